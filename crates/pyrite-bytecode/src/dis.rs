@@ -1,0 +1,1 @@
+//! Placeholder: the dis formatter is written by the compiler work.
