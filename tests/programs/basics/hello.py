@@ -1,0 +1,2 @@
+# Checks the simplest print of a string literal.
+print("Hello, world!")
