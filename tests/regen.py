@@ -8,6 +8,8 @@ runner (crates/pyrite/tests/golden.rs) runs pyrite: cwd = the program's
 directory, argv[1] = its bare file name, PYTHONHASHSEED=0, stdin = /dev/null.
 Writes <name>.out always, <name>.err only if stderr is non-empty and
 <name>.status only if the exit status is non-zero (stale ones are removed).
+The program's absolute directory (plus the separator) is removed from stdout
+and stderr, since CPython prints the absolute script path in tracebacks.
 Files named helper_*.py are modules imported by programs and are skipped.
 """
 import os
@@ -47,11 +49,20 @@ def regen(path):
         capture_output=True,
         timeout=TIMEOUT,
     )
+    # CPython 3.12 makes the script path absolute (__file__, tracebacks,
+    # SyntaxError locations). Strip the program's directory so expectations
+    # say `File "name.py"` wherever the checkout lives; the runner strips it
+    # from pyrite's output the same way.
+    stdout, stderr = proc.stdout, proc.stderr
+    for d in {os.path.realpath(os.path.dirname(path)), os.path.dirname(path)}:
+        prefix = (d + os.sep).encode()
+        stdout = stdout.replace(prefix, b"")
+        stderr = stderr.replace(prefix, b"")
     base = path[:-3]
     with open(base + ".out", "wb") as f:
-        f.write(proc.stdout)
+        f.write(stdout)
     for ext, data, keep in (
-        (".err", proc.stderr, bool(proc.stderr)),
+        (".err", stderr, bool(stderr)),
         (".status", f"{proc.returncode}\n".encode(), proc.returncode != 0),
     ):
         if keep:

@@ -84,9 +84,26 @@ fn run(script: &Path) -> Result<Outcome, String> {
             Err(e) => return Err(format!("wait failed: {e}")),
         }
     };
+    // CPython prints the script's absolute path in tracebacks; the expected
+    // files have the directory stripped (tests/regen.py), so strip it here too.
+    // Either an absolute or a bare `File "name.py"` then matches.
+    let mut prefixes = vec![format!("{}/", dir.display())];
+    if let Ok(canon) = dir.canonicalize() {
+        prefixes.insert(0, format!("{}/", canon.display()));
+    }
+    let strip = |bytes: Vec<u8>| {
+        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        if !prefixes.iter().any(|p| text.contains(p.as_str())) {
+            return bytes;
+        }
+        for p in &prefixes {
+            text = text.replace(p.as_str(), "");
+        }
+        text.into_bytes()
+    };
     Ok(Outcome {
-        stdout: out_reader.join().unwrap_or_default(),
-        stderr: err_reader.join().unwrap_or_default(),
+        stdout: strip(out_reader.join().unwrap_or_default()),
+        stderr: strip(err_reader.join().unwrap_or_default()),
         status: status.code(),
         timed_out,
     })

@@ -1,0 +1,15 @@
+# Checks collections: Counter.most_common, defaultdict, deque, namedtuple, OrderedDict.
+from collections import Counter, defaultdict, deque, namedtuple, OrderedDict
+c = Counter("abracadabra")
+print(c.most_common(3), c["a"], c["zz"])
+dd = defaultdict(list)
+dd["x"].append(1)
+print(dict(dd), dd["y"])
+q = deque([1, 2, 3], maxlen=3)
+q.append(4); q.appendleft(0)
+print(q, q.popleft(), q.pop())
+P = namedtuple("P", "x y")
+p = P(1, y=2)
+print(p, p.x + p.y, p._replace(x=5), p._asdict())
+o = OrderedDict(a=1, b=2); o.move_to_end("a")
+print(list(o))
