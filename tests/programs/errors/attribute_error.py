@@ -1,0 +1,3 @@
+# Checks an uncaught AttributeError on an int.
+x = 5
+x.foo

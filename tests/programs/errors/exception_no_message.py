@@ -1,0 +1,2 @@
+# Checks an uncaught exception without arguments prints just its name.
+raise RuntimeError

@@ -1,0 +1,3 @@
+# Checks an IndentationError for a missing indented block.
+def f():
+return 1

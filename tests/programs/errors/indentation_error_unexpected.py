@@ -1,0 +1,3 @@
+# Checks an IndentationError for an unexpected indent.
+x = 1
+    y = 2

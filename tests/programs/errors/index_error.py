@@ -1,0 +1,3 @@
+# Checks an uncaught IndexError for a list index out of range.
+items = [1, 2, 3]
+print(items[3])

@@ -1,0 +1,3 @@
+# Checks an uncaught NameError for an undefined global name.
+print("start")
+print(x)

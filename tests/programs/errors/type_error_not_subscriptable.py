@@ -1,0 +1,3 @@
+# Checks an uncaught TypeError when subscripting an int.
+n = 7
+print(n[0])

@@ -1,0 +1,2 @@
+# Checks an uncaught ValueError from int('abc').
+n = int("abc")
