@@ -1,0 +1,5 @@
+# Checks dis.dis output for `def f(x): return x + 1`.
+import dis
+def f(x):
+    return x + 1
+dis.dis(f)

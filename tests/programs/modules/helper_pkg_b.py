@@ -1,0 +1,3 @@
+# Helper module imported by helper_pkg_a.
+def base():
+    return 100
