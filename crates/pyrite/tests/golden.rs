@@ -11,7 +11,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -58,18 +58,19 @@ fn run(script: &Path) -> Result<Outcome, String> {
         .spawn()
         .map_err(|e| format!("cannot start pyrite: {e}"))?;
     // Drain the pipes on their own threads so a chatty program cannot block.
-    let mut out_pipe = child.stdout.take().unwrap();
-    let mut err_pipe = child.stderr.take().unwrap();
-    let out_reader = thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = out_pipe.read_to_end(&mut buf);
-        buf
-    });
-    let err_reader = thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = err_pipe.read_to_end(&mut buf);
-        buf
-    });
+    // They report through channels: after a timeout kill, a grandchild may
+    // still hold a pipe open, and the runner must not wait for it.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = pipe.read_to_end(&mut buf);
+            let _ = tx.send(buf);
+        });
+        rx
+    };
+    let out_rx = drain(Box::new(child.stdout.take().unwrap()));
+    let err_rx = drain(Box::new(child.stderr.take().unwrap()));
     let start = Instant::now();
     let mut timed_out = false;
     let status = loop {
@@ -84,6 +85,9 @@ fn run(script: &Path) -> Result<Outcome, String> {
             Err(e) => return Err(format!("wait failed: {e}")),
         }
     };
+    let grace = if timed_out { Duration::from_secs(1) } else { TIMEOUT };
+    let collect = |rx: mpsc::Receiver<Vec<u8>>| rx.recv_timeout(grace).unwrap_or_default();
+    let (stdout, stderr) = (collect(out_rx), collect(err_rx));
     // CPython prints the script's absolute path in tracebacks; the expected
     // files have the directory stripped (tests/regen.py), so strip it here too.
     // Either an absolute or a bare `File "name.py"` then matches.
@@ -102,8 +106,8 @@ fn run(script: &Path) -> Result<Outcome, String> {
         text.into_bytes()
     };
     Ok(Outcome {
-        stdout: strip(out_reader.join().unwrap_or_default()),
-        stderr: strip(err_reader.join().unwrap_or_default()),
+        stdout: strip(stdout),
+        stderr: strip(stderr),
         status: status.code(),
         timed_out,
     })
@@ -116,8 +120,11 @@ fn diff(what: &str, expected: &[u8], got: &[u8]) -> Option<String> {
     }
     let expected = String::from_utf8_lossy(expected);
     let got = String::from_utf8_lossy(got);
-    let (e_lines, g_lines): (Vec<&str>, Vec<&str>) =
-        (expected.split('\n').collect(), got.split('\n').collect());
+    // Lines keep their '\n' so a missing final newline shows up too.
+    let (e_lines, g_lines): (Vec<&str>, Vec<&str>) = (
+        expected.split_inclusive('\n').collect(),
+        got.split_inclusive('\n').collect(),
+    );
     let n = e_lines.len().max(g_lines.len());
     for i in 0..n {
         let (e, g) = (e_lines.get(i), g_lines.get(i));
@@ -134,7 +141,7 @@ fn diff(what: &str, expected: &[u8], got: &[u8]) -> Option<String> {
             ));
         }
     }
-    Some(format!("  {what} differs (line endings)"))
+    Some(format!("  {what} differs"))
 }
 
 fn check(root: &Path, script: &Path) -> Result<(), String> {
