@@ -153,7 +153,7 @@ impl<'a> Compiler<'a> {
             Some(d) => self.loc(&d.expression).line,
             None => self.loc(f).line,
         };
-        let loc = self.loc(f);
+        let loc = self.def_loc(f.range, f.decorator_list.last().map(|d| d.range));
         let mut flags = self.default_arguments(&f.parameters, loc)?;
         if self.annotations(&f.parameters, f.returns.as_deref(), loc)? {
             flags |= make_function::ANNOTATIONS;
@@ -204,7 +204,7 @@ impl<'a> Compiler<'a> {
         self.decorators(&c.decorator_list)?;
         let firstlineno = match c.decorator_list.first() {
             Some(d) => self.loc(&d.expression).line,
-            None => self.loc(c).line,
+            None => self.def_loc(c.range, None).line,
         };
         let Some(ste) = self.table.entry_for(c) else {
             return Err(self.error("internal error: no symbol table for class", c.range));
@@ -228,7 +228,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::RETURN_VALUE, 0, NO_LOC);
         let code = self.finish_unit(true)?;
-        let loc = self.loc(c);
+        let loc = self.def_loc(c.range, c.decorator_list.last().map(|d| d.range));
         self.emit(Opcode::PUSH_NULL, 0, loc);
         self.emit(Opcode::LOAD_BUILD_CLASS, 0, loc);
         self.make_closure(code, 0, loc)?;
@@ -239,6 +239,30 @@ impl<'a> Compiler<'a> {
         }
         self.apply_decorators(&c.decorator_list);
         self.nameop(name, ExprContext::Store, loc)
+    }
+
+    /// The location of a `def`/`class` statement as CPython records it: from the keyword, not
+    /// the first decorator (Ruff's range includes the decorators).
+    fn def_loc(&self, range: crate::parse::TextRange, last_deco: Option<crate::parse::TextRange>) -> Loc {
+        let Some(d) = last_deco else { return self.loc_of(range) };
+        let src = self.parsed.lines.source();
+        let mut i = d.end().to_usize();
+        let bytes = src.as_bytes();
+        // Skip to the next line that starts a keyword (past comments and blank lines).
+        while i < range.end().to_usize() {
+            let rest = &src[i..];
+            let t = rest.trim_start_matches([' ', '\t']);
+            if t.starts_with("def") || t.starts_with("class") || t.starts_with("async") {
+                i += rest.len() - t.len();
+                break;
+            }
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            i += 1;
+        }
+        let start = (i.min(range.end().to_usize()) as u32).into();
+        self.loc_of(crate::parse::TextRange::new(start, range.end()))
     }
 
     // ---- simple statements ------------------------------------------------------------------
@@ -786,7 +810,7 @@ impl<'a> Compiler<'a> {
     fn try_star_except(&mut self, t: &'a ast::StmtTry, loc: Loc) -> R {
         use pyrite_bytecode::opcode::intrinsic2;
         let body = self.new_label();
-        let except = self.new_label();
+        let mut except = self.new_label();
         let orelse = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();
@@ -802,25 +826,24 @@ impl<'a> Compiler<'a> {
         self.use_label(except);
         self.emit_jump(Opcode::SETUP_CLEANUP, cleanup, NO_LOC);
         self.emit(Opcode::PUSH_EXC_INFO, 0, NO_LOC);
-        self.push_fblock(FBlockKind::ExceptionGroupHandler, NO_TARGET_L, NO_TARGET_L, NO_LOC, FBDatum::None)?;
+        self.push_fblock(FBlockKind::ExceptionGroupHandler, NO_TARGET_L, NO_TARGET_L, loc, FBDatum::None)?;
         for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             let hloc = self.loc(h);
             let next_except = self.new_label();
+            except = next_except;
             let except_with_error = self.new_label();
             let no_match = self.new_label();
             if i == 0 {
-                // create empty list for exceptions raised/reraise in the except* blocks
                 self.emit(Opcode::BUILD_LIST, 0, hloc);
                 self.emit(Opcode::COPY, 2, hloc);
             }
-            let Some(ty) = &h.type_ else {
-                return Err(self.error("expected 'except*' type", h.range));
-            };
-            self.visit_expr(ty)?;
-            self.emit(Opcode::CHECK_EG_MATCH, 0, hloc);
-            self.emit(Opcode::COPY, 1, hloc);
-            self.emit_jump(Opcode::POP_JUMP_IF_NONE, no_match, hloc);
+            if let Some(ty) = &h.type_ {
+                self.visit_expr(ty)?;
+                self.emit(Opcode::CHECK_EG_MATCH, 0, hloc);
+                self.emit(Opcode::COPY, 1, hloc);
+                self.emit_jump(Opcode::POP_JUMP_IF_NONE, no_match, hloc);
+            }
             let cleanup_end = self.new_label();
             let cleanup_body = self.new_label();
             match &h.name {
@@ -842,7 +865,7 @@ impl<'a> Compiler<'a> {
                 self.nameop(name.id.as_str(), ExprContext::Store, NO_LOC)?;
                 self.nameop(name.id.as_str(), ExprContext::Del, NO_LOC)?;
             }
-            self.emit_jump(Opcode::JUMP, next_except, NO_LOC);
+            self.emit_jump(Opcode::JUMP, except, NO_LOC);
             self.use_label(cleanup_end);
             if let Some(name) = &h.name {
                 self.load_const(Constant::None, NO_LOC);
@@ -852,23 +875,28 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::LIST_APPEND, 3, NO_LOC);
             self.emit(Opcode::POP_TOP, 0, NO_LOC);
             self.emit_jump(Opcode::JUMP, except_with_error, NO_LOC);
-            self.use_label(except_with_error);
+            self.use_label(except);
+            self.emit(Opcode::NOP, 0, NO_LOC);
+            self.emit_jump(Opcode::JUMP, except_with_error, NO_LOC);
             self.use_label(no_match);
-            self.emit(Opcode::POP_TOP, 0, NO_LOC);
-            self.use_label(next_except);
+            self.emit(Opcode::POP_TOP, 0, hloc);
+            self.use_label(except_with_error);
             if i == n - 1 {
-                self.emit(Opcode::POP_TOP, 0, NO_LOC);
-                self.emit(Opcode::CALL_INTRINSIC_2, intrinsic2::PREP_RERAISE_STAR, NO_LOC);
-                self.emit(Opcode::COPY, 1, NO_LOC);
-                self.emit_jump(Opcode::POP_JUMP_IF_NOT_NONE, reraise_star, NO_LOC);
-                self.emit(Opcode::POP_TOP, 0, NO_LOC);
-                self.emit(Opcode::POP_BLOCK, 0, NO_LOC);
-                self.emit(Opcode::POP_EXCEPT, 0, NO_LOC);
-                self.emit_jump(Opcode::JUMP, end, NO_LOC);
+                self.emit(Opcode::LIST_APPEND, 1, NO_LOC);
+                self.emit_jump(Opcode::JUMP, reraise_star, NO_LOC);
             }
         }
         self.pop_fblock();
+        let reraise = self.new_label();
         self.use_label(reraise_star);
+        self.emit(Opcode::CALL_INTRINSIC_2, intrinsic2::PREP_RERAISE_STAR, NO_LOC);
+        self.emit(Opcode::COPY, 1, NO_LOC);
+        self.emit_jump(Opcode::POP_JUMP_IF_NOT_NONE, reraise, NO_LOC);
+        self.emit(Opcode::POP_TOP, 0, NO_LOC);
+        self.emit(Opcode::POP_BLOCK, 0, NO_LOC);
+        self.emit(Opcode::POP_EXCEPT, 0, NO_LOC);
+        self.emit_jump(Opcode::JUMP, end, NO_LOC);
+        self.use_label(reraise);
         self.emit(Opcode::POP_BLOCK, 0, NO_LOC);
         self.emit(Opcode::SWAP, 2, NO_LOC);
         self.emit(Opcode::POP_EXCEPT, 0, NO_LOC);
@@ -990,9 +1018,6 @@ impl<'a> Compiler<'a> {
         let mut state = InlinedState { pushed_locals: Vec::new(), temp_symbols: Vec::new(), fast_hidden: Vec::new(), cleanup: 0, end: 0 };
         for k in entry.symbol_names() {
             let sym = entry.lookup(k).cloned().unwrap_or(Symbol { flags: 0, scope: Scope::Unknown });
-            if sym.flags & symtable::DEF_PARAM != 0 {
-                continue;
-            }
             let outv = self.uref().ste.lookup(k).cloned();
             let outsc = outv.as_ref().map(|s| s.scope).unwrap_or(Scope::Unknown);
             let scope = sym.scope;

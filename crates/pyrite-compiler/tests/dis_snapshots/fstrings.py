@@ -1,0 +1,5 @@
+a = f"x{1+1}y"
+b = f"{x!s}{y!a}{z=}"
+c = f"{x:{w}.{p}f}"
+d = f"plain"
+e = "a" "b" f"{c}"

@@ -1,0 +1,12 @@
+try:
+    a()
+except (ValueError, TypeError):
+    b()
+except KeyError as e:
+    c(e)
+except:
+    d()
+else:
+    e()
+finally:
+    f()

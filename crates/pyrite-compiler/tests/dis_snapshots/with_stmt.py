@@ -1,0 +1,8 @@
+def f():
+    with open("x") as fh:
+        return fh.read()
+with a:
+    pass
+for i in x:
+    with lock:
+        break
