@@ -1,0 +1,1103 @@
+//! The methods of `str` (CPython: `Objects/unicodeobject.c`, `Objects/stringlib/`).
+//!
+//! Indices given to and returned by methods count code points; text is UTF-8, so each
+//! method converts at its boundary (ASCII strings take the byte path directly).
+
+use crate::object::Value;
+use crate::objects::{dict, exceptions, none, str as pystr, tuple};
+use crate::typeobj::{MethodDef, MethodKind};
+use crate::vm::{PyResult, Vm};
+
+// ----- argument helpers ------------------------------------------------------------------
+
+fn text(args: &[Value]) -> &str {
+    pystr::try_str(&args[0]).unwrap_or("")
+}
+
+fn kwnames_items(kwnames: Option<&Value>) -> &[Value] {
+    kwnames.map(tuple::items).unwrap_or(&[])
+}
+
+/// `METH_NOARGS`.
+fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    if !kwnames_items(kwnames).is_empty() {
+        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
+    }
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("str.{name}() takes no arguments ({} given)", args.len() - 1)));
+    }
+    Ok(())
+}
+
+/// `METH_O`.
+fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
+    if !kwnames_items(kwnames).is_empty() {
+        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
+    }
+    match args {
+        [_, x] => Ok(x),
+        _ => Err(vm.type_error(format!("str.{name}() takes exactly one argument ({} given)", args.len().saturating_sub(1)))),
+    }
+}
+
+/// Argument Clinic, positional-only: `min..=max` arguments after self.
+fn posonly<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    if !kwnames_items(kwnames).is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let rest = &args[1..];
+    let n = rest.len();
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", s(min))));
+    }
+    if n > max {
+        return Err(vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", s(max))));
+    }
+    Ok(rest)
+}
+
+/// `PyArg_ParseTuple` style (`"O|OO:find"`): `min..=max` positional arguments, no keywords.
+fn old_style<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    if !kwnames_items(kwnames).is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let rest = &args[1..];
+    let n = rest.len();
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(vm.type_error(format!("{name}() takes at least {min} argument{} ({n} given)", s(min))));
+    }
+    if n > max {
+        return Err(vm.type_error(format!("{name}() takes at most {max} argument{} ({n} given)", s(max))));
+    }
+    Ok(rest)
+}
+
+/// Argument Clinic with keywords: positional-or-keyword parameters `names` after self.
+fn keywords(vm: &mut Vm, name: &str, args: &[Value], kwnames: Option<&Value>, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+    let kws = kwnames_items(kwnames);
+    let npos = args.len() - kws.len() - 1;
+    if npos > names.len() {
+        let s = if names.len() == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{name}() takes at most {} argument{s} ({npos} given)", names.len())));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, a) in args[1..1 + npos].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    for (k, v) in kws.iter().zip(&args[1 + npos..]) {
+        let key = pystr::try_str(k).unwrap_or("");
+        match names.iter().position(|n| *n == key) {
+            Some(i) if out[i].is_some() => {
+                return Err(vm.type_error(format!("argument for {name}() given by name ('{key}') and position ({})", i + 1)));
+            }
+            Some(i) => out[i] = Some(v.clone()),
+            None => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {name}()"))),
+        }
+    }
+    Ok(out)
+}
+
+/// A `str` argument or CPython's "must be str, not int".
+fn str_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a str> {
+    match pystr::try_str(v) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error(format!("must be str, not {}", v.ty().name()))),
+    }
+}
+
+/// An `__index__` argument as isize (`Py_ssize_t` conversion: OverflowError if too big).
+fn ssize(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    crate::objects::list_methods::ssize_arg(vm, v)
+}
+
+fn new_list_of_strs(parts: Vec<String>) -> Value {
+    crate::objects::list::new_list(parts.into_iter().map(pystr::from_string).collect())
+}
+
+/// Python's `str.isspace()` for one character.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+fn is_linebreak(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+// ----- index arithmetic ------------------------------------------------------------------
+
+/// `ADJUST_INDICES` on optional `start`/`end` arguments (None allowed), for a text of
+/// `len` code points. `start` is not clamped to `len`.
+fn adjust(vm: &mut Vm, start: Option<&Value>, end: Option<&Value>, len: usize) -> PyResult<(isize, isize)> {
+    let len = len as isize;
+    let mut s = match start {
+        Some(v) => crate::objects::slice::index_value_opt(vm, v)?.unwrap_or(0),
+        None => 0,
+    };
+    let mut e = match end {
+        Some(v) => crate::objects::slice::index_value_opt(vm, v)?.unwrap_or(len),
+        None => len,
+    };
+    if e > len {
+        e = len;
+    } else if e < 0 {
+        e += len;
+        if e < 0 {
+            e = 0;
+        }
+    }
+    if s < 0 {
+        s += len;
+        if s < 0 {
+            s = 0;
+        }
+    }
+    Ok((s, e))
+}
+
+/// Byte offset of code point `i` in `s` (`i` may equal the length).
+fn byte_at(s: &str, i: usize) -> usize {
+    if s.is_ascii() {
+        return i.min(s.len());
+    }
+    s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+/// Code point index of byte offset `b`.
+fn char_index(s: &str, b: usize) -> usize {
+    if s.is_ascii() {
+        b
+    } else {
+        s.get(..b).map(|p| p.chars().count()).unwrap_or(0)
+    }
+}
+
+fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// The window `s[start:end]` (code points) as a byte range, or None if `start > end`.
+fn window(s: &str, start: isize, end: isize) -> Option<(usize, usize)> {
+    if start > end || start > char_len(s) as isize {
+        return None;
+    }
+    Some((byte_at(s, start as usize), byte_at(s, end as usize)))
+}
+
+// ----- join / split ----------------------------------------------------------------------
+
+fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let it = one_arg(vm, "join", args, kw)?;
+    let items = crate::objects::list_methods::sequence_fast(vm, it, "can only join an iterable")?;
+    let sep = text(args);
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let Some(s) = pystr::try_str(item) else {
+            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", item.ty().name())));
+        };
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s);
+    }
+    Ok(pystr::from_string(out))
+}
+
+/// `sep` and `maxsplit` of split/rsplit.
+fn split_args(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&Value>) -> PyResult<(Option<String>, usize)> {
+    let a = keywords(vm, name, args, kw, &["sep", "maxsplit"])?;
+    let sep = match &a[0] {
+        None => None,
+        Some(v) if none::is_none(v) => None,
+        Some(v) => match pystr::try_str(v) {
+            Some(s) if s.is_empty() => return Err(vm.value_error("empty separator")),
+            Some(s) => Some(s.to_owned()),
+            None => return Err(vm.type_error(format!("must be str or None, not {}", v.ty().name()))),
+        },
+    };
+    let max = match &a[1] {
+        None => usize::MAX,
+        Some(v) => {
+            let m = ssize(vm, v)?;
+            if m < 0 {
+                usize::MAX
+            } else {
+                m as usize
+            }
+        }
+    };
+    Ok((sep, max))
+}
+
+/// `split()` on whitespace (stringlib's `split_whitespace`).
+fn split_whitespace(s: &str, mut max: usize) -> Vec<String> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let byte = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(s.len());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while max > 0 {
+        max -= 1;
+        while i < n && is_space(chars[i].1) {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let j = i;
+        i += 1;
+        while i < n && !is_space(chars[i].1) {
+            i += 1;
+        }
+        out.push(s[byte(j)..byte(i)].to_owned());
+    }
+    if i < n {
+        while i < n && is_space(chars[i].1) {
+            i += 1;
+        }
+        if i != n {
+            out.push(s[byte(i)..].to_owned());
+        }
+    }
+    out
+}
+
+/// `rsplit()` on whitespace (stringlib's `rsplit_whitespace`).
+fn rsplit_whitespace(s: &str, mut max: usize) -> Vec<String> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(s.len());
+    let mut out = Vec::new();
+    let mut i = chars.len() as isize - 1;
+    while max > 0 {
+        max -= 1;
+        while i >= 0 && is_space(chars[i as usize].1) {
+            i -= 1;
+        }
+        if i < 0 {
+            break;
+        }
+        let j = i;
+        i -= 1;
+        while i >= 0 && !is_space(chars[i as usize].1) {
+            i -= 1;
+        }
+        out.push(s[byte((i + 1) as usize)..byte((j + 1) as usize)].to_owned());
+    }
+    if i >= 0 {
+        while i >= 0 && is_space(chars[i as usize].1) {
+            i -= 1;
+        }
+        if i >= 0 {
+            out.push(s[..byte((i + 1) as usize)].to_owned());
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn str_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, "split", args, kw)?;
+    let s = text(args);
+    let parts = match sep {
+        None => split_whitespace(s, max),
+        Some(sep) => s.splitn(max.saturating_add(1), sep.as_str()).map(str::to_owned).collect(),
+    };
+    Ok(new_list_of_strs(parts))
+}
+
+fn str_rsplit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, "rsplit", args, kw)?;
+    let s = text(args);
+    let parts = match sep {
+        None => rsplit_whitespace(s, max),
+        Some(sep) => {
+            let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep.as_str()).map(str::to_owned).collect();
+            v.reverse();
+            v
+        }
+    };
+    Ok(new_list_of_strs(parts))
+}
+
+fn str_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = keywords(vm, "splitlines", args, kw, &["keepends"])?;
+    let keepends = match &a[0] {
+        Some(v) => crate::protocols::object::is_true(vm, v)?,
+        None => false,
+    };
+    let s = text(args);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
+        if is_linebreak(c) {
+            let mut end = b + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
+                }
+            }
+            out.push(if keepends { s[start..end].to_owned() } else { s[start..b].to_owned() });
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(s[start..].to_owned());
+    }
+    Ok(new_list_of_strs(out))
+}
+
+fn partition_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<Value> {
+    let sep_v = one_arg(vm, name, args, kw)?;
+    let sep = str_arg(vm, sep_v)?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let s = text(args);
+    let found = if right { s.rfind(sep) } else { s.find(sep) };
+    let parts = match found {
+        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+        None if right => ["", "", s],
+        None => [s, "", ""],
+    };
+    Ok(tuple::new_tuple(parts.iter().map(|p| pystr::new_str(p)).collect()))
+}
+
+fn str_partition(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    partition_impl(vm, args, kw, "partition", false)
+}
+
+fn str_rpartition(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    partition_impl(vm, args, kw, "rpartition", true)
+}
+
+// ----- strip -----------------------------------------------------------------------------
+
+fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let rest = posonly(vm, name, args, kw, 0, 1)?;
+    let s = text(args);
+    let out = match rest.first() {
+        None => strip_with(s, left, right, is_space),
+        Some(v) if none::is_none(v) => strip_with(s, left, right, is_space),
+        Some(v) => match pystr::try_str(v) {
+            Some(chars) => strip_with(s, left, right, |c| chars.contains(c)),
+            None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
+        },
+    };
+    Ok(pystr::new_str(out))
+}
+
+fn strip_with(s: &str, left: bool, right: bool, pred: impl Fn(char) -> bool) -> &str {
+    let mut r = s;
+    if left {
+        r = r.trim_start_matches(|c| pred(c));
+    }
+    if right {
+        r = r.trim_end_matches(|c| pred(c));
+    }
+    r
+}
+
+fn str_strip(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "strip", true, true)
+}
+fn str_lstrip(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "lstrip", true, false)
+}
+fn str_rstrip(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "rstrip", false, true)
+}
+
+// ----- search ----------------------------------------------------------------------------
+
+/// `(sub, start, end)` of find-like methods, resolved to a byte window of self.
+fn find_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(&'a str, Option<(usize, usize)>)> {
+    let rest = old_style(vm, name, args, kw, 1, 3)?;
+    let sub = str_arg(vm, &rest[0])?;
+    let s = text(args);
+    let (start, end) = adjust(vm, rest.get(1), rest.get(2), char_len(s))?;
+    let win = if end - start < char_len(sub) as isize { None } else { window(s, start, end) };
+    Ok((sub, win))
+}
+
+/// Returns the code-point index of the match or -1.
+fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<isize> {
+    let (sub, win) = find_args(vm, name, args, kw)?;
+    let s = text(args);
+    let Some((b0, b1)) = win else { return Ok(-1) };
+    let hay = &s[b0..b1];
+    let found = if right { hay.rfind(sub) } else { hay.find(sub) };
+    Ok(match found {
+        Some(b) => char_index(s, b0 + b) as isize,
+        None => -1,
+    })
+}
+
+fn str_find(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::int(find_impl(vm, args, kw, "find", false)? as i64))
+}
+
+fn str_rfind(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::int(find_impl(vm, args, kw, "rfind", true)? as i64))
+}
+
+fn str_index(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "index", false)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::int(i as i64)),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "rindex", true)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::int(i as i64)),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let (sub, win) = find_args(vm, "count", args, kw)?;
+    let s = text(args);
+    let Some((b0, b1)) = win else { return Ok(Value::int(0)) };
+    let hay = &s[b0..b1];
+    let n = if sub.is_empty() { char_len(hay) + 1 } else { hay.matches(sub).count() };
+    Ok(Value::int(n as i64))
+}
+
+fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
+    let rest = old_style(vm, name, args, kw, 1, 3)?;
+    let s = text(args);
+    let (start, end) = adjust(vm, rest.get(1), rest.get(2), char_len(s))?;
+    let candidates: Vec<Value> = if let Some(items) = tuple::try_items(&rest[0]) {
+        for it in items {
+            if pystr::try_str(it).is_none() {
+                return Err(vm.type_error(format!("tuple for {name} must only contain str, not {}", it.ty().name())));
+            }
+        }
+        items.to_vec()
+    } else if pystr::try_str(&rest[0]).is_some() {
+        vec![rest[0].clone()]
+    } else {
+        return Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {}", rest[0].ty().name())));
+    };
+    for c in &candidates {
+        let sub = pystr::try_str(c).unwrap_or("");
+        let sublen = char_len(sub) as isize;
+        if end - sublen < start {
+            continue;
+        }
+        let Some((b0, b1)) = window(s, start, end) else { continue };
+        let hay = &s[b0..b1];
+        let hit = if suffix { hay.ends_with(sub) } else { hay.starts_with(sub) };
+        if hit {
+            return Ok(none::bool_value(true));
+        }
+    }
+    Ok(none::bool_value(false))
+}
+
+fn str_startswith(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    tailmatch_impl(vm, args, kw, "startswith", false)
+}
+
+fn str_endswith(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    tailmatch_impl(vm, args, kw, "endswith", true)
+}
+
+fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let rest = posonly(vm, "replace", args, kw, 2, 3)?;
+    let Some(old) = pystr::try_str(&rest[0]) else {
+        return Err(vm.type_error(format!("replace() argument 1 must be str, not {}", rest[0].ty().name())));
+    };
+    let Some(new) = pystr::try_str(&rest[1]) else {
+        return Err(vm.type_error(format!("replace() argument 2 must be str, not {}", rest[1].ty().name())));
+    };
+    let count = match rest.get(2) {
+        Some(v) => ssize(vm, v)?,
+        None => -1,
+    };
+    let s = text(args);
+    let out = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
+    Ok(pystr::from_string(out))
+}
+
+fn affix_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
+    let a = one_arg(vm, name, args, kw)?;
+    let Some(affix) = pystr::try_str(a) else {
+        return Err(vm.type_error(format!("{name}() argument must be str, not {}", a.ty().name())));
+    };
+    let s = text(args);
+    let out = if suffix { s.strip_suffix(affix) } else { s.strip_prefix(affix) };
+    match out {
+        Some(r) if !affix.is_empty() => Ok(pystr::new_str(r)),
+        _ => Ok(pystr::new_str(s)),
+    }
+}
+
+fn str_removeprefix(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    affix_impl(vm, args, kw, "removeprefix", false)
+}
+
+fn str_removesuffix(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    affix_impl(vm, args, kw, "removesuffix", true)
+}
+
+// ----- case ------------------------------------------------------------------------------
+
+/// Titlecase of one character (differs from uppercase only for a few digraphs).
+fn to_title(c: char, out: &mut String) {
+    match c {
+        '\u{1C4}'..='\u{1C6}' => out.push('\u{1C5}'),
+        '\u{1C7}'..='\u{1C9}' => out.push('\u{1C8}'),
+        '\u{1CA}'..='\u{1CC}' => out.push('\u{1CB}'),
+        '\u{1F1}'..='\u{1F3}' => out.push('\u{1F2}'),
+        _ => out.extend(c.to_uppercase()),
+    }
+}
+
+fn is_titlecase(c: char) -> bool {
+    matches!(c, '\u{1C5}' | '\u{1C8}' | '\u{1CB}' | '\u{1F2}' | '\u{1F88}'..='\u{1F8F}' | '\u{1F98}'..='\u{1F9F}' | '\u{1FA8}'..='\u{1FAF}' | '\u{1FBC}' | '\u{1FCC}' | '\u{1FFC}')
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+}
+
+fn case_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
+    no_args(vm, name, args, kw)?;
+    Ok(pystr::from_string(f(text(args))))
+}
+
+fn str_upper(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    case_method(vm, args, kw, "upper", |s| s.to_uppercase())
+}
+
+fn str_lower(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    case_method(vm, args, kw, "lower", |s| s.to_lowercase())
+}
+
+fn str_casefold(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    case_method(vm, args, kw, "casefold", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                'ß' | 'ẞ' => out.push_str("ss"),
+                'ς' => out.push('σ'),
+                'ſ' => out.push('s'),
+                'ﬀ' => out.push_str("ff"),
+                'ﬁ' => out.push_str("fi"),
+                'ﬂ' => out.push_str("fl"),
+                'ﬃ' => out.push_str("ffi"),
+                'ﬄ' => out.push_str("ffl"),
+                'ﬅ' | 'ﬆ' => out.push_str("st"),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    })
+}
+
+fn str_capitalize(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    case_method(vm, args, kw, "capitalize", |s| {
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars();
+        if let Some(c) = chars.next() {
+            to_title(c, &mut out);
+            out.push_str(&chars.as_str().to_lowercase());
+        }
+        out
+    })
+}
+
+fn str_title(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    case_method(vm, args, kw, "title", |s| {
+        let mut out = String::with_capacity(s.len());
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                to_title(c, &mut out);
+            }
+            prev_cased = is_cased(c);
+        }
+        out
+    })
+}
+
+fn str_swapcase(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    case_method(vm, args, kw, "swapcase", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c.is_uppercase() {
+                out.extend(c.to_lowercase());
+            } else if c.is_lowercase() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    })
+}
+
+// ----- predicates ------------------------------------------------------------------------
+
+fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || crate::objects::float::unicode_decimal(c).is_some()
+}
+
+fn is_digit(c: char) -> bool {
+    is_decimal(c)
+        || matches!(c as u32,
+            0xB2 | 0xB3 | 0xB9 | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089 | 0x1369..=0x1371
+            | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24EA | 0x24F5..=0x24FD | 0x24FF
+            | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792)
+}
+
+fn is_numeric(c: char) -> bool {
+    is_digit(c)
+        || c.is_numeric()
+        || matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '萬' | '億' | '兆')
+}
+
+fn is_alpha(c: char) -> bool {
+    c.is_alphabetic() && !c.is_numeric() && !matches!(c as u32, 0x345 | 0x5B0..=0x5C7 | 0x610..=0x61A | 0x64B..=0x657)
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else { return false };
+    if !(first == '_' || is_alpha(first)) {
+        return false;
+    }
+    chars.all(|c| c == '_' || c.is_alphanumeric() || is_decimal(c) || c == '\u{B7}')
+}
+
+fn predicate(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
+    no_args(vm, name, args, kw)?;
+    Ok(none::bool_value(f(text(args))))
+}
+
+fn all_nonempty(s: &str, f: impl Fn(char) -> bool) -> bool {
+    !s.is_empty() && s.chars().all(f)
+}
+
+fn str_isdigit(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isdigit", |s| all_nonempty(s, is_digit))
+}
+fn str_isdecimal(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isdecimal", |s| all_nonempty(s, is_decimal))
+}
+fn str_isnumeric(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isnumeric", |s| all_nonempty(s, is_numeric))
+}
+fn str_isalpha(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isalpha", |s| all_nonempty(s, is_alpha))
+}
+fn str_isalnum(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isalnum", |s| all_nonempty(s, |c| is_alpha(c) || is_numeric(c)))
+}
+fn str_isspace(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isspace", |s| all_nonempty(s, is_space))
+}
+fn str_isascii(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isascii", |s| s.is_ascii())
+}
+fn str_isprintable(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isprintable", |s| s.chars().all(|c| c == ' ' || pystr::is_printable(c)))
+}
+fn str_isidentifier(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isidentifier", is_identifier)
+}
+fn str_islower(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "islower", |s| {
+        let mut cased = false;
+        for c in s.chars() {
+            if c.is_uppercase() || is_titlecase(c) {
+                return false;
+            }
+            if c.is_lowercase() {
+                cased = true;
+            }
+        }
+        cased
+    })
+}
+fn str_isupper(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "isupper", |s| {
+        let mut cased = false;
+        for c in s.chars() {
+            if c.is_lowercase() || is_titlecase(c) {
+                return false;
+            }
+            if c.is_uppercase() {
+                cased = true;
+            }
+        }
+        cased
+    })
+}
+fn str_istitle(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    predicate(vm, a, k, "istitle", |s| {
+        let (mut cased, mut prev) = (false, false);
+        for c in s.chars() {
+            if c.is_uppercase() || is_titlecase(c) {
+                if prev {
+                    return false;
+                }
+                prev = true;
+                cased = true;
+            } else if c.is_lowercase() {
+                if !prev {
+                    return false;
+                }
+                prev = true;
+                cased = true;
+            } else {
+                prev = false;
+            }
+        }
+        cased
+    })
+}
+
+// ----- padding ---------------------------------------------------------------------------
+
+fn pad_args(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&Value>) -> PyResult<(usize, char)> {
+    let rest = posonly(vm, name, args, kw, 1, 2)?;
+    let width = ssize(vm, &rest[0])?;
+    let fill = match rest.get(1) {
+        None => ' ',
+        Some(v) => match pystr::try_str(v) {
+            Some(f) => {
+                let mut cs = f.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => c,
+                    _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+                }
+            }
+            None => return Err(vm.type_error(format!("The fill character must be a unicode character, not {}", v.ty().name()))),
+        },
+    };
+    Ok((width.max(0) as usize, fill))
+}
+
+fn pad(s: &str, left: usize, right: usize, fill: char) -> Value {
+    let mut out = String::with_capacity(s.len() + left + right);
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(s);
+    out.extend(std::iter::repeat(fill).take(right));
+    pystr::from_string(out)
+}
+
+fn checked_width(vm: &mut Vm, width: usize) -> PyResult<()> {
+    if width > (isize::MAX as usize) / 8 {
+        return Err(vm.memory_error());
+    }
+    Ok(())
+}
+
+fn str_center(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "center", args, kw)?;
+    let s = text(args);
+    let len = char_len(s);
+    if width <= len {
+        return Ok(pystr::new_str(s));
+    }
+    checked_width(vm, width)?;
+    let marg = width - len;
+    let left = marg / 2 + (marg & width & 1);
+    Ok(pad(s, left, marg - left, fill))
+}
+
+fn str_ljust(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "ljust", args, kw)?;
+    let s = text(args);
+    let len = char_len(s);
+    if width <= len {
+        return Ok(pystr::new_str(s));
+    }
+    checked_width(vm, width)?;
+    Ok(pad(s, 0, width - len, fill))
+}
+
+fn str_rjust(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let (width, fill) = pad_args(vm, "rjust", args, kw)?;
+    let s = text(args);
+    let len = char_len(s);
+    if width <= len {
+        return Ok(pystr::new_str(s));
+    }
+    checked_width(vm, width)?;
+    Ok(pad(s, width - len, 0, fill))
+}
+
+fn str_zfill(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let w = one_arg(vm, "zfill", args, kw)?;
+    let width = ssize(vm, w)?.max(0) as usize;
+    let s = text(args);
+    let len = char_len(s);
+    if width <= len {
+        return Ok(pystr::new_str(s));
+    }
+    checked_width(vm, width)?;
+    let fill = width - len;
+    let mut out = String::with_capacity(width);
+    let rest = match s.chars().next() {
+        Some(c @ ('+' | '-')) => {
+            out.push(c);
+            &s[1..]
+        }
+        _ => s,
+    };
+    out.extend(std::iter::repeat('0').take(fill));
+    out.push_str(rest);
+    Ok(pystr::from_string(out))
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = keywords(vm, "expandtabs", args, kw, &["tabsize"])?;
+    let tabsize = match &a[0] {
+        Some(v) => ssize(vm, v)?,
+        None => 8,
+    };
+    let s = text(args);
+    let mut out = String::with_capacity(s.len());
+    let mut col: usize = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if tabsize > 0 {
+                    let n = tabsize as usize - (col % tabsize as usize);
+                    if out.len().saturating_add(n) > (isize::MAX as usize) / 8 {
+                        return Err(vm.overflow_error("new string is too long"));
+                    }
+                    out.extend(std::iter::repeat(' ').take(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(pystr::from_string(out))
+}
+
+// ----- encode / translate / format -------------------------------------------------------
+
+fn str_encode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = keywords(vm, "encode", args, kw, &["encoding", "errors"])?;
+    let mut names = ["utf-8".to_owned(), "strict".to_owned()];
+    for (i, (arg, pname)) in a.iter().zip(["encoding", "errors"]).enumerate() {
+        if let Some(v) = arg {
+            match pystr::try_str(v) {
+                Some(s) => names[i] = s.to_owned(),
+                None => {
+                    return Err(vm.type_error(format!("encode() argument '{pname}' must be str, not {}", v.ty().name())));
+                }
+            }
+        }
+    }
+    let bytes = crate::objects::bytes::encode_text(vm, text(args), &names[0], &names[1])?;
+    Ok(crate::objects::bytes::new_bytes(bytes))
+}
+
+fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    if !kwnames_items(kw).is_empty() {
+        return Err(vm.type_error("maketrans() takes no keyword arguments"));
+    }
+    let out = dict::new_dict();
+    let od = dict::dict_data(&out).expect("dict");
+    match args {
+        [] => Err(vm.type_error("maketrans expected at least 1 argument, got 0")),
+        [x] => {
+            let Some(d) = dict::dict_data(x) else {
+                return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            };
+            for (k, v) in d.items() {
+                let key = if let Some(s) = pystr::try_str(&k) {
+                    let mut cs = s.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => Value::int(c as i64),
+                        _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                    }
+                } else if crate::objects::int::is_int(&k) {
+                    k.clone()
+                } else {
+                    return Err(vm.type_error("keys in translate table must be strings or integers"));
+                };
+                od.set(vm, key, v)?;
+            }
+            Ok(out)
+        }
+        [x, y, rest @ ..] if rest.len() <= 1 => {
+            let Some(xs) = pystr::try_str(x) else {
+                return Err(vm.type_error(format!("maketrans() argument 1 must be str, not {}", x.ty().name())));
+            };
+            let Some(ys) = pystr::try_str(y) else {
+                return Err(vm.type_error(format!("maketrans() argument 2 must be str, not {}", y.ty().name())));
+            };
+            if char_len(xs) != char_len(ys) {
+                return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+            }
+            let pairs: Vec<(char, char)> = xs.chars().zip(ys.chars()).collect();
+            for (a, b) in pairs {
+                od.set(vm, Value::int(a as i64), Value::int(b as i64))?;
+            }
+            if let Some(z) = rest.first() {
+                let Some(zs) = pystr::try_str(z) else {
+                    return Err(vm.type_error(format!("maketrans() argument 3 must be str, not {}", z.ty().name())));
+                };
+                let zs: Vec<char> = zs.chars().collect();
+                for c in zs {
+                    od.set(vm, Value::int(c as i64), none::none())?;
+                }
+            }
+            Ok(out)
+        }
+        _ => Err(vm.type_error(format!("maketrans expected at most 3 arguments, got {}", args.len()))),
+    }
+}
+
+fn str_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let table = one_arg(vm, "translate", args, kw)?.clone();
+    let s = text(args).to_owned();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let r = crate::protocols::object::getitem(vm, &table, &Value::int(c as i64));
+        let m = match r {
+            Ok(m) => m,
+            Err(e) if e.matches(exceptions::lookup_error()) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if none::is_none(&m) {
+            continue;
+        }
+        if let Some(t) = pystr::try_str(&m) {
+            out.push_str(t);
+        } else if let Some(i) = crate::objects::int::as_int(&m) {
+            match i.to_i64().and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            }
+        } else {
+            return Err(vm.type_error("character mapping must return integer, None or str"));
+        }
+    }
+    Ok(pystr::from_string(out))
+}
+
+fn str_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let names = kwnames_items(kw);
+    let npos = args.len() - names.len();
+    let fmt = text(args).to_owned();
+    let kwargs = if names.is_empty() {
+        None
+    } else {
+        let d = dict::new_dict();
+        let dd = dict::dict_data(&d).expect("dict");
+        for (k, v) in names.iter().zip(&args[npos..]) {
+            dd.set(vm, k.clone(), v.clone())?;
+        }
+        Some(d)
+    };
+    crate::objects::format::str_format(vm, &fmt, &args[1..npos], kwargs.as_ref())
+}
+
+fn str_format_map(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let mapping = one_arg(vm, "format_map", args, kw)?.clone();
+    let fmt = text(args).to_owned();
+    crate::objects::format::str_format(vm, &fmt, &[], Some(&mapping))
+}
+
+fn str_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    no_args(vm, "__getnewargs__", args, kw)?;
+    Ok(tuple::new_tuple(vec![pystr::new_str(text(args))]))
+}
+
+macro_rules! m {
+    ($name:expr, $f:expr) => {
+        MethodDef { name: $name, func: $f, kind: MethodKind::Instance, doc: "" }
+    };
+}
+
+pub static STR_METHODS: &[MethodDef] = &[
+    m!("join", str_join),
+    m!("split", str_split),
+    m!("rsplit", str_rsplit),
+    m!("splitlines", str_splitlines),
+    m!("partition", str_partition),
+    m!("rpartition", str_rpartition),
+    m!("strip", str_strip),
+    m!("lstrip", str_lstrip),
+    m!("rstrip", str_rstrip),
+    m!("find", str_find),
+    m!("rfind", str_rfind),
+    m!("index", str_index),
+    m!("rindex", str_rindex),
+    m!("count", str_count),
+    m!("startswith", str_startswith),
+    m!("endswith", str_endswith),
+    m!("replace", str_replace),
+    m!("removeprefix", str_removeprefix),
+    m!("removesuffix", str_removesuffix),
+    m!("upper", str_upper),
+    m!("lower", str_lower),
+    m!("casefold", str_casefold),
+    m!("capitalize", str_capitalize),
+    m!("title", str_title),
+    m!("swapcase", str_swapcase),
+    m!("isdigit", str_isdigit),
+    m!("isdecimal", str_isdecimal),
+    m!("isnumeric", str_isnumeric),
+    m!("isalpha", str_isalpha),
+    m!("isalnum", str_isalnum),
+    m!("isspace", str_isspace),
+    m!("isascii", str_isascii),
+    m!("isprintable", str_isprintable),
+    m!("isidentifier", str_isidentifier),
+    m!("islower", str_islower),
+    m!("isupper", str_isupper),
+    m!("istitle", str_istitle),
+    m!("center", str_center),
+    m!("ljust", str_ljust),
+    m!("rjust", str_rjust),
+    m!("zfill", str_zfill),
+    m!("expandtabs", str_expandtabs),
+    m!("encode", str_encode),
+    MethodDef { name: "maketrans", func: str_maketrans, kind: MethodKind::Static, doc: "Return a translation table usable for str.translate()." },
+    m!("translate", str_translate),
+    m!("format", str_format),
+    m!("format_map", str_format_map),
+    m!("__format__", crate::objects::format::str_format_method),
+    m!("__getnewargs__", str_getnewargs),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_split_matches_cpython() {
+        assert_eq!(split_whitespace("  a b  c ", usize::MAX), vec!["a", "b", "c"]);
+        assert_eq!(split_whitespace("  a b  c ", 1), vec!["a", "b  c "]);
+        assert_eq!(rsplit_whitespace("  a b  c ", 1), vec!["  a b", "c"]);
+        assert_eq!(split_whitespace("a\x1cb", usize::MAX), vec!["a", "b"]);
+    }
+}
