@@ -1,1 +1,20 @@
-//! The Pyrite VM.
+//! The Pyrite virtual machine: object system, evaluation loop, built-in types and modules.
+//! See `docs/ARCHITECTURE.md` for the map of the house.
+
+pub mod eval;
+pub mod gc;
+pub mod import;
+pub mod limits;
+pub mod modules;
+pub mod object;
+pub mod objects;
+pub mod protocols;
+pub mod typeobj;
+pub mod vm;
+mod static_init;
+pub mod run;
+
+pub use object::Value;
+pub use vm::{Config, PyErr, PyResult, Vm};
+
+pub(crate) use static_init::init_static_types;

@@ -679,8 +679,8 @@ impl<'a> Compiler<'a> {
             self.async_with(w, pos + 1)?;
         }
         self.pop_fblock();
-        self.emit(Opcode::POP_BLOCK, 0, NO_LOC);
         let loc = self.loc(w);
+        self.emit(Opcode::POP_BLOCK, 0, loc);
         self.call_exit_with_nones(loc);
         self.emit(Opcode::GET_AWAITABLE, 2, loc);
         self.load_const(Constant::None, loc);

@@ -1,0 +1,3 @@
+def f(n):
+    return lambda x: x + n
+k = lambda: (yield)

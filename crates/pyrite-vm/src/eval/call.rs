@@ -1,0 +1,259 @@
+//! Calling Python functions: binding arguments to parameters and creating frames
+//! (CPython: `initialize_locals` in `Python/ceval.c`).
+
+use pyrite_bytecode::code::flags as co_flags;
+
+use crate::object::Value;
+use crate::objects::{dict, function, none, str as pystr, tuple};
+use crate::vm::{PyErr, PyResult, Vm};
+
+use super::frame::Frame;
+use super::{run_frame, Exit};
+
+/// Call a Python function from native code (re-enters the eval loop).
+pub fn call_function(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let frame = make_frame(vm, func, args, kwnames)?;
+    let fd = function::function_data(func);
+    let flags = fd.code_data().code.flags;
+    if flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
+        return Ok(crate::objects::generator::new_generator(vm, frame, func));
+    }
+    let (frame, r) = run_frame(vm, frame);
+    super::release_frame(vm, frame);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Err(vm.new_exception(crate::objects::exceptions::system_error(), "yield outside generator")),
+    }
+}
+
+/// Create the frame for calling `func` with vectorcall arguments (binding parameters).
+pub fn make_frame(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Box<Frame>> {
+    let fd = function::function_data(func);
+    let cd = fd.code_data();
+    let code = &cd.code;
+    let nlocalsplus = code.localsplusnames.len();
+    let size = nlocalsplus + code.stacksize as usize + 1;
+    let mut slots = vm.frames.take(size);
+    let argcount = code.argcount as usize;
+    let kwnames_items = kwnames.map(tuple::items).unwrap_or(&[]);
+    let npos = args.len() - kwnames_items.len();
+    let flags = code.flags;
+    if kwnames_items.is_empty() && npos == argcount && code.kwonlyargcount == 0 && flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0 {
+        for (i, a) in args.iter().enumerate() {
+            slots[i] = Some(a.clone());
+        }
+    } else if let Err(e) = bind_arguments(vm, fd, &mut slots, args, npos, kwnames_items) {
+        vm.frames.give(slots);
+        return Err(e);
+    }
+    let frame = Box::new(Frame {
+        code: fd.code.clone(),
+        func: Some(func.clone()),
+        globals: fd.globals.clone(),
+        builtins: fd.builtins.clone(),
+        locals: None,
+        slots,
+        stack_base: nlocalsplus,
+        sp: nlocalsplus,
+        ip: 0,
+        lasti: 0,
+        kwnames: None,
+        is_entry: false,
+    });
+    Ok(frame)
+}
+
+#[cold]
+fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<Value>], args: &[Value], npos: usize, kwnames: &[Value]) -> PyResult<()> {
+    let cd = fd.code_data();
+    let code = &cd.code;
+    let argcount = code.argcount as usize;
+    let posonly = code.posonlyargcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let total_params = argcount + kwonly;
+    let has_varargs = code.flags & co_flags::VARARGS != 0;
+    let has_varkw = code.flags & co_flags::VARKEYWORDS != 0;
+    let fname = pystr::as_str(&fd.qualname()).to_owned();
+    let varargs_index = total_params;
+    let varkw_index = total_params + has_varargs as usize;
+
+    // Positional arguments.
+    let ncopy = npos.min(argcount);
+    for i in 0..ncopy {
+        slots[i] = Some(args[i].clone());
+    }
+    if has_varargs {
+        slots[varargs_index] = Some(tuple::new_tuple(args[ncopy..npos].to_vec()));
+    } else if npos > argcount {
+        return Err(too_many_positional(vm, fd, &fname, npos, kwnames, args));
+    }
+    let kwdict = if has_varkw {
+        let d = dict::new_dict();
+        slots[varkw_index] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    // Keyword arguments.
+    let mut posonly_as_kw: Vec<String> = Vec::new();
+    for (j, key) in kwnames.iter().enumerate() {
+        let value = &args[npos + j];
+        let k = pystr::as_str(key);
+        let idx = cd.localsplusnames[..total_params].iter().position(|n| n.is(key) || pystr::as_str(n) == k);
+        match idx {
+            Some(i) if i >= posonly => {
+                if slots[i].is_some() {
+                    return Err(vm.type_error(format!("{fname}() got multiple values for argument '{k}'")));
+                }
+                slots[i] = Some(value.clone());
+            }
+            Some(_) if kwdict.is_none() => posonly_as_kw.push(k.to_owned()),
+            _ => match &kwdict {
+                Some(d) => {
+                    let dd = dict::dict_data(d).expect("dict");
+                    if dd.get_str(key).is_some() {
+                        return Err(vm.type_error(format!("{fname}() got multiple values for argument '{k}'")));
+                    }
+                    dd.set_str(key.clone(), value.clone());
+                }
+                None => {
+                    return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        )));
+    }
+    // Defaults for missing positional parameters.
+    let defaults: Vec<Value> = fd.defaults().map(|d| tuple::items(d).to_vec()).unwrap_or_default();
+    let first_default = argcount - defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in npos.min(argcount)..argcount {
+        if slots[i].is_none() {
+            if i >= first_default {
+                slots[i] = Some(defaults[i - first_default].clone());
+            } else {
+                missing.push(pystr::as_str(&cd.localsplusnames[i]).to_owned());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_error(vm, &fname, &missing, "positional"));
+    }
+    // Keyword-only defaults.
+    let mut missing = Vec::new();
+    for i in argcount..total_params {
+        if slots[i].is_none() {
+            let name = &cd.localsplusnames[i];
+            let dflt = fd.kwdefaults().and_then(|d| dict::get_str_key(d, name));
+            match dflt {
+                Some(v) => slots[i] = Some(v),
+                None => missing.push(pystr::as_str(name).to_owned()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_error(vm, &fname, &missing, "keyword-only"));
+    }
+    Ok(())
+}
+
+fn missing_error(vm: &mut Vm, fname: &str, missing: &[String], kind: &str) -> PyErr {
+    let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    vm.type_error(format!(
+        "{fname}() missing {} required {kind} argument{}: {list}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" }
+    ))
+}
+
+fn too_many_positional(vm: &mut Vm, fd: &function::FunctionData, fname: &str, given: usize, kwnames: &[Value], _args: &[Value]) -> PyErr {
+    let code = &fd.code_data().code;
+    let argcount = code.argcount as usize;
+    let ndefaults = fd.defaults().map(|d| tuple::items(d).len()).unwrap_or(0);
+    let kwonly_given = kwnames.iter().filter(|k| {
+        let names = &fd.code_data().localsplusnames[argcount..argcount + code.kwonlyargcount as usize];
+        names.iter().any(|n| pystr::as_str(n) == pystr::as_str(k))
+    }).count();
+    let takes = if ndefaults > 0 {
+        format!("from {} to {}", argcount - ndefaults, argcount)
+    } else {
+        argcount.to_string()
+    };
+    let plural = if ndefaults == 0 && argcount == 1 { "" } else { "s" };
+    let was = if given == 1 { "was" } else { "were" };
+    if kwonly_given > 0 {
+        return vm.type_error(format!(
+            "{fname}() takes {takes} positional argument{plural} but {given} positional argument{} (and {kwonly_given} keyword-only argument{}) {was} given",
+            if given == 1 { "" } else { "s" },
+            if kwonly_given == 1 { "" } else { "s" }
+        ));
+    }
+    vm.type_error(format!("{fname}() takes {takes} positional argument{plural} but {given} {was} given"))
+}
+
+/// Build a frame that runs module or class-body code with `locals` as its namespace.
+pub fn make_namespace_frame(vm: &mut Vm, code: &Value, globals: &Value, locals: Option<Value>) -> Box<Frame> {
+    let cd = function::code_data(code);
+    let nlocalsplus = cd.code.localsplusnames.len();
+    let size = nlocalsplus + cd.code.stacksize as usize + 1;
+    let slots = vm.frames.take(size);
+    let builtins = {
+        let key = vm.intern("__builtins__");
+        match dict::get_str_key(globals, &key) {
+            Some(b) if dict::dict_data(&b).is_some() => b,
+            Some(b) if b.downcast::<crate::objects::module::ModuleData>().is_some() => crate::objects::module::module_dict(&b),
+            _ => vm.builtins.clone(),
+        }
+    };
+    Box::new(Frame {
+        code: code.clone(),
+        func: None,
+        globals: globals.clone(),
+        builtins,
+        locals,
+        slots,
+        stack_base: nlocalsplus,
+        sp: nlocalsplus,
+        ip: 0,
+        lasti: 0,
+        kwnames: None,
+        is_entry: false,
+    })
+}
+
+/// Run module-level code in `globals` (also the locals).
+pub fn run_code(vm: &mut Vm, code: &Value, globals: &Value, locals: Option<Value>) -> PyResult<Value> {
+    let locals = locals.unwrap_or_else(|| globals.clone());
+    let frame = make_namespace_frame(vm, code, globals, Some(locals));
+    let (frame, r) = run_frame(vm, frame);
+    super::release_frame(vm, frame);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Ok(none::none()),
+    }
+}
+
+/// Run a class body with the closure of the class-body function.
+pub fn run_class_body(vm: &mut Vm, func: &Value, ns: &Value) -> PyResult<Value> {
+    let fd = function::function_data(func);
+    let code = fd.code.clone();
+    let globals = fd.globals.clone();
+    let mut frame = make_namespace_frame(vm, &code, &globals, Some(ns.clone()));
+    frame.func = Some(func.clone());
+    let (frame, r) = run_frame(vm, frame);
+    super::release_frame(vm, frame);
+    match r? {
+        Exit::Return(v) => Ok(v),
+        Exit::Yield(_) => Ok(none::none()),
+    }
+}

@@ -1,0 +1,142 @@
+//! Frames: the per-call state of the eval loop (CPython: `Include/internal/pycore_frame.h`).
+//!
+//! A frame's `slots` hold the fast locals, cells and free variables (`localsplus`) followed by
+//! the value stack, in one allocation. `None` in a local slot means unbound; `None` on the
+//! stack is CPython's NULL marker (PUSH_NULL, method calls). Freed slot buffers are pooled by
+//! the [`FrameStack`] so that calls rarely allocate.
+
+use crate::object::Value;
+
+pub struct Frame {
+    /// The code object (a `CodeData` value).
+    pub code: Value,
+    /// The function being executed, if any.
+    pub func: Option<Value>,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping of module and class bodies (LOAD_NAME/STORE_NAME).
+    pub locals: Option<Value>,
+    /// localsplus, then the value stack.
+    pub slots: Box<[Option<Value>]>,
+    /// Index of the first stack slot (= number of localsplus slots).
+    pub stack_base: usize,
+    /// Index one past the top of the stack.
+    pub sp: usize,
+    /// Index (in code units) of the next instruction.
+    pub ip: usize,
+    /// Index of the instruction being executed (for tracebacks and `f_lasti`).
+    pub lasti: usize,
+    /// Keyword names set by KW_NAMES for the next CALL.
+    pub kwnames: Option<Value>,
+    /// True if this frame was entered from native code (its return leaves the loop).
+    pub is_entry: bool,
+}
+
+impl Frame {
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        debug_assert!(self.sp < self.slots.len());
+        // SAFETY: the compiler's stack-depth computation bounds `sp` by `co_stacksize`.
+        unsafe { *self.slots.get_unchecked_mut(self.sp) = Some(v) };
+        self.sp += 1;
+    }
+    #[inline(always)]
+    pub fn push_opt(&mut self, v: Option<Value>) {
+        debug_assert!(self.sp < self.slots.len());
+        // SAFETY: as in `push`.
+        unsafe { *self.slots.get_unchecked_mut(self.sp) = v };
+        self.sp += 1;
+    }
+    #[inline(always)]
+    pub fn pop(&mut self) -> Value {
+        self.sp -= 1;
+        debug_assert!(self.sp >= self.stack_base);
+        // SAFETY: sp stays within the stack region for well-formed bytecode.
+        unsafe { self.slots.get_unchecked_mut(self.sp).take().unwrap_unchecked() }
+    }
+    #[inline(always)]
+    pub fn pop_opt(&mut self) -> Option<Value> {
+        self.sp -= 1;
+        // SAFETY: as in `pop`.
+        unsafe { self.slots.get_unchecked_mut(self.sp).take() }
+    }
+    /// The `n`-th item from the top (1 = top).
+    #[inline(always)]
+    pub fn peek(&self, n: usize) -> &Value {
+        // SAFETY: well-formed bytecode only peeks at live stack items, which are non-NULL
+        // wherever this is used.
+        unsafe { self.slots.get_unchecked(self.sp - n).as_ref().unwrap_unchecked() }
+    }
+    #[inline(always)]
+    pub fn peek_opt(&self, n: usize) -> &Option<Value> {
+        &self.slots[self.sp - n]
+    }
+    #[inline(always)]
+    pub fn set_top(&mut self, n: usize, v: Value) {
+        let i = self.sp - n;
+        self.slots[i] = Some(v);
+    }
+    /// Drop the top `n` stack items.
+    #[inline]
+    pub fn drop_n(&mut self, n: usize) {
+        for _ in 0..n {
+            self.sp -= 1;
+            let v = self.slots[self.sp].take();
+            drop(v);
+        }
+    }
+    /// The top `n` stack items as values (all must be non-NULL).
+    #[inline(always)]
+    pub fn top_slice(&self, n: usize) -> &[Value] {
+        let s = &self.slots[self.sp - n..self.sp];
+        // SAFETY: `Option<Value>` has the same layout as `Value` (niche of a
+        // `repr(transparent)` NonNull wrapper), and every item in this range is `Some`.
+        unsafe { &*(s as *const [Option<Value>] as *const [Value]) }
+    }
+    pub fn code_data(&self) -> &crate::objects::function::CodeData {
+        // SAFETY: `code` is always a code object.
+        unsafe { self.code.payload_unchecked::<crate::objects::function::CodeData>() }
+    }
+    /// Current source line.
+    pub fn lineno(&self) -> u32 {
+        self.code_data().code.line_at(self.lasti).unwrap_or(self.code_data().code.firstlineno)
+    }
+}
+
+/// Pool of slot buffers (CPython's per-thread data stack, simplified).
+pub struct FrameStack {
+    pool: Vec<Box<[Option<Value>]>>,
+}
+
+impl Default for FrameStack {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FrameStack {
+    pub fn new() -> FrameStack {
+        FrameStack { pool: Vec::new() }
+    }
+    /// A buffer of exactly `n` empty slots.
+    #[inline]
+    pub fn take(&mut self, n: usize) -> Box<[Option<Value>]> {
+        if let Some(pos) = self.pool.iter().rposition(|b| b.len() == n) {
+            return self.pool.swap_remove(pos);
+        }
+        let mut v = Vec::with_capacity(n);
+        v.resize_with(n, || None);
+        v.into_boxed_slice()
+    }
+    /// Return a buffer (its contents are dropped now).
+    #[inline]
+    pub fn give(&mut self, mut b: Box<[Option<Value>]>) {
+        for s in b.iter_mut() {
+            let v = s.take();
+            drop(v);
+        }
+        if self.pool.len() < 64 {
+            self.pool.push(b);
+        }
+    }
+}

@@ -1,0 +1,925 @@
+//! The evaluation loop (CPython: `Python/ceval.c`, `Python/bytecodes.c`).
+//!
+//! One Rust loop runs a stack of Python frames: a call from Python to a Python function pushes
+//! a frame and continues in the same loop, a return pops it; only native code calling back
+//! into Python re-enters [`run_frame`]. Exceptions unwind through the zero-cost exception
+//! table of each frame.
+
+pub mod frame;
+pub mod call;
+mod ops;
+mod unwind;
+
+pub use call::{call_function, make_frame};
+pub use call as call_mod;
+pub use unwind::{add_traceback, format_exception};
+
+use pyrite_bytecode::code::flags as co_flags;
+use pyrite_bytecode::opcode::{binop, Opcode};
+
+use crate::object::Value;
+use crate::objects::{dict, function, none, str as pystr, tuple, int, exceptions, list};
+use crate::protocols::{number, object as ob, iter};
+use crate::typeobj::CompareOp;
+use crate::vm::{PyErr, PyResult, Vm};
+use frame::Frame;
+
+/// How the entry frame of a `run_frame` call finished.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Run `entry` (and every Python frame it calls) until it returns or yields.
+/// The frame is handed back so that generators can keep it.
+pub fn run_frame(vm: &mut Vm, entry: Box<Frame>) -> (Box<Frame>, PyResult<Exit>) {
+    run_frame_with(vm, entry, None)
+}
+
+/// Like [`run_frame`], but start by raising `pending` at the frame's current instruction
+/// (generator `throw()`).
+pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<PyErr>) -> (Box<Frame>, PyResult<Exit>) {
+    entry.is_entry = true;
+    if vm.recursion_depth >= vm.recursion_limit {
+        let e = vm.recursion_error("maximum recursion depth exceeded");
+        return (entry, Err(e));
+    }
+    vm.recursion_depth += 1;
+    let mut stack: Vec<Box<Frame>> = Vec::new();
+    let mut f = entry;
+    let base_ptrs = vm.frame_ptrs.len();
+    vm.frame_ptrs.push(&*f as *const Frame);
+    let result = loop {
+        let step = match pending.take() {
+            Some(e) => Err(e),
+            None => execute(vm, &mut f, &mut stack),
+        };
+        match step {
+            Ok(exit) => break Ok(exit),
+            Err(err) => {
+                // Unwind: find a handler in this frame or pop to the caller.
+                let mut err = err;
+                loop {
+                    unwind::record_traceback(vm, &f, &mut err);
+                    if let Some(()) = unwind::find_handler(&mut f, &err) {
+                        break;
+                    }
+                    if f.is_entry {
+                        let r = Err(err);
+                        vm.recursion_depth -= 1;
+                        vm.frame_ptrs.truncate(base_ptrs);
+                        return (f, r);
+                    }
+                    let caller = stack.pop().expect("caller frame");
+                    let done = std::mem::replace(&mut f, caller);
+                    vm.frame_ptrs.pop();
+                    release_frame(vm, done);
+                    vm.recursion_depth -= 1;
+                }
+                // Handler installed: push the exception and continue.
+                f.push(err.exc);
+                continue;
+            }
+        }
+    };
+    vm.recursion_depth -= 1;
+    vm.frame_ptrs.truncate(base_ptrs);
+    (f, result)
+}
+
+/// Return a finished frame's buffer to the pool.
+#[inline]
+fn release_frame(vm: &mut Vm, frame: Box<Frame>) {
+    let Frame { slots, .. } = *frame;
+    vm.frames.give(slots);
+}
+
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Err(e),
+        }
+    };
+}
+
+/// Execute instructions of `f` (and frames it calls, kept on `stack`) until the entry frame
+/// returns or yields, or an exception needs unwinding in the current frame.
+fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
+    let mut f: &mut Frame = fref;
+    // SAFETY of the raw pointers below: `code` is kept alive by the frame for as long as the
+    // frame executes; instructions are only rewritten in place, never reallocated.
+    let mut code_ptr: *const function::CodeData = f.code_data();
+    let mut instrs: *const u16 = unsafe { (*(*code_ptr).instructions.get()).as_ptr() };
+    macro_rules! code {
+        () => {
+            unsafe { &*code_ptr }
+        };
+    }
+    macro_rules! reload {
+        () => {{
+            f = fref;
+            code_ptr = f.code_data();
+            instrs = unsafe { (*(*code_ptr).instructions.get()).as_ptr() };
+        }};
+    }
+    loop {
+        let start = f.ip;
+        f.lasti = start;
+        // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
+        let mut unit = unsafe { *instrs.add(start) };
+        let mut ip = start + 1;
+        let mut oparg = (unit >> 8) as u32;
+        let mut op = (unit & 0xff) as u8;
+        while op == Opcode::EXTENDED_ARG as u16 as u8 {
+            unit = unsafe { *instrs.add(ip) };
+            ip += 1;
+            oparg = (oparg << 8) | (unit >> 8) as u32;
+            op = (unit & 0xff) as u8;
+        }
+        let Some(opcode) = Opcode::from_u8(op) else {
+            return Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {op}")));
+        };
+        f.ip = ip + opcode.cache_entries();
+        match opcode {
+            Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+            Opcode::LOAD_FAST => {
+                let v = unsafe { f.slots.get_unchecked(oparg as usize) };
+                match v {
+                    Some(v) => {
+                        let v = v.clone();
+                        f.push(v);
+                    }
+                    None => return Err(unbound_local(vm, f, oparg)),
+                }
+            }
+            Opcode::LOAD_FAST_CHECK => match &f.slots[oparg as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    f.push(v);
+                }
+                None => return Err(unbound_local(vm, f, oparg)),
+            },
+            Opcode::LOAD_FAST_AND_CLEAR => {
+                let v = f.slots[oparg as usize].take();
+                f.push_opt(v);
+            }
+            Opcode::STORE_FAST => {
+                let v = f.pop_opt();
+                let old = std::mem::replace(unsafe { f.slots.get_unchecked_mut(oparg as usize) }, v);
+                drop(old);
+            }
+            Opcode::DELETE_FAST => {
+                if f.slots[oparg as usize].is_none() {
+                    return Err(unbound_local(vm, f, oparg));
+                }
+                let old = f.slots[oparg as usize].take();
+                drop(old);
+            }
+            Opcode::LOAD_CONST => {
+                let v = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
+                f.push(v);
+            }
+            Opcode::POP_TOP => {
+                let v = f.pop_opt();
+                drop(v);
+            }
+            Opcode::PUSH_NULL => f.push_opt(None),
+            Opcode::END_FOR => {
+                f.drop_n(2);
+            }
+            Opcode::END_SEND => {
+                let v = f.pop();
+                let r = f.pop();
+                drop(r);
+                f.push(v);
+            }
+            Opcode::COPY => {
+                let v = f.peek_opt(oparg as usize).clone();
+                f.push_opt(v);
+            }
+            Opcode::SWAP => {
+                let top = f.sp - 1;
+                let other = f.sp - oparg as usize;
+                f.slots.swap(top, other);
+            }
+            Opcode::UNARY_NEGATIVE => {
+                let v = f.pop();
+                let r = tri!(number::negative(vm, &v));
+                f.push(r);
+            }
+            Opcode::UNARY_NOT => {
+                let v = f.pop();
+                let t = tri!(ob::is_true(vm, &v));
+                f.push(none::bool_value(!t));
+            }
+            Opcode::UNARY_INVERT => {
+                let v = f.pop();
+                let r = tri!(number::invert(vm, &v));
+                f.push(r);
+            }
+            Opcode::BINARY_OP => {
+                let rhs = f.pop();
+                let lhs = f.pop();
+                let r = match (lhs.as_small_int(), rhs.as_small_int()) {
+                    (Some(a), Some(b)) => match ops::small_int_binop(a, b, oparg) {
+                        Some(v) => v,
+                        None => tri!(number::binary_op(vm, &lhs, &rhs, oparg)),
+                    },
+                    _ => tri!(ops::binary_op_slow(vm, &lhs, &rhs, oparg)),
+                };
+                drop(lhs);
+                drop(rhs);
+                f.push(r);
+            }
+            Opcode::COMPARE_OP => {
+                let rhs = f.pop();
+                let lhs = f.pop();
+                let cmp = CompareOp::from_u32(oparg >> 4);
+                let r = match (lhs.as_small_int(), rhs.as_small_int()) {
+                    (Some(a), Some(b)) => none::bool_value(cmp.test(a.cmp(&b))),
+                    _ => tri!(ob::richcompare(vm, &lhs, &rhs, cmp)),
+                };
+                f.push(r);
+            }
+            Opcode::IS_OP => {
+                let rhs = f.pop();
+                let lhs = f.pop();
+                f.push(none::bool_value(lhs.is(&rhs) != (oparg == 1)));
+            }
+            Opcode::CONTAINS_OP => {
+                let container = f.pop();
+                let item = f.pop();
+                let r = tri!(ob::contains(vm, &container, &item));
+                f.push(none::bool_value(r != (oparg == 1)));
+            }
+            Opcode::BINARY_SUBSCR => {
+                let sub = f.pop();
+                let container = f.pop();
+                let r = tri!(ops::subscr(vm, &container, &sub));
+                f.push(r);
+            }
+            Opcode::STORE_SUBSCR => {
+                let sub = f.pop();
+                let container = f.pop();
+                let v = f.pop();
+                tri!(ob::setitem(vm, &container, &sub, Some(&v)));
+            }
+            Opcode::DELETE_SUBSCR => {
+                let sub = f.pop();
+                let container = f.pop();
+                tri!(ob::setitem(vm, &container, &sub, None));
+            }
+            Opcode::BINARY_SLICE => {
+                let stop = f.pop();
+                let start = f.pop();
+                let container = f.pop();
+                let s = crate::objects::slice::new_slice(start, stop, none::none());
+                let r = tri!(ob::getitem(vm, &container, &s));
+                f.push(r);
+            }
+            Opcode::STORE_SLICE => {
+                let stop = f.pop();
+                let start = f.pop();
+                let container = f.pop();
+                let v = f.pop();
+                let s = crate::objects::slice::new_slice(start, stop, none::none());
+                tri!(ob::setitem(vm, &container, &s, Some(&v)));
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if oparg == 3 { f.pop() } else { none::none() };
+                let stop = f.pop();
+                let start = f.pop();
+                f.push(crate::objects::slice::new_slice(start, stop, step));
+            }
+            Opcode::GET_ITER => {
+                let v = f.pop();
+                let it = tri!(iter::get_iter(vm, &v));
+                f.push(it);
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let v = f.pop();
+                if v.downcast::<crate::objects::generator::GeneratorData>().is_some() {
+                    f.push(v);
+                } else {
+                    let it = tri!(iter::get_iter(vm, &v));
+                    f.push(it);
+                }
+            }
+            Opcode::FOR_ITER => {
+                let next = tri!(ops::for_iter_next(vm, f.peek(1)));
+                match next {
+                    Some(v) => f.push(v),
+                    None => {
+                        let it = f.pop();
+                        drop(it);
+                        // Skip the END_FOR at the target.
+                        f.ip += oparg as usize + 1;
+                    }
+                }
+            }
+            Opcode::JUMP_FORWARD => f.ip += oparg as usize,
+            Opcode::JUMP_BACKWARD => {
+                f.ip -= oparg as usize;
+                tri!(vm.check_eval_breaker());
+            }
+            Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip -= oparg as usize,
+            Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                let v = f.pop();
+                let t = if v.as_ptr() == none::true_ptr() {
+                    true
+                } else if v.as_ptr() == none::false_ptr() {
+                    false
+                } else {
+                    tri!(ob::is_true(vm, &v))
+                };
+                if t == (opcode == Opcode::POP_JUMP_IF_TRUE) {
+                    f.ip += oparg as usize;
+                }
+            }
+            Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                let v = f.pop();
+                if none::is_none(&v) == (opcode == Opcode::POP_JUMP_IF_NONE) {
+                    f.ip += oparg as usize;
+                }
+            }
+            Opcode::LOAD_GLOBAL => {
+                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                let v = match dict::get_str_key(&f.globals, name) {
+                    Some(v) => v,
+                    None => match dict::get_str_key(&f.builtins, name) {
+                        Some(v) => v,
+                        None => {
+                            let n = name.clone();
+                            return Err(name_error(vm, &n));
+                        }
+                    },
+                };
+                if oparg & 1 != 0 {
+                    f.push_opt(None);
+                }
+                f.push(v);
+            }
+            Opcode::STORE_GLOBAL => {
+                let name = code!().names[oparg as usize].clone();
+                let v = f.pop();
+                dict::dict_data(&f.globals).expect("globals").set_str(name, v);
+            }
+            Opcode::DELETE_GLOBAL => {
+                let name = code!().names[oparg as usize].clone();
+                let g = f.globals.clone();
+                if tri!(dict::dict_data(&g).expect("globals").remove(vm, &name)).is_none() {
+                    return Err(name_error(vm, &name));
+                }
+            }
+            Opcode::LOAD_NAME => {
+                let name = code!().names[oparg as usize].clone();
+                let v = tri!(ops::load_name(vm, f, &name));
+                f.push(v);
+            }
+            Opcode::STORE_NAME => {
+                let name = code!().names[oparg as usize].clone();
+                let v = f.pop();
+                let locals = f.locals.clone().expect("locals");
+                match dict::dict_data(&locals) {
+                    Some(d) if std::ptr::eq(locals.ty(), &dict::DICT_TYPE.0) => d.set_str(name, v),
+                    _ => tri!(ob::setitem(vm, &locals, &name, Some(&v))),
+                }
+            }
+            Opcode::DELETE_NAME => {
+                let name = code!().names[oparg as usize].clone();
+                let locals = f.locals.clone().expect("locals");
+                if let Err(e) = ob::setitem(vm, &locals, &name, None) {
+                    if e.matches(exceptions::key_error()) {
+                        return Err(name_error(vm, &name));
+                    }
+                    return Err(e);
+                }
+            }
+            Opcode::LOAD_LOCALS => {
+                let l = f.locals.clone().expect("locals");
+                f.push(l);
+            }
+            Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
+                let mapping = f.pop();
+                let name = code!().names[oparg as usize].clone();
+                let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
+                    Some(v) => v,
+                    None => match dict::get_str_key(&f.globals, &name).or_else(|| dict::get_str_key(&f.builtins, &name)) {
+                        Some(v) => v,
+                        None => return Err(name_error(vm, &name)),
+                    },
+                };
+                f.push(v);
+            }
+            Opcode::LOAD_FROM_DICT_OR_DEREF => {
+                let mapping = f.pop();
+                let name = code!().localsplusnames[oparg as usize].clone();
+                let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
+                    Some(v) => v,
+                    None => {
+                        let cell = f.slots[oparg as usize].clone().expect("cell");
+                        match function::cell_data(&cell).get() {
+                            Some(v) => v,
+                            None => return Err(unbound_deref(vm, f, oparg)),
+                        }
+                    }
+                };
+                f.push(v);
+            }
+            Opcode::LOAD_ATTR => {
+                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) }.clone();
+                let owner = f.pop();
+                if oparg & 1 != 0 {
+                    match tri!(ops::load_method(vm, &owner, &name)) {
+                        (Some(meth), _) => {
+                            f.push(meth);
+                            f.push(owner);
+                        }
+                        (None, attr) => {
+                            f.push_opt(None);
+                            f.push(attr);
+                        }
+                    }
+                } else {
+                    let v = tri!(ob::getattr(vm, &owner, &name));
+                    f.push(v);
+                }
+            }
+            Opcode::STORE_ATTR => {
+                let name = code!().names[oparg as usize].clone();
+                let owner = f.pop();
+                let v = f.pop();
+                tri!(ob::setattr(vm, &owner, &name, Some(&v)));
+            }
+            Opcode::DELETE_ATTR => {
+                let name = code!().names[oparg as usize].clone();
+                let owner = f.pop();
+                tri!(ob::setattr(vm, &owner, &name, None));
+            }
+            Opcode::LOAD_SUPER_ATTR => {
+                let name = code!().names[(oparg >> 2) as usize].clone();
+                let self_ = f.pop();
+                let class = f.pop();
+                let global_super = f.pop();
+                let r = tri!(ops::load_super_attr(vm, &global_super, &class, &self_, &name, oparg));
+                match r {
+                    (Some(meth), _) => {
+                        f.push(meth);
+                        f.push(self_);
+                    }
+                    (None, attr) => {
+                        if oparg & 1 != 0 {
+                            f.push_opt(None);
+                        }
+                        f.push(attr);
+                    }
+                }
+            }
+            Opcode::MAKE_CELL => {
+                let v = f.slots[oparg as usize].take();
+                f.slots[oparg as usize] = Some(function::new_cell(v));
+            }
+            Opcode::LOAD_CLOSURE => {
+                let v = f.slots[oparg as usize].clone().expect("cell");
+                f.push(v);
+            }
+            Opcode::LOAD_DEREF => {
+                let cell = f.slots[oparg as usize].as_ref().expect("cell");
+                match function::cell_data(cell).get() {
+                    Some(v) => f.push(v),
+                    None => return Err(unbound_deref(vm, f, oparg)),
+                }
+            }
+            Opcode::STORE_DEREF => {
+                let v = f.pop();
+                let cell = f.slots[oparg as usize].as_ref().expect("cell");
+                function::cell_data(cell).set(Some(v));
+            }
+            Opcode::DELETE_DEREF => {
+                let cell = f.slots[oparg as usize].clone().expect("cell");
+                if function::cell_data(&cell).get().is_none() {
+                    return Err(unbound_deref(vm, f, oparg));
+                }
+                function::cell_data(&cell).set(None);
+            }
+            Opcode::COPY_FREE_VARS => {
+                let func = f.func.clone().expect("function");
+                let fd = function::function_data(&func);
+                let closure = fd.closure.clone().expect("closure");
+                let cells = tuple::items(&closure);
+                let n = code!().code.localsplusnames.len();
+                let start = n - oparg as usize;
+                for (i, c) in cells.iter().enumerate() {
+                    f.slots[start + i] = Some(c.clone());
+                }
+            }
+            Opcode::BUILD_TUPLE => {
+                let n = oparg as usize;
+                let items = collect_top(f, n);
+                f.push(tuple::new_tuple(items));
+            }
+            Opcode::BUILD_LIST => {
+                let n = oparg as usize;
+                let items = collect_top(f, n);
+                f.push(list::new_list(items));
+            }
+            Opcode::BUILD_SET => {
+                let n = oparg as usize;
+                let items = collect_top(f, n);
+                let s = crate::objects::set::new_set();
+                for it in items {
+                    tri!(crate::objects::set::set_add(vm, &s, it));
+                }
+                f.push(s);
+            }
+            Opcode::BUILD_MAP => {
+                let n = oparg as usize;
+                let items = collect_top(f, 2 * n);
+                let d = dict::new_dict();
+                let dd = dict::dict_data(&d).expect("dict");
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    tri!(dd.set(vm, k, v));
+                }
+                f.push(d);
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let keys = f.pop();
+                let values = collect_top(f, oparg as usize);
+                let d = dict::new_dict();
+                let dd = dict::dict_data(&d).expect("dict");
+                for (k, v) in tuple::items(&keys).iter().zip(values) {
+                    tri!(dd.set(vm, k.clone(), v));
+                }
+                f.push(d);
+            }
+            Opcode::BUILD_STRING => {
+                let items = collect_top(f, oparg as usize);
+                let mut s = String::new();
+                for it in &items {
+                    s.push_str(pystr::as_str(it));
+                }
+                f.push(pystr::from_string(s));
+            }
+            Opcode::LIST_APPEND => {
+                let v = f.pop();
+                list::list_data(f.peek(oparg as usize)).expect("list").push(v);
+            }
+            Opcode::SET_ADD => {
+                let v = f.pop();
+                let s = f.peek(oparg as usize).clone();
+                tri!(crate::objects::set::set_add(vm, &s, v));
+            }
+            Opcode::MAP_ADD => {
+                let v = f.pop();
+                let k = f.pop();
+                let d = f.peek(oparg as usize).clone();
+                tri!(dict::dict_data(&d).expect("dict").set(vm, k, v));
+            }
+            Opcode::LIST_EXTEND => {
+                let it = f.pop();
+                let l = f.peek(oparg as usize).clone();
+                let items = match iter::collect(vm, &it) {
+                    Ok(v) => v,
+                    Err(e) if e.matches(exceptions::type_error()) && it.ty().slots.iter.get().is_none() && it.ty().slots.getitem.get().is_none() => {
+                        return Err(vm.type_error(format!("Value after * must be an iterable, not {}", it.ty().name())))
+                    }
+                    Err(e) => return Err(e),
+                };
+                list::list_data(&l).expect("list").vec().extend(items);
+            }
+            Opcode::SET_UPDATE => {
+                let it = f.pop();
+                let s = f.peek(oparg as usize).clone();
+                tri!(crate::objects::set::set_update(vm, &s, &it));
+            }
+            Opcode::DICT_UPDATE => {
+                let src = f.pop();
+                let d = f.peek(oparg as usize).clone();
+                if let Err(e) = crate::objects::dict_methods::merge(vm, &d, &src, true) {
+                    if e.matches(exceptions::attribute_error()) || e.matches(exceptions::type_error()) && src.ty().lookup_str(vm, "keys").is_none() {
+                        return Err(vm.type_error(format!("'{}' object is not a mapping", src.ty().name())));
+                    }
+                    return Err(e);
+                }
+            }
+            Opcode::DICT_MERGE => {
+                let src = f.pop();
+                let d = f.peek(oparg as usize).clone();
+                tri!(ops::dict_merge_kwargs(vm, f, &d, &src, oparg));
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                let seq = f.pop();
+                tri!(ops::unpack_sequence(vm, f, &seq, oparg as usize));
+            }
+            Opcode::UNPACK_EX => {
+                let seq = f.pop();
+                tri!(ops::unpack_ex(vm, f, &seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
+            }
+            Opcode::FORMAT_VALUE => {
+                let spec = if oparg & 4 != 0 { Some(f.pop()) } else { None };
+                let v = f.pop();
+                let r = tri!(ops::format_value(vm, &v, oparg & 3, spec.as_ref()));
+                f.push(r);
+            }
+            Opcode::KW_NAMES => {
+                f.kwnames = Some(code!().consts[oparg as usize].clone());
+            }
+            Opcode::CALL => {
+                tri!(vm.check_eval_breaker());
+                let kwnames = f.kwnames.take();
+                let nargs = oparg as usize;
+                // Stack: [callable_or_method, self_or_callable, args...]
+                let is_meth = f.peek_opt(nargs + 2).is_some();
+                if !is_meth {
+                    // Unpack bound methods into the method form.
+                    if let Some(m) = f.peek(nargs + 1).downcast_exact::<function::BoundMethodData>() {
+                        let (func, self_) = (m.func.clone(), m.self_.clone());
+                        let i = f.sp - nargs - 2;
+                        f.slots[i] = Some(func);
+                        f.slots[i + 1] = Some(self_);
+                    }
+                }
+                let is_meth = f.peek_opt(nargs + 2).is_some();
+                let total = nargs + is_meth as usize;
+                let callable = if is_meth { f.peek(nargs + 2).clone() } else { f.peek(nargs + 1).clone() };
+                if let Some(fd) = callable.downcast_exact::<function::FunctionData>() {
+                    let flags = fd.code_data().code.flags;
+                    if flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) == 0 {
+                        // Python-to-Python call: push a frame, no Rust recursion.
+                        let new = {
+                            let args = f.top_slice(total);
+                            tri!(make_frame(vm, &callable, args, kwnames.as_ref()))
+                        };
+                        f.drop_n(total);
+                        f.drop_n(2 - is_meth as usize);
+                        if is_meth {
+                            f.drop_n(1);
+                        }
+                        if vm.recursion_depth >= vm.recursion_limit {
+                            release_frame(vm, new);
+                            return Err(vm.recursion_error("maximum recursion depth exceeded"));
+                        }
+                        vm.recursion_depth += 1;
+                        let caller = std::mem::replace(fref, new);
+                        stack.push(caller);
+                        vm.frame_ptrs.push(&**fref as *const Frame);
+                        reload!();
+                        continue;
+                    }
+                }
+                let r = {
+                    let args = f.top_slice(total);
+                    if crate::objects::descr::is_method_descriptor(&callable) {
+                        crate::objects::descr::call_method_descr(vm, &callable, args, kwnames.as_ref())
+                    } else {
+                        crate::protocols::call::call(vm, &callable, args, kwnames.as_ref())
+                    }
+                };
+                f.drop_n(total);
+                f.drop_n(2 - is_meth as usize);
+                if is_meth {
+                    f.drop_n(1);
+                }
+                let r = tri!(r);
+                f.push(r);
+            }
+            Opcode::CALL_FUNCTION_EX => {
+                let kwargs = if oparg & 1 != 0 { Some(f.pop()) } else { None };
+                let args = f.pop();
+                let callable = f.pop();
+                let null = f.pop_opt();
+                drop(null);
+                let r = tri!(ops::call_function_ex(vm, &callable, &args, kwargs.as_ref()));
+                f.push(r);
+            }
+            Opcode::CALL_INTRINSIC_1 => {
+                let v = f.pop();
+                let r = tri!(ops::intrinsic1(vm, f, oparg, v));
+                f.push(r);
+            }
+            Opcode::CALL_INTRINSIC_2 => {
+                let v1 = f.pop();
+                let v2 = f.pop();
+                let r = tri!(ops::intrinsic2(vm, oparg, v2, v1));
+                f.push(r);
+            }
+            Opcode::MAKE_FUNCTION => {
+                let code = f.pop();
+                let closure = if oparg & 8 != 0 { Some(f.pop()) } else { None };
+                let annotations = if oparg & 4 != 0 { Some(f.pop()) } else { None };
+                let kwdefaults = if oparg & 2 != 0 { Some(f.pop()) } else { None };
+                let defaults = if oparg & 1 != 0 { Some(f.pop()) } else { None };
+                let func = function::new_function_with_closure(vm, code, f.globals.clone(), closure);
+                {
+                    let fd = function::function_data(&func);
+                    // SAFETY: the function was just created; no other references exist.
+                    unsafe {
+                        *fd.defaults.get() = defaults;
+                        *fd.kwdefaults.get() = kwdefaults;
+                        *fd.annotations.get() = annotations;
+                    }
+                }
+                f.push(func);
+            }
+            Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                let v = if opcode == Opcode::RETURN_CONST { code!().consts[oparg as usize].clone() } else { f.pop() };
+                if f.is_entry {
+                    return Ok(Exit::Return(v));
+                }
+                let caller = stack.pop().expect("caller");
+                let done = std::mem::replace(fref, caller);
+                vm.frame_ptrs.pop();
+                release_frame(vm, done);
+                vm.recursion_depth -= 1;
+                reload!();
+                f.push(v);
+                tri!(vm.check_eval_breaker());
+            }
+            Opcode::RETURN_GENERATOR => {
+                // Frames of generator functions are turned into generators by `make_frame`'s
+                // callers before they run; reaching this instruction means resumption.
+            }
+            Opcode::YIELD_VALUE => {
+                let v = f.pop();
+                return Ok(Exit::Yield(v));
+            }
+            Opcode::SEND => {
+                let v = f.pop();
+                let receiver = f.peek(1).clone();
+                match tri!(crate::objects::generator::send_to(vm, &receiver, v)) {
+                    crate::objects::generator::SendResult::Yielded(y) => f.push(y),
+                    crate::objects::generator::SendResult::Returned(r) => {
+                        f.push(r);
+                        f.ip += oparg as usize;
+                    }
+                }
+            }
+            Opcode::CLEANUP_THROW => {
+                let exc = f.pop();
+                let last_sent = f.pop();
+                let sub_iter = f.pop();
+                drop(last_sent);
+                drop(sub_iter);
+                if exc.ty().is_subtype(exceptions::stop_iteration()) {
+                    let value = tri!(ob::getattr_str(vm, &exc, "value"));
+                    f.push(none::none());
+                    f.push(value);
+                } else {
+                    return Err(PyErr::from_value(exc));
+                }
+            }
+            Opcode::GET_AWAITABLE | Opcode::GET_AITER | Opcode::GET_ANEXT | Opcode::BEFORE_ASYNC_WITH | Opcode::END_ASYNC_FOR => {
+                return Err(vm.not_implemented_error("async code is not supported yet"));
+            }
+            Opcode::RAISE_VARARGS => {
+                let r = ops::raise(vm, f, oparg);
+                return Err(r);
+            }
+            Opcode::RERAISE => {
+                let exc = f.pop();
+                if oparg != 0 {
+                    let lasti = f.peek(oparg as usize).as_small_int().unwrap_or(0);
+                    f.lasti = lasti as usize;
+                }
+                return Err(PyErr::from_value(exc).reraised());
+            }
+            Opcode::PUSH_EXC_INFO => {
+                let exc = f.pop();
+                let prev = vm.handled_exception.replace(exc.clone()).unwrap_or_else(none::none);
+                f.push(prev);
+                f.push(exc);
+            }
+            Opcode::POP_EXCEPT => {
+                let prev = f.pop();
+                vm.handled_exception = if none::is_none(&prev) { None } else { Some(prev) };
+            }
+            Opcode::CHECK_EXC_MATCH => {
+                let ty = f.pop();
+                let exc = f.peek(1).clone();
+                tri!(ops::check_except_type(vm, &ty));
+                let m = tri!(ob::isinstance(vm, &exc, &ty));
+                f.push(none::bool_value(m));
+            }
+            Opcode::CHECK_EG_MATCH => {
+                return Err(vm.not_implemented_error("except* is not supported yet"));
+            }
+            Opcode::LOAD_ASSERTION_ERROR => f.push(exceptions::ASSERTION_ERROR.to_value()),
+            Opcode::LOAD_BUILD_CLASS => {
+                let key = vm.intern("__build_class__");
+                match dict::get_str_key(&f.builtins, &key) {
+                    Some(b) => f.push(b),
+                    None => return Err(vm.name_error("__build_class__ not found")),
+                }
+            }
+            Opcode::SETUP_ANNOTATIONS => {
+                let locals = f.locals.clone().expect("locals");
+                let key = vm.intern("__annotations__");
+                let present = match dict::dict_data(&locals) {
+                    Some(d) => d.get_str(&key).is_some(),
+                    None => ob::getitem(vm, &locals, &key).is_ok(),
+                };
+                if !present {
+                    tri!(ob::setitem(vm, &locals, &key, Some(&dict::new_dict())));
+                }
+            }
+            Opcode::BEFORE_WITH => {
+                let mgr = f.pop();
+                let (exit, res) = tri!(ops::before_with(vm, &mgr));
+                f.push(exit);
+                f.push(res);
+            }
+            Opcode::WITH_EXCEPT_START => {
+                // Stack: exit, lasti, prev_exc, val
+                let val = f.peek(1).clone();
+                let exit = f.peek(4).clone();
+                let tb = exceptions::exc_data(&val).traceback().unwrap_or_else(none::none);
+                let ty = val.ty().to_value();
+                let r = tri!(crate::protocols::call::call(vm, &exit, &[ty, val, tb], None));
+                f.push(r);
+            }
+            Opcode::GET_LEN => {
+                let n = tri!(ob::len(vm, f.peek(1)));
+                f.push(int::from_usize(n));
+            }
+            Opcode::MATCH_MAPPING => {
+                let r = ops::is_mapping(f.peek(1));
+                f.push(none::bool_value(r));
+            }
+            Opcode::MATCH_SEQUENCE => {
+                let r = ops::is_sequence(f.peek(1));
+                f.push(none::bool_value(r));
+            }
+            Opcode::MATCH_KEYS => {
+                let keys = f.peek(1).clone();
+                let subject = f.peek(2).clone();
+                let r = tri!(ops::match_keys(vm, &subject, &keys));
+                f.push(r);
+            }
+            Opcode::MATCH_CLASS => {
+                let names = f.pop();
+                let cls = f.pop();
+                let subject = f.pop();
+                let r = tri!(ops::match_class(vm, &subject, &cls, oparg as usize, &names));
+                f.push(r);
+            }
+            Opcode::IMPORT_NAME => {
+                let name = code!().names[oparg as usize].clone();
+                let fromlist = f.pop();
+                let level = f.pop();
+                let m = tri!(crate::import::import_name(vm, f, &name, &fromlist, &level));
+                f.push(m);
+            }
+            Opcode::IMPORT_FROM => {
+                let name = code!().names[oparg as usize].clone();
+                let module = f.peek(1).clone();
+                let v = tri!(crate::import::import_from(vm, &module, &name));
+                f.push(v);
+            }
+            _ => {
+                return Err(vm.new_exception(exceptions::system_error(), format!("opcode {} is not executable", opcode.name())));
+            }
+        }
+    }
+}
+
+/// Pop the top `n` values in push order.
+#[inline]
+fn collect_top(f: &mut Frame, n: usize) -> Vec<Value> {
+    let mut items = Vec::with_capacity(n);
+    let start = f.sp - n;
+    for i in start..f.sp {
+        items.push(f.slots[i].take().expect("stack value"));
+    }
+    f.sp = start;
+    items
+}
+
+#[cold]
+fn unbound_local(vm: &mut Vm, f: &Frame, oparg: u32) -> PyErr {
+    let name = pystr::as_str(&f.code_data().localsplusnames[oparg as usize]).to_owned();
+    vm.new_exception(exceptions::unbound_local_error(), format!("cannot access local variable '{name}' where it is not associated with a value"))
+}
+
+#[cold]
+fn unbound_deref(vm: &mut Vm, f: &Frame, oparg: u32) -> PyErr {
+    let cd = f.code_data();
+    let name = pystr::as_str(&cd.localsplusnames[oparg as usize]).to_owned();
+    let kind = cd.code.localspluskinds[oparg as usize];
+    if kind & pyrite_bytecode::code::local_kind::FREE != 0 {
+        vm.name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+    } else {
+        vm.new_exception(exceptions::unbound_local_error(), format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+}
+
+#[cold]
+pub(crate) fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
+    vm.name_error(format!("name '{}' is not defined", pystr::as_str(name)))
+}
+
+#[allow(dead_code)]
+fn _unused(_: u32) -> u32 {
+    binop::ADD
+}

@@ -1,0 +1,314 @@
+//! The cycle collector (CPython: `Modules/gcmodule.c`).
+//!
+//! Every object of a GC type is preceded by a [`GcHead`] linking it into this thread's list
+//! of tracked objects. A collection copies each count into `gc_refs`, subtracts the
+//! references tracked objects hold to each other (found with each type's `traverse`), treats
+//! what is still positive as reachable from outside, propagates reachability, and frees the
+//! rest: finalizers (`__del__`, once per object, PEP 442) run first, then each type's `clear`
+//! breaks the cycles. Collections happen only at safe points (the eval breaker or
+//! `gc.collect()`), never inside an allocation.
+
+use std::cell::{Cell, RefCell};
+use std::ptr::{self, NonNull};
+
+use crate::object::{ObjHeader, Value};
+use crate::vm::Vm;
+
+/// Links before every GC-tracked object.
+#[repr(C)]
+pub struct GcHead {
+    next: Cell<*mut GcHead>,
+    prev: Cell<*mut GcHead>,
+    gc_refs: Cell<isize>,
+    flags: Cell<usize>,
+}
+
+const FINALIZED: usize = 1;
+const TRACKED: usize = 2;
+const REACHABLE: usize = 4;
+
+thread_local! {
+    static LIST: Box<GcHead> = {
+        let h = Box::new(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), gc_refs: Cell::new(0), flags: Cell::new(0) });
+        let p = &*h as *const GcHead as *mut GcHead;
+        h.next.set(p);
+        h.prev.set(p);
+        h
+    };
+    static STATE: GcState = const { GcState { count: Cell::new(0), threshold: Cell::new(700), enabled: Cell::new(true), collecting: Cell::new(false), collections: Cell::new(0) } };
+    static PENDING_FINALIZERS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    pub(crate) static BREAKER: Cell<bool> = const { Cell::new(false) };
+}
+
+struct GcState {
+    count: Cell<usize>,
+    threshold: Cell<usize>,
+    enabled: Cell<bool>,
+    collecting: Cell<bool>,
+    collections: Cell<usize>,
+}
+
+#[inline(always)]
+unsafe fn head_of(obj: *const ObjHeader) -> *mut GcHead {
+    (obj as *mut u8).sub(std::mem::size_of::<GcHead>()) as *mut GcHead
+}
+
+#[inline(always)]
+unsafe fn obj_of(h: *const GcHead) -> *mut ObjHeader {
+    (h as *mut u8).add(std::mem::size_of::<GcHead>()) as *mut ObjHeader
+}
+
+/// Link a freshly allocated GC object into the tracked list.
+///
+/// # Safety
+/// `obj` is a new object of a GC type, allocated with room for a `GcHead` before it.
+pub(crate) unsafe fn track_new(obj: *mut ObjHeader) {
+    let h = head_of(obj);
+    LIST.with(|list| {
+        let root = &**list as *const GcHead as *mut GcHead;
+        let last = (*root).prev.get();
+        ptr::write(h, GcHead { next: Cell::new(root), prev: Cell::new(last), gc_refs: Cell::new(0), flags: Cell::new(TRACKED) });
+        (*last).next.set(h);
+        (*root).prev.set(h);
+    });
+    STATE.with(|s| {
+        let c = s.count.get() + 1;
+        s.count.set(c);
+        if c > s.threshold.get() && s.enabled.get() && !s.collecting.get() {
+            BREAKER.with(|b| b.set(true));
+        }
+    });
+}
+
+/// Unlink an object (idempotent).
+///
+/// # Safety
+/// `obj` is an object of a GC type.
+pub(crate) unsafe fn untrack(obj: *mut ObjHeader) {
+    let h = head_of(obj);
+    if (*h).flags.get() & TRACKED == 0 {
+        return;
+    }
+    let (p, n) = ((*h).prev.get(), (*h).next.get());
+    (*p).next.set(n);
+    (*n).prev.set(p);
+    (*h).flags.set((*h).flags.get() & !TRACKED);
+    STATE.with(|s| s.count.set(s.count.get().saturating_sub(1)));
+}
+
+/// Called when the count of an object whose type has `__del__` reaches zero: keep it alive
+/// and queue the finalizer, unless it already ran. Returns true if the object was kept.
+///
+/// # Safety
+/// `obj` is the object whose count just reached zero.
+pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
+    let ty = obj.as_ref().ty();
+    if !ty.has_gc() {
+        return false;
+    }
+    let h = head_of(obj.as_ptr());
+    if (*h).flags.get() & FINALIZED != 0 {
+        return false;
+    }
+    (*h).flags.set((*h).flags.get() | FINALIZED);
+    obj.as_ref().refcnt.set(1);
+    let v = Value::from_header(obj);
+    PENDING_FINALIZERS.with(|q| q.borrow_mut().push(v));
+    BREAKER.with(|b| b.set(true));
+    true
+}
+
+/// Run queued `__del__` methods (at a safe point).
+pub fn run_pending_finalizers(vm: &mut Vm) {
+    loop {
+        let next = PENDING_FINALIZERS.with(|q| q.borrow_mut().pop());
+        let Some(obj) = next else { break };
+        call_del(vm, &obj);
+        drop(obj);
+    }
+}
+
+fn call_del(vm: &mut Vm, obj: &Value) {
+    if let Some(del) = obj.ty().lookup_str(vm, "__del__") {
+        let saved = vm.handled_exception.clone();
+        if let Err(e) = crate::protocols::call::call_method_value(vm, &del, obj, &[]) {
+            let where_ = crate::protocols::object::repr_string(vm, &del).unwrap_or_default();
+            vm.print_unraisable(&format!("Exception ignored in: {where_}"), &e);
+        }
+        vm.handled_exception = saved;
+    }
+}
+
+pub fn is_enabled() -> bool {
+    STATE.with(|s| s.enabled.get())
+}
+pub fn set_enabled(on: bool) {
+    STATE.with(|s| s.enabled.set(on));
+}
+pub fn get_count() -> usize {
+    STATE.with(|s| s.count.get())
+}
+pub fn threshold() -> usize {
+    STATE.with(|s| s.threshold.get())
+}
+pub fn set_threshold(t: usize) {
+    STATE.with(|s| s.threshold.set(t.max(1)));
+}
+pub fn collections() -> usize {
+    STATE.with(|s| s.collections.get())
+}
+
+/// Automatic collection triggered by the allocation count.
+pub fn maybe_collect(vm: &mut Vm) {
+    let due = STATE.with(|s| s.enabled.get() && !s.collecting.get() && s.count.get() > s.threshold.get());
+    if due {
+        collect(vm);
+        STATE.with(|s| {
+            // Grow the threshold with the live population, like CPython's older generations.
+            let live = s.count.get();
+            s.threshold.set(s.threshold.get().max(700).max(live / 4 * 5).min(live + 700_000).max(700));
+        });
+    }
+}
+
+/// Snapshot of all tracked objects.
+fn tracked() -> Vec<*mut GcHead> {
+    LIST.with(|list| {
+        let root = &**list as *const GcHead as *mut GcHead;
+        let mut out = Vec::new();
+        // SAFETY: walking the intrusive list of live objects.
+        unsafe {
+            let mut h = (*root).next.get();
+            while h != root {
+                out.push(h);
+                h = (*h).next.get();
+            }
+        }
+        out
+    })
+}
+
+#[inline]
+fn gc_head_if_tracked(v: &Value) -> Option<*mut GcHead> {
+    let h = v.header()?;
+    if !h.ty().has_gc() || h.is_immortal() {
+        return None;
+    }
+    // SAFETY: objects of GC types have a head before them.
+    let gh = unsafe { head_of(h) };
+    if unsafe { (*gh).flags.get() } & TRACKED != 0 { Some(gh) } else { None }
+}
+
+/// The unreachable tracked objects.
+fn find_unreachable() -> Vec<*mut GcHead> {
+    let all = tracked();
+    // SAFETY: every head in `all` belongs to a live object.
+    unsafe {
+        for &h in &all {
+            (*h).gc_refs.set((*obj_of(h)).refcnt.get());
+            (*h).flags.set((*h).flags.get() & !REACHABLE);
+        }
+        for &h in &all {
+            let o = &*obj_of(h);
+            if let Some(tr) = o.ty().slots.traverse.get() {
+                tr(o, &mut |v: &Value| {
+                    if let Some(gh) = gc_head_if_tracked(v) {
+                        (*gh).gc_refs.set((*gh).gc_refs.get() - 1);
+                    }
+                });
+            }
+        }
+        let mut work: Vec<*mut GcHead> = Vec::new();
+        for &h in &all {
+            if (*h).gc_refs.get() > 0 {
+                (*h).flags.set((*h).flags.get() | REACHABLE);
+                work.push(h);
+            }
+        }
+        while let Some(h) = work.pop() {
+            let o = &*obj_of(h);
+            if let Some(tr) = o.ty().slots.traverse.get() {
+                tr(o, &mut |v: &Value| {
+                    if let Some(gh) = gc_head_if_tracked(v) {
+                        if (*gh).flags.get() & REACHABLE == 0 {
+                            (*gh).flags.set((*gh).flags.get() | REACHABLE);
+                            work.push(gh);
+                        }
+                    }
+                });
+            }
+        }
+        all.into_iter().filter(|&h| (*h).flags.get() & REACHABLE == 0).collect()
+    }
+}
+
+/// Run a full collection; returns the number of unreachable objects found.
+pub fn collect(vm: &mut Vm) -> usize {
+    if STATE.with(|s| s.collecting.replace(true)) {
+        return 0;
+    }
+    run_pending_finalizers(vm);
+    let unreachable = find_unreachable();
+    let found = unreachable.len();
+    // Hold a reference to each so nothing is freed while we work.
+    // SAFETY: heads in `unreachable` are live tracked objects.
+    let held: Vec<Value> = unreachable.iter().map(|&h| unsafe { Value::from_header_borrowed(obj_of(h)) }).collect();
+    // Finalizers first (once per object).
+    let mut ran_finalizer = false;
+    for (v, &h) in held.iter().zip(&unreachable) {
+        if v.ty().has_flag(crate::typeobj::flags::HAS_FINALIZER) {
+            // SAFETY: live head.
+            unsafe {
+                if (*h).flags.get() & FINALIZED == 0 {
+                    (*h).flags.set((*h).flags.get() | FINALIZED);
+                    call_del(vm, v);
+                    ran_finalizer = true;
+                }
+            }
+        }
+    }
+    // Finalizers may have resurrected objects: clear only what is still unreachable.
+    let to_clear: Vec<Value> = if ran_finalizer {
+        let still: Vec<*mut GcHead> = find_unreachable();
+        held.iter()
+            .filter(|v| {
+                let h = v.header().expect("heap");
+                // SAFETY: GC object.
+                let gh = unsafe { head_of(h) };
+                still.contains(&gh)
+            })
+            .cloned()
+            .collect()
+    } else {
+        held.clone()
+    };
+    for v in &to_clear {
+        if let Some(clear) = v.ty().slots.clear.get() {
+            clear(v.header().expect("heap"));
+        }
+    }
+    drop(to_clear);
+    drop(held);
+    STATE.with(|s| {
+        s.collecting.set(false);
+        s.collections.set(s.collections.get() + 1);
+    });
+    run_pending_finalizers(vm);
+    found
+}
+
+/// Objects referred to by `v` (for `gc.get_referents`).
+pub fn referents(v: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    if let Some(h) = v.header() {
+        if let Some(tr) = h.ty().slots.traverse.get() {
+            tr(h, &mut |x: &Value| out.push(x.clone()));
+        }
+    }
+    out
+}
+
+/// Is `v` tracked by the collector?
+pub fn is_tracked(v: &Value) -> bool {
+    gc_head_if_tracked(v).is_some()
+}

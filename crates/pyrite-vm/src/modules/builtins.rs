@@ -1,0 +1,727 @@
+//! The `builtins` module (CPython: `Python/bltinmodule.c`).
+
+use crate::object::Value;
+use crate::objects::{descr, dict, exceptions, int, list, module, none, str as pystr, tuple};
+use crate::protocols::{args as pargs, call, iter, number, object as ob};
+use crate::typeobj::{CompareOp, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+/// `ascii(v)`: repr with non-ASCII characters escaped.
+pub fn ascii_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = ob::repr_string(vm, v)?;
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let n = c as u32;
+        if n < 128 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    Ok(pystr::from_string(out))
+}
+
+/// `format(v, spec)` through `type(v).__format__`.
+pub fn format_with_spec(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
+    let spec_v = pystr::new_str(spec);
+    let Some(f) = v.ty().lookup_str(vm, "__format__") else {
+        return Err(vm.type_error(format!("Type {} doesn't define __format__", v.ty().name())));
+    };
+    let r = call::call_method_value(vm, &f, v, &[spec_v])?;
+    if !pystr::is_str(&r) {
+        return Err(vm.type_error(format!("__format__ must return a str, not {}", r.ty().name())));
+    }
+    Ok(r)
+}
+
+fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let (pos, kws) = pargs::split_kwargs(args, kwnames);
+    let mut sep = " ".to_owned();
+    let mut end = "\n".to_owned();
+    let mut file: Option<Value> = None;
+    let mut flush = false;
+    for (k, v) in kws {
+        match k {
+            "sep" if none::is_none(v) => {}
+            "sep" => match pystr::try_str(v) {
+                Some(s) => sep = s.to_owned(),
+                None => return Err(vm.type_error(format!("sep must be None or a string, not {}", v.ty().name()))),
+            },
+            "end" if none::is_none(v) => {}
+            "end" => match pystr::try_str(v) {
+                Some(s) => end = s.to_owned(),
+                None => return Err(vm.type_error(format!("end must be None or a string, not {}", v.ty().name()))),
+            },
+            "file" => {
+                if !none::is_none(v) {
+                    file = Some(v.clone())
+                }
+            }
+            "flush" => flush = ob::is_true(vm, v)?,
+            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&ob::str_string(vm, a)?);
+    }
+    out.push_str(&end);
+    match file {
+        None => crate::modules::sys::write_stdout(vm, &out)?,
+        Some(f) => {
+            call::call_method(vm, &f, "write", &[pystr::from_string(out)])?;
+            if flush {
+                let _ = call::call_method(vm, &f, "flush", &[]);
+            }
+        }
+    }
+    Ok(none::none())
+}
+
+fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
+    pargs::no_kwargs(vm, name, kwnames)?;
+    match args {
+        [a] => Ok(a),
+        _ => Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len()))),
+    }
+}
+
+fn b_len(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "len", args, kw)?;
+    Ok(int::from_usize(ob::len(vm, a)?))
+}
+fn b_repr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "repr", args, kw)?;
+    ob::repr(vm, a)
+}
+fn b_ascii(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "ascii", args, kw)?;
+    ascii_of(vm, a)
+}
+fn b_hash(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "hash", args, kw)?;
+    Ok(Value::int(ob::hash(vm, a)?))
+}
+fn b_id(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "id", args, kw)?;
+    Ok(int::from_i128(a.bits() as i128))
+}
+fn b_abs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "abs", args, kw)?;
+    if let Some(i) = a.as_small_int() {
+        return Ok(Value::int(i.abs()));
+    }
+    number::absolute(vm, a)
+}
+fn b_callable(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "callable", args, kw)?;
+    Ok(none::bool_value(a.ty().slots.call.get().is_some()))
+}
+fn b_iter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "iter", kw)?;
+    match args {
+        [a] => iter::get_iter(vm, a),
+        [f, sentinel] => Ok(crate::objects::iter::new_callable_iterator(f.clone(), sentinel.clone())),
+        _ => Err(vm.type_error(format!("iter expected at most 2 arguments, got {}", args.len()))),
+    }
+}
+fn b_next(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "next", kw)?;
+    let (it, default) = match args {
+        [it] => (it, None),
+        [it, d] => (it, Some(d)),
+        _ => return Err(vm.type_error(format!("next expected at most 2 arguments, got {}", args.len()))),
+    };
+    let Some(f) = it.ty().slots.iternext.get() else {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", it.ty().name())));
+    };
+    match f(vm, it) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match default {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.stop_iteration(None)),
+        },
+        Err(e) if default.is_some() && e.matches(exceptions::stop_iteration()) => Ok(default.expect("default").clone()),
+        Err(e) => Err(e),
+    }
+}
+fn b_isinstance(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "isinstance", kw)?;
+    let [o, c] = args else { return Err(vm.type_error(format!("isinstance expected 2 arguments, got {}", args.len()))) };
+    Ok(none::bool_value(ob::isinstance(vm, o, c)?))
+}
+fn b_issubclass(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "issubclass", kw)?;
+    let [o, c] = args else { return Err(vm.type_error(format!("issubclass expected 2 arguments, got {}", args.len()))) };
+    Ok(none::bool_value(ob::issubclass(vm, o, c)?))
+}
+fn attr_name(vm: &mut Vm, fname: &str, n: &Value) -> PyResult<Value> {
+    if pystr::is_str(n) {
+        Ok(n.clone())
+    } else {
+        Err(vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", n.ty().name())))
+    }
+}
+fn b_getattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "getattr", kw)?;
+    match args {
+        [o, n] => {
+            let n = attr_name(vm, "getattr", n)?;
+            ob::getattr(vm, o, &n)
+        }
+        [o, n, d] => {
+            let n = attr_name(vm, "getattr", n)?;
+            match ob::getattr(vm, o, &n) {
+                Err(e) if e.matches(exceptions::attribute_error()) => Ok(d.clone()),
+                r => r,
+            }
+        }
+        _ => Err(vm.type_error(format!("getattr expected 2 or 3 arguments, got {}", args.len()))),
+    }
+}
+fn b_setattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "setattr", kw)?;
+    let [o, n, v] = args else { return Err(vm.type_error(format!("setattr expected 3 arguments, got {}", args.len()))) };
+    let n = attr_name(vm, "setattr", n)?;
+    ob::setattr(vm, o, &n, Some(v))?;
+    Ok(none::none())
+}
+fn b_delattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "delattr", kw)?;
+    let [o, n] = args else { return Err(vm.type_error(format!("delattr expected 2 arguments, got {}", args.len()))) };
+    let n = attr_name(vm, "delattr", n)?;
+    ob::setattr(vm, o, &n, None)?;
+    Ok(none::none())
+}
+fn b_hasattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "hasattr", kw)?;
+    let [o, n] = args else { return Err(vm.type_error(format!("hasattr expected 2 arguments, got {}", args.len()))) };
+    let n = attr_name(vm, "hasattr", n)?;
+    match ob::getattr(vm, o, &n) {
+        Ok(_) => Ok(none::bool_value(true)),
+        Err(e) if e.matches(exceptions::attribute_error()) => Ok(none::bool_value(false)),
+        Err(e) => Err(e),
+    }
+}
+fn b_ord(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "ord", args, kw)?;
+    if let Some(s) = pystr::try_str(a) {
+        let mut cs = s.chars();
+        return match (cs.next(), cs.next()) {
+            (Some(c), None) => Ok(Value::int(c as i64)),
+            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+        };
+    }
+    if let Some(b) = crate::objects::bytes::as_bytes(a) {
+        if b.len() == 1 {
+            return Ok(Value::int(b[0] as i64));
+        }
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+    }
+    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", a.ty().name())))
+}
+fn b_chr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "chr", args, kw)?;
+    let i = match int::as_int(a) {
+        Some(r) => r.to_i64(),
+        None => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", a.ty().name()))),
+    };
+    match i.and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
+        Some(c) => Ok(pystr::new_str(c.encode_utf8(&mut [0; 4]))),
+        None => match i {
+            Some(i) if (0..0x110000).contains(&i) => Err(vm.value_error("surrogate characters are not supported")),
+            Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
+            None => Err(vm.overflow_error("Python int too large to convert to C int")),
+        },
+    }
+}
+fn int_base_repr(vm: &mut Vm, a: &Value, radix: u32, prefix: &str) -> PyResult<Value> {
+    let v = number::index(vm, a)?;
+    let b = int::as_int(&v).expect("int").to_bigint();
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let digits = b.magnitude().to_str_radix(radix);
+    Ok(pystr::from_string(format!("{}{prefix}{digits}", if neg { "-" } else { "" })))
+}
+fn b_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "hex", args, kw)?;
+    int_base_repr(vm, a, 16, "0x")
+}
+fn b_oct(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "oct", args, kw)?;
+    int_base_repr(vm, a, 8, "0o")
+}
+fn b_bin(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "bin", args, kw)?;
+    int_base_repr(vm, a, 2, "0b")
+}
+fn b_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = pargs::parse(vm, "format", args, kw, &["value", "format_spec"], 1)?;
+    let spec = match &a[1] {
+        Some(s) => match pystr::try_str(s) {
+            Some(s) => s.to_owned(),
+            None => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", s.ty().name()))),
+        },
+        None => String::new(),
+    };
+    let v = a[0].clone().expect("value");
+    format_with_spec(vm, &v, &spec)
+}
+fn b_divmod(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "divmod", kw)?;
+    let [a, b] = args else { return Err(vm.type_error(format!("divmod expected 2 arguments, got {}", args.len()))) };
+    if int::is_int(a) && int::is_int(b) {
+        let q = number::binary_op(vm, a, b, pyrite_bytecode::opcode::binop::FLOOR_DIVIDE)?;
+        let r = number::binary_op(vm, a, b, pyrite_bytecode::opcode::binop::REMAINDER)?;
+        return Ok(tuple::new_tuple(vec![q, r]));
+    }
+    if let Some(f) = a.ty().lookup_str(vm, "__divmod__") {
+        let r = call::call_method_value(vm, &f, a, std::slice::from_ref(b))?;
+        if !none::is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if let Some(f) = b.ty().lookup_str(vm, "__rdivmod__") {
+        let r = call::call_method_value(vm, &f, b, std::slice::from_ref(a))?;
+        if !none::is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.ty().name(), b.ty().name())))
+}
+fn b_pow(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = pargs::parse(vm, "pow", args, kw, &["base", "exp", "mod"], 2)?;
+    let (x, y) = (a[0].clone().expect("base"), a[1].clone().expect("exp"));
+    match &a[2] {
+        Some(m) if !none::is_none(m) => {
+            if let (Some(xi), Some(yi), Some(mi)) = (int::as_int(&x), int::as_int(&y), int::as_int(m)) {
+                let (xb, mut yb, mb) = (xi.to_bigint(), yi.to_bigint(), mi.to_bigint());
+                use num_traits::{Signed, Zero};
+                if mb.is_zero() {
+                    return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+                }
+                let mut base = xb;
+                if yb.is_negative() {
+                    match int::mod_inverse(&base, &mb) {
+                        Some(inv) => {
+                            base = inv;
+                            yb = -yb;
+                        }
+                        None => return Err(vm.value_error("base is not invertible for the given modulus")),
+                    }
+                }
+                let mabs = mb.abs();
+                let mut r = base.modpow(&yb, &mabs);
+                if mb.is_negative() && !r.is_zero() {
+                    r += &mb;
+                } else if r.is_negative() {
+                    r += &mabs;
+                }
+                return Ok(int::from_bigint(r));
+            }
+            if let Some(f) = x.ty().lookup_str(vm, "__pow__") {
+                return call::call_method_value(vm, &f, &x, &[y, m.clone()]);
+            }
+            Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
+        _ => number::binary_op(vm, &x, &y, pyrite_bytecode::opcode::binop::POWER),
+    }
+}
+fn b_round(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = pargs::parse(vm, "round", args, kw, &["number", "ndigits"], 1)?;
+    let x = a[0].clone().expect("number");
+    let Some(f) = x.ty().lookup_str(vm, "__round__") else {
+        return Err(vm.type_error(format!("type {} doesn't define __round__ method", x.ty().name())));
+    };
+    match &a[1] {
+        Some(n) if !none::is_none(n) => call::call_method_value(vm, &f, &x, std::slice::from_ref(n)),
+        _ => call::call_method_value(vm, &f, &x, &[]),
+    }
+}
+fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = pargs::parse(vm, "sum", args, kw, &["iterable", "start"], 1)?;
+    let mut acc = a[1].clone().unwrap_or(Value::small_int(0));
+    if pystr::is_str(&acc) {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let src = a[0].clone().expect("iterable");
+    // Fast path: range of small ints.
+    if let Some(r) = src.downcast_exact::<crate::objects::range::RangeData>() {
+        if let (Some((start, _stop, step, len)), Some(acc0)) = (r.fast, acc.as_small_int()) {
+            // Arithmetic series: len*start + step*len*(len-1)/2.
+            let (s, st, n) = (start as i128, step as i128, len as i128);
+            return Ok(int::from_i128(acc0 as i128 + n * s + st * n * (n - 1) / 2));
+        }
+    }
+    let it = iter::get_iter(vm, &src)?;
+    let mut small: Option<i128> = acc.as_small_int().map(|i| i as i128);
+    while let Some(x) = iter::next(vm, &it)? {
+        if let (Some(s), Some(xi)) = (small, x.as_small_int()) {
+            let n = s + xi as i128;
+            if n.unsigned_abs() < (1u128 << 100) {
+                small = Some(n);
+                continue;
+            }
+        }
+        if let Some(s) = small.take() {
+            acc = int::from_i128(s);
+        }
+        acc = number::binary_op(vm, &acc, &x, pyrite_bytecode::opcode::binop::ADD)?;
+    }
+    if let Some(s) = small {
+        acc = int::from_i128(s);
+    }
+    Ok(acc)
+}
+fn min_max(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, op: CompareOp, name: &str) -> PyResult<Value> {
+    let (pos, kws) = pargs::split_kwargs(args, kwnames);
+    let mut key = None;
+    let mut default = None;
+    for (k, v) in kws {
+        match k {
+            "key" => {
+                if !none::is_none(v) {
+                    key = Some(v.clone())
+                }
+            }
+            "default" => default = Some(v.clone()),
+            _ => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    let items: Vec<Value> = match pos {
+        [] => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        [one] => iter::collect(vm, one)?,
+        many => {
+            if default.is_some() {
+                return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+            }
+            many.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for it in items {
+        let k = match &key {
+            Some(f) => call::call(vm, f, std::slice::from_ref(&it), None)?,
+            None => it.clone(),
+        };
+        match &best {
+            None => best = Some((k, it)),
+            Some((bk, _)) => {
+                if ob::richcompare_bool(vm, &k, bk, op)? {
+                    best = Some((k, it));
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() iterable argument is empty"))),
+        },
+    }
+}
+fn b_min(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    min_max(vm, args, kw, CompareOp::Lt, "min")
+}
+fn b_max(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    min_max(vm, args, kw, CompareOp::Gt, "max")
+}
+fn b_any(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "any", args, kw)?;
+    let it = iter::get_iter(vm, a)?;
+    while let Some(x) = iter::next(vm, &it)? {
+        if ob::is_true(vm, &x)? {
+            return Ok(none::bool_value(true));
+        }
+    }
+    Ok(none::bool_value(false))
+}
+fn b_all(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = one_arg(vm, "all", args, kw)?;
+    let it = iter::get_iter(vm, a)?;
+    while let Some(x) = iter::next(vm, &it)? {
+        if !ob::is_true(vm, &x)? {
+            return Ok(none::bool_value(false));
+        }
+    }
+    Ok(none::bool_value(true))
+}
+fn b_sorted(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let npos = pargs::npositional(args, kw);
+    if npos != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
+    }
+    let items = iter::collect(vm, &args[0])?;
+    let l = list::new_list(items);
+    let sort = ob::getattr_str(vm, &l, "sort")?;
+    call::call(vm, &sort, &args[1..], kw)?;
+    Ok(l)
+}
+fn b_globals(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(vm.current_globals().unwrap_or_else(dict::new_dict))
+}
+fn b_locals(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(vm.current_locals().unwrap_or_else(dict::new_dict))
+}
+fn b_vars(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "vars", kw)?;
+    match args {
+        [] => b_locals(vm, args, kw),
+        [o] => match ob::getattr_str(vm, o, "__dict__") {
+            Ok(d) => Ok(d),
+            Err(e) if e.matches(exceptions::attribute_error()) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+            Err(e) => Err(e),
+        },
+        _ => Err(vm.type_error(format!("vars expected at most 1 argument, got {}", args.len()))),
+    }
+}
+fn b_dir(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "dir", kw)?;
+    let names = match args {
+        [] => {
+            let l = vm.current_locals().unwrap_or_else(dict::new_dict);
+            iter::collect(vm, &l)?
+        }
+        [o] => {
+            let r = match o.downcast::<module::ModuleData>() {
+                Some(m) => dict::dict_data(&m.dict).expect("dict").keys(),
+                None => {
+                    let Some(f) = o.ty().lookup_str(vm, "__dir__") else { return Ok(list::new_list(vec![])) };
+                    let r = if o.as_type().is_some() && o.ty().is_subtype(crate::typeobj::type_type()) {
+                        let tdir = crate::typeobj::type_type().lookup_str(vm, "__dir__").expect("type.__dir__");
+                        let f = if o.ty().is_heap_type() { f } else { tdir };
+                        call::call_method_value(vm, &f, o, &[])?
+                    } else {
+                        call::call_method_value(vm, &f, o, &[])?
+                    };
+                    iter::collect(vm, &r)?
+                }
+            };
+            r
+        }
+        _ => return Err(vm.type_error(format!("dir expected at most 1 argument, got {}", args.len()))),
+    };
+    let l = list::new_list(names);
+    let sort = ob::getattr_str(vm, &l, "sort")?;
+    call::call(vm, &sort, &[], None)?;
+    Ok(l)
+}
+fn b_build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let (pos, kws) = pargs::split_kwargs(args, kwnames);
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = pos[0].clone();
+    let name = pos[1].clone();
+    let bases_v: Vec<Value> = pos[2..].to_vec();
+    let mut meta: Option<Value> = None;
+    let mut class_kw_names = Vec::new();
+    let mut class_kw_vals = Vec::new();
+    for (k, v) in kws {
+        if k == "metaclass" {
+            meta = Some(v.clone());
+        } else {
+            class_kw_names.push(pystr::new_str(k));
+            class_kw_vals.push(v.clone());
+        }
+    }
+    let bases = tuple::new_tuple(bases_v.clone());
+    let meta = match meta {
+        Some(m) => m,
+        None => match bases_v.first() {
+            Some(b) => b.ty().to_value(),
+            None => crate::typeobj::type_type().to_value(),
+        },
+    };
+    // The most derived metaclass.
+    let mut winner = meta.clone();
+    if winner.as_type().is_some() {
+        for b in &bases_v {
+            let bt = b.ty().to_value();
+            let (w, t) = (winner.as_type().expect("type"), bt.as_type().expect("type"));
+            if w.is_subtype(t) {
+                continue;
+            }
+            if t.is_subtype(w) {
+                winner = bt;
+                continue;
+            }
+            return Err(vm.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+        }
+    }
+    let kwn = if class_kw_names.is_empty() { None } else { Some(tuple::new_tuple(class_kw_names)) };
+    let ns = match ob::getattr_opt(vm, &winner, "__prepare__")? {
+        Some(prep) => {
+            let mut a = vec![name.clone(), bases.clone()];
+            a.extend(class_kw_vals.iter().cloned());
+            call::call(vm, &prep, &a, kwn.as_ref())?
+        }
+        None => dict::new_dict(),
+    };
+    let cell = crate::eval::call::run_class_body(vm, &func, &ns)?;
+    let mut a = vec![name, bases, ns];
+    a.extend(class_kw_vals);
+    let cls = call::call(vm, &winner, &a, kwn.as_ref())?;
+    if let Some(c) = cell.downcast::<crate::objects::function::CellData>() {
+        if c.get().map(|v| !v.is(&cls)).unwrap_or(true) && c.get().is_some() {
+            return Err(vm.type_error("__class__ set to a different class"));
+        }
+        c.set(Some(cls.clone()));
+    }
+    Ok(cls)
+}
+fn b_exec_eval(vm: &mut Vm, args: &[Value], kw: Option<&Value>, mode: pyrite_compiler::Mode, name: &str) -> PyResult<Value> {
+    let a = pargs::parse(vm, name, args, kw, &["source", "globals", "locals"], 1)?;
+    let src = a[0].clone().expect("source");
+    let globals = match &a[1] {
+        Some(g) if !none::is_none(g) => g.clone(),
+        _ => vm.current_globals().unwrap_or_else(dict::new_dict),
+    };
+    let locals = match &a[2] {
+        Some(l) if !none::is_none(l) => Some(l.clone()),
+        _ if a[1].as_ref().map(|g| !none::is_none(g)).unwrap_or(false) => None,
+        _ => vm.current_locals(),
+    };
+    let code = if src.downcast::<crate::objects::function::CodeData>().is_some() {
+        src
+    } else if let Some(s) = pystr::try_str(&src) {
+        let s = s.to_owned();
+        vm.compile_source(&s, "<string>", mode)?
+    } else {
+        return Err(vm.type_error(format!("{name}() arg 1 must be a string, bytes or code object")));
+    };
+    let gd = dict::dict_data(&globals).expect("globals dict");
+    let bkey = vm.intern("__builtins__");
+    if gd.get_str(&bkey).is_none() {
+        gd.set_str(bkey, vm.builtins_module.clone());
+    }
+    let r = crate::eval::call::run_code(vm, &code, &globals, locals)?;
+    Ok(if name == "exec" { none::none() } else { r })
+}
+fn b_exec(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    b_exec_eval(vm, args, kw, pyrite_compiler::Mode::Exec, "exec")
+}
+fn b_eval(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    b_exec_eval(vm, args, kw, pyrite_compiler::Mode::Eval, "eval")
+}
+fn b_compile(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = pargs::parse(vm, "compile", args, kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
+    let src = a[0].clone().expect("source");
+    let filename = ob::str_string(vm, &a[1].clone().expect("filename"))?;
+    let mode = ob::str_string(vm, &a[2].clone().expect("mode"))?;
+    let mode = match mode.as_str() {
+        "exec" => pyrite_compiler::Mode::Exec,
+        "eval" => pyrite_compiler::Mode::Eval,
+        "single" => pyrite_compiler::Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let s = match pystr::try_str(&src) {
+        Some(s) => s.to_owned(),
+        None => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+    };
+    vm.compile_source(&s, &filename, mode)
+}
+fn b_input(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    pargs::no_kwargs(vm, "input", kw)?;
+    if let Some(p) = args.first() {
+        let s = ob::str_string(vm, p)?;
+        crate::modules::sys::write_stdout(vm, &s)?;
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_exception(exceptions::eof_error(), "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+            }
+            Ok(pystr::from_string(line))
+        }
+        Err(e) => Err(vm.new_exception(exceptions::os_error(), e.to_string())),
+    }
+}
+fn b_import(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = pargs::parse(vm, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let name = ob::str_string(vm, &a[0].clone().expect("name"))?;
+    let m = crate::import::import_module(vm, &name)?;
+    let has_from = a[3].as_ref().map(|f| !none::is_none(f) && ob::is_true(vm, f).unwrap_or(false)).unwrap_or(false);
+    if has_from || !name.contains('.') {
+        return Ok(m);
+    }
+    crate::import::import_module(vm, name.split('.').next().unwrap_or(""))
+}
+
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", b_print),
+    ("len", b_len),
+    ("repr", b_repr),
+    ("ascii", b_ascii),
+    ("hash", b_hash),
+    ("id", b_id),
+    ("abs", b_abs),
+    ("callable", b_callable),
+    ("iter", b_iter),
+    ("next", b_next),
+    ("isinstance", b_isinstance),
+    ("issubclass", b_issubclass),
+    ("getattr", b_getattr),
+    ("setattr", b_setattr),
+    ("delattr", b_delattr),
+    ("hasattr", b_hasattr),
+    ("ord", b_ord),
+    ("chr", b_chr),
+    ("hex", b_hex),
+    ("oct", b_oct),
+    ("bin", b_bin),
+    ("format", b_format),
+    ("divmod", b_divmod),
+    ("pow", b_pow),
+    ("round", b_round),
+    ("sum", b_sum),
+    ("min", b_min),
+    ("max", b_max),
+    ("any", b_any),
+    ("all", b_all),
+    ("sorted", b_sorted),
+    ("globals", b_globals),
+    ("locals", b_locals),
+    ("vars", b_vars),
+    ("dir", b_dir),
+    ("__build_class__", b_build_class),
+    ("exec", b_exec),
+    ("eval", b_eval),
+    ("compile", b_compile),
+    ("input", b_input),
+    ("__import__", b_import),
+];
+
+/// Fill the builtins module.
+pub fn init(vm: &mut Vm, m: &Value) {
+    for (name, f) in FUNCTIONS {
+        module::add_function(vm, m, name, *f);
+    }
+    for t in crate::objects::builtin_types() {
+        let name = t.name().to_owned();
+        module::add_value(vm, m, &name, t.to_value());
+    }
+    for t in exceptions::all_exception_types() {
+        let name = t.name().to_owned();
+        module::add_value(vm, m, &name, t.to_value());
+    }
+    module::add_value(vm, m, "EnvironmentError", exceptions::OS_ERROR.to_value());
+    module::add_value(vm, m, "IOError", exceptions::OS_ERROR.to_value());
+    module::add_value(vm, m, "None", none::none());
+    module::add_value(vm, m, "True", none::bool_value(true));
+    module::add_value(vm, m, "False", none::bool_value(false));
+    module::add_value(vm, m, "Ellipsis", none::ellipsis());
+    module::add_value(vm, m, "NotImplemented", none::not_implemented());
+    module::add_value(vm, m, "__debug__", none::bool_value(true));
+    let _ = descr::new_builtin_function;
+}

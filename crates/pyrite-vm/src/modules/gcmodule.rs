@@ -1,0 +1,59 @@
+//! The `gc` module (CPython: `Modules/gcmodule.c`).
+
+use crate::gc;
+use crate::object::Value;
+use crate::objects::{list, module, none, tuple};
+use crate::vm::{PyResult, Vm};
+
+fn collect(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::int(gc::collect(vm) as i64))
+}
+fn enable(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    gc::set_enabled(true);
+    Ok(none::none())
+}
+fn disable(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    gc::set_enabled(false);
+    Ok(none::none())
+}
+fn isenabled(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(none::bool_value(gc::is_enabled()))
+}
+fn get_count(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(tuple::new_tuple(vec![Value::int(gc::get_count() as i64), Value::small_int(0), Value::small_int(0)]))
+}
+fn get_threshold(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(tuple::new_tuple(vec![Value::int(gc::threshold() as i64), Value::small_int(10), Value::small_int(10)]))
+}
+fn set_threshold(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let Some(t0) = args.first() else { return Err(vm.type_error("set_threshold() takes at least 1 argument (0 given)")) };
+    let t = crate::objects::int::to_i64(vm, t0)?;
+    gc::set_threshold(t.max(0) as usize);
+    Ok(none::none())
+}
+fn is_tracked(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [v] = args else { return Err(vm.type_error("is_tracked() takes exactly one argument")) };
+    Ok(none::bool_value(gc::is_tracked(v)))
+}
+fn get_referents(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let mut out = Vec::new();
+    for a in args {
+        out.extend(gc::referents(a));
+    }
+    Ok(list::new_list(out))
+}
+
+pub fn create(vm: &mut Vm) -> Value {
+    let m = module::new_module(vm, "gc");
+    module::add_function(vm, &m, "collect", collect);
+    module::add_function(vm, &m, "enable", enable);
+    module::add_function(vm, &m, "disable", disable);
+    module::add_function(vm, &m, "isenabled", isenabled);
+    module::add_function(vm, &m, "get_count", get_count);
+    module::add_function(vm, &m, "get_threshold", get_threshold);
+    module::add_function(vm, &m, "set_threshold", set_threshold);
+    module::add_function(vm, &m, "is_tracked", is_tracked);
+    module::add_function(vm, &m, "get_referents", get_referents);
+    module::add_value(vm, &m, "garbage", list::new_list(vec![]));
+    m
+}

@@ -1,0 +1,177 @@
+//! Small built-in modules: `time`, `platform`, `dis`, `math` (CPython: `Modules/timemodule.c`,
+//! `Lib/platform.py`, `Lib/dis.py`, `Modules/mathmodule.c`).
+
+use crate::object::Value;
+use crate::objects::{float, function, int, module, none, str as pystr, tuple};
+use crate::vm::{PyResult, Vm};
+
+fn time_time(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    Ok(float::new_float(d.as_secs_f64()))
+}
+fn time_perf_counter(vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(float::new_float(vm.start_instant.elapsed().as_secs_f64()))
+}
+fn time_perf_counter_ns(vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::int(vm.start_instant.elapsed().as_nanos() as i64))
+}
+fn time_time_ns(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    Ok(crate::objects::int::from_i128(d.as_nanos() as i128))
+}
+fn time_sleep(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let [s] = a else { return Err(vm.type_error("sleep() takes exactly one argument")) };
+    let secs = crate::protocols::number::to_f64(vm, s)?;
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    vm.flush_stdout();
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    Ok(none::none())
+}
+
+pub fn create_time(vm: &mut Vm) -> Value {
+    let m = module::new_module(vm, "time");
+    module::add_function(vm, &m, "time", time_time);
+    module::add_function(vm, &m, "time_ns", time_time_ns);
+    module::add_function(vm, &m, "perf_counter", time_perf_counter);
+    module::add_function(vm, &m, "perf_counter_ns", time_perf_counter_ns);
+    module::add_function(vm, &m, "monotonic", time_perf_counter);
+    module::add_function(vm, &m, "process_time", time_perf_counter);
+    module::add_function(vm, &m, "sleep", time_sleep);
+    m
+}
+
+fn p_impl(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(pystr::new_str("Pyrite"))
+}
+fn p_version(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(pystr::new_str("3.12.0"))
+}
+fn p_version_tuple(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(tuple::new_tuple(vec![pystr::new_str("3"), pystr::new_str("12"), pystr::new_str("0")]))
+}
+fn p_system(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(pystr::new_str(match std::env::consts::OS {
+        "linux" => "Linux",
+        "macos" => "Darwin",
+        "windows" => "Windows",
+        other => other,
+    }))
+}
+fn p_machine(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(pystr::new_str(std::env::consts::ARCH))
+}
+
+pub fn create_platform(vm: &mut Vm) -> Value {
+    let m = module::new_module(vm, "platform");
+    module::add_function(vm, &m, "python_implementation", p_impl);
+    module::add_function(vm, &m, "python_version", p_version);
+    module::add_function(vm, &m, "python_version_tuple", p_version_tuple);
+    module::add_function(vm, &m, "system", p_system);
+    module::add_function(vm, &m, "machine", p_machine);
+    m
+}
+
+fn dis_dis(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let (pos, kws) = crate::protocols::args::split_kwargs(args, kw);
+    let adaptive = kws.iter().any(|(k, v)| *k == "adaptive" && crate::protocols::object::is_true(vm, v).unwrap_or(false));
+    let Some(x) = pos.first() else { return Err(vm.type_error("dis() missing argument")) };
+    let code = if let Some(s) = pystr::try_str(x) {
+        let s = s.to_owned();
+        vm.compile_source(&s, "<dis>", pyrite_compiler::Mode::Exec)?
+    } else if x.downcast::<function::CodeData>().is_some() {
+        x.clone()
+    } else if let Some(f) = x.downcast::<function::FunctionData>() {
+        f.code.clone()
+    } else if let Some(m) = x.downcast::<function::BoundMethodData>() {
+        function::function_data(&m.func).code.clone()
+    } else {
+        return Err(vm.type_error(format!("don't know how to disassemble {} objects", x.ty().name())));
+    };
+    let cd = function::code_data(&code);
+    let _ = adaptive;
+    let opts = pyrite_bytecode::dis::DisOptions::default();
+    let text = pyrite_bytecode::dis::disassemble(&cd.code, &|c| crate::modules::misc::const_repr(c), &opts);
+    crate::modules::sys::write_stdout(vm, &text)?;
+    Ok(none::none())
+}
+
+/// `repr()` of a compile-time constant as `dis` shows it.
+pub fn const_repr(c: &pyrite_bytecode::Constant) -> String {
+    pyrite_bytecode::dis::default_const_repr(c)
+}
+
+pub fn create_dis(vm: &mut Vm) -> Value {
+    let m = module::new_module(vm, "dis");
+    module::add_function(vm, &m, "dis", dis_dis);
+    m
+}
+
+fn math1(vm: &mut Vm, a: &[Value], f: fn(f64) -> f64, name: &str) -> PyResult<Value> {
+    let [x] = a else { return Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", a.len()))) };
+    let v = crate::protocols::number::to_f64(vm, x)?;
+    let r = f(v);
+    if r.is_nan() && !v.is_nan() {
+        return Err(vm.value_error("math domain error"));
+    }
+    Ok(float::new_float(r))
+}
+fn m_sqrt(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    math1(vm, a, f64::sqrt, "sqrt")
+}
+fn m_sin(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    math1(vm, a, f64::sin, "sin")
+}
+fn m_cos(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    math1(vm, a, f64::cos, "cos")
+}
+fn m_exp(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    math1(vm, a, f64::exp, "exp")
+}
+fn m_log(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let Some(x) = a.first() else { return Err(vm.type_error("log expected at least 1 argument, got 0")) };
+    let v = crate::protocols::number::to_f64(vm, x)?;
+    if v <= 0.0 {
+        return Err(vm.value_error("math domain error"));
+    }
+    match a.get(1) {
+        Some(b) => {
+            let base = crate::protocols::number::to_f64(vm, b)?;
+            Ok(float::new_float(v.ln() / base.ln()))
+        }
+        None => Ok(float::new_float(v.ln())),
+    }
+}
+fn m_floor(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let [x] = a else { return Err(vm.type_error("floor() takes exactly one argument")) };
+    if crate::objects::int::is_int(x) {
+        return Ok(crate::objects::int::exact_int(x));
+    }
+    let v = crate::protocols::number::to_f64(vm, x)?;
+    int::float_to_int(vm, v.floor())
+}
+fn m_ceil(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let [x] = a else { return Err(vm.type_error("ceil() takes exactly one argument")) };
+    if crate::objects::int::is_int(x) {
+        return Ok(crate::objects::int::exact_int(x));
+    }
+    let v = crate::protocols::number::to_f64(vm, x)?;
+    int::float_to_int(vm, v.ceil())
+}
+
+pub fn create_math(vm: &mut Vm) -> Value {
+    let m = module::new_module(vm, "math");
+    module::add_function(vm, &m, "sqrt", m_sqrt);
+    module::add_function(vm, &m, "sin", m_sin);
+    module::add_function(vm, &m, "cos", m_cos);
+    module::add_function(vm, &m, "exp", m_exp);
+    module::add_function(vm, &m, "log", m_log);
+    module::add_function(vm, &m, "floor", m_floor);
+    module::add_function(vm, &m, "ceil", m_ceil);
+    module::add_value(vm, &m, "pi", float::new_float(std::f64::consts::PI));
+    module::add_value(vm, &m, "e", float::new_float(std::f64::consts::E));
+    module::add_value(vm, &m, "inf", float::new_float(f64::INFINITY));
+    module::add_value(vm, &m, "nan", float::new_float(f64::NAN));
+    m
+}

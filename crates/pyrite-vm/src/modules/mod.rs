@@ -1,0 +1,39 @@
+//! Built-in modules: `builtins` and `sys` are created at start-up, the others on first import.
+
+pub mod builtins;
+pub mod gcmodule;
+pub mod linecache;
+pub mod misc;
+pub mod sys;
+
+use crate::object::Value;
+use crate::objects::{dict, module};
+use crate::vm::{PyResult, Vm};
+
+/// Create `builtins` and `sys` and register them in `sys.modules`.
+pub fn init_core_modules(vm: &mut Vm) {
+    let b = module::new_module(vm, "builtins");
+    builtins::init(vm, &b);
+    vm.builtins = module::module_dict(&b);
+    vm.builtins_module = b.clone();
+    let s = module::new_module(vm, "sys");
+    vm.sys_module = s.clone();
+    sys::init(vm, &s);
+    let mods = vm.modules.clone();
+    let md = dict::dict_data(&mods).expect("modules");
+    md.set_str(vm.intern("builtins"), b);
+    md.set_str(vm.intern("sys"), s);
+}
+
+/// Create the built-in module `name`, if there is one.
+pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let m = match name {
+        "gc" => gcmodule::create(vm),
+        "time" => misc::create_time(vm),
+        "platform" => misc::create_platform(vm),
+        "dis" => misc::create_dis(vm),
+        "math" => misc::create_math(vm),
+        _ => return Ok(None),
+    };
+    Ok(Some(m))
+}

@@ -1,0 +1,167 @@
+//! The `sys` module and the standard streams (CPython: `Python/sysmodule.c`).
+
+use std::io::Write;
+
+use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
+use crate::objects::{dict, exceptions, list, module, none, str as pystr, tuple};
+use crate::typeobj::{MethodDef, MethodKind, PyType, StaticType};
+use crate::vm::{PyResult, Vm};
+
+/// A standard stream (`sys.stdout`/`sys.stderr`): 1 or 2.
+pub struct StreamData {
+    pub fd: u8,
+}
+
+impl Payload for StreamData {
+    fn class() -> &'static PyType {
+        &STREAM_TYPE
+    }
+}
+
+pub static STREAM_TYPE: StaticType = StaticType::new(
+    "TextIOWrapper",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    0,
+    std::mem::size_of::<PyObj<StreamData>>(),
+    dealloc_payload::<StreamData>,
+    STREAM_METHODS,
+    &[],
+);
+
+/// Write to the current `sys.stdout` (fast path when it is the real stdout).
+pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
+    let out = crate::protocols::object::getattr_str(vm, &vm.sys_module.clone(), "stdout")?;
+    if let Some(st) = out.downcast_exact::<StreamData>() {
+        vm.write_fd(st.fd, s);
+        return Ok(());
+    }
+    crate::protocols::call::call_method(vm, &out, "write", &[pystr::new_str(s)])?;
+    Ok(())
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [this, s] = args else { return Err(vm.type_error("write() takes exactly one argument")) };
+    let Some(text) = pystr::try_str(s) else {
+        return Err(vm.type_error(format!("write() argument must be str, not {}", s.ty().name())));
+    };
+    let fd = this.downcast::<StreamData>().expect("stream").fd;
+    let n = text.chars().count();
+    vm.write_fd(fd, text);
+    Ok(Value::int(n as i64))
+}
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(none::none())
+}
+
+static STREAM_METHODS: &[MethodDef] = &[
+    MethodDef { name: "write", func: stream_write, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "flush", func: stream_flush, kind: MethodKind::Instance, doc: "" },
+];
+
+fn getrefcount(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [v] = args else { return Err(vm.type_error("getrefcount() takes exactly one argument")) };
+    Ok(Value::int(v.refcount() as i64))
+}
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::int(vm.recursion_limit as i64))
+}
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [v] = args else { return Err(vm.type_error("setrecursionlimit() takes exactly one argument")) };
+    let n = crate::objects::int::to_i64(vm, v)?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    if (n as usize) <= vm.recursion_depth {
+        return Err(vm.recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            vm.recursion_depth
+        )));
+    }
+    vm.recursion_limit = (n as usize).min(1_000_000);
+    Ok(none::none())
+}
+fn exit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Err(vm.new_exception_args(exceptions::system_exit(), args.to_vec()))
+}
+fn getframe(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let depth = match args.first() {
+        Some(d) => crate::objects::int::to_i64(vm, d)?,
+        None => 0,
+    };
+    match vm.frame_object_at(depth as usize) {
+        Some(f) => Ok(f),
+        None => Err(vm.value_error("call stack is not deep enough")),
+    }
+}
+fn exc_info(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(match vm.handled_exception.clone() {
+        Some(e) => {
+            let tb = exceptions::exc_data(&e).traceback().unwrap_or_else(none::none);
+            tuple::new_tuple(vec![e.ty().to_value(), e, tb])
+        }
+        None => tuple::new_tuple(vec![none::none(), none::none(), none::none()]),
+    })
+}
+fn exception(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(vm.handled_exception.clone().unwrap_or_else(none::none))
+}
+fn intern(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    match args {
+        [s] if pystr::is_str(s) => Ok(vm.intern_value(s)),
+        _ => Err(vm.type_error("intern() argument must be str")),
+    }
+}
+fn getsizeof(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let Some(v) = args.first() else { return Err(vm.type_error("getsizeof() missing argument")) };
+    Ok(Value::int(if v.is_small_int() { 28 } else { v.ty().basicsize.get() as i64 }))
+}
+
+pub fn init(vm: &mut Vm, m: &Value) {
+    module::add_function(vm, m, "getrefcount", getrefcount);
+    module::add_function(vm, m, "getrecursionlimit", getrecursionlimit);
+    module::add_function(vm, m, "setrecursionlimit", setrecursionlimit);
+    module::add_function(vm, m, "exit", exit);
+    module::add_function(vm, m, "_getframe", getframe);
+    module::add_function(vm, m, "exc_info", exc_info);
+    module::add_function(vm, m, "exception", exception);
+    module::add_function(vm, m, "intern", intern);
+    module::add_function(vm, m, "getsizeof", getsizeof);
+    let argv = list::new_list(vm.config.argv.iter().map(|a| pystr::new_str(a)).collect());
+    module::add_value(vm, m, "argv", argv);
+    let path = list::new_list(vm.config.path.iter().map(|a| pystr::new_str(a)).collect());
+    module::add_value(vm, m, "path", path);
+    let modules = vm.modules.clone();
+    module::add_value(vm, m, "modules", modules);
+    let stdout = alloc_object(&STREAM_TYPE, StreamData { fd: 1 });
+    let stderr = alloc_object(&STREAM_TYPE, StreamData { fd: 2 });
+    module::add_value(vm, m, "stdout", stdout.clone());
+    module::add_value(vm, m, "stderr", stderr.clone());
+    module::add_value(vm, m, "__stdout__", stdout);
+    module::add_value(vm, m, "__stderr__", stderr);
+    let vi = tuple::new_tuple(vec![Value::small_int(3), Value::small_int(12), Value::small_int(0), pystr::new_str("final"), Value::small_int(0)]);
+    module::add_value(vm, m, "version_info", vi);
+    module::add_value(vm, m, "version", pystr::new_str("3.12.0 (pyrite 0.1.0)"));
+    module::add_value(vm, m, "maxsize", Value::int(i64::MAX));
+    module::add_value(vm, m, "platform", pystr::new_str("linux"));
+    module::add_value(vm, m, "byteorder", pystr::new_str("little"));
+    module::add_value(vm, m, "implementation_name", pystr::new_str("pyrite"));
+    module::add_value(vm, m, "executable", pystr::new_str(&std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    let _ = dict::new_dict;
+}
+
+/// Write text to fd 1 or 2 (stdout is buffered; stderr flushes stdout first).
+pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &str) {
+    if fd == 1 {
+        buffer.extend_from_slice(s.as_bytes());
+        if buffer.len() > 1 << 16 {
+            let _ = std::io::stdout().write_all(buffer);
+            buffer.clear();
+        }
+    } else {
+        let _ = std::io::stdout().write_all(buffer);
+        let _ = std::io::stdout().flush();
+        buffer.clear();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+}

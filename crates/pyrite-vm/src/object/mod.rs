@@ -1,0 +1,217 @@
+//! The object core: headers, one-word values, reference counting, allocation and
+//! deallocation (CPython: `Include/object.h`, `Objects/object.c`).
+//!
+//! All raw-pointer and reference-count arithmetic of the VM lives in this module tree.
+//!
+//! # Invariants
+//! * Every heap object is a `#[repr(C)] PyObj<T>` whose first field is an [`ObjHeader`]
+//!   (reference count, type pointer). Objects of GC types are preceded in memory by a
+//!   [`crate::gc::GcHead`]; the value always points at the header, never at the GC head.
+//! * A [`Value`] is one machine word: a pointer to a header (low bit 0) or a tagged small int
+//!   (low bit 1, 63-bit signed payload). An owned `Value` holds one reference: `Clone`
+//!   increments, `Drop` decrements. `&Value` is a borrow and costs nothing.
+//! * Immortal objects (static types, `None`, `True`, `False`, interned constants of static
+//!   types) have a negative reference count and are never written to by `incref`/`decref`,
+//!   which makes them safe to share between interpreters on different threads.
+//! * When a count reaches zero the type's `dealloc` runs at once. Deallocation that nests too
+//!   deeply is deferred to a per-thread queue drained by the outermost deallocation
+//!   (CPython's trashcan), so freeing a million-long chain never overflows the Rust stack.
+//! * Instance layout of a heap type: the payload of its solid built-in base, then (at
+//!   `PyType::dictoffset`) an optional `__dict__` slot, then its `__slots__` slots.
+
+pub mod value;
+
+pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};
+
+use std::alloc::Layout;
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use crate::gc;
+use crate::typeobj::PyType;
+
+/// Reference counts at or below this value mark an immortal object.
+pub const IMMORTAL_REFCNT: isize = isize::MIN / 2;
+
+/// The header every heap object starts with (CPython's `PyObject`).
+#[repr(C)]
+pub struct ObjHeader {
+    pub(crate) refcnt: Cell<isize>,
+    pub(crate) ob_type: Cell<*const PyType>,
+}
+
+impl ObjHeader {
+    #[inline(always)]
+    pub fn ty(&self) -> &PyType {
+        // SAFETY: every live object holds a reference to its type (static types are immortal).
+        unsafe { &*self.ob_type.get() }
+    }
+
+    #[inline(always)]
+    pub fn is_immortal(&self) -> bool {
+        self.refcnt.get() < 0
+    }
+
+    #[inline(always)]
+    pub fn refcnt(&self) -> isize {
+        self.refcnt.get()
+    }
+}
+
+/// A heap object with payload `T` (`T` is the Rust data of one built-in type).
+#[repr(C)]
+pub struct PyObj<T> {
+    pub header: ObjHeader,
+    pub data: T,
+}
+
+/// Implemented by the payload of every built-in type: links the Rust type to its type object.
+pub trait Payload: Sized + 'static {
+    /// The built-in type object whose instances carry this payload.
+    fn class() -> &'static PyType;
+}
+
+/// Allocate a new object of type `ty` whose layout starts with `PyObj<T>`. `ty` may be a
+/// heap subtype whose `basicsize` is larger (dict and slots follow, zero-initialised).
+/// The new object has refcount 1 and is tracked by the cycle collector if `ty` is a GC type.
+pub fn alloc_object<T: Payload>(ty: &PyType, data: T) -> Value {
+    let size = ty.basicsize.get().max(std::mem::size_of::<PyObj<T>>());
+    let ptr = raw_alloc(ty, size);
+    // SAFETY: `ptr` is a fresh allocation of at least `size_of::<PyObj<T>>()` bytes aligned to
+    // 8, with the trailing bytes zeroed (`None` for the dict and slot cells).
+    unsafe {
+        std::ptr::write(
+            ptr.as_ptr() as *mut PyObj<T>,
+            PyObj { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data },
+        );
+        ty.incref_as_type();
+        Value::from_header(ptr)
+    }
+}
+
+/// Allocate `size` zeroed bytes (plus the GC head for GC types) and return the header address.
+fn raw_alloc(ty: &PyType, size: usize) -> NonNull<ObjHeader> {
+    crate::limits::note_allocation(size);
+    let has_gc = ty.has_gc();
+    let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
+    let layout = Layout::from_size_align(pre + size, 8).expect("object layout");
+    // SAFETY: layout has non-zero size.
+    let base = unsafe { std::alloc::alloc_zeroed(layout) };
+    if base.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: `pre` bytes precede the object within the same allocation.
+    let obj = unsafe { base.add(pre) } as *mut ObjHeader;
+    if has_gc {
+        // SAFETY: the GC head sits right before the object.
+        unsafe { gc::track_new(obj) };
+    }
+    // SAFETY: non-null since base is non-null.
+    unsafe { NonNull::new_unchecked(obj) }
+}
+
+/// Free the memory of an object whose payload has already been dropped.
+///
+/// # Safety
+/// `obj` must be an object allocated by [`alloc_object`] for type `ty`, already untracked,
+/// and never used again.
+pub(crate) unsafe fn raw_free(obj: *mut ObjHeader, ty: &PyType, payload_size: usize) {
+    let has_gc = ty.has_gc();
+    let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
+    let size = ty.basicsize.get().max(payload_size);
+    let layout = Layout::from_size_align(pre + size, 8).expect("object layout");
+    crate::limits::note_free(size);
+    std::alloc::dealloc((obj as *mut u8).sub(pre), layout);
+}
+
+/// The standard `dealloc` for a built-in type with payload `T`: untrack, drop the payload,
+/// drop a heap subtype's dict and slots, free the memory, release the type.
+///
+/// # Safety
+/// Called only by [`dealloc`] on an object of a type whose payload is `T`.
+pub(crate) unsafe fn dealloc_payload<T: Payload>(obj: *mut ObjHeader) {
+    let ty_ptr = (*obj).ob_type.get();
+    let ty = &*ty_ptr;
+    if ty.has_gc() {
+        gc::untrack(obj);
+    }
+    if ty.is_heap_type() {
+        crate::typeobj::clear_instance_extras(obj, ty);
+    }
+    std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<T>)).data);
+    raw_free(obj, ty, std::mem::size_of::<PyObj<T>>());
+    // Release the reference the instance held to a heap type (after freeing: the type may go).
+    PyType::decref_as_type(ty_ptr);
+}
+
+thread_local! {
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static DEFERRED: std::cell::RefCell<Vec<NonNull<ObjHeader>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How deep deallocations may nest before further ones are queued (CPython's trashcan).
+const TRASHCAN_DEPTH: u32 = 64;
+
+/// Called when a reference count reaches zero.
+///
+/// # Safety
+/// `obj` must be a live object whose count just dropped to zero.
+#[cold]
+#[inline(never)]
+pub(crate) unsafe fn dealloc(obj: NonNull<ObjHeader>) {
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        DEFERRED.with(|q| q.borrow_mut().push(obj));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    let header = obj.as_ref();
+    if header.ty().finalize_on_dealloc(obj) {
+        // `__del__` resurrected the object: it lives on.
+    } else {
+        let f = header.ty().slots.dealloc.get();
+        f(obj.as_ptr());
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+    if depth == 0 {
+        drain_deferred();
+    }
+}
+
+/// Deallocate the objects queued by the trashcan, one at a time at depth 1.
+unsafe fn drain_deferred() {
+    loop {
+        let next = DEFERRED.with(|q| q.borrow_mut().pop());
+        let Some(obj) = next else { break };
+        DEALLOC_DEPTH.with(|d| d.set(1));
+        let header = obj.as_ref();
+        if !header.ty().finalize_on_dealloc(obj) {
+            let f = header.ty().slots.dealloc.get();
+            f(obj.as_ptr());
+        }
+        DEALLOC_DEPTH.with(|d| d.set(0));
+    }
+}
+
+/// Mark an object immortal: its count is never changed again and it is never freed.
+pub fn make_immortal(v: &Value) {
+    if let Some(h) = v.header() {
+        if h.ty().has_gc() {
+            // SAFETY: a GC object; immortal objects are never collected.
+            unsafe { gc::untrack(h as *const ObjHeader as *mut ObjHeader) };
+        }
+        h.refcnt.set(IMMORTAL_REFCNT);
+    }
+}
+
+/// Allocate a type object (a `PyType`, possibly followed by a metaclass's dict/slots).
+pub(crate) fn alloc_type_object(meta: &PyType, t: PyType) -> Value {
+    let size = meta.basicsize.get().max(std::mem::size_of::<PyType>());
+    let ptr = raw_alloc(meta, size);
+    // SAFETY: fresh allocation large enough for a `PyType` (header first).
+    unsafe {
+        std::ptr::write(ptr.as_ptr() as *mut PyType, t);
+        meta.incref_as_type();
+        Value::from_header(ptr)
+    }
+}

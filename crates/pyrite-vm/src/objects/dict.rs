@@ -1,0 +1,567 @@
+//! `dict`: CPython's compact, insertion-ordered hash table (CPython: `Objects/dictobject.c`).
+//!
+//! A sparse index table (`indices`, power-of-two size, open addressing with CPython's
+//! perturbation probe) points into a dense `entries` vector in insertion order. Deleted
+//! entries leave a `None` hole until the next resize. `version` changes on every mutation:
+//! lookups that call `__eq__` re-check it and restart if the dict changed under them, and
+//! caches of global lookups key on it.
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::objects::{none, str as pystr};
+use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType};
+use crate::vm::{PyResult, Vm};
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+const PERTURB_SHIFT: u32 = 5;
+
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+pub struct Table {
+    indices: Vec<i32>,
+    pub entries: Vec<Option<Entry>>,
+    used: usize,
+}
+
+pub struct DictData {
+    table: UnsafeCell<Table>,
+    pub version: Cell<u64>,
+}
+
+impl Payload for DictData {
+    fn class() -> &'static PyType {
+        &DICT_TYPE
+    }
+}
+
+pub static DICT_TYPE: StaticType = StaticType::new(
+    "dict",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    flags::BASETYPE | flags::DICT_SUBCLASS | flags::HAVE_GC,
+    std::mem::size_of::<PyObj<DictData>>(),
+    dealloc_payload::<DictData>,
+    crate::objects::dict_methods::DICT_METHODS,
+    &[],
+);
+
+thread_local! {
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
+
+/// What a probe found.
+enum Probe {
+    /// The key is present: index-table slot and entry index.
+    Found(usize, usize),
+    /// Absent: the index-table slot where it would go.
+    Missing(usize),
+    /// The dict was mutated by an `__eq__` call: start again.
+    Restart,
+}
+
+impl Default for DictData {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DictData {
+    pub fn new() -> DictData {
+        DictData {
+            table: UnsafeCell::new(Table { indices: Vec::new(), entries: Vec::new(), used: 0 }),
+            version: Cell::new(next_version()),
+        }
+    }
+
+    /// Borrow the table. Never keep the borrow across a call into Python code.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn table(&self) -> &mut Table {
+        // SAFETY: single-threaded, and no borrow outlives a call into Python (module rule).
+        unsafe { &mut *self.table.get() }
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.table().used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn bump(&self) {
+        self.version.set(next_version());
+    }
+
+    /// Probe for `key` with hash `hash`. May call `__eq__`.
+    fn probe(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Probe> {
+        let t = self.table();
+        if t.indices.is_empty() {
+            return Ok(Probe::Missing(0));
+        }
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut first_dummy: Option<usize> = None;
+        let version = self.version.get();
+        loop {
+            let ix = self.table().indices[i];
+            if ix == EMPTY {
+                return Ok(Probe::Missing(first_dummy.unwrap_or(i)));
+            }
+            if ix == DUMMY {
+                first_dummy.get_or_insert(i);
+            } else {
+                let e = self.table().entries[ix as usize].as_ref().expect("live entry");
+                if e.key.is(key) {
+                    return Ok(Probe::Found(i, ix as usize));
+                }
+                if e.hash == hash {
+                    let ek = e.key.clone();
+                    let equal = if pystr::is_str(&ek) && pystr::is_str(key)
+                        && std::ptr::eq(ek.ty(), &pystr::STR_TYPE.0)
+                        && std::ptr::eq(key.ty(), &pystr::STR_TYPE.0)
+                    {
+                        pystr::str_eq(&ek, key)
+                    } else {
+                        crate::protocols::object::eq(vm, &ek, key)?
+                    };
+                    if self.version.get() != version {
+                        return Ok(Probe::Restart);
+                    }
+                    if equal {
+                        return Ok(Probe::Found(i, ix as usize));
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    fn find(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Probe> {
+        loop {
+            match self.probe(vm, key, hash)? {
+                Probe::Restart => continue,
+                p => return Ok(p),
+            }
+        }
+    }
+
+    /// `d[key]` lookup with a precomputed hash.
+    pub fn get_with_hash(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        match self.find(vm, key, hash)? {
+            Probe::Found(_, ix) => Ok(self.table().entries[ix].as_ref().map(|e| e.value.clone())),
+            _ => Ok(None),
+        }
+    }
+
+    pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = crate::protocols::object::hash(vm, key)?;
+        self.get_with_hash(vm, key, hash)
+    }
+
+    /// Lookup of a str key without running Python code: entries whose keys are not exact
+    /// strs never match (used for namespaces and type dicts).
+    #[inline]
+    pub fn get_str(&self, key: &Value) -> Option<Value> {
+        let kd = pystr::str_data(key)?;
+        let hash = kd.hash();
+        let t = self.table();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = t.entries[ix as usize].as_ref().expect("live entry");
+                if e.key.is(key) || (e.hash == hash && pystr::str_eq(&e.key, key)) {
+                    return Some(e.value.clone());
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    fn resize(&self, min_used: usize) {
+        let t = self.table();
+        let mut size = MIN_SIZE;
+        while size * 2 < min_used * 3 {
+            size <<= 1;
+        }
+        let old: Vec<Option<Entry>> = std::mem::take(&mut t.entries);
+        t.indices = vec![EMPTY; size];
+        t.entries = Vec::with_capacity(size * 2 / 3);
+        let mask = size - 1;
+        for e in old.into_iter().flatten() {
+            let mut perturb = e.hash as u64;
+            let mut i = (e.hash as u64 as usize) & mask;
+            while t.indices[i] != EMPTY {
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            t.indices[i] = t.entries.len() as i32;
+            t.entries.push(Some(e));
+        }
+    }
+
+    /// Insert at a probed-missing slot (the caller holds the hash).
+    fn insert_new(&self, slot: usize, hash: i64, key: Value, value: Value) {
+        let t = self.table();
+        let usable = t.indices.len() * 2 / 3;
+        if t.indices.is_empty() || t.entries.len() >= usable {
+            self.resize(t.used + 1);
+            let t = self.table();
+            let mask = t.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            while t.indices[i] != EMPTY {
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            t.indices[i] = t.entries.len() as i32;
+            t.entries.push(Some(Entry { hash, key, value }));
+        } else {
+            t.indices[slot] = t.entries.len() as i32;
+            t.entries.push(Some(Entry { hash, key, value }));
+        }
+        self.table().used += 1;
+        self.bump();
+    }
+
+    pub fn set_with_hash(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        match self.find(vm, &key, hash)? {
+            Probe::Found(_, ix) => {
+                let e = self.table().entries[ix].as_mut().expect("live entry");
+                let old = std::mem::replace(&mut e.value, value);
+                self.bump();
+                drop(old);
+            }
+            Probe::Missing(slot) => self.insert_new(slot, hash, key, value),
+            Probe::Restart => unreachable!("find never returns Restart"),
+        }
+        Ok(())
+    }
+
+    pub fn set(&self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
+        let hash = crate::protocols::object::hash(vm, &key)?;
+        self.set_with_hash(vm, key, hash, value)
+    }
+
+    /// Insert or replace under a str key without running Python code.
+    pub fn set_str(&self, key: Value, value: Value) {
+        let hash = pystr::str_data(&key).expect("str key").hash();
+        let t = self.table();
+        if !t.indices.is_empty() {
+            let mask = t.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            let mut first_dummy = None;
+            loop {
+                let ix = t.indices[i];
+                if ix == EMPTY {
+                    break;
+                }
+                if ix == DUMMY {
+                    first_dummy.get_or_insert(i);
+                } else {
+                    let e = t.entries[ix as usize].as_mut().expect("live entry");
+                    if e.key.is(&key) || (e.hash == hash && pystr::str_eq(&e.key, &key)) {
+                        let old = std::mem::replace(&mut e.value, value);
+                        self.bump();
+                        drop(old);
+                        return;
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+            let slot = first_dummy.unwrap_or(i);
+            self.insert_new(slot, hash, key, value);
+        } else {
+            self.insert_new(0, hash, key, value);
+        }
+    }
+
+    /// Remove `key`; returns the removed value.
+    pub fn remove_with_hash(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        match self.find(vm, key, hash)? {
+            Probe::Found(slot, ix) => {
+                let t = self.table();
+                t.indices[slot] = DUMMY;
+                let e = t.entries[ix].take().expect("live entry");
+                t.used -= 1;
+                self.bump();
+                let Entry { key: k, value, .. } = e;
+                drop(k);
+                Ok(Some(value))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub fn remove(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = crate::protocols::object::hash(vm, key)?;
+        self.remove_with_hash(vm, key, hash)
+    }
+
+    /// Remove every entry.
+    pub fn clear(&self) {
+        let t = self.table();
+        let old = std::mem::take(&mut t.entries);
+        t.indices = Vec::new();
+        t.used = 0;
+        self.bump();
+        drop(old);
+    }
+
+    /// The live entry at or after dense position `pos`: `(next_pos, key, value)`.
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, Value, Value)> {
+        let t = self.table();
+        while pos < t.entries.len() {
+            if let Some(e) = &t.entries[pos] {
+                return Some((pos + 1, e.key.clone(), e.value.clone()));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Snapshot of all (key, value) pairs in order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.table().entries.iter().flatten().map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.table().entries.iter().flatten().map(|e| e.value.clone()).collect()
+    }
+
+    /// Remove and return the last inserted entry.
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let t = self.table();
+        while let Some(last) = t.entries.pop() {
+            if let Some(e) = last {
+                // Find and clear its index slot.
+                let mask = t.indices.len() - 1;
+                let ix = t.entries.len() as i32;
+                let mut perturb = e.hash as u64;
+                let mut i = (e.hash as u64 as usize) & mask;
+                while t.indices[i] != ix {
+                    perturb >>= PERTURB_SHIFT;
+                    i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                }
+                t.indices[i] = DUMMY;
+                t.used -= 1;
+                self.bump();
+                return Some((e.key, e.value));
+            }
+        }
+        None
+    }
+}
+
+pub fn new_dict() -> Value {
+    alloc_object(&DICT_TYPE, DictData::new())
+}
+
+#[inline]
+pub fn dict_data(v: &Value) -> Option<&DictData> {
+    v.downcast::<DictData>()
+}
+
+/// Look a str key up in a dict value without running Python code.
+#[inline]
+pub fn get_str_key(d: &Value, key: &Value) -> Option<Value> {
+    dict_data(d)?.get_str(key)
+}
+
+fn dict_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: called for dicts only.
+    let d = unsafe { payload_of::<DictData>(h) };
+    for e in d.table().entries.iter().flatten() {
+        visit(&e.key);
+        visit(&e.value);
+    }
+    crate::typeobj::traverse_instance_extras(h, visit);
+}
+
+fn dict_clear_slot(h: &ObjHeader) {
+    // SAFETY: called for dicts only.
+    let d = unsafe { payload_of::<DictData>(h) };
+    d.clear();
+    crate::typeobj::clear_instance_extras_gc(h);
+}
+
+fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = dict_data(v).expect("dict");
+    if d.is_empty() {
+        return Ok(pystr::new_str("{}"));
+    }
+    if !vm.repr_enter(v) {
+        return Ok(pystr::new_str("{...}"));
+    }
+    let mut out = String::from("{");
+    let mut pos = 0;
+    let mut first = true;
+    let mut res = Ok(());
+    while let Some((next, k, val)) = d.next_entry(pos) {
+        pos = next;
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        let r = crate::protocols::object::repr(vm, &k).and_then(|kr| {
+            out.push_str(pystr::as_str(&kr));
+            out.push_str(": ");
+            crate::protocols::object::repr(vm, &val)
+        });
+        match r {
+            Ok(vr) => out.push_str(pystr::as_str(&vr)),
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.repr_leave(v);
+    res?;
+    out.push('}');
+    Ok(pystr::from_string(out))
+}
+
+fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (dict_data(a), dict_data(b)) else {
+        return Ok(none::not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(none::not_implemented());
+    }
+    let mut equal = x.len() == y.len();
+    if equal {
+        for (k, v) in x.items() {
+            match y.get(vm, &k)? {
+                Some(w) => {
+                    if !crate::protocols::object::eq(vm, &v, &w)? {
+                        equal = false;
+                        break;
+                    }
+                }
+                None => {
+                    equal = false;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(none::bool_value(equal == (op == CompareOp::Eq)))
+}
+
+fn dict_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(dict_data(v).expect("dict").len())
+}
+
+fn dict_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
+    Ok(dict_data(v).expect("dict").get(vm, key)?.is_some())
+}
+
+pub fn dict_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(found) = dict_data(v).expect("dict").get(vm, key)? {
+        return Ok(found);
+    }
+    if !std::ptr::eq(v.ty(), &DICT_TYPE.0) {
+        if let Some(missing) = v.ty().lookup_str(vm, "__missing__") {
+            return crate::protocols::call::call_method_value(vm, &missing, v, &[key.clone()]);
+        }
+    }
+    Err(vm.key_error(key.clone()))
+}
+
+fn dict_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
+    let d = dict_data(v).expect("dict");
+    match value {
+        Some(x) => d.set(vm, key.clone(), x.clone()),
+        None => match d.remove(vm, key)? {
+            Some(_) => Ok(()),
+            None => Err(vm.key_error(key.clone())),
+        },
+    }
+}
+
+fn dict_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::dict_methods::new_dict_iterator(v.clone(), crate::objects::dict_methods::IterKind::Keys))
+}
+
+fn dict_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    // SAFETY: `cls` is a type.
+    let cls_ty = unsafe { cls.as_type_unchecked() };
+    Ok(alloc_object(cls_ty, DictData::new()))
+}
+
+fn dict_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    crate::objects::dict_methods::update_from_args(vm, this, args, kwnames, "dict")
+}
+
+fn dict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(_)) = (dict_data(a), dict_data(b)) else {
+        return Ok(none::not_implemented());
+    };
+    let out = new_dict();
+    let od = dict_data(&out).expect("dict");
+    for (k, v) in x.items() {
+        od.set(vm, k, v)?;
+    }
+    crate::objects::dict_methods::merge(vm, &out, b, true)?;
+    Ok(out)
+}
+
+fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if dict_data(a).is_none() {
+        return Ok(none::not_implemented());
+    }
+    crate::objects::dict_methods::update_from_args(vm, a, std::slice::from_ref(b), None, "update")?;
+    Ok(a.clone())
+}
+
+pub(crate) fn init_type() {
+    let s = &DICT_TYPE.slots;
+    s.traverse.set(Some(dict_traverse));
+    s.clear.set(Some(dict_clear_slot));
+    s.repr.set(Some(dict_repr));
+    s.richcompare.set(Some(dict_richcompare));
+    s.len.set(Some(dict_len));
+    s.contains.set(Some(dict_contains));
+    s.getitem.set(Some(dict_getitem));
+    s.setitem.set(Some(dict_setitem));
+    s.iter.set(Some(dict_iter));
+    s.new.set(Some(dict_new));
+    s.init.set(Some(dict_init));
+    s.nb[pyrite_bytecode::opcode::binop::OR as usize].set(Some(dict_or));
+    s.nb_inplace[pyrite_bytecode::opcode::binop::OR as usize].set(Some(dict_ior));
+    s.hash.set(Some(crate::objects::object::hash_not_implemented));
+}

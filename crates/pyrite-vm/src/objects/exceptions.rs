@@ -1,0 +1,489 @@
+//! The built-in exception hierarchy and traceback objects (CPython: `Objects/exceptions.c`,
+//! `Python/traceback.c`).
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::objects::{none, str as pystr, tuple};
+use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub struct ExceptionData {
+    pub args: UnsafeCell<Value>,
+    pub traceback: UnsafeCell<Option<Value>>,
+    pub cause: UnsafeCell<Option<Value>>,
+    pub context: UnsafeCell<Option<Value>>,
+    pub suppress_context: Cell<bool>,
+}
+
+impl Payload for ExceptionData {
+    fn class() -> &'static PyType {
+        &BASE_EXCEPTION
+    }
+}
+
+impl ExceptionData {
+    pub fn args(&self) -> Value {
+        // SAFETY: single-threaded read.
+        unsafe { (*self.args.get()).clone() }
+    }
+    pub fn set_args(&self, v: Value) {
+        // SAFETY: single-threaded write, old value dropped after.
+        let old = std::mem::replace(unsafe { &mut *self.args.get() }, v);
+        drop(old);
+    }
+    pub fn traceback(&self) -> Option<Value> {
+        // SAFETY: read.
+        unsafe { (*self.traceback.get()).clone() }
+    }
+    pub fn set_traceback(&self, v: Option<Value>) {
+        // SAFETY: write.
+        let old = std::mem::replace(unsafe { &mut *self.traceback.get() }, v);
+        drop(old);
+    }
+    pub fn cause(&self) -> Option<Value> {
+        // SAFETY: read.
+        unsafe { (*self.cause.get()).clone() }
+    }
+    pub fn set_cause(&self, v: Option<Value>) {
+        // SAFETY: write.
+        let old = std::mem::replace(unsafe { &mut *self.cause.get() }, v);
+        drop(old);
+    }
+    pub fn context(&self) -> Option<Value> {
+        // SAFETY: read.
+        unsafe { (*self.context.get()).clone() }
+    }
+    pub fn set_context(&self, v: Option<Value>) {
+        // SAFETY: write.
+        let old = std::mem::replace(unsafe { &mut *self.context.get() }, v);
+        drop(old);
+    }
+}
+
+const EXC_SIZE: usize = std::mem::size_of::<PyObj<ExceptionData>>() + 8;
+const EXC_FLAGS: u64 = flags::BASETYPE | flags::HAVE_GC | flags::BASE_EXC_SUBCLASS | flags::HAS_DICT;
+
+macro_rules! exception_types {
+    ($( $stat:ident, $getter:ident, $name:literal, $base:expr; )*) => {
+        $(
+            pub static $stat: StaticType = StaticType::new(
+                $name, $base, EXC_FLAGS, EXC_SIZE, dealloc_payload::<ExceptionData>, EXC_METHODS, EXC_GETSETS,
+            );
+            #[inline]
+            pub fn $getter() -> &'static PyType { &$stat }
+        )*
+        /// Every built-in exception type, bases before subclasses.
+        pub fn all_exception_types() -> Vec<&'static StaticType> {
+            vec![$(&$stat),*]
+        }
+    };
+}
+
+exception_types! {
+    BASE_EXCEPTION, base_exception, "BaseException", Some(&crate::objects::object::OBJECT_TYPE);
+    SYSTEM_EXIT, system_exit, "SystemExit", Some(&BASE_EXCEPTION);
+    KEYBOARD_INTERRUPT, keyboard_interrupt, "KeyboardInterrupt", Some(&BASE_EXCEPTION);
+    GENERATOR_EXIT, generator_exit, "GeneratorExit", Some(&BASE_EXCEPTION);
+    EXCEPTION, exception, "Exception", Some(&BASE_EXCEPTION);
+    STOP_ITERATION, stop_iteration, "StopIteration", Some(&EXCEPTION);
+    STOP_ASYNC_ITERATION, stop_async_iteration, "StopAsyncIteration", Some(&EXCEPTION);
+    ARITHMETIC_ERROR, arithmetic_error, "ArithmeticError", Some(&EXCEPTION);
+    FLOATING_POINT_ERROR, floating_point_error, "FloatingPointError", Some(&ARITHMETIC_ERROR);
+    OVERFLOW_ERROR, overflow_error, "OverflowError", Some(&ARITHMETIC_ERROR);
+    ZERO_DIVISION_ERROR, zero_division_error, "ZeroDivisionError", Some(&ARITHMETIC_ERROR);
+    ASSERTION_ERROR, assertion_error, "AssertionError", Some(&EXCEPTION);
+    ATTRIBUTE_ERROR, attribute_error, "AttributeError", Some(&EXCEPTION);
+    BUFFER_ERROR, buffer_error, "BufferError", Some(&EXCEPTION);
+    EOF_ERROR, eof_error, "EOFError", Some(&EXCEPTION);
+    IMPORT_ERROR, import_error, "ImportError", Some(&EXCEPTION);
+    MODULE_NOT_FOUND_ERROR, module_not_found_error, "ModuleNotFoundError", Some(&IMPORT_ERROR);
+    LOOKUP_ERROR, lookup_error, "LookupError", Some(&EXCEPTION);
+    INDEX_ERROR, index_error, "IndexError", Some(&LOOKUP_ERROR);
+    KEY_ERROR, key_error, "KeyError", Some(&LOOKUP_ERROR);
+    MEMORY_ERROR, memory_error, "MemoryError", Some(&EXCEPTION);
+    NAME_ERROR, name_error, "NameError", Some(&EXCEPTION);
+    UNBOUND_LOCAL_ERROR, unbound_local_error, "UnboundLocalError", Some(&NAME_ERROR);
+    OS_ERROR, os_error, "OSError", Some(&EXCEPTION);
+    FILE_NOT_FOUND_ERROR, file_not_found_error, "FileNotFoundError", Some(&OS_ERROR);
+    PERMISSION_ERROR, permission_error, "PermissionError", Some(&OS_ERROR);
+    FILE_EXISTS_ERROR, file_exists_error, "FileExistsError", Some(&OS_ERROR);
+    IS_A_DIRECTORY_ERROR, is_a_directory_error, "IsADirectoryError", Some(&OS_ERROR);
+    NOT_A_DIRECTORY_ERROR, not_a_directory_error, "NotADirectoryError", Some(&OS_ERROR);
+    TIMEOUT_ERROR, timeout_error, "TimeoutError", Some(&OS_ERROR);
+    REFERENCE_ERROR, reference_error, "ReferenceError", Some(&EXCEPTION);
+    RUNTIME_ERROR, runtime_error, "RuntimeError", Some(&EXCEPTION);
+    NOT_IMPLEMENTED_ERROR, not_implemented_error, "NotImplementedError", Some(&RUNTIME_ERROR);
+    RECURSION_ERROR, recursion_error, "RecursionError", Some(&RUNTIME_ERROR);
+    SYNTAX_ERROR, syntax_error, "SyntaxError", Some(&EXCEPTION);
+    INDENTATION_ERROR, indentation_error, "IndentationError", Some(&SYNTAX_ERROR);
+    TAB_ERROR, tab_error, "TabError", Some(&INDENTATION_ERROR);
+    SYSTEM_ERROR, system_error, "SystemError", Some(&EXCEPTION);
+    TYPE_ERROR, type_error, "TypeError", Some(&EXCEPTION);
+    VALUE_ERROR, value_error, "ValueError", Some(&EXCEPTION);
+    UNICODE_ERROR, unicode_error, "UnicodeError", Some(&VALUE_ERROR);
+    UNICODE_DECODE_ERROR, unicode_decode_error, "UnicodeDecodeError", Some(&UNICODE_ERROR);
+    UNICODE_ENCODE_ERROR, unicode_encode_error, "UnicodeEncodeError", Some(&UNICODE_ERROR);
+    WARNING, warning, "Warning", Some(&EXCEPTION);
+    USER_WARNING, user_warning, "UserWarning", Some(&WARNING);
+    DEPRECATION_WARNING, deprecation_warning, "DeprecationWarning", Some(&WARNING);
+    RUNTIME_WARNING, runtime_warning, "RuntimeWarning", Some(&WARNING);
+    SYNTAX_WARNING, syntax_warning, "SyntaxWarning", Some(&WARNING);
+}
+
+/// Create an exception instance of `ty` with `args`.
+pub fn new_exception(ty: &PyType, args: Vec<Value>) -> Value {
+    alloc_object(ty, ExceptionData {
+        args: UnsafeCell::new(tuple::new_tuple(args)),
+        traceback: UnsafeCell::new(None),
+        cause: UnsafeCell::new(None),
+        context: UnsafeCell::new(None),
+        suppress_context: Cell::new(false),
+    })
+}
+
+#[inline]
+pub fn exc_data(v: &Value) -> &ExceptionData {
+    v.downcast::<ExceptionData>().expect("exception")
+}
+
+pub fn is_exception_instance(v: &Value) -> bool {
+    !v.is_small_int() && v.ty().has_flag(flags::BASE_EXC_SUBCLASS)
+}
+
+pub fn is_exception_class(v: &Value) -> bool {
+    v.as_type().map(|t| t.has_flag(flags::BASE_EXC_SUBCLASS)).unwrap_or(false)
+}
+
+/// Attach `name`/`obj` to an AttributeError (3.12 exposes them for "Did you mean" hints).
+pub fn set_attribute_error_context(_err: &PyErr, _obj: &Value, _name: &Value) {}
+
+fn exc_new(_vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    // SAFETY: cls is a type.
+    let ty = unsafe { cls.as_type_unchecked() };
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    Ok(new_exception(ty, args[..npos].to_vec()))
+}
+
+fn exc_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    if let Some(k) = kwnames {
+        if !tuple::items(k).is_empty() && !this.ty().is_heap_type() {
+            return Err(vm.type_error(format!("{}() takes no keyword arguments", this.ty().name())));
+        }
+    }
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    exc_data(this).set_args(tuple::new_tuple(args[..npos].to_vec()));
+    Ok(())
+}
+
+fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let args = exc_data(v).args();
+    let items = tuple::items(&args);
+    let ty = v.ty();
+    if ty.is_subtype(&KEY_ERROR) && items.len() == 1 {
+        return crate::protocols::object::repr(vm, &items[0]);
+    }
+    if ty.is_subtype(&SYNTAX_ERROR) {
+        return syntax_error_str(vm, v);
+    }
+    match items.len() {
+        0 => Ok(pystr::new_str("")),
+        1 => crate::protocols::object::str(vm, &items[0].clone()),
+        _ => crate::protocols::object::str(vm, &args),
+    }
+}
+
+fn syntax_error_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let msg = match crate::protocols::object::getattr_opt(vm, v, "msg")? {
+        Some(m) if !none::is_none(&m) => crate::protocols::object::str_string(vm, &m)?,
+        _ => {
+            let args = exc_data(v).args();
+            match tuple::items(&args).first() {
+                Some(a) => crate::protocols::object::str_string(vm, &a.clone())?,
+                None => String::new(),
+            }
+        }
+    };
+    let filename = crate::protocols::object::getattr_opt(vm, v, "filename")?.filter(|f| pystr::is_str(f));
+    let lineno = crate::protocols::object::getattr_opt(vm, v, "lineno")?.and_then(|l| l.as_small_int());
+    let base = filename.as_ref().map(|f| {
+        let s = pystr::as_str(f);
+        s.rsplit('/').next().unwrap_or(s).to_owned()
+    });
+    Ok(pystr::from_string(match (base, lineno) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    }))
+}
+
+fn exc_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let args = exc_data(v).args();
+    let name = v.ty().name().to_owned();
+    let items = tuple::items(&args).to_vec();
+    if items.len() == 1 {
+        let r = crate::protocols::object::repr_string(vm, &items[0])?;
+        return Ok(pystr::from_string(format!("{name}({r})")));
+    }
+    let r = crate::protocols::object::repr_string(vm, &args)?;
+    if items.is_empty() {
+        return Ok(pystr::from_string(format!("{name}()")));
+    }
+    Ok(pystr::from_string(format!("{name}{r}")))
+}
+
+fn exc_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: called for exceptions only.
+    let d = unsafe { payload_of::<ExceptionData>(h) };
+    unsafe {
+        visit(&*d.args.get());
+        for c in [&d.traceback, &d.cause, &d.context] {
+            if let Some(v) = &*c.get() {
+                visit(v);
+            }
+        }
+    }
+    crate::typeobj::traverse_instance_extras(h, visit);
+}
+
+fn exc_clear(h: &ObjHeader) {
+    // SAFETY: called for exceptions only.
+    let d = unsafe { payload_of::<ExceptionData>(h) };
+    d.set_args(tuple::empty_tuple());
+    d.set_traceback(None);
+    d.set_cause(None);
+    d.set_context(None);
+    crate::typeobj::clear_instance_extras_gc(h);
+}
+
+fn get_args(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(exc_data(v).args())
+}
+fn set_args(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    let Some(x) = value else { return Err(vm.type_error("args may not be deleted")) };
+    let items = crate::protocols::iter::collect(vm, x)?;
+    exc_data(v).set_args(tuple::new_tuple(items));
+    Ok(())
+}
+fn get_traceback(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(exc_data(v).traceback().unwrap_or_else(none::none))
+}
+fn set_traceback(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    match value {
+        Some(t) if none::is_none(t) => exc_data(v).set_traceback(None),
+        Some(t) if t.downcast::<TracebackData>().is_some() => exc_data(v).set_traceback(Some(t.clone())),
+        _ => return Err(vm.type_error("__traceback__ must be a traceback or None")),
+    }
+    Ok(())
+}
+fn get_cause(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(exc_data(v).cause().unwrap_or_else(none::none))
+}
+fn set_cause(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    match value {
+        Some(c) if none::is_none(c) => exc_data(v).set_cause(None),
+        Some(c) if is_exception_instance(c) => exc_data(v).set_cause(Some(c.clone())),
+        _ => return Err(vm.type_error("exception cause must be None or derive from BaseException")),
+    }
+    exc_data(v).suppress_context.set(true);
+    Ok(())
+}
+fn get_context(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(exc_data(v).context().unwrap_or_else(none::none))
+}
+fn set_context(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    match value {
+        Some(c) if none::is_none(c) => exc_data(v).set_context(None),
+        Some(c) if is_exception_instance(c) => exc_data(v).set_context(Some(c.clone())),
+        _ => return Err(vm.type_error("exception context must be None or derive from BaseException")),
+    }
+    Ok(())
+}
+fn get_suppress(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(none::bool_value(exc_data(v).suppress_context.get()))
+}
+fn set_suppress(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    let b = match value {
+        Some(x) => crate::protocols::object::is_true(vm, x)?,
+        None => false,
+    };
+    exc_data(v).suppress_context.set(b);
+    Ok(())
+}
+
+/// First argument, or None (StopIteration.value, SystemExit.code...).
+fn first_arg(v: &Value) -> Value {
+    let args = exc_data(v).args();
+    tuple::items(&args).first().cloned().unwrap_or_else(none::none)
+}
+
+/// Exception-specific attributes computed from args when not set in the instance dict.
+fn exc_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    match crate::objects::object::generic_getattr(vm, obj, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(attribute_error()) => {
+            let ty = obj.ty();
+            let n = pystr::try_str(name).unwrap_or("");
+            let args = exc_data(obj).args();
+            let items = tuple::items(&args);
+            let arg = |i: usize| items.get(i).cloned().unwrap_or_else(none::none);
+            let found = match n {
+                "value" if ty.is_subtype(&STOP_ITERATION) => Some(first_arg(obj)),
+                "code" if ty.is_subtype(&SYSTEM_EXIT) => Some(match items.len() {
+                    0 => none::none(),
+                    1 => arg(0),
+                    _ => args.clone(),
+                }),
+                "errno" if ty.is_subtype(&OS_ERROR) => Some(if items.len() >= 2 { arg(0) } else { none::none() }),
+                "strerror" if ty.is_subtype(&OS_ERROR) => Some(if items.len() >= 2 { arg(1) } else { none::none() }),
+                "filename" if ty.is_subtype(&OS_ERROR) => Some(if items.len() >= 3 { arg(2) } else { none::none() }),
+                "msg" if ty.is_subtype(&SYNTAX_ERROR) || ty.is_subtype(&IMPORT_ERROR) => Some(arg(0)),
+                "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"
+                    if ty.is_subtype(&SYNTAX_ERROR) =>
+                {
+                    let details = items.get(1).cloned();
+                    let idx = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().position(|x| *x == n);
+                    Some(match (details, idx) {
+                        (Some(d), Some(i)) => tuple::try_items(&d).and_then(|t| t.get(i).cloned()).unwrap_or_else(none::none),
+                        _ => none::none(),
+                    })
+                }
+                "name" | "path" if ty.is_subtype(&IMPORT_ERROR) => Some(none::none()),
+                "name" if ty.is_subtype(&NAME_ERROR) || ty.is_subtype(&ATTRIBUTE_ERROR) => Some(none::none()),
+                "obj" if ty.is_subtype(&ATTRIBUTE_ERROR) => Some(none::none()),
+                "__notes__" => None,
+                _ => None,
+            };
+            match found {
+                Some(v) => Ok(v),
+                None => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [this, tb] = args else { return Err(vm.type_error("with_traceback() takes exactly one argument")) };
+    set_traceback(vm, this, Some(tb))?;
+    Ok(this.clone())
+}
+
+fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [this, note] = args else { return Err(vm.type_error("add_note() takes exactly one argument")) };
+    if !pystr::is_str(note) {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", note.ty().name())));
+    }
+    let notes = match crate::protocols::object::getattr_opt(vm, this, "__notes__")? {
+        Some(n) => n,
+        None => {
+            let l = crate::objects::list::new_list(Vec::new());
+            crate::protocols::object::setattr_str(vm, this, "__notes__", l.clone())?;
+            l
+        }
+    };
+    match crate::objects::list::list_data(&notes) {
+        Some(l) => l.push(note.clone()),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(none::none())
+}
+
+fn exc_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let this = &args[0];
+    Ok(tuple::new_tuple(vec![this.ty().to_value(), exc_data(this).args()]))
+}
+
+static EXC_METHODS: &[MethodDef] = &[
+    MethodDef { name: "with_traceback", func: exc_with_traceback, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "add_note", func: exc_add_note, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "__reduce__", func: exc_reduce, kind: MethodKind::Instance, doc: "" },
+];
+
+static EXC_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "args", get: get_args, set: Some(set_args) },
+    GetSetDef { name: "__traceback__", get: get_traceback, set: Some(set_traceback) },
+    GetSetDef { name: "__cause__", get: get_cause, set: Some(set_cause) },
+    GetSetDef { name: "__context__", get: get_context, set: Some(set_context) },
+    GetSetDef { name: "__suppress_context__", get: get_suppress, set: Some(set_suppress) },
+    GetSetDef { name: "__dict__", get: crate::objects::object::DICT_GETSET.get, set: crate::objects::object::DICT_GETSET.set },
+];
+
+// ---------------------------------------------------------------------------------------
+// traceback objects
+
+pub struct TracebackData {
+    pub next: Option<Value>,
+    /// The frame object (a snapshot made when the exception passed through the frame).
+    pub frame: Value,
+    pub lasti: u32,
+    pub lineno: u32,
+}
+
+impl Payload for TracebackData {
+    fn class() -> &'static PyType {
+        &TRACEBACK_TYPE
+    }
+}
+
+pub static TRACEBACK_TYPE: StaticType = StaticType::new(
+    "traceback",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    flags::HAVE_GC,
+    std::mem::size_of::<PyObj<TracebackData>>(),
+    dealloc_payload::<TracebackData>,
+    &[],
+    TB_GETSETS,
+);
+
+pub fn new_traceback(next: Option<Value>, frame: Value, lasti: u32, lineno: u32) -> Value {
+    alloc_object(&TRACEBACK_TYPE, TracebackData { next, frame, lasti, lineno })
+}
+
+fn tb(v: &Value) -> &TracebackData {
+    v.downcast::<TracebackData>().expect("traceback")
+}
+fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb(v).next.clone().unwrap_or_else(none::none))
+}
+fn tb_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb(v).frame.clone())
+}
+fn tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::int(tb(v).lineno as i64))
+}
+fn tb_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::int(tb(v).lasti as i64 * 2))
+}
+
+static TB_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "tb_next", get: tb_next, set: None },
+    GetSetDef { name: "tb_frame", get: tb_frame, set: None },
+    GetSetDef { name: "tb_lineno", get: tb_lineno, set: None },
+    GetSetDef { name: "tb_lasti", get: tb_lasti, set: None },
+];
+
+fn tb_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: called for tracebacks only.
+    let d = unsafe { payload_of::<TracebackData>(h) };
+    if let Some(n) = &d.next {
+        visit(n);
+    }
+    visit(&d.frame);
+}
+
+pub(crate) fn init_type() {
+    for t in all_exception_types() {
+        t.dictoffset.set(std::mem::size_of::<PyObj<ExceptionData>>());
+    }
+    let s = &BASE_EXCEPTION.slots;
+    s.new.set(Some(exc_new));
+    s.init.set(Some(exc_init));
+    s.str.set(Some(exc_str));
+    s.repr.set(Some(exc_repr));
+    s.traverse.set(Some(exc_traverse));
+    s.clear.set(Some(exc_clear));
+    s.getattro.set(Some(exc_getattro));
+    TRACEBACK_TYPE.slots.traverse.set(Some(tb_traverse));
+}

@@ -1,0 +1,288 @@
+//! Generators (CPython: `Objects/genobject.c`). A generator owns its suspended frame; each
+//! resumption runs it in a fresh `run_frame` until the next yield or return.
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::eval::frame::Frame;
+use crate::eval::{run_frame_with, Exit};
+use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::objects::{exceptions, function, none, str as pystr};
+use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub struct GeneratorData {
+    frame: UnsafeCell<Option<Box<Frame>>>,
+    pub name: Value,
+    pub qualname: Value,
+    pub code: Value,
+    started: Cell<bool>,
+    running: Cell<bool>,
+}
+
+impl Payload for GeneratorData {
+    fn class() -> &'static PyType {
+        &GENERATOR_TYPE
+    }
+}
+
+pub static GENERATOR_TYPE: StaticType = StaticType::new(
+    "generator",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    flags::HAVE_GC,
+    std::mem::size_of::<PyObj<GeneratorData>>(),
+    dealloc_payload::<GeneratorData>,
+    GEN_METHODS,
+    GEN_GETSETS,
+);
+
+pub fn new_generator(_vm: &mut Vm, frame: Box<Frame>, func: &Value) -> Value {
+    let fd = function::function_data(func);
+    alloc_object(&GENERATOR_TYPE, GeneratorData {
+        frame: UnsafeCell::new(Some(frame)),
+        name: fd.name(),
+        qualname: fd.qualname(),
+        code: fd.code.clone(),
+        started: Cell::new(false),
+        running: Cell::new(false),
+    })
+}
+
+pub enum SendResult {
+    Yielded(Value),
+    Returned(Value),
+}
+
+fn gen(v: &Value) -> &GeneratorData {
+    v.downcast::<GeneratorData>().expect("generator")
+}
+
+/// Resume `g` with `value` sent in, or with `throw` raised at the suspension point.
+fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
+    let d = gen(g);
+    if d.running.get() {
+        return Err(vm.value_error("generator already executing"));
+    }
+    // SAFETY: single-threaded; the frame is taken out while it runs.
+    let frame = unsafe { (*d.frame.get()).take() };
+    let Some(mut frame) = frame else {
+        return match throw {
+            Some(e) => Err(e),
+            None => Err(vm.stop_iteration(None)),
+        };
+    };
+    if !d.started.get() && throw.is_none() && !none::is_none(&value) {
+        unsafe { *d.frame.get() = Some(frame) };
+        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+    }
+    if throw.is_none() {
+        frame.push(value);
+    }
+    d.started.set(true);
+    d.running.set(true);
+    let (frame, r) = run_frame_with(vm, frame, throw);
+    d.running.set(false);
+    match r {
+        Ok(Exit::Yield(v)) => {
+            unsafe { *d.frame.get() = Some(frame) };
+            Ok(SendResult::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => {
+            vm.frames.give(frame.slots);
+            Ok(SendResult::Returned(v))
+        }
+        Err(e) => {
+            vm.frames.give(frame.slots);
+            if e.matches(exceptions::stop_iteration()) {
+                let r = vm.runtime_error("generator raised StopIteration");
+                exceptions::exc_data(&r.exc).set_cause(Some(e.exc.clone()));
+                exceptions::exc_data(&r.exc).set_context(Some(e.exc));
+                exceptions::exc_data(&r.exc).suppress_context.set(true);
+                return Err(r);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// SEND / `yield from`: send `v` into any iterator.
+pub fn send_to(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<SendResult> {
+    if receiver.downcast_exact::<GeneratorData>().is_some() {
+        return resume(vm, receiver, v, None);
+    }
+    let r = if none::is_none(&v) {
+        match crate::protocols::iter::next(vm, receiver) {
+            Ok(Some(x)) => Ok(x),
+            Ok(None) => return Ok(SendResult::Returned(none::none())),
+            Err(e) => Err(e),
+        }
+    } else {
+        crate::protocols::call::call_method(vm, receiver, "send", &[v])
+    };
+    match r {
+        Ok(x) => Ok(SendResult::Yielded(x)),
+        Err(e) if e.matches(exceptions::stop_iteration()) => {
+            let val = crate::protocols::object::getattr_str(vm, &e.exc, "value")?;
+            Ok(SendResult::Returned(val))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    match resume(vm, g, none::none(), None) {
+        Ok(SendResult::Yielded(v)) => Ok(Some(v)),
+        Ok(SendResult::Returned(_)) => Ok(None),
+        Err(e) if e.matches(exceptions::stop_iteration()) && !gen(g).started.get() => Err(e),
+        Err(e) => {
+            if e.matches(exceptions::stop_iteration()) && unsafe { (*gen(g).frame.get()).is_none() } {
+                return Ok(None);
+            }
+            Err(e)
+        }
+    }
+}
+
+fn gen_iter(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(g.clone())
+}
+
+fn returned_to_stop(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
+    match r? {
+        SendResult::Yielded(v) => Ok(v),
+        SendResult::Returned(v) => {
+            let args = if none::is_none(&v) { vec![] } else { vec![v] };
+            Err(vm.new_exception_args(exceptions::stop_iteration(), args))
+        }
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [g, v] = args else { return Err(vm.type_error("send() takes exactly one argument")) };
+    let r = resume(vm, g, v.clone(), None);
+    returned_to_stop(vm, r)
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let g = &args[0];
+    let Some(t) = args.get(1) else { return Err(vm.type_error("throw expected at least 1 argument, got 0")) };
+    let exc = if exceptions::is_exception_class(t) {
+        let rest: Vec<Value> = args.get(2).filter(|v| !none::is_none(v)).cloned().into_iter().collect();
+        crate::protocols::call::call(vm, t, &rest, None)?
+    } else if exceptions::is_exception_instance(t) {
+        t.clone()
+    } else {
+        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_owned() + t.ty().name()));
+    };
+    let d = gen(g);
+    if !d.started.get() {
+        // Throwing into a just-started generator finishes it.
+        let f = unsafe { (*d.frame.get()).take() };
+        if let Some(f) = f {
+            vm.frames.give(f.slots);
+        }
+        return Err(PyErr::from_value(exc));
+    }
+    let r = resume(vm, g, none::none(), Some(PyErr::from_value(exc)));
+    returned_to_stop(vm, r)
+}
+
+/// `close()`: raise GeneratorExit inside; the generator must not yield again.
+pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
+    let d = gen(g);
+    let suspended = d.started.get() && unsafe { (*d.frame.get()).is_some() };
+    if !suspended {
+        let f = unsafe { (*d.frame.get()).take() };
+        if let Some(f) = f {
+            vm.frames.give(f.slots);
+        }
+        return Ok(());
+    }
+    let exc = exceptions::new_exception(exceptions::generator_exit(), vec![]);
+    match resume(vm, g, none::none(), Some(PyErr::from_value(exc))) {
+        Ok(SendResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Returned(_)) => Ok(()),
+        Err(e) if e.matches(exceptions::generator_exit()) || e.matches(exceptions::stop_iteration()) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    close(vm, &args[0])?;
+    Ok(none::none())
+}
+
+static GEN_METHODS: &[MethodDef] = &[
+    MethodDef { name: "send", func: gen_send, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "throw", func: gen_throw, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "close", func: gen_close, kind: MethodKind::Instance, doc: "" },
+];
+
+fn gen_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(gen(v).name.clone())
+}
+fn gen_qualname(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(gen(v).qualname.clone())
+}
+fn gen_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(gen(v).code.clone())
+}
+fn gen_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(none::bool_value(gen(v).running.get()))
+}
+fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = gen(v);
+    match unsafe { &*d.frame.get() } {
+        Some(f) => Ok(crate::objects::frameobj::new_frame_object(f.code.clone(), f.globals.clone(), None, f.lineno(), None)),
+        None => Ok(none::none()),
+    }
+}
+
+static GEN_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "__name__", get: gen_name, set: None },
+    GetSetDef { name: "__qualname__", get: gen_qualname, set: None },
+    GetSetDef { name: "gi_code", get: gen_code, set: None },
+    GetSetDef { name: "gi_running", get: gen_running, set: None },
+    GetSetDef { name: "gi_frame", get: gen_frame, set: None },
+];
+
+fn gen_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(pystr::from_string(format!("<generator object {} at {:#x}>", pystr::as_str(&gen(v).qualname), v.bits())))
+}
+
+fn gen_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: generators only.
+    let d = unsafe { payload_of::<GeneratorData>(h) };
+    visit(&d.name);
+    visit(&d.qualname);
+    visit(&d.code);
+    if let Some(f) = unsafe { &*d.frame.get() } {
+        visit(&f.code);
+        visit(&f.globals);
+        visit(&f.builtins);
+        if let Some(func) = &f.func {
+            visit(func);
+        }
+        if let Some(l) = &f.locals {
+            visit(l);
+        }
+        for v in f.slots[..f.sp].iter().flatten() {
+            visit(v);
+        }
+    }
+}
+
+fn gen_clear(h: &ObjHeader) {
+    // SAFETY: generators only; called by the collector.
+    let d = unsafe { payload_of::<GeneratorData>(h) };
+    let f = unsafe { (*d.frame.get()).take() };
+    drop(f);
+}
+
+pub(crate) fn init_type() {
+    let s = &GENERATOR_TYPE.slots;
+    s.iter.set(Some(gen_iter));
+    s.iternext.set(Some(gen_iternext));
+    s.repr.set(Some(gen_repr));
+    s.traverse.set(Some(gen_traverse));
+    s.clear.set(Some(gen_clear));
+}

@@ -1,0 +1,330 @@
+//! `list` (CPython: `Objects/listobject.c`).
+//!
+//! The items live in an `UnsafeCell<Vec<Value>>`. Rule: never hold a borrow of the vector
+//! across a call that can run Python code (comparisons, `__eq__`, key functions); copy the
+//! needed items out first, or take the vector out (as `sort` does).
+
+use std::cell::UnsafeCell;
+
+use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::objects::{none, str as pystr};
+use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::vm::{PyResult, Vm};
+use pyrite_bytecode::opcode::binop;
+
+pub struct ListData {
+    items: UnsafeCell<Vec<Value>>,
+}
+
+impl Payload for ListData {
+    fn class() -> &'static PyType {
+        &LIST_TYPE
+    }
+}
+
+impl ListData {
+    pub fn new(items: Vec<Value>) -> ListData {
+        ListData { items: UnsafeCell::new(items) }
+    }
+    /// Borrow the items. The borrow must end before any Python code can run.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn vec(&self) -> &mut Vec<Value> {
+        // SAFETY: single-threaded; callers never keep this borrow across calls into Python
+        // (module rule above), so no two live borrows alias.
+        unsafe { &mut *self.items.get() }
+    }
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.vec().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.vec().get(i).cloned()
+    }
+    pub fn push(&self, v: Value) {
+        self.vec().push(v)
+    }
+    /// A snapshot of the items (for iteration that calls into Python).
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.vec().clone()
+    }
+    /// Replace the contents; the old items are dropped after the swap (their `__del__`
+    /// may see the list, which is already consistent).
+    pub fn replace(&self, items: Vec<Value>) {
+        let old = std::mem::replace(self.vec(), items);
+        drop(old);
+    }
+}
+
+pub static LIST_TYPE: StaticType = StaticType::new(
+    "list",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    flags::BASETYPE | flags::LIST_SUBCLASS | flags::HAVE_GC,
+    std::mem::size_of::<PyObj<ListData>>(),
+    dealloc_payload::<ListData>,
+    crate::objects::list_methods::LIST_METHODS,
+    &[],
+);
+
+pub fn new_list(items: Vec<Value>) -> Value {
+    alloc_object(&LIST_TYPE, ListData::new(items))
+}
+
+#[inline]
+pub fn list_data(v: &Value) -> Option<&ListData> {
+    v.downcast::<ListData>()
+}
+
+fn list_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: called for lists only.
+    let d = unsafe { payload_of::<ListData>(h) };
+    for v in d.vec().iter() {
+        visit(v);
+    }
+    crate::typeobj::traverse_instance_extras(h, visit);
+}
+
+fn list_clear(h: &ObjHeader) {
+    // SAFETY: called for lists only.
+    let d = unsafe { payload_of::<ListData>(h) };
+    d.replace(Vec::new());
+    crate::typeobj::clear_instance_extras_gc(h);
+}
+
+fn list_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = list_data(v).expect("list");
+    if d.is_empty() {
+        return Ok(pystr::new_str("[]"));
+    }
+    if !vm.repr_enter(v) {
+        return Ok(pystr::new_str("[...]"));
+    }
+    let mut out = String::from("[");
+    let mut i = 0;
+    let mut res = Ok(());
+    while let Some(it) = d.get(i) {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match crate::protocols::object::repr(vm, &it) {
+            Ok(r) => out.push_str(pystr::as_str(&r)),
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+        i += 1;
+    }
+    vm.repr_leave(v);
+    res?;
+    out.push(']');
+    Ok(pystr::from_string(out))
+}
+
+fn list_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (list_data(a), list_data(b)) else {
+        return Ok(none::not_implemented());
+    };
+    let (x, y) = (x.snapshot(), y.snapshot());
+    crate::protocols::object::compare_sequences(vm, &x, &y, op)
+}
+
+fn list_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(list_data(v).expect("list").len())
+}
+
+fn list_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let d = list_data(v).expect("list");
+    let mut i = 0;
+    while let Some(it) = d.get(i) {
+        if crate::protocols::object::eq(vm, &it, item)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
+}
+
+/// Normalise an index for item access with CPython's IndexError message.
+#[inline]
+pub fn normalize_index(vm: &mut Vm, index: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match index.as_small_int() {
+        Some(i) => i as isize,
+        None => crate::objects::int::index_to_isize(vm, index)?,
+    };
+    let n = len as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+pub fn list_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
+    let d = list_data(v).expect("list");
+    if let Some(slice) = index.downcast::<crate::objects::slice::SliceData>() {
+        let items = d.snapshot();
+        let picked = slice.pick(vm, &items)?;
+        return Ok(new_list(picked));
+    }
+    if !crate::protocols::number::has_index(index) {
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", index.ty().name())));
+    }
+    let i = normalize_index(vm, index, d.len(), "list")?;
+    Ok(d.get(i).expect("in range"))
+}
+
+pub fn list_setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<&Value>) -> PyResult<()> {
+    let d = list_data(v).expect("list");
+    if let Some(slice) = index.downcast::<crate::objects::slice::SliceData>() {
+        return crate::objects::list_methods::set_slice(vm, v, slice, value);
+    }
+    if !crate::protocols::number::has_index(index) {
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", index.ty().name())));
+    }
+    let what = if value.is_some() { "list assignment" } else { "list assignment" };
+    let i = normalize_index(vm, index, d.len(), what)?;
+    match value {
+        Some(x) => {
+            let old = std::mem::replace(&mut d.vec()[i], x.clone());
+            drop(old);
+        }
+        None => {
+            let old = d.vec().remove(i);
+            drop(old);
+        }
+    }
+    Ok(())
+}
+
+fn list_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let _ = vm;
+    match (list_data(a), list_data(b)) {
+        (Some(x), Some(y)) => {
+            let mut v = x.snapshot();
+            v.extend(y.snapshot());
+            Ok(new_list(v))
+        }
+        _ => Ok(none::not_implemented()),
+    }
+}
+
+fn list_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if list_data(a).is_none() {
+        return Ok(none::not_implemented());
+    }
+    let items = crate::protocols::iter::collect(vm, b)?;
+    list_data(a).expect("list").vec().extend(items);
+    Ok(a.clone())
+}
+
+fn list_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (d, n) = match (list_data(a), list_data(b)) {
+        (Some(s), None) => (s, b),
+        (None, Some(s)) => (s, a),
+        _ => return Ok(none::not_implemented()),
+    };
+    if !crate::protocols::number::has_index(n) {
+        return Ok(none::not_implemented());
+    }
+    let items = d.snapshot();
+    let count = crate::objects::int::index_to_isize(vm, n)?;
+    if count <= 0 || items.is_empty() {
+        return Ok(new_list(Vec::new()));
+    }
+    if (items.len() as u128) * (count as u128) > (1u128 << 40) {
+        return Err(vm.memory_error());
+    }
+    let mut v = Vec::with_capacity(items.len() * count as usize);
+    for _ in 0..count {
+        v.extend_from_slice(&items);
+    }
+    Ok(new_list(v))
+}
+
+fn list_imul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(d) = list_data(a) else { return Ok(none::not_implemented()) };
+    if !crate::protocols::number::has_index(b) {
+        return Ok(none::not_implemented());
+    }
+    let count = crate::objects::int::index_to_isize(vm, b)?;
+    let items = d.snapshot();
+    if count <= 0 {
+        d.replace(Vec::new());
+    } else {
+        if (items.len() as u128) * (count as u128) > (1u128 << 40) {
+            return Err(vm.memory_error());
+        }
+        let mut v = Vec::with_capacity(items.len() * count as usize);
+        for _ in 0..count {
+            v.extend_from_slice(&items);
+        }
+        d.replace(v);
+    }
+    Ok(a.clone())
+}
+
+fn list_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::iter::new_seq_iterator(v.clone()))
+}
+
+fn list_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    // SAFETY: `cls` is a type.
+    let cls_ty = unsafe { cls.as_type_unchecked() };
+    Ok(alloc_object(cls_ty, ListData::new(Vec::new())))
+}
+
+fn list_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    if kwnames.is_some() {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
+    let items = match args {
+        [] => Vec::new(),
+        [it] => crate::protocols::iter::collect(vm, it)?,
+        _ => return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len()))),
+    };
+    list_data(this).expect("list").replace(items);
+    Ok(())
+}
+
+/// Parse optional `start, stop` arguments of `index()`-style methods.
+pub fn start_stop_args(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let clamp = |i: isize| -> usize {
+        if i < 0 { (i + len as isize).max(0) as usize } else { (i as usize).min(len) }
+    };
+    let start = match rest.first() {
+        Some(v) => clamp(crate::objects::slice::index_value(vm, v)?),
+        None => 0,
+    };
+    let stop = match rest.get(1) {
+        Some(v) => clamp(crate::objects::slice::index_value(vm, v)?),
+        None => len,
+    };
+    Ok((start, stop))
+}
+
+pub(crate) fn init_type() {
+    let s = &LIST_TYPE.slots;
+    s.traverse.set(Some(list_traverse));
+    s.clear.set(Some(list_clear));
+    s.repr.set(Some(list_repr));
+    s.richcompare.set(Some(list_richcompare));
+    s.len.set(Some(list_len));
+    s.contains.set(Some(list_contains));
+    s.getitem.set(Some(list_getitem));
+    s.setitem.set(Some(list_setitem));
+    s.nb[binop::ADD as usize].set(Some(list_add));
+    s.nb[binop::MULTIPLY as usize].set(Some(list_mul));
+    s.nb_inplace[binop::ADD as usize].set(Some(list_iadd));
+    s.nb_inplace[binop::MULTIPLY as usize].set(Some(list_imul));
+    s.iter.set(Some(list_iter));
+    s.new.set(Some(list_new));
+    s.init.set(Some(list_init));
+    // Lists are unhashable.
+    s.hash.set(Some(crate::objects::object::hash_not_implemented));
+}
+

@@ -1,0 +1,374 @@
+//! `str` (CPython: `Objects/unicodeobject.c`). Core representation, hashing, repr, compare,
+//! concatenation; the string methods live in `str_methods.rs`.
+//!
+//! Text is stored as UTF-8 with its length in code points. ASCII strings (the common case)
+//! index in O(1); non-ASCII indexing walks the text (documented departure from PEP 393).
+
+use std::cell::Cell;
+
+use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
+use crate::objects::none;
+use crate::typeobj::{flags, CompareOp, PyType, StaticType};
+use crate::vm::{PyResult, Vm};
+use pyrite_bytecode::opcode::binop;
+
+pub struct StrData {
+    pub text: Box<str>,
+    /// Number of code points.
+    pub len: usize,
+    /// Cached hash; -1 when not yet computed.
+    pub hash: Cell<i64>,
+}
+
+impl Payload for StrData {
+    fn class() -> &'static PyType {
+        &STR_TYPE
+    }
+}
+
+pub static STR_TYPE: StaticType = StaticType::new(
+    "str",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    flags::BASETYPE | flags::UNICODE_SUBCLASS | flags::IMMUTABLE,
+    std::mem::size_of::<PyObj<StrData>>(),
+    dealloc_payload::<StrData>,
+    crate::objects::str_methods::STR_METHODS,
+    &[],
+);
+
+impl StrData {
+    pub fn new(text: &str) -> StrData {
+        StrData { len: text.chars().count(), text: text.into(), hash: Cell::new(-1) }
+    }
+    pub fn from_string(text: String) -> StrData {
+        StrData { len: text.chars().count(), text: text.into_boxed_str(), hash: Cell::new(-1) }
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.len == self.text.len()
+    }
+    /// The code point at index `i` (0 <= i < len).
+    pub fn char_at(&self, i: usize) -> char {
+        if self.is_ascii() {
+            self.text.as_bytes()[i] as char
+        } else {
+            self.text.chars().nth(i).expect("index in range")
+        }
+    }
+    /// Byte offset of code point `i` (i <= len).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i
+        } else {
+            self.text.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.text.len())
+        }
+    }
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = hash_text(&self.text);
+        self.hash.set(h);
+        h
+    }
+}
+
+/// CPython's str hash with `PYTHONHASHSEED=0`: SipHash-1-3 with zero keys over the PEP 393
+/// representation (1, 2 or 4 bytes per code point by the widest character).
+pub fn hash_text(text: &str) -> i64 {
+    use std::hash::Hasher;
+    if text.is_empty() {
+        return 0;
+    }
+    let mut h = siphasher::sip::SipHasher13::new_with_keys(0, 0);
+    let max = text.chars().map(|c| c as u32).max().unwrap_or(0);
+    if max < 0x80 {
+        h.write(text.as_bytes());
+    } else if max < 0x100 {
+        let buf: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        h.write(&buf);
+    } else if max < 0x10000 {
+        let buf: Vec<u8> = text.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()).collect();
+        h.write(&buf);
+    } else {
+        let buf: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        h.write(&buf);
+    }
+    let v = h.finish() as i64;
+    if v == -1 { -2 } else { v }
+}
+
+pub fn new_str(s: &str) -> Value {
+    alloc_object(&STR_TYPE, StrData::new(s))
+}
+
+pub fn from_string(s: String) -> Value {
+    alloc_object(&STR_TYPE, StrData::from_string(s))
+}
+
+/// A str-subclass instance.
+pub fn new_subclass_instance(cls: &PyType, s: &str) -> Value {
+    alloc_object(cls, StrData::new(s))
+}
+
+/// The text of a value known to be a str (panics otherwise: callers check first).
+#[inline]
+pub fn as_str(v: &Value) -> &str {
+    &v.downcast::<StrData>().expect("str").text
+}
+
+/// The text if `v` is a str.
+#[inline]
+pub fn try_str(v: &Value) -> Option<&str> {
+    v.downcast::<StrData>().map(|d| &*d.text)
+}
+
+#[inline]
+pub fn str_data(v: &Value) -> Option<&StrData> {
+    v.downcast::<StrData>()
+}
+
+#[inline]
+pub fn is_str(v: &Value) -> bool {
+    !v.is_small_int() && v.ty().has_flag(flags::UNICODE_SUBCLASS)
+}
+
+/// Equality of two str values: pointer first, then cached hashes, then bytes.
+#[inline]
+pub fn str_eq(a: &Value, b: &Value) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+        (Some(x), Some(y)) => {
+            let (hx, hy) = (x.hash.get(), y.hash.get());
+            if hx != -1 && hy != -1 && hx != hy {
+                return false;
+            }
+            x.text == y.text
+        }
+        _ => false,
+    }
+}
+
+/// Python's `repr()` of a string: single quotes unless the text has a single quote and no
+/// double quote; escapes for `\\`, the quote, `\t\n\r`, other non-printables as `\xNN`,
+/// `\uNNNN`, `\UNNNNNNNN`.
+pub fn repr_text(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `str.isprintable()` for one character (approximation of Unicode categories: control,
+/// format, surrogate, private-use, unassigned and separators other than space are not).
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x20 || n == 0x7f {
+        return false;
+    }
+    if n < 0x7f {
+        return true;
+    }
+    if (0x80..0xa0).contains(&n) || n == 0xad {
+        return false;
+    }
+    if c.is_whitespace() {
+        return false;
+    }
+    if (0xe000..=0xf8ff).contains(&n) || (0xf0000..).contains(&n) {
+        return false;
+    }
+    if matches!(n, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xfff9..=0xfffb) {
+        return false;
+    }
+    !(0xd800..0xe000).contains(&n)
+}
+
+fn str_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(from_string(repr_text(as_str(v))))
+}
+
+fn str_str(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if std::ptr::eq(v.ty(), &STR_TYPE.0) {
+        Ok(v.clone())
+    } else {
+        Ok(new_str(as_str(v)))
+    }
+}
+
+fn str_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(str_data(v).expect("str").hash())
+}
+
+fn str_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let Some(y) = try_str(b) else { return Ok(none::not_implemented()) };
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        let eq = str_eq(a, b);
+        return Ok(none::bool_value(eq == (op == CompareOp::Eq)));
+    }
+    let x = as_str(a);
+    // UTF-8 byte order equals code-point order.
+    Ok(none::bool_value(op.test(x.cmp(y))))
+}
+
+fn str_add(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    match (try_str(a), try_str(b)) {
+        (Some(x), Some(y)) => Ok(concat(x, y)),
+        _ => Ok(none::not_implemented()),
+    }
+}
+
+/// Concatenate two texts into a new str.
+pub fn concat(x: &str, y: &str) -> Value {
+    let mut s = String::with_capacity(x.len() + y.len());
+    s.push_str(x);
+    s.push_str(y);
+    from_string(s)
+}
+
+fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (s, n) = match (try_str(a), try_str(b)) {
+        (Some(s), None) => (s, b),
+        (None, Some(s)) => (s, a),
+        _ => return Ok(none::not_implemented()),
+    };
+    if !crate::protocols::number::has_index(n) {
+        return Ok(none::not_implemented());
+    }
+    let count = crate::objects::int::index_to_isize(vm, n)?;
+    if count <= 0 || s.is_empty() {
+        return Ok(new_str(""));
+    }
+    if (s.len() as u128) * (count as u128) > (isize::MAX as u128) / 2 {
+        return Err(vm.memory_error());
+    }
+    Ok(from_string(s.repeat(count as usize)))
+}
+
+fn str_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(fmt) = try_str(a) else { return Ok(none::not_implemented()) };
+    let fmt = fmt.to_owned();
+    crate::objects::format::percent_format(vm, &fmt, b)
+}
+
+fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(str_data(v).expect("str").len)
+}
+
+fn str_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    match try_str(item) {
+        Some(needle) => Ok(as_str(container).contains(needle)),
+        None => Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", item.ty().name()))),
+    }
+}
+
+fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
+    let d = str_data(v).expect("str");
+    if let Some(slice) = index.downcast::<crate::objects::slice::SliceData>() {
+        let (start, stop, step) = slice.indices(vm, d.len)?;
+        let mut out = String::new();
+        if d.is_ascii() && step == 1 {
+            if start < stop {
+                out.push_str(&d.text[start as usize..stop as usize]);
+            }
+        } else {
+            let chars: Vec<char> = d.text.chars().collect();
+            let mut i = start;
+            while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                out.push(chars[i as usize]);
+                i += step;
+            }
+        }
+        return Ok(from_string(out));
+    }
+    if !crate::protocols::number::has_index(index) {
+        return Err(vm.type_error(format!("string indices must be integers, not '{}'", index.ty().name())));
+    }
+    let mut i = crate::objects::int::index_to_isize(vm, index)?;
+    if i < 0 {
+        i += d.len as isize;
+    }
+    if i < 0 || i as usize >= d.len {
+        return Err(vm.index_error("string index out of range"));
+    }
+    let c = d.char_at(i as usize);
+    Ok(char_value(vm, c))
+}
+
+/// A one-character string (ASCII ones are cached per interpreter as interned strings).
+pub fn char_value(vm: &mut Vm, c: char) -> Value {
+    if (c as u32) < 128 {
+        let mut buf = [0u8; 4];
+        return vm.intern(c.encode_utf8(&mut buf));
+    }
+    new_str(c.encode_utf8(&mut [0u8; 4]))
+}
+
+fn str_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::iter::new_str_iterator(v.clone()))
+}
+
+fn str_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let (obj, encoding, errors) = crate::protocols::args::three_optional(vm, "str", args, kwnames, "object", "encoding", "errors")?;
+    let text = match obj {
+        None => new_str(""),
+        Some(o) => {
+            if encoding.is_some() || errors.is_some() {
+                crate::objects::bytes::decode_value(vm, &o, encoding.as_ref(), errors.as_ref())?
+            } else {
+                crate::protocols::object::str(vm, &o)?
+            }
+        }
+    };
+    // SAFETY: `cls` is a type.
+    let cls_ty = unsafe { cls.as_type_unchecked() };
+    if std::ptr::eq(cls_ty, &STR_TYPE.0) {
+        Ok(text)
+    } else {
+        Ok(new_subclass_instance(cls_ty, as_str(&text)))
+    }
+}
+
+pub(crate) fn init_type() {
+    let s = &STR_TYPE.slots;
+    s.repr.set(Some(str_repr));
+    s.str.set(Some(str_str));
+    s.hash.set(Some(str_hash));
+    s.richcompare.set(Some(str_richcompare));
+    s.nb[binop::ADD as usize].set(Some(str_add));
+    s.nb[binop::MULTIPLY as usize].set(Some(str_mul));
+    s.nb[binop::REMAINDER as usize].set(Some(str_mod));
+    s.len.set(Some(str_len));
+    s.contains.set(Some(str_contains));
+    s.getitem.set(Some(str_getitem));
+    s.iter.set(Some(str_iter));
+    s.new.set(Some(str_new));
+}

@@ -1,0 +1,272 @@
+//! `tuple` (CPython: `Objects/tupleobject.c`).
+
+use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::objects::{none, str as pystr};
+use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::vm::{PyResult, Vm};
+use pyrite_bytecode::opcode::binop;
+
+pub struct TupleData {
+    pub items: Box<[Value]>,
+}
+
+impl Payload for TupleData {
+    fn class() -> &'static PyType {
+        &TUPLE_TYPE
+    }
+}
+
+pub static TUPLE_TYPE: StaticType = StaticType::new(
+    "tuple",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::HAVE_GC | flags::IMMUTABLE,
+    std::mem::size_of::<PyObj<TupleData>>(),
+    dealloc_payload::<TupleData>,
+    TUPLE_METHODS,
+    &[],
+);
+
+pub fn new_tuple(items: Vec<Value>) -> Value {
+    alloc_object(&TUPLE_TYPE, TupleData { items: items.into_boxed_slice() })
+}
+
+pub fn new_subclass_instance(cls: &PyType, items: Vec<Value>) -> Value {
+    alloc_object(cls, TupleData { items: items.into_boxed_slice() })
+}
+
+pub fn empty_tuple() -> Value {
+    new_tuple(Vec::new())
+}
+
+/// The items of a value known to be a tuple (empty slice otherwise).
+#[inline]
+pub fn items(v: &Value) -> &[Value] {
+    match v.downcast::<TupleData>() {
+        Some(t) => &t.items,
+        None => &[],
+    }
+}
+
+#[inline]
+pub fn try_items(v: &Value) -> Option<&[Value]> {
+    v.downcast::<TupleData>().map(|t| &*t.items)
+}
+
+fn tuple_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    // SAFETY: called for tuples only.
+    let d = unsafe { payload_of::<TupleData>(h) };
+    for v in d.items.iter() {
+        visit(v);
+    }
+    crate::typeobj::traverse_instance_extras(h, visit);
+}
+
+fn tuple_clear(h: &ObjHeader) {
+    // Nothing to clear: this object is immutable, so any cycle through it also passes through
+    // a mutable container whose own `clear` breaks it (CPython's tuple has no tp_clear either).
+    let _ = h;
+}
+
+fn tuple_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let items = items(v).to_vec();
+    if items.is_empty() {
+        return Ok(pystr::new_str("()"));
+    }
+    if !vm.repr_enter(v) {
+        return Ok(pystr::new_str("(...)"));
+    }
+    let mut out = String::from("(");
+    let mut res = Ok(());
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match crate::protocols::object::repr(vm, it) {
+            Ok(r) => out.push_str(pystr::as_str(&r)),
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.repr_leave(v);
+    res?;
+    if items.len() == 1 {
+        out.push(',');
+    }
+    out.push(')');
+    Ok(pystr::from_string(out))
+}
+
+/// CPython's tuple hash (xxHash-based, 3.8+).
+pub fn hash_items(vm: &mut Vm, items: &[Value]) -> PyResult<i64> {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc: u64 = P5;
+    for it in items {
+        let lane = crate::protocols::object::hash(vm, it)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as i64)
+}
+
+fn tuple_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let items = items(v).to_vec();
+    hash_items(vm, &items)
+}
+
+fn tuple_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (try_items(a), try_items(b)) else {
+        return Ok(none::not_implemented());
+    };
+    let (x, y) = (x.to_vec(), y.to_vec());
+    crate::protocols::object::compare_sequences(vm, &x, &y, op)
+}
+
+fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(items(v).len())
+}
+
+fn tuple_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let items = items(v).to_vec();
+    for it in &items {
+        if crate::protocols::object::eq(vm, it, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn tuple_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
+    let items = items(v);
+    if let Some(slice) = index.downcast::<crate::objects::slice::SliceData>() {
+        let picked = slice.pick(vm, items)?;
+        return Ok(new_tuple(picked));
+    }
+    if !crate::protocols::number::has_index(index) {
+        return Err(vm.type_error(format!("tuple indices must be integers or slices, not {}", index.ty().name())));
+    }
+    let i = crate::objects::int::index_to_isize(vm, index)?;
+    let n = items.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("tuple index out of range"));
+    }
+    Ok(items[j as usize].clone())
+}
+
+fn tuple_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let _ = vm;
+    match (try_items(a), try_items(b)) {
+        (Some(x), Some(y)) => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            Ok(new_tuple(v))
+        }
+        _ => Ok(none::not_implemented()),
+    }
+}
+
+fn tuple_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (items, n) = match (try_items(a), try_items(b)) {
+        (Some(s), None) => (s, b),
+        (None, Some(s)) => (s, a),
+        _ => return Ok(none::not_implemented()),
+    };
+    if !crate::protocols::number::has_index(n) {
+        return Ok(none::not_implemented());
+    }
+    let items = items.to_vec();
+    let count = crate::objects::int::index_to_isize(vm, n)?;
+    if count <= 0 {
+        return Ok(empty_tuple());
+    }
+    if (items.len() as u128) * (count as u128) > (1u128 << 40) {
+        return Err(vm.memory_error());
+    }
+    let mut v = Vec::with_capacity(items.len() * count as usize);
+    for _ in 0..count {
+        v.extend_from_slice(&items);
+    }
+    Ok(new_tuple(v))
+}
+
+fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::iter::new_seq_iterator(v.clone()))
+}
+
+fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    if kwnames.is_some() && std::ptr::eq(cls.as_ptr(), &TUPLE_TYPE.0.header) {
+        return Err(vm.type_error("tuple() takes no keyword arguments"));
+    }
+    let items = match args {
+        [] => Vec::new(),
+        [it] => crate::protocols::iter::collect(vm, it)?,
+        _ => return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len()))),
+    };
+    // SAFETY: `cls` is a type.
+    let cls_ty = unsafe { cls.as_type_unchecked() };
+    if std::ptr::eq(cls_ty, &TUPLE_TYPE.0) {
+        Ok(new_tuple(items))
+    } else {
+        Ok(new_subclass_instance(cls_ty, items))
+    }
+}
+
+fn tuple_index(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [this, x, rest @ ..] = args else { return Err(vm.type_error("index expected at least 1 argument, got 0")) };
+    let items = items(this).to_vec();
+    let (start, stop) = crate::objects::list::start_stop_args(vm, rest, items.len())?;
+    for (i, it) in items.iter().enumerate().take(stop).skip(start) {
+        if crate::protocols::object::eq(vm, it, x)? {
+            return Ok(Value::int(i as i64));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [this, x] = args else { return Err(vm.type_error(format!("count() takes exactly one argument ({} given)", args.len().saturating_sub(1)))) };
+    let items = items(this).to_vec();
+    let mut n = 0;
+    for it in &items {
+        if crate::protocols::object::eq(vm, it, x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::int(n))
+}
+
+fn tuple_getnewargs(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(new_tuple(vec![new_tuple(items(&args[0]).to_vec())]))
+}
+
+pub static TUPLE_METHODS: &[MethodDef] = &[
+    MethodDef { name: "index", func: tuple_index, kind: MethodKind::Instance, doc: "Return first index of value." },
+    MethodDef { name: "count", func: tuple_count, kind: MethodKind::Instance, doc: "Return number of occurrences of value." },
+    MethodDef { name: "__getnewargs__", func: tuple_getnewargs, kind: MethodKind::Instance, doc: "" },
+];
+
+pub(crate) fn init_type() {
+    let s = &TUPLE_TYPE.slots;
+    s.traverse.set(Some(tuple_traverse));
+    s.clear.set(Some(tuple_clear));
+    s.repr.set(Some(tuple_repr));
+    s.hash.set(Some(tuple_hash));
+    s.richcompare.set(Some(tuple_richcompare));
+    s.len.set(Some(tuple_len));
+    s.contains.set(Some(tuple_contains));
+    s.getitem.set(Some(tuple_getitem));
+    s.nb[binop::ADD as usize].set(Some(tuple_add));
+    s.nb[binop::MULTIPLY as usize].set(Some(tuple_mul));
+    s.iter.set(Some(tuple_iter));
+    s.new.set(Some(tuple_new));
+}

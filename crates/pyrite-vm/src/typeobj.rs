@@ -1,0 +1,631 @@
+//! Type objects and their slot tables (CPython: `Objects/typeobject.c`, `Include/cpython/object.h`).
+//!
+//! Built-in types are immortal `static`s whose slots are Rust functions; their `__dict__`
+//! (methods, getsets, slot wrappers) is filled once per process by [`init_static_types`].
+//! Classes defined in Python are heap `PyType` objects whose slots are refreshed from the
+//! dunder methods found along the MRO whenever a class attribute changes.
+
+use std::borrow::Cow;
+use std::cell::{Cell, UnsafeCell};
+
+use crate::object::{ObjHeader, PyObj, Value};
+use crate::vm::{PyResult, Vm};
+
+pub type NativeFn = fn(&mut Vm, &[Value], Option<&Value>) -> PyResult<Value>;
+pub type UnaryFn = fn(&mut Vm, &Value) -> PyResult<Value>;
+pub type BinaryFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
+pub type HashFn = fn(&mut Vm, &Value) -> PyResult<i64>;
+pub type RichCmpFn = fn(&mut Vm, &Value, &Value, CompareOp) -> PyResult<Value>;
+pub type GetattroFn = fn(&mut Vm, &Value, &Value) -> PyResult<Value>;
+pub type SetattroFn = fn(&mut Vm, &Value, &Value, Option<&Value>) -> PyResult<()>;
+pub type CallFn = fn(&mut Vm, &Value, &[Value], Option<&Value>) -> PyResult<Value>;
+pub type IterNextFn = fn(&mut Vm, &Value) -> PyResult<Option<Value>>;
+pub type DescrGetFn = fn(&mut Vm, &Value, Option<&Value>, &Value) -> PyResult<Value>;
+pub type DescrSetFn = fn(&mut Vm, &Value, &Value, Option<&Value>) -> PyResult<()>;
+pub type NewFn = fn(&mut Vm, &Value, &[Value], Option<&Value>) -> PyResult<Value>;
+pub type InitFn = fn(&mut Vm, &Value, &[Value], Option<&Value>) -> PyResult<()>;
+pub type LenFn = fn(&mut Vm, &Value) -> PyResult<usize>;
+pub type BoolFn = fn(&mut Vm, &Value) -> PyResult<bool>;
+pub type ContainsFn = fn(&mut Vm, &Value, &Value) -> PyResult<bool>;
+pub type SetItemFn = fn(&mut Vm, &Value, &Value, Option<&Value>) -> PyResult<()>;
+pub type DeallocFn = unsafe fn(*mut ObjHeader);
+/// Visit every reference the object owns (for the cycle collector).
+pub type TraverseFn = fn(&ObjHeader, &mut dyn FnMut(&Value));
+/// Drop the references the object owns, to break a cycle.
+pub type ClearFn = fn(&ObjHeader);
+
+/// Rich comparison operators, in `COMPARE_OP`'s order.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CompareOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CompareOp {
+    pub fn from_u32(op: u32) -> CompareOp {
+        match op {
+            0 => CompareOp::Lt,
+            1 => CompareOp::Le,
+            2 => CompareOp::Eq,
+            3 => CompareOp::Ne,
+            4 => CompareOp::Gt,
+            _ => CompareOp::Ge,
+        }
+    }
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Eq => CompareOp::Eq,
+            CompareOp::Ne => CompareOp::Ne,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+        }
+    }
+    pub fn symbol(self) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+    }
+    pub fn dunder(self) -> &'static str {
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
+    }
+    /// Apply the operator to an `Ordering`.
+    pub fn test(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CompareOp::Lt => ord == Less,
+            CompareOp::Le => ord != Greater,
+            CompareOp::Eq => ord == Equal,
+            CompareOp::Ne => ord != Equal,
+            CompareOp::Gt => ord == Greater,
+            CompareOp::Ge => ord != Less,
+        }
+    }
+}
+
+/// Number of binary number slots: one per `BINARY_OP` operator (`NB_ADD` .. `NB_XOR`).
+pub const NB_BINARY: usize = 13;
+
+/// The slot table (`tp_*`, `nb_*`, `sq_*`, `mp_*`).
+pub struct Slots {
+    pub dealloc: Cell<DeallocFn>,
+    pub traverse: Cell<Option<TraverseFn>>,
+    pub clear: Cell<Option<ClearFn>>,
+    pub repr: Cell<Option<UnaryFn>>,
+    pub str: Cell<Option<UnaryFn>>,
+    pub hash: Cell<Option<HashFn>>,
+    pub richcompare: Cell<Option<RichCmpFn>>,
+    pub getattro: Cell<Option<GetattroFn>>,
+    pub setattro: Cell<Option<SetattroFn>>,
+    pub call: Cell<Option<CallFn>>,
+    pub iter: Cell<Option<UnaryFn>>,
+    pub iternext: Cell<Option<IterNextFn>>,
+    pub descr_get: Cell<Option<DescrGetFn>>,
+    pub descr_set: Cell<Option<DescrSetFn>>,
+    pub new: Cell<Option<NewFn>>,
+    pub init: Cell<Option<InitFn>>,
+    /// Binary operators indexed by `NB_*`; each returns `NotImplemented` for foreign operands.
+    pub nb: [Cell<Option<BinaryFn>>; NB_BINARY],
+    /// In-place operators indexed by `NB_*` (without the in-place offset).
+    pub nb_inplace: [Cell<Option<BinaryFn>>; NB_BINARY],
+    pub nb_negative: Cell<Option<UnaryFn>>,
+    pub nb_positive: Cell<Option<UnaryFn>>,
+    pub nb_invert: Cell<Option<UnaryFn>>,
+    pub nb_absolute: Cell<Option<UnaryFn>>,
+    pub nb_bool: Cell<Option<BoolFn>>,
+    pub nb_int: Cell<Option<UnaryFn>>,
+    pub nb_float: Cell<Option<UnaryFn>>,
+    pub nb_index: Cell<Option<UnaryFn>>,
+    pub len: Cell<Option<LenFn>>,
+    pub getitem: Cell<Option<BinaryFn>>,
+    pub setitem: Cell<Option<SetItemFn>>,
+    pub contains: Cell<Option<ContainsFn>>,
+}
+
+macro_rules! none_cells {
+    () => {
+        [
+            Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None),
+            Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None),
+            Cell::new(None), Cell::new(None), Cell::new(None),
+        ]
+    };
+}
+
+impl Slots {
+    /// A slot table with nothing filled in but `dealloc`.
+    pub const fn empty(dealloc: DeallocFn) -> Slots {
+        Slots {
+            dealloc: Cell::new(dealloc),
+            traverse: Cell::new(None),
+            clear: Cell::new(None),
+            repr: Cell::new(None),
+            str: Cell::new(None),
+            hash: Cell::new(None),
+            richcompare: Cell::new(None),
+            getattro: Cell::new(None),
+            setattro: Cell::new(None),
+            call: Cell::new(None),
+            iter: Cell::new(None),
+            iternext: Cell::new(None),
+            descr_get: Cell::new(None),
+            descr_set: Cell::new(None),
+            new: Cell::new(None),
+            init: Cell::new(None),
+            nb: none_cells!(),
+            nb_inplace: none_cells!(),
+            nb_negative: Cell::new(None),
+            nb_positive: Cell::new(None),
+            nb_invert: Cell::new(None),
+            nb_absolute: Cell::new(None),
+            nb_bool: Cell::new(None),
+            nb_int: Cell::new(None),
+            nb_float: Cell::new(None),
+            nb_index: Cell::new(None),
+            len: Cell::new(None),
+            getitem: Cell::new(None),
+            setitem: Cell::new(None),
+            contains: Cell::new(None),
+        }
+    }
+
+    fn copy_from(&self, other: &Slots) {
+        macro_rules! copy {
+            ($($f:ident),*) => { $( self.$f.set(other.$f.get()); )* };
+        }
+        copy!(
+            dealloc, traverse, clear, repr, str, hash, richcompare, getattro, setattro, call,
+            iter, iternext, descr_get, descr_set, new, init, nb_negative, nb_positive,
+            nb_invert, nb_absolute, nb_bool, nb_int, nb_float, nb_index, len, getitem, setitem,
+            contains
+        );
+        for i in 0..NB_BINARY {
+            self.nb[i].set(other.nb[i].get());
+            self.nb_inplace[i].set(other.nb_inplace[i].get());
+        }
+    }
+}
+
+/// `tp_flags` bits.
+pub mod flags {
+    pub const HEAPTYPE: u64 = 1 << 9;
+    pub const BASETYPE: u64 = 1 << 10;
+    pub const HAVE_GC: u64 = 1 << 14;
+    pub const IMMUTABLE: u64 = 1 << 8;
+    /// Instances have a `__dict__` at `dictoffset`.
+    pub const HAS_DICT: u64 = 1 << 4;
+    /// The type defines `__del__` (run by dealloc before freeing).
+    pub const HAS_FINALIZER: u64 = 1 << 0;
+    pub const LONG_SUBCLASS: u64 = 1 << 24;
+    pub const LIST_SUBCLASS: u64 = 1 << 25;
+    pub const TUPLE_SUBCLASS: u64 = 1 << 26;
+    pub const BYTES_SUBCLASS: u64 = 1 << 27;
+    pub const UNICODE_SUBCLASS: u64 = 1 << 28;
+    pub const DICT_SUBCLASS: u64 = 1 << 29;
+    pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
+    pub const TYPE_SUBCLASS: u64 = 1 << 31;
+    /// The flags a subclass inherits from its base.
+    pub const INHERITED: u64 = LONG_SUBCLASS
+        | LIST_SUBCLASS
+        | TUPLE_SUBCLASS
+        | BYTES_SUBCLASS
+        | UNICODE_SUBCLASS
+        | DICT_SUBCLASS
+        | BASE_EXC_SUBCLASS
+        | TYPE_SUBCLASS
+        | HAVE_GC;
+}
+
+/// A method of a built-in type (`PyMethodDef`).
+pub struct MethodDef {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub kind: MethodKind,
+    pub doc: &'static str,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum MethodKind {
+    /// Called with `self` as `args[0]`.
+    Instance,
+    /// Called with the class as `args[0]`.
+    Class,
+    /// Called with the arguments only.
+    Static,
+}
+
+/// A computed attribute of a built-in type (`PyGetSetDef`).
+pub struct GetSetDef {
+    pub name: &'static str,
+    pub get: fn(&mut Vm, &Value) -> PyResult<Value>,
+    pub set: Option<fn(&mut Vm, &Value, Option<&Value>) -> PyResult<()>>,
+}
+
+/// A type object (`PyTypeObject`). Its payload-free header makes it an object like any other.
+#[repr(C)]
+pub struct PyType {
+    pub header: ObjHeader,
+    pub name: UnsafeCell<Cow<'static, str>>,
+    pub qualname: UnsafeCell<Cow<'static, str>>,
+    pub flags: Cell<u64>,
+    pub base: Cell<*const PyType>,
+    /// Size of an instance (the solid base's payload plus dict and slot cells).
+    pub basicsize: Cell<usize>,
+    /// Byte offset of the instance `__dict__` cell, or 0.
+    pub dictoffset: Cell<usize>,
+    /// Byte offset of the first `__slots__` cell and their number.
+    pub slotsoffset: Cell<usize>,
+    pub nslots: Cell<usize>,
+    /// Incremented whenever the type or a base changes (for caches).
+    pub version_tag: Cell<u32>,
+    pub slots: Slots,
+    /// `__bases__` (a tuple), `__mro__` (a tuple), `__dict__` (a dict); `None` until set up.
+    pub bases: UnsafeCell<Option<Value>>,
+    pub mro: UnsafeCell<Option<Value>>,
+    pub dict: UnsafeCell<Option<Value>>,
+    /// Methods and getsets of a static type, installed into its dict at start-up.
+    pub methods: &'static [MethodDef],
+    pub getsets: &'static [GetSetDef],
+    pub doc: Option<&'static str>,
+}
+
+impl Value {
+    /// The value as a type object, if it is one.
+    #[inline(always)]
+    pub fn as_type(&self) -> Option<&PyType> {
+        let h = self.header()?;
+        if h.ty().has_flag(flags::TYPE_SUBCLASS) {
+            // SAFETY: instances of `type` and its subclasses are `PyType`s (header first).
+            Some(unsafe { &*(self.as_ptr() as *const PyType) })
+        } else {
+            None
+        }
+    }
+
+    /// The value as a type object, unchecked.
+    ///
+    /// # Safety
+    /// The value must be a type object.
+    #[inline(always)]
+    pub unsafe fn as_type_unchecked(&self) -> &PyType {
+        &*(self.as_ptr() as *const PyType)
+    }
+}
+
+/// A `static` built-in type. Immortal and read-only after [`init_static_types`].
+#[repr(transparent)]
+pub struct StaticType(pub PyType);
+
+// SAFETY: static types are immortal (their counts are never written) and mutated only once,
+// under `std::sync::Once`, before any interpreter can see them.
+unsafe impl Sync for StaticType {}
+
+impl std::ops::Deref for StaticType {
+    type Target = PyType;
+    fn deref(&self) -> &PyType {
+        &self.0
+    }
+}
+
+/// Declaration helper for static types. Use through `StaticType::new` and set slots in the
+/// type's `init` function via `ty.slots.xxx.set(...)` (run once at start-up).
+impl StaticType {
+    pub const fn new(
+        name: &'static str,
+        base: Option<&'static StaticType>,
+        flags: u64,
+        basicsize: usize,
+        dealloc: DeallocFn,
+        methods: &'static [MethodDef],
+        getsets: &'static [GetSetDef],
+    ) -> StaticType {
+        StaticType(PyType {
+            header: ObjHeader {
+                refcnt: Cell::new(crate::object::IMMORTAL_REFCNT),
+                ob_type: Cell::new(&TYPE_TYPE.0),
+            },
+            name: UnsafeCell::new(Cow::Borrowed(name)),
+            qualname: UnsafeCell::new(Cow::Borrowed(name)),
+            flags: Cell::new(flags),
+            base: Cell::new(match base {
+                Some(b) => &b.0,
+                None => std::ptr::null(),
+            }),
+            basicsize: Cell::new(basicsize),
+            dictoffset: Cell::new(0),
+            slotsoffset: Cell::new(0),
+            nslots: Cell::new(0),
+            version_tag: Cell::new(1),
+            slots: Slots::empty(dealloc),
+            bases: UnsafeCell::new(None),
+            mro: UnsafeCell::new(None),
+            dict: UnsafeCell::new(None),
+            methods,
+            getsets,
+            doc: None,
+        })
+    }
+}
+
+/// `type`.
+pub static TYPE_TYPE: StaticType = StaticType::new(
+    "type",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    flags::BASETYPE | flags::TYPE_SUBCLASS | flags::HAVE_GC,
+    std::mem::size_of::<PyType>(),
+    dealloc_heap_type,
+    crate::objects::typeobject_methods::TYPE_METHODS,
+    crate::objects::typeobject_methods::TYPE_GETSETS,
+);
+
+#[inline(always)]
+pub fn type_type() -> &'static PyType {
+    &TYPE_TYPE.0
+}
+
+impl PyType {
+    #[inline(always)]
+    pub fn name(&self) -> &str {
+        // SAFETY: the name is only replaced through `set_name`, never while borrowed.
+        unsafe { &*self.name.get() }
+    }
+
+    pub fn qualname(&self) -> &str {
+        // SAFETY: as for `name`.
+        unsafe { &*self.qualname.get() }
+    }
+
+    pub fn set_name(&self, name: String) {
+        // SAFETY: no outstanding borrows of the name across calls.
+        unsafe { *self.name.get() = Cow::Owned(name) }
+    }
+
+    pub fn set_qualname(&self, name: String) {
+        // SAFETY: as for `set_name`.
+        unsafe { *self.qualname.get() = Cow::Owned(name) }
+    }
+
+    #[inline(always)]
+    pub fn has_flag(&self, f: u64) -> bool {
+        self.flags.get() & f != 0
+    }
+
+    #[inline(always)]
+    pub fn has_gc(&self) -> bool {
+        self.has_flag(flags::HAVE_GC)
+    }
+
+    #[inline(always)]
+    pub fn is_heap_type(&self) -> bool {
+        self.has_flag(flags::HEAPTYPE)
+    }
+
+    pub fn base(&self) -> Option<&PyType> {
+        let b = self.base.get();
+        // SAFETY: a type keeps its base alive through `__bases__`.
+        if b.is_null() { None } else { Some(unsafe { &*b }) }
+    }
+
+    /// The `__mro__` tuple's items.
+    pub fn mro_slice(&self) -> &[Value] {
+        // SAFETY: the mro tuple is replaced only by `set_mro`, not while borrowed.
+        match unsafe { &*self.mro.get() } {
+            Some(t) => crate::objects::tuple::items(t),
+            None => &[],
+        }
+    }
+
+    pub fn bases_value(&self) -> Option<Value> {
+        // SAFETY: read of an owned field.
+        unsafe { (*self.bases.get()).clone() }
+    }
+
+    pub fn dict_value(&self) -> Option<Value> {
+        // SAFETY: read of an owned field.
+        unsafe { (*self.dict.get()).clone() }
+    }
+
+    /// Borrow the type's `__dict__`.
+    pub fn dict_ref(&self) -> Option<&Value> {
+        // SAFETY: the dict is set once at creation and never replaced.
+        unsafe { (*self.dict.get()).as_ref() }
+    }
+
+    /// Is `self` `other` or a subclass of it (by the MRO)?
+    #[inline]
+    pub fn is_subtype(&self, other: &PyType) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        let mro = self.mro_slice();
+        if mro.is_empty() {
+            // During start-up, before MROs exist: walk the base chain.
+            let mut t = self.base();
+            while let Some(b) = t {
+                if std::ptr::eq(b, other) {
+                    return true;
+                }
+                t = b.base();
+            }
+            return false;
+        }
+        mro.iter().any(|t| std::ptr::eq(t.as_ptr(), &other.header))
+    }
+
+    /// Find `name` (an interned or plain str) along the MRO, without descriptors (`_PyType_Lookup`).
+    pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let mro = self.mro_slice();
+        if mro.is_empty() {
+            return self.dict_ref().and_then(|d| crate::objects::dict::get_str_key(d, name));
+        }
+        for t in mro {
+            // SAFETY: every element of an MRO is a type.
+            let ty = unsafe { t.as_type_unchecked() };
+            if let Some(d) = ty.dict_ref() {
+                if let Some(v) = crate::objects::dict::get_str_key(d, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// `lookup` by a Rust string.
+    pub fn lookup_str(&self, vm: &mut Vm, name: &str) -> Option<Value> {
+        let key = vm.intern(name);
+        self.lookup(&key)
+    }
+
+    /// Increment the count held by an instance on its (heap) type.
+    #[inline(always)]
+    pub(crate) fn incref_as_type(&self) {
+        let rc = self.header.refcnt.get();
+        if rc >= 0 {
+            self.header.refcnt.set(rc + 1);
+        }
+    }
+
+    /// Release the count an instance held on its type.
+    ///
+    /// # Safety
+    /// `ty` must be a live type on which the caller owns one reference.
+    pub(crate) unsafe fn decref_as_type(ty: *const PyType) {
+        drop(Value::from_header(std::ptr::NonNull::new_unchecked(ty as *mut ObjHeader)));
+    }
+
+    /// Run `__del__` for an instance of a heap type whose count just reached zero. Returns
+    /// true if the finalizer resurrected the object.
+    ///
+    /// # Safety
+    /// `obj` must be the object whose count just reached zero.
+    pub(crate) unsafe fn finalize_on_dealloc(&self, obj: std::ptr::NonNull<ObjHeader>) -> bool {
+        if !self.has_flag(flags::HAS_FINALIZER) {
+            return false;
+        }
+        crate::gc::run_finalizer_on_dealloc(obj)
+    }
+
+    /// The value of this type as an owned `Value`.
+    pub fn to_value(&self) -> Value {
+        // SAFETY: `self` is a live type object.
+        unsafe { Value::from_header_borrowed(&self.header) }
+    }
+
+    /// The solid base whose payload instances carry (the nearest base with its own layout).
+    pub fn solid_base(&self) -> &PyType {
+        let mut t = self;
+        while t.is_heap_type() {
+            match t.base() {
+                Some(b) => t = b,
+                None => break,
+            }
+        }
+        t
+    }
+
+    /// Bump the version tag of this type (caches keyed on it become invalid).
+    pub fn modified(&self) {
+        self.version_tag.set(self.version_tag.get().wrapping_add(1));
+    }
+}
+
+/// Drop a heap type's owned fields and free it.
+///
+/// # Safety
+/// Called by dealloc for objects of `type` (and metaclasses) only.
+unsafe fn dealloc_heap_type(obj: *mut ObjHeader) {
+    let ty_ptr = (*obj).ob_type.get();
+    let meta = &*ty_ptr;
+    crate::gc::untrack(obj);
+    if meta.is_heap_type() {
+        clear_instance_extras(obj, meta);
+    }
+    let t = obj as *mut PyType;
+    std::ptr::drop_in_place(&mut (*t).name);
+    std::ptr::drop_in_place(&mut (*t).qualname);
+    std::ptr::drop_in_place(&mut (*t).bases);
+    std::ptr::drop_in_place(&mut (*t).mro);
+    std::ptr::drop_in_place(&mut (*t).dict);
+    crate::object::raw_free(obj, meta, std::mem::size_of::<PyType>());
+    PyType::decref_as_type(ty_ptr);
+}
+
+/// Heap-type instances: drop the `__dict__` and `__slots__` cells that follow the payload.
+///
+/// # Safety
+/// `obj` is an instance of the heap type `ty` being deallocated.
+pub(crate) unsafe fn clear_instance_extras(obj: *mut ObjHeader, ty: &PyType) {
+    let base = obj as *mut u8;
+    let off = ty.dictoffset.get();
+    if off != 0 {
+        let cell = base.add(off) as *mut Option<Value>;
+        drop((*cell).take());
+    }
+    let soff = ty.slotsoffset.get();
+    for i in 0..ty.nslots.get() {
+        let cell = base.add(soff + i * 8) as *mut Option<Value>;
+        drop((*cell).take());
+    }
+}
+
+/// The instance `__dict__` cell of `obj`, if its type has one.
+#[inline]
+pub fn instance_dict_cell(obj: &Value) -> Option<&UnsafeCell<Option<Value>>> {
+    let h = obj.header()?;
+    let off = h.ty().dictoffset.get();
+    if off == 0 {
+        return None;
+    }
+    // SAFETY: `dictoffset` is within the instance layout and holds an `Option<Value>`.
+    Some(unsafe { &*((obj.as_ptr() as *const u8).add(off) as *const UnsafeCell<Option<Value>>) })
+}
+
+/// The `i`-th `__slots__` cell of `obj`.
+///
+/// # Safety
+/// `i < obj.ty().nslots` along the slot's defining class.
+pub unsafe fn instance_slot_cell(obj: &Value, offset: usize) -> &UnsafeCell<Option<Value>> {
+    &*((obj.as_ptr() as *const u8).add(offset) as *const UnsafeCell<Option<Value>>)
+}
+
+/// Traverse a heap-type instance's dict and slots.
+pub fn traverse_instance_extras(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+    let ty = h.ty();
+    let base = h as *const ObjHeader as *const u8;
+    let off = ty.dictoffset.get();
+    // SAFETY: offsets come from the instance's own type.
+    unsafe {
+        if off != 0 {
+            if let Some(d) = &*(base.add(off) as *const Option<Value>) {
+                visit(d);
+            }
+        }
+        let soff = ty.slotsoffset.get();
+        for i in 0..ty.nslots.get() {
+            if let Some(v) = &*(base.add(soff + i * 8) as *const Option<Value>) {
+                visit(v);
+            }
+        }
+    }
+}
+
+/// Clear a heap-type instance's dict and slots (cycle breaking).
+pub fn clear_instance_extras_gc(h: &ObjHeader) {
+    // SAFETY: the object is alive; only its owned cells are cleared.
+    unsafe { clear_instance_extras(h as *const ObjHeader as *mut ObjHeader, h.ty()) }
+}
+
+/// Every type that can be the payload of a `PyObj` at a given pointer for traversal needs a
+/// uniform way to reach it; this is the helper for `PyObj<T>` payloads.
+///
+/// # Safety
+/// `h` must be the header of a `PyObj<T>`.
+#[inline(always)]
+pub unsafe fn payload_of<T>(h: &ObjHeader) -> &T {
+    &(*(h as *const ObjHeader as *const PyObj<T>)).data
+}

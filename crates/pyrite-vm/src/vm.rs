@@ -1,0 +1,373 @@
+//! The interpreter state (CPython: `PyInterpreterState` + `PyThreadState`) and error values.
+//!
+//! Everything an interpreter owns lives in [`Vm`]: no process-global mutable state except the
+//! immortal built-in types and the per-thread allocation bookkeeping of the object core.
+
+use std::collections::HashMap;
+
+use crate::eval::frame::FrameStack;
+use crate::object::Value;
+use crate::objects::{dict, exceptions, str as pystr};
+use crate::typeobj::PyType;
+
+/// A raised Python exception: an owned exception instance.
+pub struct PyErr {
+    pub exc: Value,
+    /// Set by RERAISE: the frame that re-raises does not get a new traceback entry.
+    pub reraise: bool,
+}
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyErr({})", self.exc.ty().name())
+    }
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+impl PyErr {
+    pub fn from_value(exc: Value) -> PyErr {
+        PyErr { exc, reraise: false }
+    }
+    /// Mark the error as re-raised (no traceback entry for the current frame).
+    pub fn reraised(mut self) -> PyErr {
+        self.reraise = true;
+        self
+    }
+    /// Is the exception an instance of `ty` (or a subclass)?
+    pub fn matches(&self, ty: &PyType) -> bool {
+        self.exc.ty().is_subtype(ty)
+    }
+}
+
+/// Settings an embedder (or the command line) chooses before running code.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Extra entries at the front of `sys.path` (the script's directory).
+    pub path: Vec<String>,
+    /// Whether `import` may read `.py` files from the filesystem.
+    pub allow_filesystem_imports: bool,
+    /// Whether the adaptive specialiser runs (the `-X nospecialize` switch turns it off).
+    pub specialize: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { argv: vec![String::new()], path: Vec::new(), allow_filesystem_imports: true, specialize: true }
+    }
+}
+
+/// One interpreter.
+pub struct Vm {
+    pub config: Config,
+    /// The `builtins` module's dict.
+    pub builtins: Value,
+    /// The `builtins` module.
+    pub builtins_module: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The `sys` module (created at start-up; other built-in modules are created on import).
+    pub sys_module: Value,
+    /// Interned strings: identifiers and attribute names share one object per spelling.
+    interned: HashMap<Box<str>, Value>,
+    pub frames: FrameStack,
+    pub recursion_limit: usize,
+    /// Nesting depth of Python calls plus native re-entries (checked against the limit).
+    pub recursion_depth: usize,
+    /// The exception currently being handled (`sys.exception()`).
+    pub handled_exception: Option<Value>,
+    /// Buffered standard output (flushed before stderr writes and at exit).
+    pub stdout_buffer: Vec<u8>,
+    /// Frames currently executing, innermost last (for `globals()`, `super()`, `sys._getframe`).
+    pub frame_ptrs: Vec<*const crate::eval::frame::Frame>,
+    /// Objects whose repr is in progress (`Py_ReprEnter`).
+    repr_stack: Vec<usize>,
+    /// Weak registry of heap subclasses: (base identity, subclass) pairs.
+    subclass_registry: Vec<(usize, Value)>,
+    pub start_instant: std::time::Instant,
+}
+
+impl Vm {
+    /// Create an interpreter with the built-in modules ready.
+    pub fn new(config: Config) -> Box<Vm> {
+        crate::init_static_types();
+        let builtins = dict::new_dict();
+        let modules = dict::new_dict();
+        let none = crate::objects::none::none();
+        let mut vm = Box::new(Vm {
+            config,
+            builtins: builtins.clone(),
+            builtins_module: none.clone(),
+            modules,
+            sys_module: none,
+            interned: HashMap::new(),
+            frames: FrameStack::new(),
+            recursion_limit: 1000,
+            recursion_depth: 0,
+            handled_exception: None,
+            stdout_buffer: Vec::new(),
+            frame_ptrs: Vec::new(),
+            repr_stack: Vec::new(),
+            subclass_registry: Vec::new(),
+            start_instant: std::time::Instant::now(),
+        });
+        crate::modules::init_core_modules(&mut vm);
+        vm
+    }
+
+    /// The interned string object for `s`.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return v.clone();
+        }
+        let v = pystr::new_str(s);
+        self.interned.insert(s.into(), v.clone());
+        v
+    }
+
+    /// Intern an existing str object (returns the canonical object for its spelling).
+    pub fn intern_value(&mut self, s: &Value) -> Value {
+        let text = pystr::as_str(s);
+        if let Some(v) = self.interned.get(text) {
+            return v.clone();
+        }
+        self.interned.insert(text.into(), s.clone());
+        s.clone()
+    }
+
+    /// Create an exception of type `ty` with a single message argument.
+    pub fn new_exception(&mut self, ty: &PyType, msg: impl Into<String>) -> PyErr {
+        let msg = pystr::new_str(&msg.into());
+        PyErr::from_value(exceptions::new_exception(ty, vec![msg]))
+    }
+
+    /// Create an exception of type `ty` with arbitrary args.
+    pub fn new_exception_args(&mut self, ty: &PyType, args: Vec<Value>) -> PyErr {
+        PyErr::from_value(exceptions::new_exception(ty, args))
+    }
+
+    pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::type_error(), msg)
+    }
+    pub fn value_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::value_error(), msg)
+    }
+    pub fn index_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::index_error(), msg)
+    }
+    pub fn attribute_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::attribute_error(), msg)
+    }
+    pub fn name_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::name_error(), msg)
+    }
+    pub fn zero_division_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::zero_division_error(), msg)
+    }
+    pub fn overflow_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::overflow_error(), msg)
+    }
+    pub fn runtime_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::runtime_error(), msg)
+    }
+    pub fn recursion_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::recursion_error(), msg)
+    }
+    pub fn memory_error(&mut self) -> PyErr {
+        self.new_exception_args(exceptions::memory_error(), vec![])
+    }
+    pub fn not_implemented_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.new_exception(exceptions::not_implemented_error(), msg)
+    }
+    /// `KeyError(key)`: the key itself is the argument (its repr becomes the message).
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        self.new_exception_args(exceptions::key_error(), vec![key])
+    }
+    pub fn stop_iteration(&mut self, value: Option<Value>) -> PyErr {
+        self.new_exception_args(exceptions::stop_iteration(), value.into_iter().collect())
+    }
+}
+
+impl Vm {
+    /// Called on backward jumps and calls: pending finalizers, garbage collection.
+    #[inline(always)]
+    pub fn check_eval_breaker(&mut self) -> PyResult<()> {
+        if crate::gc::BREAKER.with(|b| b.get()) {
+            self.handle_eval_breaker();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn handle_eval_breaker(&mut self) {
+        crate::gc::BREAKER.with(|b| b.set(false));
+        crate::gc::run_pending_finalizers(self);
+        crate::gc::maybe_collect(self);
+    }
+
+    /// Native code about to run arbitrary Python code: count the nesting (RecursionError).
+    #[inline]
+    pub fn enter_native_call(&mut self) -> PyResult<()> {
+        self.recursion_depth += 1;
+        if self.recursion_depth > self.recursion_limit + 50 {
+            self.recursion_depth -= 1;
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_native_call(&mut self) {
+        self.recursion_depth -= 1;
+    }
+
+    /// `Py_ReprEnter`: false if `v`'s repr is already in progress (recursive container).
+    pub fn repr_enter(&mut self, v: &Value) -> bool {
+        let id = v.bits();
+        if self.repr_stack.contains(&id) {
+            return false;
+        }
+        self.repr_stack.push(id);
+        true
+    }
+
+    pub fn repr_leave(&mut self, v: &Value) {
+        let id = v.bits();
+        if let Some(pos) = self.repr_stack.iter().rposition(|x| *x == id) {
+            self.repr_stack.remove(pos);
+        }
+    }
+
+    pub fn register_subclass(&mut self, base: &Value, sub: &Value) {
+        self.subclass_registry.push((base.bits(), sub.clone()));
+    }
+
+    /// Direct subclasses of `ty` created in this interpreter.
+    pub fn subclasses(&mut self, ty: &Value) -> Vec<Value> {
+        let id = ty.bits();
+        self.subclass_registry.iter().filter(|(b, _)| *b == id).map(|(_, s)| s.clone()).collect()
+    }
+
+    fn current_frame(&self) -> Option<&crate::eval::frame::Frame> {
+        // SAFETY: pointers in `frame_ptrs` refer to frames that are executing (alive).
+        self.frame_ptrs.last().map(|p| unsafe { &**p })
+    }
+
+    pub fn current_globals(&self) -> Option<Value> {
+        self.current_frame().map(|f| f.globals.clone())
+    }
+
+    /// `locals()` of the running frame.
+    pub fn current_locals(&mut self) -> Option<Value> {
+        let f = self.current_frame()?;
+        if let Some(l) = &f.locals {
+            return Some(l.clone());
+        }
+        let cd = f.code_data();
+        let d = dict::new_dict();
+        let dd = dict::dict_data(&d).expect("dict");
+        for (i, name) in cd.localsplusnames.iter().enumerate() {
+            let kind = cd.code.localspluskinds[i];
+            let v = match &f.slots[i] {
+                Some(v) if kind & (pyrite_bytecode::code::local_kind::CELL | pyrite_bytecode::code::local_kind::FREE) != 0 => {
+                    crate::objects::function::cell_data(v).get()
+                }
+                other => other.clone(),
+            };
+            if let Some(v) = v {
+                dd.set_str(name.clone(), v);
+            }
+        }
+        Some(d)
+    }
+
+    /// `(__class__, first argument)` of the running method, for zero-argument `super()`.
+    pub fn zero_arg_super_context(&self) -> Option<(Value, Value)> {
+        let f = self.current_frame()?;
+        let cd = f.code_data();
+        if cd.code.argcount == 0 {
+            return None;
+        }
+        let mut first = f.slots.first()?.clone()?;
+        if cd.code.localspluskinds[0] & pyrite_bytecode::code::local_kind::CELL != 0 {
+            if let Some(c) = first.downcast::<crate::objects::function::CellData>() {
+                first = c.get()?;
+            }
+        }
+        let idx = cd.localsplusnames.iter().position(|n| pystr::as_str(n) == "__class__")?;
+        let cell = f.slots[idx].clone()?;
+        let cls = crate::objects::function::cell_data(&cell).get()?;
+        Some((cls, first))
+    }
+
+    /// A frame object for the frame `depth` levels up (0 = the caller of `sys._getframe`).
+    pub fn frame_object_at(&self, depth: usize) -> Option<Value> {
+        let n = self.frame_ptrs.len();
+        if depth >= n {
+            return None;
+        }
+        let mut back: Option<Value> = None;
+        for p in &self.frame_ptrs[..n - depth] {
+            // SAFETY: executing frames are alive.
+            let f = unsafe { &**p };
+            back = Some(crate::objects::frameobj::new_frame_object(f.code.clone(), f.globals.clone(), f.locals.clone(), f.lineno(), back));
+        }
+        back
+    }
+
+    /// Compile source text to a code object value, converting syntax errors.
+    pub fn compile_source(&mut self, src: &str, filename: &str, mode: pyrite_compiler::Mode) -> PyResult<Value> {
+        match pyrite_compiler::compile(src, filename, mode) {
+            Ok(code) => Ok(crate::objects::function::new_code(self, std::rc::Rc::new(code))),
+            Err(e) => Err(self.syntax_error(e)),
+        }
+    }
+
+    pub fn compile_bytes(&mut self, src: &[u8], filename: &str, mode: pyrite_compiler::Mode) -> PyResult<Value> {
+        match pyrite_compiler::compile_bytes(src, filename, mode) {
+            Ok(code) => Ok(crate::objects::function::new_code(self, std::rc::Rc::new(code))),
+            Err(e) => Err(self.syntax_error(e)),
+        }
+    }
+
+    fn syntax_error(&mut self, e: pyrite_compiler::CompileError) -> PyErr {
+        use crate::objects::tuple;
+        let ty = match e.kind {
+            pyrite_compiler::SyntaxErrorKind::SyntaxError => exceptions::syntax_error(),
+            pyrite_compiler::SyntaxErrorKind::IndentationError => exceptions::indentation_error(),
+            pyrite_compiler::SyntaxErrorKind::TabError => exceptions::tab_error(),
+        };
+        let text = match &e.text {
+            Some(t) => pystr::new_str(t),
+            None => crate::objects::none::none(),
+        };
+        let details = tuple::new_tuple(vec![
+            pystr::new_str(&e.filename),
+            Value::int(e.lineno as i64),
+            Value::int(e.offset as i64),
+            text,
+            Value::int(e.end_lineno as i64),
+            Value::int(e.end_offset as i64),
+        ]);
+        self.new_exception_args(ty, vec![pystr::new_str(&e.msg), details])
+    }
+
+    /// Print "Exception ignored in: ..." for an error that cannot propagate.
+    pub fn print_unraisable(&mut self, context: &str, e: &PyErr) {
+        let text = crate::eval::format_exception(self, &e.exc);
+        self.write_fd(2, &format!("{context}\n{text}"));
+    }
+
+    pub fn write_fd(&mut self, fd: u8, s: &str) {
+        crate::modules::sys::write_raw(&mut self.stdout_buffer, fd, s);
+    }
+
+    pub fn flush_stdout(&mut self) {
+        use std::io::Write;
+        let _ = std::io::stdout().write_all(&self.stdout_buffer);
+        let _ = std::io::stdout().flush();
+        self.stdout_buffer.clear();
+    }
+}
