@@ -249,7 +249,7 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
             err.lineno = line;
             err.end_lineno = line;
             let text = lines.line_text(line).unwrap_or_default();
-            err.offset = text.trim_end_matches('\n').chars().count() as u32;
+            err.offset = text.trim_end_matches('\n').chars().count() as u32 + 1;
             err.end_offset = err.offset;
             return err;
         }
@@ -264,8 +264,48 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
         return err;
     }
     let msg = e.error.to_string();
+    // A block header whose body is not indented: CPython's "expected an indented block".
+    {
+        let (line, _) = lines.line_col(start);
+        let mut header = line.saturating_sub(1);
+        while header > 0 {
+            let t = lines.line_text(header).unwrap_or_default();
+            let s = t.trim();
+            if !s.is_empty() && !s.starts_with('#') {
+                break;
+            }
+            header -= 1;
+        }
+        if header > 0 {
+            let ht = lines.line_text(header).unwrap_or_default();
+            let lt = lines.line_text(line).unwrap_or_default();
+            let indent = |t: &str| t.chars().take_while(|c| *c == ' ' || *c == '\t').count();
+            let code = ht.split('#').next().unwrap_or("").trim_end();
+            if code.ends_with(':') && indent(&lt) <= indent(&ht) && !lt.trim().is_empty() {
+                if let Some(what) = compound_keyword(&ht) {
+                    let mut err = mk(IndentationError, format!("expected an indented block after {what} on line {header}"), range);
+                    err.lineno = line;
+                    err.end_lineno = line;
+                    err.offset = indent(&lt) as u32 + 1;
+                    err.end_offset = lt.trim_end_matches('\n').chars().count() as u32 + 1;
+                    err.text = Some(lt);
+                    return err;
+                }
+            }
+        }
+    }
     match &e.error {
-        ParseErrorType::UnexpectedIndentation => mk(IndentationError, "unexpected indent".into(), range),
+        ParseErrorType::UnexpectedIndentation => {
+            let (line, _) = lines.line_col(start);
+            let lt = lines.line_text(line).unwrap_or_default();
+            let mut err = mk(IndentationError, "unexpected indent".into(), range);
+            err.lineno = line;
+            err.offset = (lt.chars().take_while(|c| *c == ' ' || *c == '\t').count() as u32).max(1);
+            err
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            mk(SyntaxError, "iterable argument unpacking follows keyword argument unpacking".into(), range)
+        }
         ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
             // Find the header line of the block that lacks its body.
             let (line, _) = lines.line_col(start);

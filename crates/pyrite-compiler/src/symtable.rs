@@ -521,7 +521,7 @@ impl<'a> Builder<'a> {
                 for a in &i.names {
                     if a.name.id.as_str() == "*" {
                         if self.cur().kind != BlockKind::Module {
-                            return Err(self.err("import * only allowed at module level", i.range));
+                            return Err(self.err("import * only allowed at module level", a.range));
                         }
                         continue;
                     }
