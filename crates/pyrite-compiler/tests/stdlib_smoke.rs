@@ -1,0 +1,40 @@
+//! Compiles every `.py` under `$PYRITE_STDLIB_DIR` (e.g. CPython's `Lib/`) and reports internal
+//! errors and panics. Ignored by default: `PYRITE_STDLIB_DIR=... cargo test -- --ignored`.
+
+#[test]
+#[ignore]
+fn compile_stdlib() {
+    let Ok(dir) = std::env::var("PYRITE_STDLIB_DIR") else { return };
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    let (mut ok, mut syntax, mut internal, mut panics) = (0, 0, 0, 0);
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().map(|x| x == "py").unwrap_or(false) {
+                let Ok(bytes) = std::fs::read(&p) else { continue };
+                let name = p.display().to_string();
+                let r = std::panic::catch_unwind(|| pyrite_compiler::compile_bytes(&bytes, &name, pyrite_compiler::Mode::Exec));
+                match r {
+                    Ok(Ok(_)) => ok += 1,
+                    Ok(Err(e)) if e.msg.starts_with("internal") => {
+                        internal += 1;
+                        eprintln!("INTERNAL {name}: {}", e.msg);
+                    }
+                    Ok(Err(e)) => {
+                        syntax += 1;
+                        eprintln!("ERROR {name}:{}: {}", e.lineno, e.msg);
+                    }
+                    Err(_) => {
+                        panics += 1;
+                        eprintln!("PANIC {name}");
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("stdlib: {ok} ok, {syntax} compile errors, {internal} internal errors, {panics} panics");
+    assert_eq!(panics + internal, 0);
+}
