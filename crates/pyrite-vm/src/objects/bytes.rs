@@ -1252,8 +1252,10 @@ mod tests {
     }
 
     #[test]
-    fn empty_hash_is_zero() {
+    fn hash_matches_cpython_seed_zero() {
         assert_eq!(hash_bytes(b""), 0);
+        // PYTHONHASHSEED=0 python3.12 -c 'print(hash(b"abc"))'
+        assert_eq!(hash_bytes(b"abc"), -4594863902769663758);
     }
 }
 

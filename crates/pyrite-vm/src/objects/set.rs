@@ -191,11 +191,8 @@ impl SetData {
                     };
                     match ek {
                         None if eh == 0 => break 'probe j,
-                        None => {
-                            if freeslot.is_none() {
-                                freeslot = Some(j);
-                            }
-                        }
+                        // CPython 3.12 remembers the last dummy on the probe path.
+                        None => freeslot = Some(j),
                         Some(sk) => {
                             if eh == hash {
                                 if sk.is(&key) || str_exact_eq(&sk, &key) {
@@ -1372,6 +1369,20 @@ mod tests {
         // list(set(range(100, 0, -7))) in CPython 3.12.
         let ys: Vec<i64> = (0..15).map(|k| 100 - 7 * k).collect();
         assert_eq!(order_of(&ys), vec![65, 2, 100, 37, 72, 9, 44, 79, 16, 51, 86, 23, 58, 93, 30]);
+    }
+
+    #[test]
+    fn frozenset_hash_matches_cpython() {
+        // hash(frozenset()) and hash(frozenset({1, 2, 3})) in CPython 3.12.
+        assert_eq!(SetData::new().frozen_hash(), 133146708735736);
+        let d = SetData::new();
+        for x in 1..=3i64 {
+            let t = d.t();
+            t.entries[x as usize] = Entry { hash: x, key: Some(Value::small_int(x)) };
+            t.fill += 1;
+            t.used += 1;
+        }
+        assert_eq!(d.frozen_hash(), -272375401224217160);
     }
 
     #[test]
