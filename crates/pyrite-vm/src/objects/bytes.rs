@@ -113,6 +113,11 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
 
 /// `repr()` of bytes content: `b'...'` with CPython's quoting and escapes.
 pub fn repr_bytes(b: &[u8]) -> String {
+    repr_bytes_with(b, false)
+}
+
+/// `always_escape_quote`: bytearray's repr escapes `'` even inside double quotes.
+fn repr_bytes_with(b: &[u8], always_escape_quote: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
@@ -123,7 +128,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            c if c == quote => {
+            c if c == quote || (always_escape_quote && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -438,8 +443,9 @@ fn content(v: &Value) -> Vec<u8> {
 }
 
 fn bytes_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let r = repr_bytes(&content(v));
-    if is_bytearray(v) {
+    let ba = is_bytearray(v);
+    let r = repr_bytes_with(&content(v), ba);
+    if ba {
         Ok(pystr::from_string(format!("{}({r})", v.ty().name())))
     } else {
         Ok(pystr::from_string(r))

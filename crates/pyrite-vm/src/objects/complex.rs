@@ -663,7 +663,8 @@ mod tests {
         assert_eq!(c_pow((0.0, 0.0), (0.0, 1.0)), Err(CError::Domain));
         assert_eq!(c_quot((1.0, 2.0), (3.0, -4.0)), Ok((-0.2, 0.4)));
         assert_eq!(c_quot((1.0, 0.0), (0.0, 0.0)), Err(CError::Domain));
-        assert_eq!(c_abs((1e308, 1e308)), None);
+        assert_eq!(c_abs((1e308, 1e308)), Some(1.4142135623730951e308));
+        assert_eq!(c_abs((f64::MAX, f64::MAX)), None);
         assert_eq!(c_abs((3.0, 4.0)), Some(5.0));
     }
 }

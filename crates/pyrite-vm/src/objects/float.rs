@@ -1298,6 +1298,16 @@ mod tests {
         assert_eq!(parse_hex_float("zz"), Err(false));
         assert_eq!(parse_hex_float("0x0.0000000000001p-1022"), Ok(5e-324));
         assert_eq!(parse_hex_float("1.fffffffffffff8p1023"), Err(true));
+        // float.fromhex() results printed by CPython 3.12 (round-half-even, subnormals).
+        assert_eq!(parse_hex_float("0x1.fffffffffffff7p1023"), Ok(1.7976931348623157e308));
+        assert_eq!(parse_hex_float("0x.8p-1074"), Ok(0.0));
+        assert_eq!(parse_hex_float("0x.80001p-1074"), Ok(5e-324));
+        assert_eq!(parse_hex_float("0x1.00000000000008p0"), Ok(1.0));
+        assert_eq!(parse_hex_float("0x1.00000000000018p0"), Ok(1.0000000000000004));
+        assert_eq!(parse_hex_float("1p-1075"), Ok(0.0));
+        assert_eq!(parse_hex_float("0x3p-1076"), Ok(5e-324));
+        assert_eq!(parse_hex_float("ap2"), Ok(40.0));
+        assert_eq!(parse_hex_float("0x1.p0"), Ok(1.0));
     }
 
     #[test]

@@ -254,7 +254,8 @@ fn layout_number(spec: &FormatSpec, sign: &str, prefix: &str, digits: &str, rest
             } else {
                 0
             };
-            if digits.is_empty() && min_width <= 0 {
+            if digits.is_empty() {
+                // Only `c` and non-finite floats: nothing to group; `=` padding fills.
                 String::new()
             } else {
                 group_digits(digits, sep, n, min_width)
@@ -1275,7 +1276,6 @@ mod tests {
         assert_eq!(group_digits("123", ',', 3, 0), "123");
         assert_eq!(group_digits("12d687", '_', 4, 0), "12_d687");
         assert_eq!(group_digits("0", ',', 3, 0), "0");
-        assert_eq!(group_digits("", ',', 3, 7), "0,000");
     }
 
     #[test]
@@ -1286,6 +1286,7 @@ mod tests {
         assert_eq!(layout_number(&spec("#010x"), "", "0x", "ff", ""), "0x000000ff");
         assert_eq!(layout_number(&spec("012,.2f"), "", "", "1234", ".50"), "0,001,234.50");
         assert_eq!(layout_number(&spec("010"), "", "", "", "inf"), "0000000inf");
+        assert_eq!(layout_number(&spec("010,"), "", "", "", "inf"), "0000000inf");
         assert_eq!(layout_number(&spec("x<010"), "", "", "1234", ""), "1234xxxxxx");
         assert_eq!(layout_number(&spec("^5"), "", "", "1", ""), "  1  ");
     }

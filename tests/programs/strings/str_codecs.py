@@ -1,0 +1,33 @@
+# str.encode / bytes.decode with utf-8, ascii, latin-1 and error handlers
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+t(lambda: "aé€".encode())
+t(lambda: "a".encode("foo"))
+t(lambda: "é".encode("ascii"))
+t(lambda: "éé".encode("ascii"))
+t(lambda: "aé€".encode("latin-1"))
+t(lambda: "aé€".encode("latin1", "replace"))
+t(lambda: "aé€".encode("ascii", "ignore"))
+t(lambda: "aé€".encode("ascii", "backslashreplace"))
+t(lambda: "aé€".encode("ascii", "xmlcharrefreplace"))
+t(lambda: "aé".encode("ascii", "bogus"))
+t(lambda: "a".encode("ascii", "bogus"))
+t(lambda: "a".encode(encoding="UTF_8", errors="strict"))
+t(lambda: b"\xff".decode())
+t(lambda: b"\xe2\x82".decode())
+t(lambda: b"\xe2\x82A".decode())
+t(lambda: b"\xed\xa0\x80".decode())
+t(lambda: b"\xe9".decode("ascii"))
+t(lambda: b"a\xffb".decode("utf-8", "replace"))
+t(lambda: b"a\xe2\x82b".decode("utf-8", "replace"))
+t(lambda: b"a\xffb".decode("utf-8", "ignore"))
+t(lambda: b"a\xffb".decode("utf-8", "backslashreplace"))
+t(lambda: b"\xe9t\xe9".decode("latin-1"))
+t(lambda: b"a".decode(foo=1))
+t(lambda: str(b"abc", "ascii"))
+t(lambda: str(b"\xc3\xa9", encoding="utf-8"))
+t(lambda: str("abc", "utf-8"))
