@@ -350,15 +350,7 @@ fn complex_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>
             alloc_object(ty, ComplexData { re, im })
         }
     };
-    let Some(r) = real else {
-        return match imag {
-            None => Ok(make(0.0, 0.0)),
-            Some(i) => {
-                let (ire, iim) = imag_part(vm, &i)?;
-                Ok(make(-iim, ire))
-            }
-        };
-    };
+    let r = real.unwrap_or_else(|| Value::small_int(0));
     if let Some(text) = pystr::try_str(&r) {
         if imag.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
@@ -378,8 +370,10 @@ fn complex_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>
     if imag.is_none() && r.downcast_exact::<ComplexData>().is_some() && std::ptr::eq(ty, complex_type()) {
         return Ok(r);
     }
-    let (rre, rim) = match try_complex_method(vm, &r)? {
-        Some(c) => c,
+    // CPython's complex_new_impl: each argument is either complex (both parts count) or a
+    // real number (converted with __float__/__index__).
+    let cr = match try_complex_method(vm, &r)? {
+        Some(c) => Some(c),
         None => {
             if !is_real_number(&r) {
                 return Err(vm.type_error(format!(
@@ -387,25 +381,34 @@ fn complex_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>
                     r.ty().name()
                 )));
             }
-            (crate::protocols::number::to_f64(vm, &r)?, 0.0)
+            None
         }
     };
-    let (ire, iim) = match &imag {
-        Some(i) => imag_part(vm, i)?,
-        None => (0.0, 0.0),
+    let ci = match &imag {
+        Some(i) => {
+            if as_complex(i).is_none() && !is_real_number(i) {
+                return Err(vm.type_error(format!("complex() second argument must be a number, not '{}'", i.ty().name())));
+            }
+            Some(as_complex(i))
+        }
+        None => None,
     };
-    Ok(make(rre - iim, rim + ire))
-}
-
-/// The second argument of `complex()` as (real, imag) parts.
-fn imag_part(vm: &mut Vm, i: &Value) -> PyResult<C> {
-    if let Some(c) = as_complex(i) {
-        return Ok(c);
+    let (mut cr_real, cr_imag) = match cr {
+        Some(c) => c,
+        None => (crate::protocols::number::to_f64(vm, &r)?, 0.0),
+    };
+    let mut ci_real = match (&ci, &imag) {
+        (Some(Some(c)), _) => c.0,
+        (Some(None), Some(i)) => crate::protocols::number::to_f64(vm, i)?,
+        _ => cr_imag,
+    };
+    if let Some(Some(c)) = ci {
+        cr_real -= c.1;
     }
-    if !is_real_number(i) {
-        return Err(vm.type_error(format!("complex() second argument must be a number, not '{}'", i.ty().name())));
+    if cr.is_some() && imag.is_some() {
+        ci_real += cr_imag;
     }
-    Ok((crate::protocols::number::to_f64(vm, i)?, 0.0))
+    Ok(make(cr_real, ci_real))
 }
 
 // ---------------------------------------------------------------------------------------
