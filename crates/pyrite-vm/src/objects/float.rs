@@ -54,14 +54,15 @@ thread_local! {
 /// A new exact float.
 #[inline]
 pub fn new_float(f: f64) -> Value {
-    let recycled = if FREE_COUNT.with(|c| c.get()) > 0 {
-        FREE_LIST.with(|l| l.try_borrow_mut().ok().and_then(|mut l| l.pop()))
+    // `try_with`: during thread teardown the free list may already be gone.
+    let recycled = if FREE_COUNT.try_with(|c| c.get()).unwrap_or(0) > 0 {
+        FREE_LIST.try_with(|l| l.try_borrow_mut().ok().and_then(|mut l| l.pop())).ok().flatten()
     } else {
         None
     };
     match recycled {
         Some(ptr) => {
-            FREE_COUNT.with(|c| c.set(c.get().saturating_sub(1)));
+            let _ = FREE_COUNT.try_with(|c| c.set(c.get().saturating_sub(1)));
             // SAFETY: `ptr` is the memory of a dead exact float (its payload was dropped, the
             // block not freed); it has room for a `PyObj<FloatData>`. The type is static.
             unsafe {
@@ -84,17 +85,20 @@ pub fn new_float(f: f64) -> Value {
 /// # Safety
 /// Called by the object core on a float (or float subclass) whose count reached zero.
 unsafe fn float_dealloc(obj: *mut ObjHeader) {
-    if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE.0) && FREE_COUNT.with(|c| c.get()) < FREE_LIST_MAX {
+    let count = FREE_COUNT.try_with(|c| c.get()).unwrap_or(FREE_LIST_MAX);
+    if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE.0) && count < FREE_LIST_MAX {
         if let Some(p) = NonNull::new(obj) {
-            let pushed = FREE_LIST.with(|l| match l.try_borrow_mut() {
-                Ok(mut l) => {
-                    l.push(p);
-                    true
-                }
-                Err(_) => false,
-            });
+            let pushed = FREE_LIST
+                .try_with(|l| match l.try_borrow_mut() {
+                    Ok(mut l) => {
+                        l.push(p);
+                        true
+                    }
+                    Err(_) => false,
+                })
+                .unwrap_or(false);
             if pushed {
-                FREE_COUNT.with(|c| c.set(c.get() + 1));
+                let _ = FREE_COUNT.try_with(|c| c.set(c.get() + 1));
                 return;
             }
         }
