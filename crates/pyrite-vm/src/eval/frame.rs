@@ -24,8 +24,11 @@ pub struct Frame {
     pub sp: usize,
     /// Index (in code units) of the next instruction.
     pub ip: usize,
-    /// Index of the instruction being executed (for tracebacks and `f_lasti`).
+    /// Index of the instruction being executed, as tracebacks and `f_lasti` report it
+    /// (RERAISE restores it to the instruction that first raised).
     pub lasti: usize,
+    /// Index of the instruction being executed, for the exception-table lookup.
+    pub instr: usize,
     /// Keyword names set by KW_NAMES for the next CALL.
     pub kwnames: Option<Value>,
     /// True if this frame was entered from native code (its return leaves the loop).

@@ -126,6 +126,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
     loop {
         let start = f.ip;
         f.lasti = start;
+        f.instr = start;
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
         let mut unit = unsafe { *instrs.add(start) };
         let mut ip = start + 1;
@@ -141,6 +142,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             return Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {op}")));
         };
         f.ip = ip + opcode.cache_entries();
+        #[cfg(feature = "trace")]
+        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", start * 2, opcode.name(), oparg, f.sp - f.stack_base);
         match opcode {
             Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
             Opcode::LOAD_FAST => {
@@ -654,9 +657,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         };
                         f.drop_n(total);
                         f.drop_n(2 - is_meth as usize);
-                        if is_meth {
-                            f.drop_n(1);
-                        }
                         if vm.recursion_depth >= vm.recursion_limit {
                             release_frame(vm, new);
                             return Err(vm.recursion_error("maximum recursion depth exceeded"));
@@ -679,9 +679,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 };
                 f.drop_n(total);
                 f.drop_n(2 - is_meth as usize);
-                if is_meth {
-                    f.drop_n(1);
-                }
                 let r = tri!(r);
                 f.push(r);
             }

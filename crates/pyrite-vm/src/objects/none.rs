@@ -166,6 +166,11 @@ bool_logic!(bool_and, &, binop::AND);
 bool_logic!(bool_or, |, binop::OR);
 bool_logic!(bool_xor, ^, binop::XOR);
 
+fn singleton_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    // CPython hashes these by address (`_Py_HashPointer`).
+    Ok((v.bits() as u64).rotate_right(4) as i64)
+}
+
 fn singleton_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     match op {
         CompareOp::Eq => Ok(bool_value(a.is(b))),
@@ -179,6 +184,9 @@ pub(crate) fn init_type() {
     NONE_TYPE.slots.nb_bool.set(Some(none_bool));
     NONE_TYPE.slots.new.set(Some(none_new));
     NONE_TYPE.slots.richcompare.set(Some(singleton_richcompare));
+    NONE_TYPE.slots.hash.set(Some(singleton_hash));
+    NOT_IMPLEMENTED_TYPE.slots.hash.set(Some(singleton_hash));
+    ELLIPSIS_TYPE.slots.hash.set(Some(singleton_hash));
     NOT_IMPLEMENTED_TYPE.slots.repr.set(Some(not_implemented_repr));
     ELLIPSIS_TYPE.slots.repr.set(Some(ellipsis_repr));
     let s = &BOOL_TYPE.slots;
