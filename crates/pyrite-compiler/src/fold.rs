@@ -306,6 +306,10 @@ fn fold_binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
         (Str(_) | Bytes(_) | Tuple(_), Operator::Mult, _) => return repeat(l, &as_int(r)?),
         (_, Operator::Mult, Str(_) | Bytes(_) | Tuple(_)) => return repeat(r, &as_int(l)?),
         (Str(_) | Bytes(_), Operator::Mod, _) => return None,
+        // bool & | ^ bool stays a bool.
+        (Constant::Bool(a), Operator::BitAnd, Constant::Bool(b)) => return Some(Constant::Bool(*a & *b)),
+        (Constant::Bool(a), Operator::BitOr, Constant::Bool(b)) => return Some(Constant::Bool(*a | *b)),
+        (Constant::Bool(a), Operator::BitXor, Constant::Bool(b)) => return Some(Constant::Bool(*a ^ *b)),
         _ => {}
     }
     if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {

@@ -217,7 +217,7 @@ pub fn unpack_sequence(vm: &mut Vm, f: &mut Frame, seq: &Value, n: usize) -> PyR
         return Err(if items.len() < n {
             vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
         } else {
-            vm.value_error(format!("too many values to unpack (expected {n}, got {})", items.len()))
+            vm.value_error(format!("too many values to unpack (expected {n})"))
         });
     }
     for v in items.into_iter().rev() {

@@ -128,7 +128,12 @@ fn b_iter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     pargs::no_kwargs(vm, "iter", kw)?;
     match args {
         [a] => iter::get_iter(vm, a),
-        [f, sentinel] => Ok(crate::objects::iter::new_callable_iterator(f.clone(), sentinel.clone())),
+        [f, sentinel] => {
+            if f.ty().slots.call.get().is_none() {
+                return Err(vm.type_error("iter(object, sentinel): object must be callable"));
+            }
+            Ok(crate::objects::iter::new_callable_iterator(f.clone(), sentinel.clone()))
+        }
         _ => Err(vm.type_error(format!("iter expected at most 2 arguments, got {}", args.len()))),
     }
 }
@@ -325,8 +330,10 @@ fn b_pow(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
                 }
                 return Ok(int::from_bigint(r));
             }
-            if let Some(f) = x.ty().lookup_str(vm, "__pow__") {
-                return call::call_method_value(vm, &f, &x, &[y, m.clone()]);
+            if x.ty().is_heap_type() {
+                if let Some(f) = x.ty().lookup_str(vm, "__pow__") {
+                    return call::call_method_value(vm, &f, &x, &[y, m.clone()]);
+                }
             }
             Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
         }

@@ -162,6 +162,20 @@ fn exc_new(_vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -
     // SAFETY: cls is a type.
     let ty = unsafe { cls.as_type_unchecked() };
     let npos = crate::protocols::args::npositional(args, kwnames);
+    // OSError(errno, strerror) picks the subclass for the errno, as CPython does.
+    let ty = if std::ptr::eq(ty, &OS_ERROR.0) && npos >= 2 {
+        match args[0].as_small_int() {
+            Some(1) | Some(13) => &PERMISSION_ERROR.0,
+            Some(2) => &FILE_NOT_FOUND_ERROR.0,
+            Some(17) => &FILE_EXISTS_ERROR.0,
+            Some(20) => &NOT_A_DIRECTORY_ERROR.0,
+            Some(21) => &IS_A_DIRECTORY_ERROR.0,
+            Some(110) => &TIMEOUT_ERROR.0,
+            _ => ty,
+        }
+    } else {
+        ty
+    };
     Ok(new_exception(ty, args[..npos].to_vec()))
 }
 
@@ -185,6 +199,15 @@ fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
     if ty.is_subtype(&SYNTAX_ERROR) {
         return syntax_error_str(vm, v);
+    }
+    if ty.is_subtype(&OS_ERROR) && (items.len() == 2 || items.len() == 3) {
+        let errno = crate::protocols::object::str_string(vm, &items[0].clone())?;
+        let strerror = crate::protocols::object::str_string(vm, &items[1].clone())?;
+        if items.len() == 3 {
+            let f = crate::protocols::object::repr_string(vm, &items[2].clone())?;
+            return Ok(pystr::from_string(format!("[Errno {errno}] {strerror}: {f}")));
+        }
+        return Ok(pystr::from_string(format!("[Errno {errno}] {strerror}")));
     }
     match items.len() {
         0 => Ok(pystr::new_str("")),

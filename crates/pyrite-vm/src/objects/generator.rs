@@ -74,9 +74,9 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
         unsafe { *d.frame.get() = Some(frame) };
         return Err(vm.type_error("can't send non-None value to a just-started generator"));
     }
-    if throw.is_none() {
-        frame.push(value);
-    }
+    // The sent value is pushed even for throw(): the handler of a `yield from` loop
+    // (CLEANUP_THROW) expects it under the exception, as in CPython's gen_send_ex.
+    frame.push(value);
     d.started.set(true);
     d.running.set(true);
     let (frame, r) = run_frame_with(vm, frame, throw);
@@ -129,16 +129,11 @@ pub fn send_to(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<SendResult> 
 }
 
 fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
-    match resume(vm, g, none::none(), None) {
-        Ok(SendResult::Yielded(v)) => Ok(Some(v)),
-        Ok(SendResult::Returned(_)) => Ok(None),
-        Err(e) if e.matches(exceptions::stop_iteration()) && !gen(g).started.get() => Err(e),
-        Err(e) => {
-            if e.matches(exceptions::stop_iteration()) && unsafe { (*gen(g).frame.get()).is_none() } {
-                return Ok(None);
-            }
-            Err(e)
-        }
+    match resume(vm, g, none::none(), None)? {
+        SendResult::Yielded(v) => Ok(Some(v)),
+        // A return value travels in StopIteration (consumers like FOR_ITER swallow it).
+        SendResult::Returned(v) if none::is_none(&v) => Ok(None),
+        SendResult::Returned(v) => Err(vm.new_exception_args(exceptions::stop_iteration(), vec![v])),
     }
 }
 
@@ -182,8 +177,71 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value
         }
         return Err(PyErr::from_value(exc));
     }
-    let r = resume(vm, g, none::none(), Some(PyErr::from_value(exc)));
+    let r = throw_into(vm, g, PyErr::from_value(exc));
     returned_to_stop(vm, r)
+}
+
+/// The sub-iterator a generator suspended in `yield from` delegates to: the top of its stack
+/// when the next instruction is `RESUME 2` (CPython's `_PyGen_yf`).
+fn yield_from_target(g: &Value) -> Option<Value> {
+    let d = gen(g);
+    // SAFETY: single-threaded read of the suspended frame.
+    let f = unsafe { (*d.frame.get()).as_ref()? };
+    if !d.started.get() || f.sp <= f.stack_base {
+        return None;
+    }
+    let code = &f.code_data().code;
+    if f.ip >= code.code.len() {
+        return None;
+    }
+    let (op, arg, _) = code.decode(f.ip);
+    if op == pyrite_bytecode::Opcode::RESUME && arg >= 2 {
+        Some(f.peek(1).clone())
+    } else {
+        None
+    }
+}
+
+/// `throw()` with delegation to a `yield from` sub-iterator (CPython's `_gen_throw`).
+fn throw_into(vm: &mut Vm, g: &Value, err: PyErr) -> PyResult<SendResult> {
+    if gen(g).running.get() {
+        return Err(vm.value_error("generator already executing"));
+    }
+    if let Some(yf) = yield_from_target(g) {
+        let is_exit = err.matches(exceptions::generator_exit());
+        let delegated: Option<PyResult<SendResult>> = if yf.downcast_exact::<GeneratorData>().is_some() {
+            gen(g).running.set(true);
+            let r = if is_exit { close(vm, &yf).map(|_| None) } else { throw_into(vm, &yf, PyErr::from_value(err.exc.clone())).map(Some) };
+            gen(g).running.set(false);
+            match r {
+                Ok(Some(SendResult::Yielded(v))) => Some(Ok(SendResult::Yielded(v))),
+                Ok(Some(SendResult::Returned(v))) => Some(Err(vm.new_exception_args(exceptions::stop_iteration(), if none::is_none(&v) { vec![] } else { vec![v] }))),
+                Ok(None) => None,
+                Err(e) => Some(Err(e)),
+            }
+        } else if is_exit {
+            match crate::protocols::object::getattr_opt(vm, &yf, "close")? {
+                Some(c) => match crate::protocols::call::call(vm, &c, &[], None) {
+                    Ok(_) => None,
+                    Err(e) => Some(Err(e)),
+                },
+                None => None,
+            }
+        } else {
+            match crate::protocols::object::getattr_opt(vm, &yf, "throw")? {
+                Some(t) => Some(crate::protocols::call::call(vm, &t, &[err.exc.clone()], None).map(SendResult::Yielded)),
+                None => None,
+            }
+        };
+        match delegated {
+            Some(Ok(SendResult::Yielded(v))) => return Ok(SendResult::Yielded(v)),
+            Some(Ok(SendResult::Returned(v))) => return Ok(SendResult::Returned(v)),
+            // The sub-iterator finished or failed: raise that inside this generator.
+            Some(Err(e)) => return resume(vm, g, none::none(), Some(e)),
+            None => {}
+        }
+    }
+    resume(vm, g, none::none(), Some(err))
 }
 
 /// `close()`: raise GeneratorExit inside; the generator must not yield again.
@@ -198,7 +256,7 @@ pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
         return Ok(());
     }
     let exc = exceptions::new_exception(exceptions::generator_exit(), vec![]);
-    match resume(vm, g, none::none(), Some(PyErr::from_value(exc))) {
+    match throw_into(vm, g, PyErr::from_value(exc)) {
         Ok(SendResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
         Ok(SendResult::Returned(_)) => Ok(()),
         Err(e) if e.matches(exceptions::generator_exit()) || e.matches(exceptions::stop_iteration()) => Ok(()),

@@ -168,7 +168,7 @@ fn compute_mro(vm: &mut Vm, ty: &Value, bases: &[Value]) -> PyResult<Vec<Value>>
         let Some(c) = candidate else {
             let names: Vec<String> = bases.iter().map(|b| unsafe { b.as_type_unchecked() }.name().to_owned()).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

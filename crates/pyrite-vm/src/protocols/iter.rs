@@ -20,11 +20,14 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Err(vm.type_error(format!("'{}' object is not iterable", ty.name())))
 }
 
-/// `next(it)`: `None` when exhausted (StopIteration is swallowed).
+/// `next(it)`: `None` when exhausted (a StopIteration raised by the iterator is swallowed).
 #[inline]
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match it.ty().slots.iternext.get() {
-        Some(f) => f(vm, it),
+        Some(f) => match f(vm, it) {
+            Err(e) if e.matches(exceptions::stop_iteration()) => Ok(None),
+            r => r,
+        },
         None => Err(vm.type_error(format!("'{}' object is not an iterator", it.ty().name()))),
     }
 }
