@@ -5,6 +5,7 @@
 //! `flowgraph` (basic blocks and CPython 3.12's optimisations), `assemble` (code units,
 //! exception table, locations, the `CodeObject`).
 
+mod anchors;
 mod assemble;
 mod codegen;
 mod flowgraph;
@@ -12,6 +13,7 @@ mod fold;
 mod parse;
 mod symtable;
 
+pub use anchors::{caret_anchors, Anchors};
 pub use pyrite_bytecode::CodeObject;
 
 /// What kind of source `compile` is given (CPython's `exec` / `eval` / `single`).
