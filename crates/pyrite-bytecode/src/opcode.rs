@@ -40,8 +40,10 @@ macro_rules! opcodes {
             }
 
             /// Number of inline-cache code units that follow the instruction.
-            pub const fn cache_entries(self) -> usize {
-                match self { $( Opcode::$name => $cache, )* }
+            #[inline(always)]
+            pub fn cache_entries(self) -> usize {
+                let n = self as u16;
+                if n < 256 { CACHE_BY_BYTE[n as usize] as usize } else { 0 }
             }
 
             /// Net change of the value-stack depth. `jump` selects the effect along the
@@ -57,11 +59,33 @@ macro_rules! opcodes {
                 match self { $( Opcode::$name => $doc, )* }
             }
 
+            /// Decode an opcode byte for dispatch: unassigned bytes give `RESERVED`.
+            #[inline(always)]
+            pub fn dispatch(byte: u8) -> Opcode {
+                DISPATCH_BY_BYTE[byte as usize]
+            }
+
             /// Decode a real opcode byte; `None` for unassigned numbers.
+            #[inline(always)]
             pub fn from_u8(byte: u8) -> Option<Opcode> {
                 OPCODE_BY_BYTE[byte as usize]
             }
         }
+
+        /// Inline-cache sizes by opcode byte (a table: this is on the eval loop's hot path).
+        static CACHE_BY_BYTE: [u8; 256] = {
+            let mut table = [0u8; 256];
+            $( if $num < 256 { table[$num as usize & 0xff] = $cache; } )*
+            table
+        };
+
+        /// Opcode by byte with unassigned bytes mapped to `RESERVED` (branch-free decoding for
+        /// the eval loop, whose `RESERVED` arm reports the bad byte).
+        static DISPATCH_BY_BYTE: [Opcode; 256] = {
+            let mut table = [Opcode::RESERVED; 256];
+            $( if $num < 256 { table[$num as usize & 0xff] = Opcode::$name; } )*
+            table
+        };
 
         static OPCODE_BY_BYTE: [Option<Opcode>; 256] = {
             let mut table = [None; 256];

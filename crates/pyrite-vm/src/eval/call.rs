@@ -57,7 +57,6 @@ pub fn make_frame(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Va
         sp: nlocalsplus,
         ip: 0,
         lasti: 0,
-        instr: 0,
         kwnames: None,
         is_entry: false,
     });
@@ -227,7 +226,6 @@ pub fn make_namespace_frame(vm: &mut Vm, code: &Value, globals: &Value, locals: 
         sp: nlocalsplus,
         ip: 0,
         lasti: 0,
-        instr: 0,
         kwnames: None,
         is_entry: false,
     })

@@ -24,11 +24,8 @@ pub struct Frame {
     pub sp: usize,
     /// Index (in code units) of the next instruction.
     pub ip: usize,
-    /// Index of the instruction being executed, as tracebacks and `f_lasti` report it
-    /// (RERAISE restores it to the instruction that first raised).
+    /// Index of the instruction being executed (tracebacks, `f_lasti`, handler lookup).
     pub lasti: usize,
-    /// Index of the instruction being executed, for the exception-table lookup.
-    pub instr: usize,
     /// Keyword names set by KW_NAMES for the next CALL.
     pub kwnames: Option<Value>,
     /// True if this frame was entered from native code (its return leaves the loop).

@@ -126,7 +126,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
     loop {
         let start = f.ip;
         f.lasti = start;
-        f.instr = start;
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
         let mut unit = unsafe { *instrs.add(start) };
         let mut ip = start + 1;
@@ -138,9 +137,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             oparg = (oparg << 8) | (unit >> 8) as u32;
             op = (unit & 0xff) as u8;
         }
-        let Some(opcode) = Opcode::from_u8(op) else {
-            return Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {op}")));
-        };
+        let opcode = Opcode::dispatch(op);
         f.ip = ip + opcode.cache_entries();
         #[cfg(feature = "trace")]
         eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", start * 2, opcode.name(), oparg, f.sp - f.stack_base);
@@ -775,11 +772,10 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 return Err(r);
             }
             Opcode::RERAISE => {
+                // CPython also restores `f_lasti` from the stack here; the only observable effect
+                // is `f_lineno` while unwinding, so Pyrite keeps the RERAISE position, which is
+                // also what the exception-table lookup needs.
                 let exc = f.pop();
-                if oparg != 0 {
-                    let lasti = f.peek(oparg as usize).as_small_int().unwrap_or(0);
-                    f.lasti = lasti as usize;
-                }
                 return Err(PyErr::from_value(exc).reraised());
             }
             Opcode::PUSH_EXC_INFO => {
@@ -875,7 +871,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 f.push(v);
             }
             _ => {
-                return Err(vm.new_exception(exceptions::system_error(), format!("opcode {} is not executable", opcode.name())));
+                return Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {op} ({})", opcode.name())));
             }
         }
     }
