@@ -15,6 +15,10 @@ pub fn init_static_types() {
         none::init_bools();
         crate::objects::init_all();
         let types = crate::objects::all_static_types();
+        for (i, t) in types.iter().enumerate() {
+            // Unique tags below the range heap types draw from (see `next_version_tag`).
+            t.version_tag.set(i as u32 + 1);
+        }
         for t in &types {
             inherit_slots(t);
             set_mro(t);

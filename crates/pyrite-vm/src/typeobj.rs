@@ -457,8 +457,43 @@ impl PyType {
         mro.iter().any(|t| std::ptr::eq(t.as_ptr(), &other.header))
     }
 
-    /// Find `name` (an interned or plain str) along the MRO, without descriptors (`_PyType_Lookup`).
+    /// Find `name` (a str) along the MRO, without descriptors (`_PyType_Lookup`), through
+    /// the method cache.
+    #[inline]
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let ty = self as *const PyType as usize;
+        let tag = self.version_tag.get();
+        let i = method_cache::slot(ty, tag, name.bits());
+        let hit = method_cache::CACHE.with(|c| {
+            // SAFETY: thread-local; no other borrow of the cache is live during this read.
+            let e = unsafe { &(&*c.get())[i] };
+            if e.ty == ty && e.tag == tag && e.name.as_ref().map(|n| n.is(name)).unwrap_or(false) {
+                // SAFETY: the tag is unchanged, so the dict along the MRO still holds the value.
+                Some(if e.value.is_null() { None } else { Some(unsafe { Value::from_header_borrowed(e.value) }) })
+            } else {
+                None
+            }
+        });
+        if let Some(r) = hit {
+            return r;
+        }
+        let found = self.lookup_uncached(name);
+        let value_ptr = found.as_ref().map(|v| v.as_ptr()).unwrap_or(std::ptr::null());
+        let name = name.clone();
+        method_cache::CACHE.with(|c| {
+            // SAFETY: thread-local; the old entry is replaced and its name dropped after.
+            let e = unsafe { &mut (&mut *c.get())[i] };
+            e.ty = ty;
+            e.tag = tag;
+            e.value = value_ptr;
+            let old = e.name.replace(name);
+            drop(old);
+        });
+        found
+    }
+
+    /// The MRO walk behind [`PyType::lookup`].
+    fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         let mro = self.mro_slice();
         if mro.is_empty() {
             return self.dict_ref().and_then(|d| crate::objects::dict::get_str_key(d, name));
@@ -528,9 +563,52 @@ impl PyType {
         t
     }
 
-    /// Bump the version tag of this type (caches keyed on it become invalid).
+    /// Give this type a fresh, never-used version tag: every cache keyed on the old tag
+    /// (the method cache, later the inline caches) becomes invalid.
     pub fn modified(&self) {
-        self.version_tag.set(self.version_tag.get().wrapping_add(1));
+        self.version_tag.set(next_version_tag());
+    }
+}
+
+thread_local! {
+    static NEXT_TAG: Cell<u32> = const { Cell::new(1 << 20) };
+}
+
+/// A version tag never handed out before on this thread (static types get theirs, below
+/// 2^20, once per process).
+pub fn next_version_tag() -> u32 {
+    NEXT_TAG.with(|t| {
+        let v = t.get().wrapping_add(1).max(1 << 20);
+        t.set(v);
+        v
+    })
+}
+
+/// CPython's type method cache: `(type, version tag, name) -> attribute`, so that repeated
+/// lookups along the MRO cost one probe. Entries hold a reference to the name (so its address
+/// cannot be reused while cached) and a borrowed pointer to the value, which stays valid
+/// because any change to a dict along the MRO gives the type a new tag.
+mod method_cache {
+    use super::*;
+
+    pub const SIZE: usize = 4096;
+
+    pub struct Entry {
+        pub ty: usize,
+        pub tag: u32,
+        pub name: Option<Value>,
+        pub value: *const ObjHeader,
+    }
+
+    thread_local! {
+        pub static CACHE: std::cell::UnsafeCell<Vec<Entry>> = std::cell::UnsafeCell::new(
+            (0..SIZE).map(|_| Entry { ty: 0, tag: 0, name: None, value: std::ptr::null() }).collect()
+        );
+    }
+
+    #[inline(always)]
+    pub fn slot(ty: usize, tag: u32, name: usize) -> usize {
+        ((name >> 4) ^ (ty >> 6) ^ tag as usize) & (SIZE - 1)
     }
 }
 

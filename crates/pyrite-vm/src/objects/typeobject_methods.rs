@@ -106,11 +106,20 @@ fn type_setattro(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Value>) 
             }
         }
     }
-    ty.modified();
+    modified_recursive(vm, obj);
     if heaptype_slots::is_slot_dunder(n) {
         refresh_slots_recursive(vm, obj);
     }
     Ok(())
+}
+
+/// A class attribute changed: the class and every subclass get new version tags.
+fn modified_recursive(vm: &mut Vm, ty: &Value) {
+    // SAFETY: types only.
+    unsafe { ty.as_type_unchecked() }.modified();
+    for sub in subclasses_of(vm, ty) {
+        modified_recursive(vm, &sub);
+    }
 }
 
 /// A dunder changed on `ty`: recompute its slots and those of its subclasses.
@@ -388,6 +397,8 @@ fn type_new(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: Option<&Value>) 
         Some(tuple::new_tuple(kws.iter().map(|(n, _)| pystr::new_str(n)).collect()))
     };
     crate::protocols::call::call(vm, &isc, &kw_vals, kw_names.as_ref())?;
+    // The dict was edited directly above (`__classcell__`): invalidate cached lookups.
+    t.modified();
     Ok(ty)
 }
 
@@ -404,7 +415,7 @@ fn alloc_heap_type(meta: &PyType, name: &str, qualname: &str, base: &PyType, bas
         dictoffset: Cell::new(dictoffset),
         slotsoffset: Cell::new(slotsoffset),
         nslots: Cell::new(nslots),
-        version_tag: Cell::new(1),
+        version_tag: Cell::new(crate::typeobj::next_version_tag()),
         slots: Slots::empty(base.slots.dealloc.get()),
         bases: UnsafeCell::new(None),
         mro: UnsafeCell::new(None),
@@ -493,6 +504,7 @@ fn type_set_module(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()
     if let Some(d) = t(v).dict_ref() {
         dict::dict_data(d).expect("dict").set_str(key, value.cloned().unwrap_or_else(none::none));
     }
+    t(v).modified();
     Ok(())
 }
 fn type_get_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -524,6 +536,7 @@ fn type_set_abstractmethods(vm: &mut Vm, v: &Value, value: Option<&Value>) -> Py
             }
         }
     }
+    t(v).modified();
     Ok(())
 }
 
