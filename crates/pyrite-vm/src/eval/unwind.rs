@@ -32,7 +32,7 @@ pub fn add_traceback(vm: &mut Vm, exc: &Value, f: &Frame) {
 /// Find a handler for the current instruction; on success the frame's stack and ip are set
 /// up for the handler (the caller pushes the exception).
 pub fn find_handler(f: &mut Frame, _err: &PyErr) -> Option<()> {
-    let entry = *f.code_data().code.find_handler(f.instr as u32)?;
+    let entry = *f.code_data().code.find_handler(f.lasti as u32)?;
     let depth = f.stack_base + entry.depth as usize;
     while f.sp > depth {
         f.sp -= 1;
@@ -40,7 +40,7 @@ pub fn find_handler(f: &mut Frame, _err: &PyErr) -> Option<()> {
         drop(v);
     }
     if entry.lasti {
-        let lasti = Value::int(f.instr as i64);
+        let lasti = Value::int(f.lasti as i64);
         f.push(lasti);
     }
     f.ip = entry.target as usize;
@@ -355,15 +355,25 @@ fn split_lines_keepends(s: &str) -> Vec<&str> {
     out
 }
 
-/// Whether `v` is an instance of the built-in `BaseExceptionGroup`.
+/// Whether `v` is an instance of the built-in `BaseExceptionGroup` (a static type, or a class
+/// defined with `__module__ == 'builtins'`).
 fn is_exception_group(v: &Value) -> bool {
     if !exceptions::is_exception_instance(v) {
         return false;
     }
     let mut t = Some(v.ty());
     while let Some(ty) = t {
-        if !ty.is_heap_type() && ty.name() == "BaseExceptionGroup" {
-            return true;
+        if ty.name() == "BaseExceptionGroup" {
+            if !ty.is_heap_type() {
+                return true;
+            }
+            let module = ty.dict_ref().and_then(|d| {
+                let key = pystr::new_str("__module__");
+                crate::objects::dict::get_str_key(d, &key).and_then(|m| pystr::try_str(&m).map(str::to_owned))
+            });
+            if module.as_deref() == Some("builtins") {
+                return true;
+            }
         }
         t = ty.base();
     }
