@@ -94,41 +94,137 @@ fn release_frame(vm: &mut Vm, frame: Box<Frame>) {
     vm.frames.give(slots);
 }
 
-macro_rules! tri {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(e) => return Err(e),
-        }
-    };
-}
 
 /// Execute instructions of `f` (and frames it calls, kept on `stack`) until the entry frame
 /// returns or yields, or an exception needs unwinding in the current frame.
 fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
     let mut f: &mut Frame = fref;
+    // The hot state lives in locals (registers), as CPython's `next_instr`/`stack_pointer`:
+    // `ip` and `sp` are written back to the frame (`sync!`) before anything can observe the
+    // frame and read again (`resync!`) after a callee may have changed it.
     // SAFETY of the raw pointers below: `code` is kept alive by the frame for as long as the
-    // frame executes; instructions are only rewritten in place, never reallocated.
+    // frame executes; instructions are only rewritten in place, never reallocated; `slots`
+    // points into the frame's slot buffer, which is never reallocated while the frame runs,
+    // and is re-derived after every call that borrows the frame mutably.
     let mut code_ptr: *const function::CodeData = f.code_data();
     let mut instrs: *const u16 = unsafe { (*(*code_ptr).instructions.get()).as_ptr() };
+    let mut ip: usize = f.ip;
+    let mut sp: usize = f.sp;
+    let mut slots: *mut Option<Value> = f.slots.as_mut_ptr();
     macro_rules! code {
         () => {
             unsafe { &*code_ptr }
         };
+    }
+    macro_rules! sync {
+        () => {{
+            f.ip = ip;
+            f.sp = sp;
+        }};
+    }
+    macro_rules! resync {
+        () => {{
+            sp = f.sp;
+            slots = f.slots.as_mut_ptr();
+        }};
     }
     macro_rules! reload {
         () => {{
             f = fref;
             code_ptr = f.code_data();
             instrs = unsafe { (*(*code_ptr).instructions.get()).as_ptr() };
+            ip = f.ip;
+            resync!();
         }};
     }
-    loop {
-        let start = f.ip;
+    macro_rules! slot {
+        ($i:expr) => {
+            unsafe { &mut *slots.add($i) }
+        };
+    }
+    macro_rules! push {
+        ($v:expr) => {{
+            let v: Value = $v;
+            // SAFETY: stack slots above `sp` are empty; `sp` is bounded by co_stacksize.
+            unsafe { std::ptr::write(slots.add(sp), Some(v)) };
+            sp += 1;
+        }};
+    }
+    macro_rules! push_opt {
+        ($v:expr) => {{
+            let v: Option<Value> = $v;
+            // SAFETY: as in `push!`.
+            unsafe { std::ptr::write(slots.add(sp), v) };
+            sp += 1;
+        }};
+    }
+    macro_rules! pop_opt {
+        () => {{
+            sp -= 1;
+            // SAFETY: `sp` indexes a live stack slot; it is left empty.
+            unsafe { (*slots.add(sp)).take() }
+        }};
+    }
+    macro_rules! pop {
+        () => {{
+            // SAFETY: compiler-produced bytecode pops only non-NULL values here.
+            unsafe { pop_opt!().unwrap_unchecked() }
+        }};
+    }
+    macro_rules! peek_opt {
+        ($n:expr) => {
+            unsafe { &*slots.add(sp - $n) }
+        };
+    }
+    macro_rules! peek {
+        ($n:expr) => {
+            unsafe { (*slots.add(sp - $n)).as_ref().unwrap_unchecked() }
+        };
+    }
+    macro_rules! drop_n {
+        ($n:expr) => {{
+            for _ in 0..$n {
+                let v = pop_opt!();
+                drop(v);
+            }
+        }};
+    }
+    macro_rules! top_slice {
+        ($n:expr) => {{
+            let n = $n;
+            // SAFETY: `Option<Value>` has `Value`'s layout (niche) and these slots are all Some.
+            unsafe { std::slice::from_raw_parts(slots.add(sp - n) as *const Value, n) }
+        }};
+    }
+    /// Pop the top `n` values in push order.
+    macro_rules! collect_top {
+        ($n:expr) => {{
+            let n = $n;
+            let mut items = Vec::with_capacity(n);
+            let start = sp - n;
+            for i in start..sp {
+                // SAFETY: live stack slots, left empty.
+                items.push(unsafe { (*slots.add(i)).take().unwrap_unchecked() });
+            }
+            sp = start;
+            items
+        }};
+    }
+    let result: PyResult<Exit> = 'dispatch: loop {
+        // Defined inside the loop so that its `break 'dispatch` sees the label.
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => break 'dispatch Err(e),
+                }
+            };
+        }
+        let start = ip;
         f.lasti = start;
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
         let mut unit = unsafe { *instrs.add(start) };
-        let mut ip = start + 1;
+        ip = start + 1;
         let mut oparg = (unit >> 8) as u32;
         let mut op = (unit & 0xff) as u8;
         while op == Opcode::EXTENDED_ARG as u16 as u8 {
@@ -138,89 +234,89 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op = (unit & 0xff) as u8;
         }
         let opcode = Opcode::dispatch(op);
-        f.ip = ip + opcode.cache_entries();
+        ip += opcode.cache_entries();
         #[cfg(feature = "trace")]
-        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", start * 2, opcode.name(), oparg, f.sp - f.stack_base);
+        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", start * 2, opcode.name(), oparg, sp - f.stack_base);
         match opcode {
             Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
             Opcode::LOAD_FAST => {
-                let v = unsafe { f.slots.get_unchecked(oparg as usize) };
+                let v = slot!(oparg as usize);
                 match v {
                     Some(v) => {
                         let v = v.clone();
-                        f.push(v);
+                        push!(v);
                     }
-                    None => return Err(unbound_local(vm, f, oparg)),
+                    None => break 'dispatch Err(unbound_local(vm, f, oparg)),
                 }
             }
-            Opcode::LOAD_FAST_CHECK => match &f.slots[oparg as usize] {
+            Opcode::LOAD_FAST_CHECK => match &*slot!(oparg as usize) {
                 Some(v) => {
                     let v = v.clone();
-                    f.push(v);
+                    push!(v);
                 }
-                None => return Err(unbound_local(vm, f, oparg)),
+                None => break 'dispatch Err(unbound_local(vm, f, oparg)),
             },
             Opcode::LOAD_FAST_AND_CLEAR => {
-                let v = f.slots[oparg as usize].take();
-                f.push_opt(v);
+                let v = (*slot!(oparg as usize)).take();
+                push_opt!(v);
             }
             Opcode::STORE_FAST => {
-                let v = f.pop_opt();
-                let old = std::mem::replace(unsafe { f.slots.get_unchecked_mut(oparg as usize) }, v);
+                let v = pop_opt!();
+                let old = std::mem::replace(slot!(oparg as usize), v);
                 drop(old);
             }
             Opcode::DELETE_FAST => {
-                if f.slots[oparg as usize].is_none() {
-                    return Err(unbound_local(vm, f, oparg));
+                if (*slot!(oparg as usize)).is_none() {
+                    break 'dispatch Err(unbound_local(vm, f, oparg));
                 }
-                let old = f.slots[oparg as usize].take();
+                let old = (*slot!(oparg as usize)).take();
                 drop(old);
             }
             Opcode::LOAD_CONST => {
                 let v = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
-                f.push(v);
+                push!(v);
             }
             Opcode::POP_TOP => {
-                let v = f.pop_opt();
+                let v = pop_opt!();
                 drop(v);
             }
-            Opcode::PUSH_NULL => f.push_opt(None),
+            Opcode::PUSH_NULL => push_opt!(None),
             Opcode::END_FOR => {
-                f.drop_n(2);
+                drop_n!(2);
             }
             Opcode::END_SEND => {
-                let v = f.pop();
-                let r = f.pop();
+                let v = pop!();
+                let r = pop!();
                 drop(r);
-                f.push(v);
+                push!(v);
             }
             Opcode::COPY => {
-                let v = f.peek_opt(oparg as usize).clone();
-                f.push_opt(v);
+                let v = peek_opt!(oparg as usize).clone();
+                push_opt!(v);
             }
             Opcode::SWAP => {
-                let top = f.sp - 1;
-                let other = f.sp - oparg as usize;
-                f.slots.swap(top, other);
+                let top = sp - 1;
+                let other = sp - oparg as usize;
+                unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
             }
             Opcode::UNARY_NEGATIVE => {
-                let v = f.pop();
+                let v = pop!();
                 let r = tri!(number::negative(vm, &v));
-                f.push(r);
+                push!(r);
             }
             Opcode::UNARY_NOT => {
-                let v = f.pop();
+                let v = pop!();
                 let t = tri!(ob::is_true(vm, &v));
-                f.push(none::bool_value(!t));
+                push!(none::bool_value(!t));
             }
             Opcode::UNARY_INVERT => {
-                let v = f.pop();
+                let v = pop!();
                 let r = tri!(number::invert(vm, &v));
-                f.push(r);
+                push!(r);
             }
             Opcode::BINARY_OP => {
-                let rhs = f.pop();
-                let lhs = f.pop();
+                let rhs = pop!();
+                let lhs = pop!();
                 let r = match (lhs.as_small_int(), rhs.as_small_int()) {
                     (Some(a), Some(b)) => match ops::small_int_binop(a, b, oparg) {
                         Some(v) => v,
@@ -230,102 +326,102 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 };
                 drop(lhs);
                 drop(rhs);
-                f.push(r);
+                push!(r);
             }
             Opcode::COMPARE_OP => {
-                let rhs = f.pop();
-                let lhs = f.pop();
+                let rhs = pop!();
+                let lhs = pop!();
                 let cmp = CompareOp::from_u32(oparg >> 4);
                 let r = match (lhs.as_small_int(), rhs.as_small_int()) {
                     (Some(a), Some(b)) => none::bool_value(cmp.test(a.cmp(&b))),
                     _ => tri!(ob::richcompare(vm, &lhs, &rhs, cmp)),
                 };
-                f.push(r);
+                push!(r);
             }
             Opcode::IS_OP => {
-                let rhs = f.pop();
-                let lhs = f.pop();
-                f.push(none::bool_value(lhs.is(&rhs) != (oparg == 1)));
+                let rhs = pop!();
+                let lhs = pop!();
+                push!(none::bool_value(lhs.is(&rhs) != (oparg == 1)));
             }
             Opcode::CONTAINS_OP => {
-                let container = f.pop();
-                let item = f.pop();
+                let container = pop!();
+                let item = pop!();
                 let r = tri!(ob::contains(vm, &container, &item));
-                f.push(none::bool_value(r != (oparg == 1)));
+                push!(none::bool_value(r != (oparg == 1)));
             }
             Opcode::BINARY_SUBSCR => {
-                let sub = f.pop();
-                let container = f.pop();
+                let sub = pop!();
+                let container = pop!();
                 let r = tri!(ops::subscr(vm, &container, &sub));
-                f.push(r);
+                push!(r);
             }
             Opcode::STORE_SUBSCR => {
-                let sub = f.pop();
-                let container = f.pop();
-                let v = f.pop();
+                let sub = pop!();
+                let container = pop!();
+                let v = pop!();
                 tri!(ob::setitem(vm, &container, &sub, Some(&v)));
             }
             Opcode::DELETE_SUBSCR => {
-                let sub = f.pop();
-                let container = f.pop();
+                let sub = pop!();
+                let container = pop!();
                 tri!(ob::setitem(vm, &container, &sub, None));
             }
             Opcode::BINARY_SLICE => {
-                let stop = f.pop();
-                let start = f.pop();
-                let container = f.pop();
+                let stop = pop!();
+                let start = pop!();
+                let container = pop!();
                 let s = crate::objects::slice::new_slice(start, stop, none::none());
                 let r = tri!(ob::getitem(vm, &container, &s));
-                f.push(r);
+                push!(r);
             }
             Opcode::STORE_SLICE => {
-                let stop = f.pop();
-                let start = f.pop();
-                let container = f.pop();
-                let v = f.pop();
+                let stop = pop!();
+                let start = pop!();
+                let container = pop!();
+                let v = pop!();
                 let s = crate::objects::slice::new_slice(start, stop, none::none());
                 tri!(ob::setitem(vm, &container, &s, Some(&v)));
             }
             Opcode::BUILD_SLICE => {
-                let step = if oparg == 3 { f.pop() } else { none::none() };
-                let stop = f.pop();
-                let start = f.pop();
-                f.push(crate::objects::slice::new_slice(start, stop, step));
+                let step = if oparg == 3 { pop!() } else { none::none() };
+                let stop = pop!();
+                let start = pop!();
+                push!(crate::objects::slice::new_slice(start, stop, step));
             }
             Opcode::GET_ITER => {
-                let v = f.pop();
+                let v = pop!();
                 let it = tri!(iter::get_iter(vm, &v));
-                f.push(it);
+                push!(it);
             }
             Opcode::GET_YIELD_FROM_ITER => {
-                let v = f.pop();
+                let v = pop!();
                 if v.downcast::<crate::objects::generator::GeneratorData>().is_some() {
-                    f.push(v);
+                    push!(v);
                 } else {
                     let it = tri!(iter::get_iter(vm, &v));
-                    f.push(it);
+                    push!(it);
                 }
             }
             Opcode::FOR_ITER => {
-                let next = tri!(ops::for_iter_next(vm, f.peek(1)));
+                let next = tri!(ops::for_iter_next(vm, peek!(1)));
                 match next {
-                    Some(v) => f.push(v),
+                    Some(v) => push!(v),
                     None => {
-                        let it = f.pop();
+                        let it = pop!();
                         drop(it);
                         // Skip the END_FOR at the target.
-                        f.ip += oparg as usize + 1;
+                        ip += oparg as usize + 1;
                     }
                 }
             }
-            Opcode::JUMP_FORWARD => f.ip += oparg as usize,
+            Opcode::JUMP_FORWARD => ip += oparg as usize,
             Opcode::JUMP_BACKWARD => {
-                f.ip -= oparg as usize;
+                ip -= oparg as usize;
                 tri!(vm.check_eval_breaker());
             }
-            Opcode::JUMP_BACKWARD_NO_INTERRUPT => f.ip -= oparg as usize,
+            Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
             Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                let v = f.pop();
+                let v = pop!();
                 let t = if v.as_ptr() == none::true_ptr() {
                     true
                 } else if v.as_ptr() == none::false_ptr() {
@@ -334,13 +430,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     tri!(ob::is_true(vm, &v))
                 };
                 if t == (opcode == Opcode::POP_JUMP_IF_TRUE) {
-                    f.ip += oparg as usize;
+                    ip += oparg as usize;
                 }
             }
             Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
-                let v = f.pop();
+                let v = pop!();
                 if none::is_none(&v) == (opcode == Opcode::POP_JUMP_IF_NONE) {
-                    f.ip += oparg as usize;
+                    ip += oparg as usize;
                 }
             }
             Opcode::LOAD_GLOBAL => {
@@ -351,35 +447,35 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         Some(v) => v,
                         None => {
                             let n = name.clone();
-                            return Err(name_error(vm, &n));
+                            break 'dispatch Err(name_error(vm, &n));
                         }
                     },
                 };
                 if oparg & 1 != 0 {
-                    f.push_opt(None);
+                    push_opt!(None);
                 }
-                f.push(v);
+                push!(v);
             }
             Opcode::STORE_GLOBAL => {
                 let name = code!().names[oparg as usize].clone();
-                let v = f.pop();
+                let v = pop!();
                 dict::dict_data(&f.globals).expect("globals").set_str(name, v);
             }
             Opcode::DELETE_GLOBAL => {
                 let name = code!().names[oparg as usize].clone();
                 let g = f.globals.clone();
                 if tri!(dict::dict_data(&g).expect("globals").remove(vm, &name)).is_none() {
-                    return Err(name_error(vm, &name));
+                    break 'dispatch Err(name_error(vm, &name));
                 }
             }
             Opcode::LOAD_NAME => {
                 let name = code!().names[oparg as usize].clone();
                 let v = tri!(ops::load_name(vm, f, &name));
-                f.push(v);
+                push!(v);
             }
             Opcode::STORE_NAME => {
                 let name = code!().names[oparg as usize].clone();
-                let v = f.pop();
+                let v = pop!();
                 let locals = f.locals.clone().expect("locals");
                 match dict::dict_data(&locals) {
                     Some(d) if std::ptr::eq(locals.ty(), &dict::DICT_TYPE.0) => d.set_str(name, v),
@@ -391,115 +487,115 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let locals = f.locals.clone().expect("locals");
                 if let Err(e) = ob::setitem(vm, &locals, &name, None) {
                     if e.matches(exceptions::key_error()) {
-                        return Err(name_error(vm, &name));
+                        break 'dispatch Err(name_error(vm, &name));
                     }
-                    return Err(e);
+                    break 'dispatch Err(e);
                 }
             }
             Opcode::LOAD_LOCALS => {
                 let l = f.locals.clone().expect("locals");
-                f.push(l);
+                push!(l);
             }
             Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
-                let mapping = f.pop();
+                let mapping = pop!();
                 let name = code!().names[oparg as usize].clone();
                 let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
                     Some(v) => v,
                     None => match dict::get_str_key(&f.globals, &name).or_else(|| dict::get_str_key(&f.builtins, &name)) {
                         Some(v) => v,
-                        None => return Err(name_error(vm, &name)),
+                        None => break 'dispatch Err(name_error(vm, &name)),
                     },
                 };
-                f.push(v);
+                push!(v);
             }
             Opcode::LOAD_FROM_DICT_OR_DEREF => {
-                let mapping = f.pop();
+                let mapping = pop!();
                 let name = code!().localsplusnames[oparg as usize].clone();
                 let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
                     Some(v) => v,
                     None => {
-                        let cell = f.slots[oparg as usize].clone().expect("cell");
+                        let cell = (*slot!(oparg as usize)).clone().expect("cell");
                         match function::cell_data(&cell).get() {
                             Some(v) => v,
-                            None => return Err(unbound_deref(vm, f, oparg)),
+                            None => break 'dispatch Err(unbound_deref(vm, f, oparg)),
                         }
                     }
                 };
-                f.push(v);
+                push!(v);
             }
             Opcode::LOAD_ATTR => {
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) }.clone();
-                let owner = f.pop();
+                let owner = pop!();
                 if oparg & 1 != 0 {
                     match tri!(ops::load_method(vm, &owner, &name)) {
                         (Some(meth), _) => {
-                            f.push(meth);
-                            f.push(owner);
+                            push!(meth);
+                            push!(owner);
                         }
                         (None, attr) => {
-                            f.push_opt(None);
-                            f.push(attr);
+                            push_opt!(None);
+                            push!(attr);
                         }
                     }
                 } else {
                     let v = tri!(ob::getattr(vm, &owner, &name));
-                    f.push(v);
+                    push!(v);
                 }
             }
             Opcode::STORE_ATTR => {
                 let name = code!().names[oparg as usize].clone();
-                let owner = f.pop();
-                let v = f.pop();
+                let owner = pop!();
+                let v = pop!();
                 tri!(ob::setattr(vm, &owner, &name, Some(&v)));
             }
             Opcode::DELETE_ATTR => {
                 let name = code!().names[oparg as usize].clone();
-                let owner = f.pop();
+                let owner = pop!();
                 tri!(ob::setattr(vm, &owner, &name, None));
             }
             Opcode::LOAD_SUPER_ATTR => {
                 let name = code!().names[(oparg >> 2) as usize].clone();
-                let self_ = f.pop();
-                let class = f.pop();
-                let global_super = f.pop();
+                let self_ = pop!();
+                let class = pop!();
+                let global_super = pop!();
                 let r = tri!(ops::load_super_attr(vm, &global_super, &class, &self_, &name, oparg));
                 match r {
                     (Some(meth), _) => {
-                        f.push(meth);
-                        f.push(self_);
+                        push!(meth);
+                        push!(self_);
                     }
                     (None, attr) => {
                         if oparg & 1 != 0 {
-                            f.push_opt(None);
+                            push_opt!(None);
                         }
-                        f.push(attr);
+                        push!(attr);
                     }
                 }
             }
             Opcode::MAKE_CELL => {
-                let v = f.slots[oparg as usize].take();
-                f.slots[oparg as usize] = Some(function::new_cell(v));
+                let v = (*slot!(oparg as usize)).take();
+                (*slot!(oparg as usize)) = Some(function::new_cell(v));
             }
             Opcode::LOAD_CLOSURE => {
-                let v = f.slots[oparg as usize].clone().expect("cell");
-                f.push(v);
+                let v = (*slot!(oparg as usize)).clone().expect("cell");
+                push!(v);
             }
             Opcode::LOAD_DEREF => {
-                let cell = f.slots[oparg as usize].as_ref().expect("cell");
+                let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
                 match function::cell_data(cell).get() {
-                    Some(v) => f.push(v),
-                    None => return Err(unbound_deref(vm, f, oparg)),
+                    Some(v) => push!(v),
+                    None => break 'dispatch Err(unbound_deref(vm, f, oparg)),
                 }
             }
             Opcode::STORE_DEREF => {
-                let v = f.pop();
-                let cell = f.slots[oparg as usize].as_ref().expect("cell");
+                let v = pop!();
+                let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
                 function::cell_data(cell).set(Some(v));
             }
             Opcode::DELETE_DEREF => {
-                let cell = f.slots[oparg as usize].clone().expect("cell");
+                let cell = (*slot!(oparg as usize)).clone().expect("cell");
                 if function::cell_data(&cell).get().is_none() {
-                    return Err(unbound_deref(vm, f, oparg));
+                    break 'dispatch Err(unbound_deref(vm, f, oparg));
                 }
                 function::cell_data(&cell).set(None);
             }
@@ -511,117 +607,124 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let n = code!().code.localsplusnames.len();
                 let start = n - oparg as usize;
                 for (i, c) in cells.iter().enumerate() {
-                    f.slots[start + i] = Some(c.clone());
+                    (*slot!(start + i)) = Some(c.clone());
                 }
             }
             Opcode::BUILD_TUPLE => {
                 let n = oparg as usize;
-                let items = collect_top(f, n);
-                f.push(tuple::new_tuple(items));
+                let items = collect_top!(n);
+                push!(tuple::new_tuple(items));
             }
             Opcode::BUILD_LIST => {
                 let n = oparg as usize;
-                let items = collect_top(f, n);
-                f.push(list::new_list(items));
+                let items = collect_top!(n);
+                push!(list::new_list(items));
             }
             Opcode::BUILD_SET => {
                 let n = oparg as usize;
-                let items = collect_top(f, n);
+                let items = collect_top!(n);
                 let s = crate::objects::set::new_set();
                 for it in items {
                     tri!(crate::objects::set::set_add(vm, &s, it));
                 }
-                f.push(s);
+                push!(s);
             }
             Opcode::BUILD_MAP => {
                 let n = oparg as usize;
-                let items = collect_top(f, 2 * n);
+                let items = collect_top!(2 * n);
                 let d = dict::new_dict();
                 let dd = dict::dict_data(&d).expect("dict");
                 let mut it = items.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     tri!(dd.set(vm, k, v));
                 }
-                f.push(d);
+                push!(d);
             }
             Opcode::BUILD_CONST_KEY_MAP => {
-                let keys = f.pop();
-                let values = collect_top(f, oparg as usize);
+                let keys = pop!();
+                let values = collect_top!(oparg as usize);
                 let d = dict::new_dict();
                 let dd = dict::dict_data(&d).expect("dict");
                 for (k, v) in tuple::items(&keys).iter().zip(values) {
                     tri!(dd.set(vm, k.clone(), v));
                 }
-                f.push(d);
+                push!(d);
             }
             Opcode::BUILD_STRING => {
-                let items = collect_top(f, oparg as usize);
+                let items = collect_top!(oparg as usize);
                 let mut s = String::new();
                 for it in &items {
                     s.push_str(pystr::as_str(it));
                 }
-                f.push(pystr::from_string(s));
+                push!(pystr::from_string(s));
             }
             Opcode::LIST_APPEND => {
-                let v = f.pop();
-                list::list_data(f.peek(oparg as usize)).expect("list").push(v);
+                let v = pop!();
+                list::list_data(peek!(oparg as usize)).expect("list").push(v);
             }
             Opcode::SET_ADD => {
-                let v = f.pop();
-                let s = f.peek(oparg as usize).clone();
+                let v = pop!();
+                let s = peek!(oparg as usize).clone();
                 tri!(crate::objects::set::set_add(vm, &s, v));
             }
             Opcode::MAP_ADD => {
-                let v = f.pop();
-                let k = f.pop();
-                let d = f.peek(oparg as usize).clone();
+                let v = pop!();
+                let k = pop!();
+                let d = peek!(oparg as usize).clone();
                 tri!(dict::dict_data(&d).expect("dict").set(vm, k, v));
             }
             Opcode::LIST_EXTEND => {
-                let it = f.pop();
-                let l = f.peek(oparg as usize).clone();
+                let it = pop!();
+                let l = peek!(oparg as usize).clone();
                 let items = match iter::collect(vm, &it) {
                     Ok(v) => v,
                     Err(e) if e.matches(exceptions::type_error()) && it.ty().slots.iter.get().is_none() && it.ty().slots.getitem.get().is_none() => {
-                        return Err(vm.type_error(format!("Value after * must be an iterable, not {}", it.ty().name())))
+                        break 'dispatch Err(vm.type_error(format!("Value after * must be an iterable, not {}", it.ty().name())))
                     }
-                    Err(e) => return Err(e),
+                    Err(e) => break 'dispatch Err(e),
                 };
                 list::list_data(&l).expect("list").vec().extend(items);
             }
             Opcode::SET_UPDATE => {
-                let it = f.pop();
-                let s = f.peek(oparg as usize).clone();
+                let it = pop!();
+                let s = peek!(oparg as usize).clone();
                 tri!(crate::objects::set::set_update(vm, &s, &it));
             }
             Opcode::DICT_UPDATE => {
-                let src = f.pop();
-                let d = f.peek(oparg as usize).clone();
+                let src = pop!();
+                let d = peek!(oparg as usize).clone();
                 if let Err(e) = crate::objects::dict_methods::merge(vm, &d, &src, true) {
                     if e.matches(exceptions::attribute_error()) || e.matches(exceptions::type_error()) && src.ty().lookup_str(vm, "keys").is_none() {
-                        return Err(vm.type_error(format!("'{}' object is not a mapping", src.ty().name())));
+                        break 'dispatch Err(vm.type_error(format!("'{}' object is not a mapping", src.ty().name())));
                     }
-                    return Err(e);
+                    break 'dispatch Err(e);
                 }
             }
             Opcode::DICT_MERGE => {
-                let src = f.pop();
-                let d = f.peek(oparg as usize).clone();
+                let src = pop!();
+                let d = peek!(oparg as usize).clone();
+                sync!();
                 tri!(ops::dict_merge_kwargs(vm, f, &d, &src, oparg));
             }
             Opcode::UNPACK_SEQUENCE => {
-                let seq = f.pop();
-                tri!(ops::unpack_sequence(vm, f, &seq, oparg as usize));
+                let seq = pop!();
+                sync!();
+                let r = ops::unpack_sequence(vm, f, &seq, oparg as usize);
+                resync!();
+                tri!(r);
             }
             Opcode::UNPACK_EX => {
-                let seq = f.pop();
-                tri!(ops::unpack_ex(vm, f, &seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
+                let seq = pop!();
+                sync!();
+                let r = ops::unpack_ex(vm, f, &seq, (oparg & 0xff) as usize, (oparg >> 8) as usize);
+                resync!();
+                tri!(r);
             }
             Opcode::FORMAT_VALUE => {
-                let spec = if oparg & 4 != 0 { Some(f.pop()) } else { None };
-                let v = f.pop();
+                let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
+                let v = pop!();
                 let r = tri!(ops::format_value(vm, &v, oparg & 3, spec.as_ref()));
-                f.push(r);
+                push!(r);
             }
             Opcode::KW_NAMES => {
                 f.kwnames = Some(code!().consts[oparg as usize].clone());
@@ -631,34 +734,35 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let kwnames = f.kwnames.take();
                 let nargs = oparg as usize;
                 // Stack: [callable_or_method, self_or_callable, args...]
-                let is_meth = f.peek_opt(nargs + 2).is_some();
+                let is_meth = peek_opt!(nargs + 2).is_some();
                 if !is_meth {
                     // Unpack bound methods into the method form.
-                    if let Some(m) = f.peek(nargs + 1).downcast_exact::<function::BoundMethodData>() {
+                    if let Some(m) = peek!(nargs + 1).downcast_exact::<function::BoundMethodData>() {
                         let (func, self_) = (m.func.clone(), m.self_.clone());
-                        let i = f.sp - nargs - 2;
-                        f.slots[i] = Some(func);
-                        f.slots[i + 1] = Some(self_);
+                        let i = sp - nargs - 2;
+                        (*slot!(i)) = Some(func);
+                        (*slot!(i + 1)) = Some(self_);
                     }
                 }
-                let is_meth = f.peek_opt(nargs + 2).is_some();
+                let is_meth = peek_opt!(nargs + 2).is_some();
                 let total = nargs + is_meth as usize;
-                let callable = if is_meth { f.peek(nargs + 2).clone() } else { f.peek(nargs + 1).clone() };
+                let callable = if is_meth { peek!(nargs + 2).clone() } else { peek!(nargs + 1).clone() };
                 if let Some(fd) = callable.downcast_exact::<function::FunctionData>() {
                     let flags = fd.code_data().code.flags;
                     if flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) == 0 {
                         // Python-to-Python call: push a frame, no Rust recursion.
                         let new = {
-                            let args = f.top_slice(total);
+                            let args = top_slice!(total);
                             tri!(make_frame(vm, &callable, args, kwnames.as_ref()))
                         };
-                        f.drop_n(total);
-                        f.drop_n(2 - is_meth as usize);
+                        drop_n!(total);
+                        drop_n!(2 - is_meth as usize);
                         if vm.recursion_depth >= vm.recursion_limit {
                             release_frame(vm, new);
-                            return Err(vm.recursion_error("maximum recursion depth exceeded"));
+                            break 'dispatch Err(vm.recursion_error("maximum recursion depth exceeded"));
                         }
                         vm.recursion_depth += 1;
+                        sync!();
                         let caller = std::mem::replace(fref, new);
                         stack.push(caller);
                         vm.frame_ptrs.push(&**fref as *const Frame);
@@ -667,44 +771,44 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     }
                 }
                 let r = {
-                    let args = f.top_slice(total);
+                    let args = top_slice!(total);
                     if crate::objects::descr::is_method_descriptor(&callable) {
                         crate::objects::descr::call_method_descr(vm, &callable, args, kwnames.as_ref())
                     } else {
                         crate::protocols::call::call(vm, &callable, args, kwnames.as_ref())
                     }
                 };
-                f.drop_n(total);
-                f.drop_n(2 - is_meth as usize);
+                drop_n!(total);
+                drop_n!(2 - is_meth as usize);
                 let r = tri!(r);
-                f.push(r);
+                push!(r);
             }
             Opcode::CALL_FUNCTION_EX => {
-                let kwargs = if oparg & 1 != 0 { Some(f.pop()) } else { None };
-                let args = f.pop();
-                let callable = f.pop();
-                let null = f.pop_opt();
+                let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };
+                let args = pop!();
+                let callable = pop!();
+                let null = pop_opt!();
                 drop(null);
                 let r = tri!(ops::call_function_ex(vm, &callable, &args, kwargs.as_ref()));
-                f.push(r);
+                push!(r);
             }
             Opcode::CALL_INTRINSIC_1 => {
-                let v = f.pop();
+                let v = pop!();
                 let r = tri!(ops::intrinsic1(vm, f, oparg, v));
-                f.push(r);
+                push!(r);
             }
             Opcode::CALL_INTRINSIC_2 => {
-                let v1 = f.pop();
-                let v2 = f.pop();
+                let v1 = pop!();
+                let v2 = pop!();
                 let r = tri!(ops::intrinsic2(vm, oparg, v2, v1));
-                f.push(r);
+                push!(r);
             }
             Opcode::MAKE_FUNCTION => {
-                let code = f.pop();
-                let closure = if oparg & 8 != 0 { Some(f.pop()) } else { None };
-                let annotations = if oparg & 4 != 0 { Some(f.pop()) } else { None };
-                let kwdefaults = if oparg & 2 != 0 { Some(f.pop()) } else { None };
-                let defaults = if oparg & 1 != 0 { Some(f.pop()) } else { None };
+                let code = pop!();
+                let closure = if oparg & 8 != 0 { Some(pop!()) } else { None };
+                let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
+                let kwdefaults = if oparg & 2 != 0 { Some(pop!()) } else { None };
+                let defaults = if oparg & 1 != 0 { Some(pop!()) } else { None };
                 let func = function::new_function_with_closure(vm, code, f.globals.clone(), closure);
                 {
                     let fd = function::function_data(&func);
@@ -715,12 +819,12 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         *fd.annotations.get() = annotations;
                     }
                 }
-                f.push(func);
+                push!(func);
             }
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                let v = if opcode == Opcode::RETURN_CONST { code!().consts[oparg as usize].clone() } else { f.pop() };
+                let v = if opcode == Opcode::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
                 if f.is_entry {
-                    return Ok(Exit::Return(v));
+                    break 'dispatch Ok(Exit::Return(v));
                 }
                 let caller = stack.pop().expect("caller");
                 let done = std::mem::replace(fref, caller);
@@ -728,7 +832,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 release_frame(vm, done);
                 vm.recursion_depth -= 1;
                 reload!();
-                f.push(v);
+                push!(v);
                 tri!(vm.check_eval_breaker());
             }
             Opcode::RETURN_GENERATOR => {
@@ -736,74 +840,76 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 // callers before they run; reaching this instruction means resumption.
             }
             Opcode::YIELD_VALUE => {
-                let v = f.pop();
-                return Ok(Exit::Yield(v));
+                let v = pop!();
+                break 'dispatch Ok(Exit::Yield(v));
             }
             Opcode::SEND => {
-                let v = f.pop();
-                let receiver = f.peek(1).clone();
+                let v = pop!();
+                let receiver = peek!(1).clone();
                 match tri!(crate::objects::generator::send_to(vm, &receiver, v)) {
-                    crate::objects::generator::SendResult::Yielded(y) => f.push(y),
+                    crate::objects::generator::SendResult::Yielded(y) => push!(y),
                     crate::objects::generator::SendResult::Returned(r) => {
-                        f.push(r);
-                        f.ip += oparg as usize;
+                        push!(r);
+                        ip += oparg as usize;
                     }
                 }
             }
             Opcode::CLEANUP_THROW => {
-                let exc = f.pop();
-                let last_sent = f.pop();
-                let sub_iter = f.pop();
+                let exc = pop!();
+                let last_sent = pop!();
+                let sub_iter = pop!();
                 drop(last_sent);
                 drop(sub_iter);
                 if exc.ty().is_subtype(exceptions::stop_iteration()) {
                     let value = tri!(ob::getattr_str(vm, &exc, "value"));
-                    f.push(none::none());
-                    f.push(value);
+                    push!(none::none());
+                    push!(value);
                 } else {
-                    return Err(PyErr::from_value(exc));
+                    break 'dispatch Err(PyErr::from_value(exc));
                 }
             }
             Opcode::GET_AWAITABLE | Opcode::GET_AITER | Opcode::GET_ANEXT | Opcode::BEFORE_ASYNC_WITH | Opcode::END_ASYNC_FOR => {
-                return Err(vm.not_implemented_error("async code is not supported yet"));
+                break 'dispatch Err(vm.not_implemented_error("async code is not supported yet"));
             }
             Opcode::RAISE_VARARGS => {
+                sync!();
                 let r = ops::raise(vm, f, oparg);
-                return Err(r);
+                resync!();
+                break 'dispatch Err(r);
             }
             Opcode::RERAISE => {
                 // CPython also restores `f_lasti` from the stack here; the only observable effect
                 // is `f_lineno` while unwinding, so Pyrite keeps the RERAISE position, which is
                 // also what the exception-table lookup needs.
-                let exc = f.pop();
-                return Err(PyErr::from_value(exc).reraised());
+                let exc = pop!();
+                break 'dispatch Err(PyErr::from_value(exc).reraised());
             }
             Opcode::PUSH_EXC_INFO => {
-                let exc = f.pop();
+                let exc = pop!();
                 let prev = vm.handled_exception.replace(exc.clone()).unwrap_or_else(none::none);
-                f.push(prev);
-                f.push(exc);
+                push!(prev);
+                push!(exc);
             }
             Opcode::POP_EXCEPT => {
-                let prev = f.pop();
+                let prev = pop!();
                 vm.handled_exception = if none::is_none(&prev) { None } else { Some(prev) };
             }
             Opcode::CHECK_EXC_MATCH => {
-                let ty = f.pop();
-                let exc = f.peek(1).clone();
+                let ty = pop!();
+                let exc = peek!(1).clone();
                 tri!(ops::check_except_type(vm, &ty));
                 let m = tri!(ob::isinstance(vm, &exc, &ty));
-                f.push(none::bool_value(m));
+                push!(none::bool_value(m));
             }
             Opcode::CHECK_EG_MATCH => {
-                return Err(vm.not_implemented_error("except* is not supported yet"));
+                break 'dispatch Err(vm.not_implemented_error("except* is not supported yet"));
             }
-            Opcode::LOAD_ASSERTION_ERROR => f.push(exceptions::ASSERTION_ERROR.to_value()),
+            Opcode::LOAD_ASSERTION_ERROR => push!(exceptions::ASSERTION_ERROR.to_value()),
             Opcode::LOAD_BUILD_CLASS => {
                 let key = vm.intern("__build_class__");
                 match dict::get_str_key(&f.builtins, &key) {
-                    Some(b) => f.push(b),
-                    None => return Err(vm.name_error("__build_class__ not found")),
+                    Some(b) => push!(b),
+                    None => break 'dispatch Err(vm.name_error("__build_class__ not found")),
                 }
             }
             Opcode::SETUP_ANNOTATIONS => {
@@ -818,76 +924,67 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
             }
             Opcode::BEFORE_WITH => {
-                let mgr = f.pop();
+                let mgr = pop!();
                 let (exit, res) = tri!(ops::before_with(vm, &mgr));
-                f.push(exit);
-                f.push(res);
+                push!(exit);
+                push!(res);
             }
             Opcode::WITH_EXCEPT_START => {
                 // Stack: exit, lasti, prev_exc, val
-                let val = f.peek(1).clone();
-                let exit = f.peek(4).clone();
+                let val = peek!(1).clone();
+                let exit = peek!(4).clone();
                 let tb = exceptions::exc_data(&val).traceback().unwrap_or_else(none::none);
                 let ty = val.ty().to_value();
                 let r = tri!(crate::protocols::call::call(vm, &exit, &[ty, val, tb], None));
-                f.push(r);
+                push!(r);
             }
             Opcode::GET_LEN => {
-                let n = tri!(ob::len(vm, f.peek(1)));
-                f.push(int::from_usize(n));
+                let n = tri!(ob::len(vm, peek!(1)));
+                push!(int::from_usize(n));
             }
             Opcode::MATCH_MAPPING => {
-                let r = ops::is_mapping(f.peek(1));
-                f.push(none::bool_value(r));
+                let r = ops::is_mapping(peek!(1));
+                push!(none::bool_value(r));
             }
             Opcode::MATCH_SEQUENCE => {
-                let r = ops::is_sequence(f.peek(1));
-                f.push(none::bool_value(r));
+                let r = ops::is_sequence(peek!(1));
+                push!(none::bool_value(r));
             }
             Opcode::MATCH_KEYS => {
-                let keys = f.peek(1).clone();
-                let subject = f.peek(2).clone();
+                let keys = peek!(1).clone();
+                let subject = peek!(2).clone();
                 let r = tri!(ops::match_keys(vm, &subject, &keys));
-                f.push(r);
+                push!(r);
             }
             Opcode::MATCH_CLASS => {
-                let names = f.pop();
-                let cls = f.pop();
-                let subject = f.pop();
+                let names = pop!();
+                let cls = pop!();
+                let subject = pop!();
                 let r = tri!(ops::match_class(vm, &subject, &cls, oparg as usize, &names));
-                f.push(r);
+                push!(r);
             }
             Opcode::IMPORT_NAME => {
                 let name = code!().names[oparg as usize].clone();
-                let fromlist = f.pop();
-                let level = f.pop();
+                let fromlist = pop!();
+                let level = pop!();
                 let m = tri!(crate::import::import_name(vm, f, &name, &fromlist, &level));
-                f.push(m);
+                push!(m);
             }
             Opcode::IMPORT_FROM => {
                 let name = code!().names[oparg as usize].clone();
-                let module = f.peek(1).clone();
+                let module = peek!(1).clone();
                 let v = tri!(crate::import::import_from(vm, &module, &name));
-                f.push(v);
+                push!(v);
             }
             _ => {
-                return Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {op} ({})", opcode.name())));
+                break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {op} ({})", opcode.name())));
             }
         }
-    }
+    };
+    sync!();
+    result
 }
 
-/// Pop the top `n` values in push order.
-#[inline]
-fn collect_top(f: &mut Frame, n: usize) -> Vec<Value> {
-    let mut items = Vec::with_capacity(n);
-    let start = f.sp - n;
-    for i in start..f.sp {
-        items.push(f.slots[i].take().expect("stack value"));
-    }
-    f.sp = start;
-    items
-}
 
 #[cold]
 fn unbound_local(vm: &mut Vm, f: &Frame, oparg: u32) -> PyErr {
