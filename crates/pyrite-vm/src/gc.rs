@@ -106,6 +106,13 @@ pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
     if !ty.has_gc() {
         return false;
     }
+    // Generators need finalizing (close()) only while suspended inside their body.
+    if std::ptr::eq(ty, &crate::objects::generator::GENERATOR_TYPE.0) {
+        let v = std::mem::ManuallyDrop::new(Value::from_header(obj));
+        if !crate::objects::generator::needs_finalize(&v) {
+            return false;
+        }
+    }
     let h = head_of(obj.as_ptr());
     if (*h).flags.get() & FINALIZED != 0 {
         return false;
@@ -129,11 +136,20 @@ pub fn run_pending_finalizers(vm: &mut Vm) {
 }
 
 fn call_del(vm: &mut Vm, obj: &Value) {
+    if obj.downcast_exact::<crate::objects::generator::GeneratorData>().is_some() {
+        let saved = vm.handled_exception.clone();
+        if let Err(e) = crate::objects::generator::close(vm, obj) {
+            let where_ = crate::protocols::object::repr_string(vm, obj).unwrap_or_default();
+            vm.print_unraisable_for(&format!("Exception ignored in: {where_}"), obj, &e);
+        }
+        vm.handled_exception = saved;
+        return;
+    }
     if let Some(del) = obj.ty().lookup_str(vm, "__del__") {
         let saved = vm.handled_exception.clone();
         if let Err(e) = crate::protocols::call::call_method_value(vm, &del, obj, &[]) {
             let where_ = crate::protocols::object::repr_string(vm, &del).unwrap_or_default();
-            vm.print_unraisable(&format!("Exception ignored in: {where_}"), &e);
+            vm.print_unraisable_for(&format!("Exception ignored in: {where_}"), &del, &e);
         }
         vm.handled_exception = saved;
     }

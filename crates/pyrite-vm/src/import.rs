@@ -55,6 +55,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         }
     }
     let e = vm.new_exception(exceptions::module_not_found_error(), format!("No module named '{name}'"));
+    exceptions::set_exc_attr(vm, &e.exc, "name", pystr::new_str(name));
     Err(e)
 }
 
@@ -125,7 +126,10 @@ pub fn import_from(vm: &mut Vm, module_v: &Value, name: &Value) -> PyResult<Valu
                     Some(f) => format!(" ({f})"),
                     None => " (unknown location)".to_owned(),
                 };
-                return Err(vm.new_exception(exceptions::import_error(), format!("cannot import name '{}' from '{mname}'{loc}", pystr::as_str(name))));
+                let e = vm.new_exception(exceptions::import_error(), format!("cannot import name '{}' from '{mname}'{loc}", pystr::as_str(name)));
+                exceptions::set_exc_attr(vm, &e.exc, "name", pystr::new_str(&mname));
+                exceptions::set_exc_attr(vm, &e.exc, "name_from", name.clone());
+                return Err(e);
             }
             Err(e)
         }

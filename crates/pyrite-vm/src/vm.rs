@@ -204,6 +204,7 @@ impl Vm {
     fn handle_eval_breaker(&mut self) {
         crate::gc::BREAKER.with(|b| b.set(false));
         crate::gc::run_pending_finalizers(self);
+        crate::modules::weakref::run_pending_callbacks(self);
         crate::gc::maybe_collect(self);
     }
 
@@ -358,6 +359,26 @@ impl Vm {
     pub fn print_unraisable(&mut self, context: &str, e: &PyErr) {
         let text = crate::eval::format_exception(self, &e.exc);
         self.write_fd(2, &format!("{context}\n{text}"));
+    }
+
+    /// Report an exception that cannot propagate (`__del__`, finalizers) through
+    /// `sys.unraisablehook` when the program replaced it, else print it.
+    pub fn print_unraisable_for(&mut self, context: &str, object: &Value, e: &PyErr) {
+        let sys = self.sys_module.clone();
+        let hook = crate::protocols::object::getattr_opt(self, &sys, "unraisablehook").ok().flatten();
+        let default = crate::protocols::object::getattr_opt(self, &sys, "__unraisablehook__").ok().flatten();
+        if let (Some(h), Some(d)) = (&hook, &default) {
+            if !h.is(d) {
+                let tb = exceptions::exc_data(&e.exc).traceback().unwrap_or_else(crate::objects::none::none);
+                let args = crate::modules::sys::unraisable_hook_args(self, e.exc.ty().to_value(), e.exc.clone(), tb, object.clone());
+                if let Ok(args) = args {
+                    if crate::protocols::call::call(self, h, &[args], None).is_ok() {
+                        return;
+                    }
+                }
+            }
+        }
+        self.print_unraisable(context, e);
     }
 
     pub fn write_fd(&mut self, fd: u8, s: &str) {

@@ -1006,7 +1006,9 @@ fn unbound_deref(vm: &mut Vm, f: &Frame, oparg: u32) -> PyErr {
 
 #[cold]
 pub(crate) fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
-    vm.name_error(format!("name '{}' is not defined", pystr::as_str(name)))
+    let e = vm.name_error(format!("name '{}' is not defined", pystr::as_str(name)));
+    exceptions::set_exc_attr(vm, &e.exc, "name", name.clone());
+    e
 }
 
 #[allow(dead_code)]

@@ -331,7 +331,7 @@ pub fn intrinsic2(vm: &mut Vm, which: u32, _v2: Value, _v1: Value) -> PyResult<V
 pub fn raise(vm: &mut Vm, f: &mut Frame, oparg: u32) -> PyErr {
     match oparg {
         0 => match vm.handled_exception.clone() {
-            Some(e) => PyErr::from_value(e),
+            Some(e) => PyErr::from_value(e).reraised(),
             None => vm.runtime_error("No active exception to reraise"),
         },
         1 => {

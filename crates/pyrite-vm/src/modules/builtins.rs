@@ -330,6 +330,10 @@ fn b_pow(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
                 }
                 return Ok(int::from_bigint(r));
             }
+            let is_complex = |v: &Value| v.downcast::<crate::objects::complex::ComplexData>().is_some();
+            if is_complex(&x) || is_complex(&y) || is_complex(m) {
+                return Err(vm.value_error("complex modulo"));
+            }
             if x.ty().is_heap_type() {
                 if let Some(f) = x.ty().lookup_str(vm, "__pow__") {
                     return call::call_method_value(vm, &f, &x, &[y, m.clone()]);
@@ -367,7 +371,10 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
         }
     }
     let it = iter::get_iter(vm, &src)?;
+    // Fast paths as CPython's: exact ints accumulate in a machine integer, exact floats
+    // with Neumaier compensated summation (3.12), until another type shows up.
     let mut small: Option<i128> = acc.as_small_int().map(|i| i as i128);
+    let mut fsum: Option<(f64, f64)> = crate::objects::float::exact_float(&acc).map(|f| (f, 0.0));
     while let Some(x) = iter::next(vm, &it)? {
         if let (Some(s), Some(xi)) = (small, x.as_small_int()) {
             let n = s + xi as i128;
@@ -376,6 +383,28 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
                 continue;
             }
         }
+        if let Some(s) = small {
+            if let Some(xf) = crate::objects::float::exact_float(&x) {
+                small = None;
+                fsum = Some((s as f64, 0.0));
+                let _ = xf;
+            }
+        }
+        if let Some((f, c)) = fsum {
+            let xf = match (crate::objects::float::exact_float(&x), x.as_small_int()) {
+                (Some(xf), _) => Some(xf),
+                (None, Some(xi)) if xi.unsigned_abs() < (1u64 << 53) => Some(xi as f64),
+                _ => None,
+            };
+            if let Some(xf) = xf {
+                let t = f + xf;
+                let c = if f.abs() >= xf.abs() { c + ((f - t) + xf) } else { c + ((xf - t) + f) };
+                fsum = Some((t, c));
+                continue;
+            }
+            acc = crate::objects::float::new_float(if c.is_finite() { f + c } else { f });
+            fsum = None;
+        }
         if let Some(s) = small.take() {
             acc = int::from_i128(s);
         }
@@ -383,6 +412,9 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     }
     if let Some(s) = small {
         acc = int::from_i128(s);
+    }
+    if let Some((f, c)) = fsum {
+        acc = crate::objects::float::new_float(if c.is_finite() { f + c } else { f });
     }
     Ok(acc)
 }

@@ -1,8 +1,8 @@
-//! Small built-in modules: `time`, `platform`, `dis`, `math` (CPython: `Modules/timemodule.c`,
-//! `Lib/platform.py`, `Lib/dis.py`, `Modules/mathmodule.c`).
+//! Small built-in modules: `time`, `platform`, `dis` (CPython: `Modules/timemodule.c`,
+//! `Lib/platform.py`, `Lib/dis.py`); `math` lives in `math.rs`.
 
 use crate::object::Value;
-use crate::objects::{float, function, int, module, none, str as pystr, tuple};
+use crate::objects::{float, function, module, none, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 fn time_time(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
@@ -105,73 +105,5 @@ pub fn const_repr(c: &pyrite_bytecode::Constant) -> String {
 pub fn create_dis(vm: &mut Vm) -> Value {
     let m = module::new_module(vm, "dis");
     module::add_function(vm, &m, "dis", dis_dis);
-    m
-}
-
-fn math1(vm: &mut Vm, a: &[Value], f: fn(f64) -> f64, name: &str) -> PyResult<Value> {
-    let [x] = a else { return Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", a.len()))) };
-    let v = crate::protocols::number::to_f64(vm, x)?;
-    let r = f(v);
-    if r.is_nan() && !v.is_nan() {
-        return Err(vm.value_error("math domain error"));
-    }
-    Ok(float::new_float(r))
-}
-fn m_sqrt(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    math1(vm, a, f64::sqrt, "sqrt")
-}
-fn m_sin(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    math1(vm, a, f64::sin, "sin")
-}
-fn m_cos(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    math1(vm, a, f64::cos, "cos")
-}
-fn m_exp(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    math1(vm, a, f64::exp, "exp")
-}
-fn m_log(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let Some(x) = a.first() else { return Err(vm.type_error("log expected at least 1 argument, got 0")) };
-    let v = crate::protocols::number::to_f64(vm, x)?;
-    if v <= 0.0 {
-        return Err(vm.value_error("math domain error"));
-    }
-    match a.get(1) {
-        Some(b) => {
-            let base = crate::protocols::number::to_f64(vm, b)?;
-            Ok(float::new_float(v.ln() / base.ln()))
-        }
-        None => Ok(float::new_float(v.ln())),
-    }
-}
-fn m_floor(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let [x] = a else { return Err(vm.type_error("floor() takes exactly one argument")) };
-    if crate::objects::int::is_int(x) {
-        return Ok(crate::objects::int::exact_int(x));
-    }
-    let v = crate::protocols::number::to_f64(vm, x)?;
-    int::float_to_int(vm, v.floor())
-}
-fn m_ceil(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let [x] = a else { return Err(vm.type_error("ceil() takes exactly one argument")) };
-    if crate::objects::int::is_int(x) {
-        return Ok(crate::objects::int::exact_int(x));
-    }
-    let v = crate::protocols::number::to_f64(vm, x)?;
-    int::float_to_int(vm, v.ceil())
-}
-
-pub fn create_math(vm: &mut Vm) -> Value {
-    let m = module::new_module(vm, "math");
-    module::add_function(vm, &m, "sqrt", m_sqrt);
-    module::add_function(vm, &m, "sin", m_sin);
-    module::add_function(vm, &m, "cos", m_cos);
-    module::add_function(vm, &m, "exp", m_exp);
-    module::add_function(vm, &m, "log", m_log);
-    module::add_function(vm, &m, "floor", m_floor);
-    module::add_function(vm, &m, "ceil", m_ceil);
-    module::add_value(vm, &m, "pi", float::new_float(std::f64::consts::PI));
-    module::add_value(vm, &m, "e", float::new_float(std::f64::consts::E));
-    module::add_value(vm, &m, "inf", float::new_float(f64::INFINITY));
-    module::add_value(vm, &m, "nan", float::new_float(f64::NAN));
     m
 }

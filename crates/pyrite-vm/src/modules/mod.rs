@@ -1,10 +1,13 @@
 //! Built-in modules: `builtins` and `sys` are created at start-up, the others on first import.
 
 pub mod builtins;
+pub mod frozen;
 pub mod gcmodule;
 pub mod linecache;
+pub mod math;
 pub mod misc;
 pub mod sys;
+pub mod weakref;
 
 use crate::object::Value;
 use crate::objects::{dict, module};
@@ -19,6 +22,7 @@ pub fn init_core_modules(vm: &mut Vm) {
     let s = module::new_module(vm, "sys");
     vm.sys_module = s.clone();
     sys::init(vm, &s);
+    sys::init_hooks(vm, &s);
     let mods = vm.modules.clone();
     let md = dict::dict_data(&mods).expect("modules");
     md.set_str(vm.intern("builtins"), b);
@@ -32,8 +36,19 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "time" => misc::create_time(vm),
         "platform" => misc::create_platform(vm),
         "dis" => misc::create_dis(vm),
-        "math" => misc::create_math(vm),
-        _ => return Ok(None),
+        "math" => math::create(vm),
+        "_weakref" => weakref::create(vm),
+        _ => return frozen::load(vm, name),
     };
     Ok(Some(m))
+}
+
+/// Static types defined by native modules (registered with the built-in types at start-up).
+pub fn native_static_types() -> Vec<&'static crate::typeobj::StaticType> {
+    weakref::static_types()
+}
+
+/// Slot setup of the static types of native modules (part of `objects::init_all`).
+pub(crate) fn init_native_types() {
+    weakref::init_type();
 }

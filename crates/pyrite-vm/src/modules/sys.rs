@@ -139,8 +139,41 @@ pub fn init(vm: &mut Vm, m: &Value) {
     module::add_value(vm, m, "stderr", stderr.clone());
     module::add_value(vm, m, "__stdout__", stdout);
     module::add_value(vm, m, "__stderr__", stderr);
-    let vi = tuple::new_tuple(vec![Value::small_int(3), Value::small_int(12), Value::small_int(0), pystr::new_str("final"), Value::small_int(0)]);
-    module::add_value(vm, m, "version_info", vi);
+    // version_info, float_info, flags, implementation... are built on first access by
+    // `sys_getattr` from the embedded `_sysinfo` module (struct sequences are Python-level).
+    module::add_function(vm, m, "__getattr__", sys_getattr);
+    module::add_function(vm, m, "getdefaultencoding", getdefaultencoding);
+    module::add_function(vm, m, "getfilesystemencoding", getdefaultencoding);
+    module::add_function(vm, m, "getfilesystemencodeerrors", getfilesystemencodeerrors);
+    module::add_function(vm, m, "get_int_max_str_digits", get_int_max_str_digits);
+    module::add_function(vm, m, "getswitchinterval", getswitchinterval);
+    module::add_function(vm, m, "gettrace", return_none);
+    module::add_function(vm, m, "getprofile", return_none);
+    module::add_function(vm, m, "settrace", return_none);
+    module::add_function(vm, m, "setprofile", return_none);
+    module::add_function(vm, m, "is_finalizing", is_finalizing);
+    module::add_value(vm, m, "hexversion", Value::int(0x030C00F0));
+    module::add_value(vm, m, "api_version", Value::int(1013));
+    module::add_value(vm, m, "maxunicode", Value::int(0x10FFFF));
+    module::add_value(vm, m, "float_repr_style", pystr::new_str("short"));
+    module::add_value(vm, m, "abiflags", pystr::new_str(""));
+    module::add_value(vm, m, "platlibdir", pystr::new_str("lib"));
+    module::add_value(vm, m, "dont_write_bytecode", none::bool_value(true));
+    module::add_value(vm, m, "prefix", pystr::new_str("/usr/local"));
+    module::add_value(vm, m, "exec_prefix", pystr::new_str("/usr/local"));
+    module::add_value(vm, m, "base_prefix", pystr::new_str("/usr/local"));
+    module::add_value(vm, m, "base_exec_prefix", pystr::new_str("/usr/local"));
+    module::add_value(vm, m, "pycache_prefix", none::none());
+    module::add_value(vm, m, "copyright", pystr::new_str("Copyright (c) Pyrite contributors.\nPython language: Copyright (c) 2001-2023 Python Software Foundation."));
+    let orig_argv = list::new_list(vm.config.argv.iter().map(|a| pystr::new_str(a)).collect());
+    module::add_value(vm, m, "orig_argv", orig_argv);
+    module::add_value(vm, m, "warnoptions", list::new_list(vec![]));
+    module::add_value(vm, m, "_xoptions", dict::new_dict());
+    module::add_value(vm, m, "meta_path", list::new_list(vec![]));
+    module::add_value(vm, m, "path_hooks", list::new_list(vec![]));
+    module::add_value(vm, m, "path_importer_cache", dict::new_dict());
+    let names: Vec<Value> = BUILTIN_MODULE_NAMES.iter().map(|n| pystr::new_str(n)).collect();
+    module::add_value(vm, m, "builtin_module_names", tuple::new_tuple(names));
     module::add_value(vm, m, "version", pystr::new_str("3.12.0 (pyrite 0.1.0)"));
     module::add_value(vm, m, "maxsize", Value::int(i64::MAX));
     module::add_value(vm, m, "platform", pystr::new_str("linux"));
@@ -148,6 +181,45 @@ pub fn init(vm: &mut Vm, m: &Value) {
     module::add_value(vm, m, "implementation_name", pystr::new_str("pyrite"));
     module::add_value(vm, m, "executable", pystr::new_str(&std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
     let _ = dict::new_dict;
+}
+
+/// Names `sys.builtin_module_names` lists (the native modules of `modules::create_builtin_module`).
+const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "dis", "gc", "itertools", "math", "operator", "platform", "sys", "time"];
+
+/// Attributes of `sys` created on first access from the embedded `_sysinfo` module.
+const LAZY_ATTRS: &[&str] = &["version_info", "float_info", "int_info", "hash_info", "flags", "thread_info", "implementation"];
+
+/// `sys.__getattr__` (PEP 562): build the struct sequences on first use and cache them.
+fn sys_getattr(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let Some(name) = args.first().and_then(pystr::try_str).map(str::to_owned) else {
+        return Err(vm.type_error("__getattr__ expects a str"));
+    };
+    if LAZY_ATTRS.contains(&name.as_str()) {
+        let info = crate::import::import_module(vm, "_sysinfo")?;
+        let v = crate::protocols::object::getattr_str(vm, &info, &name)?;
+        let sys = vm.sys_module.clone();
+        module::add_value(vm, &sys, &name, v.clone());
+        return Ok(v);
+    }
+    Err(vm.attribute_error(format!("module 'sys' has no attribute '{name}'")))
+}
+fn getdefaultencoding(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(pystr::new_str("utf-8"))
+}
+fn getfilesystemencodeerrors(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(pystr::new_str("surrogateescape"))
+}
+fn get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::int(4300))
+}
+fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(crate::objects::float::new_float(0.005))
+}
+fn return_none(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(none::none())
+}
+fn is_finalizing(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Ok(none::bool_value(false))
 }
 
 /// Write text to fd 1 or 2 (stdout is buffered; stderr flushes stdout first).
@@ -164,4 +236,44 @@ pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &str) {
         buffer.clear();
         let _ = std::io::stderr().write_all(s.as_bytes());
     }
+}
+
+/// The argument object of `sys.unraisablehook` (attributes `exc_type`, `exc_value`,
+/// `exc_traceback`, `err_msg`, `object`), an instance of a small class made on demand.
+pub fn unraisable_hook_args(vm: &mut Vm, exc_type: Value, exc_value: Value, tb: Value, object: Value) -> PyResult<Value> {
+    let sys = vm.sys_module.clone();
+    let cls = match crate::protocols::object::getattr_opt(vm, &sys, "_UnraisableHookArgs")? {
+        Some(c) => c,
+        None => {
+            let name = pystr::new_str("UnraisableHookArgs");
+            let bases = tuple::new_tuple(vec![]);
+            let ns = dict::new_dict();
+            dict::dict_data(&ns).expect("dict").set_str(vm.intern("__module__"), pystr::new_str("sys"));
+            let c = crate::protocols::call::call(vm, &crate::typeobj::type_type().to_value(), &[name, bases, ns], None)?;
+            module::add_value(vm, &sys, "_UnraisableHookArgs", c.clone());
+            c
+        }
+    };
+    let args = crate::protocols::call::call(vm, &cls, &[], None)?;
+    for (k, v) in [("exc_type", exc_type), ("exc_value", exc_value), ("exc_traceback", tb), ("err_msg", none::none()), ("object", object)] {
+        crate::protocols::object::setattr_str(vm, &args, k, v)?;
+    }
+    Ok(args)
+}
+
+fn default_unraisablehook(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [a] = args else { return Err(vm.type_error("unraisablehook expected 1 argument")) };
+    let exc = crate::protocols::object::getattr_str(vm, a, "exc_value")?;
+    if exceptions::is_exception_instance(&exc) {
+        let text = crate::eval::format_exception(vm, &exc);
+        vm.write_fd(2, &text);
+    }
+    Ok(none::none())
+}
+
+/// Install `sys.unraisablehook` and `sys.__unraisablehook__`.
+pub fn init_hooks(vm: &mut Vm, m: &Value) {
+    let f = crate::objects::descr::new_builtin_function("unraisablehook", default_unraisablehook);
+    module::add_value(vm, m, "unraisablehook", f.clone());
+    module::add_value(vm, m, "__unraisablehook__", f);
 }

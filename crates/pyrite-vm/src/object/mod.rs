@@ -169,6 +169,8 @@ pub(crate) unsafe fn dealloc(obj: NonNull<ObjHeader>) {
     if header.ty().finalize_on_dealloc(obj) {
         // `__del__` resurrected the object: it lives on.
     } else {
+        // Weak references to the object go dead now (side table in `modules::weakref`).
+        crate::modules::weakref::clear_on_dealloc(obj.as_ptr());
         let f = header.ty().slots.dealloc.get();
         f(obj.as_ptr());
     }
@@ -186,6 +188,7 @@ unsafe fn drain_deferred() {
         DEALLOC_DEPTH.with(|d| d.set(1));
         let header = obj.as_ref();
         if !header.ty().finalize_on_dealloc(obj) {
+            crate::modules::weakref::clear_on_dealloc(obj.as_ptr());
             let f = header.ty().slots.dealloc.get();
             f(obj.as_ptr());
         }

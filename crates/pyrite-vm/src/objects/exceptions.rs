@@ -156,7 +156,24 @@ pub fn is_exception_class(v: &Value) -> bool {
 }
 
 /// Attach `name`/`obj` to an AttributeError (3.12 exposes them for "Did you mean" hints).
-pub fn set_attribute_error_context(_err: &PyErr, _obj: &Value, _name: &Value) {}
+pub fn set_attribute_error_context(err: &PyErr, obj: &Value, name: &Value) {
+    set_attr_in_dict(&err.exc, "name", name.clone());
+    set_attr_in_dict(&err.exc, "obj", obj.clone());
+}
+
+/// Set an attribute of an exception instance (in its `__dict__`), ignoring failures: used
+/// for the informational attributes CPython sets (`name`, `obj`, `name_from`...).
+pub fn set_exc_attr(_vm: &mut Vm, exc: &Value, attr: &str, value: Value) {
+    set_attr_in_dict(exc, attr, value);
+}
+
+fn set_attr_in_dict(exc: &Value, attr: &str, value: Value) {
+    if let Some(cell) = crate::typeobj::instance_dict_cell(exc) {
+        // SAFETY: single-threaded access to the exception's dict cell.
+        let d = unsafe { (*cell.get()).get_or_insert_with(crate::objects::dict::new_dict).clone() };
+        crate::objects::dict::dict_data(&d).expect("dict").set_str(pystr::new_str(attr), value);
+    }
+}
 
 fn exc_new(_vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     // SAFETY: cls is a type.

@@ -28,7 +28,7 @@ impl Payload for GeneratorData {
 pub static GENERATOR_TYPE: StaticType = StaticType::new(
     "generator",
     Some(&crate::objects::object::OBJECT_TYPE),
-    flags::HAVE_GC,
+    flags::HAVE_GC | flags::HAS_FINALIZER,
     std::mem::size_of::<PyObj<GeneratorData>>(),
     dealloc_payload::<GeneratorData>,
     GEN_METHODS,
@@ -45,6 +45,13 @@ pub fn new_generator(_vm: &mut Vm, frame: Box<Frame>, func: &Value) -> Value {
         started: Cell::new(false),
         running: Cell::new(false),
     })
+}
+
+/// Does a dying generator need `close()` (it is suspended inside its body)?
+pub fn needs_finalize(g: &Value) -> bool {
+    let d = gen(g);
+    // SAFETY: read of the frame cell.
+    d.started.get() && unsafe { (*d.frame.get()).is_some() }
 }
 
 pub enum SendResult {
@@ -287,6 +294,13 @@ fn gen_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn gen_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(none::bool_value(gen(v).running.get()))
 }
+fn gen_suspended(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let d = gen(v);
+    // SAFETY: read of the frame cell.
+    let has_frame = unsafe { (*d.frame.get()).is_some() };
+    Ok(none::bool_value(d.started.get() && has_frame && !d.running.get()))
+}
+
 fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = gen(v);
     match unsafe { &*d.frame.get() } {
@@ -301,6 +315,7 @@ static GEN_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "gi_code", get: gen_code, set: None },
     GetSetDef { name: "gi_running", get: gen_running, set: None },
     GetSetDef { name: "gi_frame", get: gen_frame, set: None },
+    GetSetDef { name: "gi_suspended", get: gen_suspended, set: None },
 ];
 
 fn gen_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {

@@ -54,6 +54,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
     ];
     v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE]);
     v.extend(exceptions::all_exception_types());
+    v.extend(crate::modules::native_static_types());
     v
 }
 
@@ -72,6 +73,7 @@ pub fn builtin_types() -> Vec<&'static StaticType> {
 
 /// Run every type's `init_type` (slot setup).
 pub(crate) fn init_all() {
+    crate::modules::init_native_types();
     object::init_type();
     typeobject_methods::init_type();
     none::init_type();

@@ -29,7 +29,7 @@ pub static MODULE_TYPE: StaticType = StaticType::new(
     std::mem::size_of::<PyObj<ModuleData>>(),
     dealloc_payload::<ModuleData>,
     &[],
-    &[],
+    MODULE_GETSETS,
 );
 
 /// A new module named `name` with an empty namespace.
@@ -121,5 +121,4 @@ pub(crate) fn init_type() {
     s.setattro.set(Some(module_setattro));
     s.repr.set(Some(module_repr));
     s.traverse.set(Some(module_traverse));
-    let _ = MODULE_GETSETS;
 }

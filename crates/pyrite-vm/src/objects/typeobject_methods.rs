@@ -444,7 +444,7 @@ pub fn abstract_methods(vm: &mut Vm, ty: &PyType) -> PyResult<Option<String>> {
     names.sort();
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     Ok(Some(format!(
-        "Can't instantiate abstract class {} with abstract method{} {}",
+        "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
         ty.name(),
         if names.len() == 1 { "" } else { "s" },
         quoted.join(", ")
