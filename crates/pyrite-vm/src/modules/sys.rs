@@ -184,7 +184,7 @@ pub fn init(vm: &mut Vm, m: &Value) {
 }
 
 /// Names `sys.builtin_module_names` lists (the native modules of `modules::create_builtin_module`).
-const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "dis", "gc", "itertools", "math", "operator", "platform", "sys", "time"];
+const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "dis", "gc", "math", "platform", "sys", "time"];
 
 /// Attributes of `sys` created on first access from the embedded `_sysinfo` module.
 const LAZY_ATTRS: &[&str] = &["version_info", "float_info", "int_info", "hash_info", "flags", "thread_info", "implementation"];
