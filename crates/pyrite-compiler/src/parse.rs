@@ -340,6 +340,8 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
         ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::SimpleAndCompoundStatementOnSameLine => {
             mk(SyntaxError, "invalid syntax".into(), range)
         }
+        ParseErrorType::ExpectedImaginaryNumber => mk(SyntaxError, "imaginary number required in complex literal".into(), range),
+        ParseErrorType::ExpectedRealNumber => mk(SyntaxError, "real number required in complex literal".into(), range),
         ParseErrorType::PositionalAfterKeywordArgument => mk(SyntaxError, "positional argument follows keyword argument".into(), range),
         ParseErrorType::PositionalAfterKeywordUnpacking => {
             mk(SyntaxError, "positional argument follows keyword argument unpacking".into(), range)

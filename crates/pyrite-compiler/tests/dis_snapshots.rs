@@ -7,7 +7,6 @@ use pyrite_compiler::{compile, Mode};
 /// Snapshots that do not match yet, with the reason. The test still runs them and fails if one
 /// of them starts matching (so the list shrinks), or if any other snapshot differs.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
-    ("match_basic", "match statements are not compiled yet (CompileError)"),
     ("nested_try", "CPython keeps a line-numbered NOP after an inner try body inside try/finally; we drop it"),
 ];
 

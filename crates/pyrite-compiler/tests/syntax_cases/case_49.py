@@ -1,0 +1,5 @@
+match x:
+    case a if a:
+        pass
+    case b:
+        pass

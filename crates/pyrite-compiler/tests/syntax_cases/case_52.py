@@ -1,0 +1,7 @@
+match x:
+    case a.b():
+        pass
+    case x.y:
+        pass
+    case -1j:
+        pass
