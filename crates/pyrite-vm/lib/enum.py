@@ -195,7 +195,7 @@ class EnumType(type):
         if enum_base is not None:
             # repr() and friends come from the Enum side, not from a mixed-in data type,
             # unless this class (or an Enum base such as ReprEnum) chose otherwise.
-            first_enum = next((b for b in enum_class.__mro__[1:] if isinstance(b, EnumType)), enum_base)
+            first_enum = bases[-1] if bases and isinstance(bases[-1], EnumType) else enum_base
             for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
                 if name in classdict:
                     continue
@@ -597,6 +597,15 @@ class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
 
     def __str__(self):
         return int.__repr__(self)
+
+    # The flag operators win over int's (int comes first in the MRO).
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
+    __invert__ = Flag.__invert__
 
     def __format__(self, format_spec):
         return int.__format__(int(self), format_spec)

@@ -369,10 +369,7 @@ class JSONDecoder:
                 return self._finish_object(pairs), i + 1
             if i >= len(s) or s[i] != ',':
                 raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            comma = i
             i = self._skip(s, i + 1)
-            if i < len(s) and s[i] == '}':
-                raise JSONDecodeError("Illegal trailing comma before end of object", s, comma)
 
     def _finish_object(self, pairs):
         if self.object_pairs_hook is not None:
@@ -395,10 +392,7 @@ class JSONDecoder:
                 return values, i + 1
             if i >= len(s) or s[i] != ',':
                 raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            comma = i
             i = self._skip(s, i + 1)
-            if i < len(s) and s[i] == ']':
-                raise JSONDecodeError("Illegal trailing comma before end of array", s, comma)
 
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,

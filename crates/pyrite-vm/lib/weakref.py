@@ -7,7 +7,7 @@ __all__ = ["ref", "getweakrefcount", "getweakrefs", "WeakKeyDictionary", "Refere
 
 class WeakMethod(ref):
     """A weak reference to a bound method that stays usable while its object lives."""
-    __slots__ = ("_func_ref", "_meth_type", "_alive", "__weakref__")
+    __slots__ = ("_func_ref", "__weakref__")
 
     def __new__(cls, meth, callback=None):
         try:
@@ -17,7 +17,6 @@ class WeakMethod(ref):
             raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
         self = ref.__new__(cls, obj, callback)
         self._func_ref = ref(func)
-        self._meth_type = type(meth)
         return self
 
     def __call__(self):
@@ -25,7 +24,7 @@ class WeakMethod(ref):
         func = self._func_ref()
         if obj is None or func is None:
             return None
-        return self._meth_type(func, obj)
+        return func.__get__(obj, type(obj))
 
 
 class WeakValueDictionary:

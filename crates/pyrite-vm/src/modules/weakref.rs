@@ -58,7 +58,8 @@ pub(crate) fn clear_on_dealloc(obj: *mut ObjHeader) {
 
 #[cold]
 fn clear_slow(addr: usize) {
-    let Some(refs) = TABLE.with(|t| t.borrow_mut().remove(&addr)) else { return };
+    // `try_with`: objects freed during thread teardown may outlive the table.
+    let Some(refs) = TABLE.try_with(|t| t.borrow_mut().remove(&addr)).ok().flatten() else { return };
     ACTIVE.with(|a| a.set(a.get() - 1));
     let mut queued = false;
     // Newest first, as CPython runs callbacks.
@@ -70,7 +71,9 @@ fn clear_slow(addr: usize) {
         if let Some(cb) = cb {
             // SAFETY: `r` is a live weakref; this takes a new reference to it.
             let wr = unsafe { Value::from_header_borrowed(&*(r as *const ObjHeader)) };
-            PENDING.with(|p| p.borrow_mut().push((wr, cb)));
+            if let Err(_) = PENDING.try_with(|p| p.borrow_mut().push((wr.clone(), cb))) {
+                continue;
+            }
             queued = true;
         }
     }
@@ -105,7 +108,7 @@ unsafe fn weakref_dealloc(obj: *mut ObjHeader) {
     let target = data.target.get();
     if !target.is_null() {
         let addr = target as usize;
-        TABLE.with(|t| {
+        let _ = TABLE.try_with(|t| {
             let mut t = t.borrow_mut();
             if let Some(v) = t.get_mut(&addr) {
                 v.retain(|&r| r != obj as usize);
