@@ -7,6 +7,7 @@
 
 pub mod frame;
 pub mod call;
+mod cache;
 mod ops;
 mod unwind;
 
@@ -107,7 +108,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
     // points into the frame's slot buffer, which is never reallocated while the frame runs,
     // and is re-derived after every call that borrows the frame mutably.
     let mut code_ptr: *const function::CodeData = f.code_data();
-    let mut instrs: *const u16 = unsafe { (*(*code_ptr).instructions.get()).as_ptr() };
+    let mut instrs: *mut u16 = unsafe { (*(*code_ptr).instructions.get()).as_mut_ptr() };
     let mut ip: usize = f.ip;
     let mut sp: usize = f.sp;
     let mut slots: *mut Option<Value> = f.slots.as_mut_ptr();
@@ -132,7 +133,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         () => {{
             f = fref;
             code_ptr = f.code_data();
-            instrs = unsafe { (*(*code_ptr).instructions.get()).as_ptr() };
+            instrs = unsafe { (*(*code_ptr).instructions.get()).as_mut_ptr() };
             ip = f.ip;
             resync!();
         }};
@@ -234,6 +235,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op = (unit & 0xff) as u8;
         }
         let opcode = Opcode::dispatch(op);
+        // The instruction's inline cache units start here.
+        let cache_at = ip;
         ip += opcode.cache_entries();
         #[cfg(feature = "trace")]
         eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", start * 2, opcode.name(), oparg, sp - f.stack_base);
@@ -441,15 +444,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             }
             Opcode::LOAD_GLOBAL => {
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
-                let v = match dict::get_str_key(&f.globals, name) {
+                // SAFETY: LOAD_GLOBAL has 4 cache units at `cache_at`.
+                let v = match unsafe { cache::load_global(&f.globals, &f.builtins, name, instrs.add(cache_at)) } {
                     Some(v) => v,
-                    None => match dict::get_str_key(&f.builtins, name) {
-                        Some(v) => v,
-                        None => {
-                            let n = name.clone();
-                            break 'dispatch Err(name_error(vm, &n));
-                        }
-                    },
+                    None => {
+                        let n = name.clone();
+                        break 'dispatch Err(name_error(vm, &n));
+                    }
                 };
                 if oparg & 1 != 0 {
                     push_opt!(None);
@@ -527,7 +528,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) }.clone();
                 let owner = pop!();
                 if oparg & 1 != 0 {
-                    match tri!(ops::load_method(vm, &owner, &name)) {
+                    // SAFETY: LOAD_ATTR has 9 cache units at `cache_at`.
+                    match tri!(unsafe { cache::load_method(vm, &owner, &name, instrs.add(cache_at)) }) {
                         (Some(meth), _) => {
                             push!(meth);
                             push!(owner);
@@ -538,7 +540,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         }
                     }
                 } else {
-                    let v = tri!(ob::getattr(vm, &owner, &name));
+                    // SAFETY: as above.
+                    let v = tri!(unsafe { cache::load_attr(vm, &owner, &name, instrs.add(cache_at)) });
                     push!(v);
                 }
             }

@@ -205,6 +205,45 @@ impl DictData {
         }
     }
 
+    /// Like [`DictData::get_str`], also returning the entry's dense index (for inline caches).
+    #[inline]
+    pub fn get_str_index(&self, key: &Value) -> Option<(usize, Value)> {
+        let kd = pystr::str_data(key)?;
+        let hash = kd.hash();
+        let t = self.table();
+        if t.indices.is_empty() {
+            return None;
+        }
+        let mask = t.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = t.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0 {
+                let e = t.entries[ix as usize].as_ref().expect("live entry");
+                if e.key.is(key) || (e.hash == hash && pystr::str_eq(&e.key, key)) {
+                    return Some((ix as usize, e.value.clone()));
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// The value of entry `index` if that entry's key is `key` (identity). A compact dict holds
+    /// each key in at most one live entry, so a hit is the current value: inline caches use
+    /// this to revalidate a remembered index without hashing.
+    #[inline(always)]
+    pub fn value_at_if_key(&self, index: usize, key: &Value) -> Option<Value> {
+        match self.table().entries.get(index) {
+            Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
     fn resize(&self, min_used: usize) {
         let t = self.table();
         let mut size = MIN_SIZE;
