@@ -72,10 +72,17 @@ fn set_mro(t: &'static StaticType) {
         mro.push(x.to_value());
         b = x.base();
     }
-    let bases = match t.base() {
+    let mut bases = match t.base() {
         Some(x) => vec![x.to_value()],
         None => vec![],
     };
+    // ExceptionGroup is the one static type with two bases, (BaseExceptionGroup, Exception);
+    // its static base is BaseExceptionGroup, so Exception is spliced into the MRO here.
+    if std::ptr::eq(t, &crate::objects::exceptions::EXCEPTION_GROUP) {
+        let exc = crate::objects::exceptions::EXCEPTION.to_value();
+        mro.insert(2, exc.clone());
+        bases.push(exc);
+    }
     let mro_t = tuple::new_tuple(mro);
     let bases_t = tuple::new_tuple(bases);
     make_immortal(&mro_t);

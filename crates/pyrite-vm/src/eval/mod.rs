@@ -905,7 +905,14 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(none::bool_value(m));
             }
             Opcode::CHECK_EG_MATCH => {
-                break 'dispatch Err(vm.not_implemented_error("except* is not supported yet"));
+                let match_type = pop!();
+                let exc_value = pop!();
+                let (rest, matched) = tri!(exceptions::check_eg_match(vm, exc_value, match_type));
+                if !none::is_none(&matched) {
+                    vm.handled_exception = Some(matched.clone());
+                }
+                push!(rest);
+                push!(matched);
             }
             Opcode::LOAD_ASSERTION_ERROR => push!(exceptions::ASSERTION_ERROR.to_value()),
             Opcode::LOAD_BUILD_CLASS => {

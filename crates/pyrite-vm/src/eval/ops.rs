@@ -322,9 +322,11 @@ pub fn intrinsic1(vm: &mut Vm, f: &Frame, which: u32, v: Value) -> PyResult<Valu
     }
 }
 
-pub fn intrinsic2(vm: &mut Vm, which: u32, _v2: Value, _v1: Value) -> PyResult<Value> {
-    let _ = intrinsic2::PREP_RERAISE_STAR;
-    Err(vm.not_implemented_error(format!("intrinsic2 {which} is not supported")))
+pub fn intrinsic2(vm: &mut Vm, which: u32, v2: Value, v1: Value) -> PyResult<Value> {
+    match which {
+        intrinsic2::PREP_RERAISE_STAR => exceptions::prep_reraise_star(vm, v2, v1),
+        _ => Err(vm.not_implemented_error(format!("intrinsic2 {which} is not supported"))),
+    }
 }
 
 /// RAISE_VARARGS: build the exception to raise.

@@ -14,6 +14,8 @@ pub struct ExceptionData {
     pub cause: UnsafeCell<Option<Value>>,
     pub context: UnsafeCell<Option<Value>>,
     pub suppress_context: Cell<bool>,
+    /// For exception groups: the `(message, exceptions)` pair (a 2-tuple; `exceptions` a tuple).
+    pub group: UnsafeCell<Option<Value>>,
 }
 
 impl Payload for ExceptionData {
@@ -59,16 +61,34 @@ impl ExceptionData {
         let old = std::mem::replace(unsafe { &mut *self.context.get() }, v);
         drop(old);
     }
+    /// `(message, exceptions tuple)` of an exception group.
+    pub fn group(&self) -> Option<(Value, Value)> {
+        // SAFETY: read.
+        let g = unsafe { (*self.group.get()).clone() }?;
+        let items = tuple::items(&g);
+        Some((items[0].clone(), items[1].clone()))
+    }
+    pub fn set_group(&self, v: Option<Value>) {
+        // SAFETY: write.
+        let old = std::mem::replace(unsafe { &mut *self.group.get() }, v);
+        drop(old);
+    }
 }
 
 const EXC_SIZE: usize = std::mem::size_of::<PyObj<ExceptionData>>() + 8;
 const EXC_FLAGS: u64 = flags::BASETYPE | flags::HAVE_GC | flags::BASE_EXC_SUBCLASS | flags::HAS_DICT;
 
+macro_rules! or_default {
+    ($d:expr) => { $d };
+    ($d:expr, $v:expr) => { $v };
+}
+
 macro_rules! exception_types {
-    ($( $stat:ident, $getter:ident, $name:literal, $base:expr; )*) => {
+    ($( $stat:ident, $getter:ident, $name:literal, $base:expr $(, $methods:expr, $getsets:expr)?; )*) => {
         $(
             pub static $stat: StaticType = StaticType::new(
-                $name, $base, EXC_FLAGS, EXC_SIZE, dealloc_payload::<ExceptionData>, EXC_METHODS, EXC_GETSETS,
+                $name, $base, EXC_FLAGS, EXC_SIZE, dealloc_payload::<ExceptionData>,
+                or_default!(EXC_METHODS $(, $methods)?), or_default!(EXC_GETSETS $(, $getsets)?),
             );
             #[inline]
             pub fn $getter() -> &'static PyType { &$stat }
@@ -85,7 +105,11 @@ exception_types! {
     SYSTEM_EXIT, system_exit, "SystemExit", Some(&BASE_EXCEPTION);
     KEYBOARD_INTERRUPT, keyboard_interrupt, "KeyboardInterrupt", Some(&BASE_EXCEPTION);
     GENERATOR_EXIT, generator_exit, "GeneratorExit", Some(&BASE_EXCEPTION);
+    BASE_EXCEPTION_GROUP, base_exception_group, "BaseExceptionGroup", Some(&BASE_EXCEPTION), EG_METHODS, EG_GETSETS;
     EXCEPTION, exception, "Exception", Some(&BASE_EXCEPTION);
+    // CPython: bases (BaseExceptionGroup, Exception); `__bases__`/`__mro__` are set up in
+    // `static_init::set_mro`, the static base (tp_base) is BaseExceptionGroup as in CPython.
+    EXCEPTION_GROUP, exception_group, "ExceptionGroup", Some(&BASE_EXCEPTION_GROUP), &[], &[];
     STOP_ITERATION, stop_iteration, "StopIteration", Some(&EXCEPTION);
     STOP_ASYNC_ITERATION, stop_async_iteration, "StopAsyncIteration", Some(&EXCEPTION);
     ARITHMETIC_ERROR, arithmetic_error, "ArithmeticError", Some(&EXCEPTION);
@@ -139,6 +163,7 @@ pub fn new_exception(ty: &PyType, args: Vec<Value>) -> Value {
         cause: UnsafeCell::new(None),
         context: UnsafeCell::new(None),
         suppress_context: Cell::new(false),
+        group: UnsafeCell::new(None),
     })
 }
 
@@ -278,7 +303,7 @@ fn exc_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     let d = unsafe { payload_of::<ExceptionData>(h) };
     unsafe {
         visit(&*d.args.get());
-        for c in [&d.traceback, &d.cause, &d.context] {
+        for c in [&d.traceback, &d.cause, &d.context, &d.group] {
             if let Some(v) = &*c.get() {
                 visit(v);
             }
@@ -294,6 +319,7 @@ fn exc_clear(h: &ObjHeader) {
     d.set_traceback(None);
     d.set_cause(None);
     d.set_context(None);
+    d.set_group(None);
     crate::typeobj::clear_instance_extras_gc(h);
 }
 
@@ -451,6 +477,380 @@ static EXC_GETSETS: &[GetSetDef] = &[
 ];
 
 // ---------------------------------------------------------------------------------------
+// exception groups (PEP 654; CPython: `BaseExceptionGroup_*` in Objects/exceptions.c,
+// `_PyEval_ExceptionGroupMatch` in Python/ceval.c)
+
+/// Is `v` an instance of BaseExceptionGroup (or a subclass)?
+pub fn is_exception_group(v: &Value) -> bool {
+    is_exception_instance(v) && v.ty().is_subtype(&BASE_EXCEPTION_GROUP)
+}
+
+/// `PySequence_Check`: has item access and is not a dict.
+fn is_sequence(v: &Value) -> bool {
+    let ty = v.ty();
+    ty.slots.getitem.get().is_some() && !ty.has_flag(flags::DICT_SUBCLASS)
+}
+
+fn eg_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    // SAFETY: cls is a type.
+    let ty = unsafe { cls.as_type_unchecked() };
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    let pos = &args[..npos];
+    let [message, exceptions] = pos else {
+        return Err(vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({npos} given)")));
+    };
+    if !pystr::is_str(message) {
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+            message.ty().name()
+        )));
+    }
+    if !is_sequence(exceptions) {
+        return Err(vm.type_error("second argument (exceptions) must be a sequence"));
+    }
+    let excs = match tuple::try_items(exceptions) {
+        Some(items) if std::ptr::eq(exceptions.ty(), &crate::objects::tuple::TUPLE_TYPE.0) => items.to_vec(),
+        _ => crate::protocols::iter::collect(vm, exceptions)?,
+    };
+    if excs.is_empty() {
+        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
+    }
+    let mut nested_base_exceptions = false;
+    for (i, e) in excs.iter().enumerate() {
+        if !is_exception_instance(e) {
+            return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
+        }
+        if !e.ty().is_subtype(&EXCEPTION) {
+            nested_base_exceptions = true;
+        }
+    }
+    let mut cls_ty: &PyType = ty;
+    if std::ptr::eq(ty, &EXCEPTION_GROUP.0) {
+        if nested_base_exceptions {
+            return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+        }
+    } else if std::ptr::eq(ty, &BASE_EXCEPTION_GROUP.0) {
+        if !nested_base_exceptions {
+            cls_ty = &EXCEPTION_GROUP.0;
+        }
+    } else if nested_base_exceptions && ty.is_subtype(&EXCEPTION) {
+        return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{}'", ty.name())));
+    }
+    let eg = new_exception(cls_ty, pos.to_vec());
+    exc_data(&eg).set_group(Some(tuple::new_tuple(vec![message.clone(), tuple::new_tuple(excs)])));
+    Ok(eg)
+}
+
+fn eg_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    if let Some(k) = kwnames {
+        if !tuple::items(k).is_empty() {
+            return Err(vm.type_error(format!("{}() takes no keyword arguments", this.ty().name())));
+        }
+    }
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    exc_data(this).set_args(tuple::new_tuple(args[..npos].to_vec()));
+    Ok(())
+}
+
+fn eg_parts(v: &Value) -> (Value, Value) {
+    exc_data(v).group().unwrap_or_else(|| (none::none(), tuple::empty_tuple()))
+}
+
+fn eg_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let (msg, excs) = eg_parts(v);
+    let n = tuple::try_items(&excs).map(|t| t.len()).unwrap_or(0);
+    let msg = crate::protocols::object::str_string(vm, &msg)?;
+    Ok(pystr::from_string(format!("{msg} ({n} sub-exception{})", if n > 1 { "s" } else { "" })))
+}
+
+fn eg_get_message(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(eg_parts(v).0)
+}
+fn eg_get_exceptions(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(eg_parts(v).1)
+}
+fn eg_readonly(vm: &mut Vm, _v: &Value, _value: Option<&Value>) -> PyResult<()> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
+fn eg_derive(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::no_kwargs(vm, "derive", kw)?;
+    let [this, excs] = args else {
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.derive() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    let msg = eg_parts(this).0;
+    crate::protocols::call::call(vm, &BASE_EXCEPTION_GROUP.to_value(), &[msg, excs.clone()], None)
+}
+
+enum Matcher {
+    /// An exception type or a tuple of them.
+    Type(Value),
+    /// A callable returning true for matching exceptions.
+    Predicate(Value),
+    /// Identities of the leaf exceptions to keep (used to build re-raised groups).
+    Ids(std::collections::HashSet<usize>),
+}
+
+fn get_matcher(vm: &mut Vm, value: &Value) -> PyResult<Matcher> {
+    if value.ty().slots.call.get().is_some() && value.as_type().is_none() {
+        return Ok(Matcher::Predicate(value.clone()));
+    }
+    if is_exception_class(value) {
+        return Ok(Matcher::Type(value.clone()));
+    }
+    if std::ptr::eq(value.ty(), &crate::objects::tuple::TUPLE_TYPE.0) && tuple::items(value).iter().all(is_exception_class) {
+        return Ok(Matcher::Type(value.clone()));
+    }
+    Err(vm.type_error("expected a function, exception type or tuple of exception types"))
+}
+
+/// `PyErr_GivenExceptionMatches` for an exception instance.
+fn given_exception_matches(exc: &Value, ty: &Value) -> bool {
+    if let Some(items) = tuple::try_items(ty) {
+        return items.iter().any(|t| given_exception_matches(exc, t));
+    }
+    match ty.as_type() {
+        Some(t) => exc.ty().is_subtype(t),
+        None => exc.is(ty),
+    }
+}
+
+fn split_check_match(vm: &mut Vm, exc: &Value, matcher: &Matcher) -> PyResult<bool> {
+    match matcher {
+        Matcher::Type(t) => Ok(given_exception_matches(exc, t)),
+        Matcher::Predicate(f) => {
+            let r = crate::protocols::call::call(vm, f, &[exc.clone()], None)?;
+            crate::protocols::object::is_true(vm, &r)
+        }
+        Matcher::Ids(ids) => Ok(ids.contains(&exc.bits())),
+    }
+}
+
+/// CPython's `exceptiongroup_subset`: a group like `orig` (through `derive`) holding `excs`,
+/// with `orig`'s traceback, cause, context and a copy of its notes; None if `excs` is empty.
+fn exceptiongroup_subset(vm: &mut Vm, orig: &Value, excs: Vec<Value>) -> PyResult<Option<Value>> {
+    if excs.is_empty() {
+        return Ok(None);
+    }
+    let list = crate::objects::list::new_list(excs);
+    let eg = crate::protocols::call::call_method(vm, orig, "derive", &[list])?;
+    if !is_exception_group(&eg) {
+        return Err(vm.type_error("derive must return an instance of BaseExceptionGroup"));
+    }
+    let od = exc_data(orig);
+    let d = exc_data(&eg);
+    if let Some(tb) = od.traceback() {
+        d.set_traceback(Some(tb));
+    }
+    d.set_context(od.context());
+    d.set_cause(od.cause());
+    d.suppress_context.set(true);
+    if let Some(notes) = crate::protocols::object::getattr_opt(vm, orig, "__notes__")? {
+        if is_sequence(&notes) {
+            let items = crate::protocols::iter::collect(vm, &notes)?;
+            crate::protocols::object::setattr_str(vm, &eg, "__notes__", crate::objects::list::new_list(items))?;
+        }
+    }
+    Ok(Some(eg))
+}
+
+/// CPython's `exceptiongroup_split_recursive`: (match, rest).
+fn split_recursive(
+    vm: &mut Vm,
+    exc: &Value,
+    matcher: &Matcher,
+    construct_rest: bool,
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    if split_check_match(vm, exc, matcher)? {
+        return Ok((Some(exc.clone()), None));
+    }
+    if !is_exception_group(exc) {
+        return Ok((None, if construct_rest { Some(exc.clone()) } else { None }));
+    }
+    let excs = eg_parts(exc).1;
+    let mut match_list = Vec::new();
+    let mut rest_list = Vec::new();
+    for e in tuple::items(&excs).to_vec() {
+        vm.enter_native_call()?;
+        let r = split_recursive(vm, &e, matcher, construct_rest);
+        vm.leave_native_call();
+        let (m, r) = r?;
+        if let Some(m) = m {
+            match_list.push(m);
+        }
+        if let Some(r) = r {
+            rest_list.push(r);
+        }
+    }
+    let m = exceptiongroup_subset(vm, exc, match_list)?;
+    let r = if construct_rest { exceptiongroup_subset(vm, exc, rest_list)? } else { None };
+    Ok((m, r))
+}
+
+fn eg_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::no_kwargs(vm, "split", kw)?;
+    let [this, matcher] = args else {
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.split() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    let matcher = get_matcher(vm, matcher)?;
+    let (m, r) = split_recursive(vm, this, &matcher, true)?;
+    Ok(tuple::new_tuple(vec![m.unwrap_or_else(none::none), r.unwrap_or_else(none::none)]))
+}
+
+fn eg_subgroup(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::no_kwargs(vm, "subgroup", kw)?;
+    let [this, matcher] = args else {
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.subgroup() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    let matcher = get_matcher(vm, matcher)?;
+    let (m, _) = split_recursive(vm, this, &matcher, false)?;
+    Ok(m.unwrap_or_else(none::none))
+}
+
+fn eg_class_getitem(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    // No GenericAlias in Pyrite yet: return the class itself.
+    Ok(args[0].clone())
+}
+
+static EG_METHODS: &[MethodDef] = &[
+    MethodDef { name: "derive", func: eg_derive, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "split", func: eg_split, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "subgroup", func: eg_subgroup, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "__class_getitem__", func: eg_class_getitem, kind: MethodKind::Class, doc: "" },
+];
+
+static EG_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "message", get: eg_get_message, set: Some(eg_readonly) },
+    GetSetDef { name: "exceptions", get: eg_get_exceptions, set: Some(eg_readonly) },
+];
+
+/// CPython's `_PyExc_CreateExceptionGroup`: `BaseExceptionGroup(msg, excs)`.
+fn create_exception_group(vm: &mut Vm, msg: &str, excs: Value) -> PyResult<Value> {
+    crate::protocols::call::call(vm, &BASE_EXCEPTION_GROUP.to_value(), &[pystr::new_str(msg), excs], None)
+}
+
+/// CPython's `check_except_star_type_valid`.
+fn check_except_star_type(vm: &mut Vm, ty: &Value) -> PyResult<()> {
+    let types: Vec<Value> = match tuple::try_items(ty) {
+        Some(items) => items.to_vec(),
+        None => vec![ty.clone()],
+    };
+    if !types.iter().all(is_exception_class) {
+        return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+    }
+    if types.iter().any(|t| t.as_type().map(|t| t.is_subtype(&BASE_EXCEPTION_GROUP)).unwrap_or(false)) {
+        return Err(vm.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+    }
+    Ok(())
+}
+
+/// CHECK_EG_MATCH (CPython's `_PyEval_ExceptionGroupMatch`): split `exc` by `match_type`;
+/// returns `(rest, match)`, each possibly None. A naked exception that matches is wrapped in
+/// `ExceptionGroup("", (exc,))` (3.12 does not copy its traceback to the wrapper).
+pub fn check_eg_match(vm: &mut Vm, exc: Value, match_type: Value) -> PyResult<(Value, Value)> {
+    check_except_star_type(vm, &match_type)?;
+    if none::is_none(&exc) {
+        return Ok((none::none(), none::none()));
+    }
+    if given_exception_matches(&exc, &match_type) {
+        if is_exception_group(&exc) {
+            return Ok((none::none(), exc));
+        }
+        let wrapped = create_exception_group(vm, "", tuple::new_tuple(vec![exc]))?;
+        return Ok((none::none(), wrapped));
+    }
+    if is_exception_group(&exc) {
+        let pair = crate::protocols::call::call_method(vm, &exc, "split", &[match_type])?;
+        return match tuple::try_items(&pair) {
+            Some([m, r]) => Ok((r.clone(), m.clone())),
+            _ => Err(vm.type_error("split must return a 2-tuple")),
+        };
+    }
+    Ok((exc, none::none()))
+}
+
+fn collect_leaf_ids(exc: &Value, ids: &mut std::collections::HashSet<usize>) {
+    if none::is_none(exc) {
+        return;
+    }
+    if !is_exception_group(exc) {
+        ids.insert(exc.bits());
+        return;
+    }
+    let excs = eg_parts(exc).1;
+    for e in tuple::items(&excs) {
+        collect_leaf_ids(e, ids);
+    }
+}
+
+/// CPython's `is_same_exception_metadata` (3.12 keeps notes in `__dict__`, so the `notes`
+/// field it compares is always NULL on both sides).
+fn is_same_exception_metadata(a: &Value, b: &Value) -> bool {
+    let (da, db) = (exc_data(a), exc_data(b));
+    let same = |x: Option<Value>, y: Option<Value>| match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.is(&y),
+        _ => false,
+    };
+    same(da.traceback(), db.traceback()) && same(da.cause(), db.cause()) && same(da.context(), db.context())
+}
+
+/// CALL_INTRINSIC_2 INTRINSIC_PREP_RERAISE_STAR (CPython's `_PyExc_PrepReraiseStar`): the
+/// exception to raise at the end of a try-except*: re-raised parts of `orig` keep its nesting
+/// structure, newly raised ones become siblings in a new `ExceptionGroup("", [...])`.
+pub fn prep_reraise_star(vm: &mut Vm, orig: Value, excs: Value) -> PyResult<Value> {
+    let excs = match crate::objects::list::list_data(&excs) {
+        Some(l) => l.snapshot(),
+        None => return Err(vm.type_error("expected a list of exceptions")),
+    };
+    if excs.is_empty() {
+        return Ok(none::none());
+    }
+    if !is_exception_group(&orig) {
+        // A naked exception was caught and wrapped: only one except* clause could have run.
+        return Ok(excs[0].clone());
+    }
+    let mut raised = Vec::new();
+    let mut reraised = Vec::new();
+    for e in excs {
+        if none::is_none(&e) {
+            continue;
+        }
+        if is_exception_instance(&e) && is_same_exception_metadata(&e, &orig) {
+            reraised.push(e);
+        } else {
+            raised.push(e);
+        }
+    }
+    // exception_group_projection(orig, reraised)
+    let mut ids = std::collections::HashSet::new();
+    for e in &reraised {
+        collect_leaf_ids(e, &mut ids);
+    }
+    let (reraised_eg, _) = split_recursive(vm, &orig, &Matcher::Ids(ids), false)?;
+    if raised.is_empty() {
+        return Ok(reraised_eg.unwrap_or_else(none::none));
+    }
+    if let Some(r) = reraised_eg {
+        raised.push(r);
+    }
+    if raised.len() > 1 {
+        create_exception_group(vm, "", crate::objects::list::new_list(raised))
+    } else {
+        Ok(raised.pop().expect("one raised exception"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // traceback objects
 
 pub struct TracebackData {
@@ -525,5 +925,9 @@ pub(crate) fn init_type() {
     s.traverse.set(Some(exc_traverse));
     s.clear.set(Some(exc_clear));
     s.getattro.set(Some(exc_getattro));
+    let g = &BASE_EXCEPTION_GROUP.slots;
+    g.new.set(Some(eg_new));
+    g.init.set(Some(eg_init));
+    g.str.set(Some(eg_str));
     TRACEBACK_TYPE.slots.traverse.set(Some(tb_traverse));
 }
