@@ -134,6 +134,9 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Parsed, Compile
             Err(e) => return Err(translate_error(&lines, filename, source, e)),
         },
     };
+    if let Some(tab) = tab_error(&lines, filename, source) {
+        return Err(tab);
+    }
     if let Body::Module(stmts) = &body {
         for s in stmts {
             if let ast::Stmt::IpyEscapeCommand(c) = s {
@@ -212,7 +215,7 @@ fn bracket_error(lines: &LineIndex, filename: &str, source: &str) -> Option<Comp
         }
         i += 1;
     }
-    if let Some(&(o, at)) = stack.first() {
+    if let Some(&(o, at)) = stack.last() {
         return err(format!("'{}' was never closed", o as char), at);
     }
     None
@@ -241,6 +244,12 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
     use SyntaxErrorKind::*;
     let range = e.location;
     let start = range.start().to_usize();
+    if let Some(tab) = tab_error(lines, filename, source) {
+        let (err_line, _) = lines.line_col(start);
+        if tab.lineno <= err_line {
+            return tab;
+        }
+    }
     let mk = |kind, msg: String, r: TextRange| lines.error(filename, kind, msg, r);
     match &e.error {
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
@@ -255,12 +264,34 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let (line, _) = lines.line_col(start);
+            let text = &source[start.min(source.len())..];
+            let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            if body.starts_with("\"\"\"") || body.starts_with("'''") {
+                // The tokenizer reaches the end of the file first.
+                let last = source.trim_end_matches(['\n', '\r']).len();
+                let (eof_line, _) = lines.line_col(last);
+                let mut err = mk(SyntaxError, format!("unterminated triple-quoted string literal (detected at line {eof_line})"), range);
+                err.end_lineno = err.lineno;
+                err.end_offset = err.offset;
+                return err;
+            }
             return mk(SyntaxError, format!("unterminated string literal (detected at line {line})"), range);
         }
         ParseErrorType::Lexical(LexicalErrorType::Eof) => {}
         _ => {}
     }
     if let Some(err) = bracket_error(lines, filename, source) {
+        // An unclosed bracket overrides the parser's error only when the parser ran into the
+        // end of the file, or failed on a later line than the bracket's (pegen's
+        // `_PyPegen_tokenize_full_source_to_check_for_errors`).
+        let never_closed = err.msg.ends_with("was never closed");
+        let at_eof = source[start.min(source.len())..].trim().is_empty();
+        let (err_line, _) = lines.line_col(start);
+        if !never_closed || at_eof || err_line > err.lineno {
+            return err;
+        }
+    }
+    if let Some(err) = refine_error(lines, filename, source, &e) {
         return err;
     }
     let msg = e.error.to_string();
@@ -423,4 +454,454 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileErro
         },
         Some(_) => Err(err(format!("unknown encoding: {}", encoding.unwrap_or_default()), 1)),
     }
+}
+
+// ---- CPython's specialised syntax errors (`invalid_*` grammar rules) ------------------------
+
+/// Finds the expression with a given range, the statement that holds it, and whether it is
+/// one of an assignment's targets.
+struct Finder<'a> {
+    range: TextRange,
+    stmt: Option<&'a ast::Stmt>,
+    found: Option<(&'a ast::Expr, &'a ast::Stmt)>,
+}
+
+impl<'a> ast::visitor::Visitor<'a> for Finder<'a> {
+    fn visit_stmt(&mut self, s: &'a ast::Stmt) {
+        if self.found.is_some() {
+            return;
+        }
+        let saved = self.stmt;
+        self.stmt = Some(s);
+        ast::visitor::walk_stmt(self, s);
+        self.stmt = saved;
+    }
+
+    fn visit_expr(&mut self, e: &'a ast::Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        if e.range() == self.range {
+            if let Some(s) = self.stmt {
+                self.found = Some((e, s));
+                return;
+            }
+        }
+        ast::visitor::walk_expr(self, e);
+    }
+}
+
+/// The statement whose range contains `pos` most tightly.
+struct StmtAt<'a> {
+    pos: ruff_text_size::TextSize,
+    found: Option<&'a ast::Stmt>,
+}
+
+impl<'a> ast::visitor::Visitor<'a> for StmtAt<'a> {
+    fn visit_stmt(&mut self, s: &'a ast::Stmt) {
+        if s.range().start() <= self.pos {
+            self.found = Some(s);
+            ast::visitor::walk_stmt(self, s);
+        }
+    }
+}
+
+/// Whether `e` is written inside its own parentheses (Ruff's ranges leave them out).
+fn parenthesized(source: &str, e: &ast::Expr) -> bool {
+    let before = source.get(..e.range().start().to_usize()).unwrap_or("").trim_end();
+    let after = source.get(e.range().end().to_usize()..).unwrap_or("").trim_start();
+    before.ends_with('(') && after.starts_with(')')
+}
+
+/// CPython's `_PyPegen_get_expr_name`.
+fn expr_name(e: &ast::Expr) -> &'static str {
+    use ast::Expr::*;
+    match e {
+        Attribute(_) => "attribute",
+        Subscript(_) => "subscript",
+        Starred(_) => "starred",
+        Name(_) => "name",
+        List(_) => "list",
+        Tuple(_) => "tuple",
+        Lambda(_) => "lambda",
+        Call(_) => "function call",
+        BoolOp(_) | BinOp(_) | UnaryOp(_) => "expression",
+        Generator(_) => "generator expression",
+        Yield(_) | YieldFrom(_) => "yield expression",
+        Await(_) => "await expression",
+        ListComp(_) => "list comprehension",
+        SetComp(_) => "set comprehension",
+        DictComp(_) => "dict comprehension",
+        Dict(_) => "dict literal",
+        Set(_) => "set display",
+        FString(_) | TString(_) => "f-string expression",
+        NoneLiteral(_) => "None",
+        BooleanLiteral(b) => if b.value { "True" } else { "False" },
+        EllipsisLiteral(_) => "ellipsis",
+        Compare(_) => "comparison",
+        If(_) => "conditional expression",
+        Named(_) => "named expression",
+        _ => "literal",
+    }
+}
+
+/// Whether `e` parses as CPython's `bitwise_or` (no comparison, `not`, boolean operator,
+/// conditional, lambda, bare tuple, star or yield at its top).
+fn is_bitwise_or(e: &ast::Expr) -> bool {
+    use ast::Expr::*;
+    match e {
+        Compare(_) | BoolOp(_) | If(_) | Lambda(_) | Starred(_) | Yield(_) | YieldFrom(_) | Named(_) => false,
+        UnaryOp(u) => u.op != ast::UnaryOp::Not,
+        Tuple(t) => t.parenthesized,
+        _ => true,
+    }
+}
+
+/// Whether the source at `e` starts with a `bitwise_or`.
+fn starts_with_bitwise_or(e: &ast::Expr) -> bool {
+    use ast::Expr::*;
+    match e {
+        Lambda(_) | Starred(_) | Yield(_) | YieldFrom(_) => false,
+        UnaryOp(u) if u.op == ast::UnaryOp::Not => false,
+        Compare(c) => starts_with_bitwise_or(&c.left),
+        BoolOp(b) => b.values.first().map(starts_with_bitwise_or).unwrap_or(false),
+        If(i) => starts_with_bitwise_or(&i.body),
+        Tuple(t) if !t.parenthesized => t.elts.first().map(starts_with_bitwise_or).unwrap_or(false),
+        _ => true,
+    }
+}
+
+/// CPython's `!(list|tuple|genexp|'True'|'None'|'False')` lookahead: the leftmost atom.
+fn starts_with_display(e: &ast::Expr) -> bool {
+    use ast::Expr::*;
+    match e {
+        List(_) | Generator(_) | NoneLiteral(_) | BooleanLiteral(_) => true,
+        Tuple(t) => t.parenthesized,
+        Attribute(a) => starts_with_display(&a.value),
+        Subscript(s) => starts_with_display(&s.value),
+        Call(c) => starts_with_display(&c.func),
+        BinOp(b) => starts_with_display(&b.left),
+        Await(_) => false,
+        _ => false,
+    }
+}
+
+/// `_PyPegen_get_invalid_target` for assignment and `for` targets.
+fn invalid_target(e: &ast::Expr) -> Option<&ast::Expr> {
+    use ast::Expr::*;
+    match e {
+        List(l) => l.elts.iter().find_map(invalid_target),
+        Tuple(t) => t.elts.iter().find_map(invalid_target),
+        Starred(s) => invalid_target(&s.value),
+        Name(_) | Subscript(_) | Attribute(_) => None,
+        _ => Some(e),
+    }
+}
+
+/// Reword Ruff's first error the way CPython's grammar reports it, using the recovered AST.
+fn refine_error(lines: &LineIndex, filename: &str, source: &str, e: &ParseError) -> Option<CompileError> {
+    use ast::visitor::Visitor;
+    let mk = |msg: String, r: TextRange| lines.error(filename, SyntaxErrorKind::SyntaxError, msg, r);
+    let recovered = ruff_python_parser::parse_unchecked(source, ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module));
+    let module = recovered.syntax().as_module()?;
+    let range = e.location;
+    match &e.error {
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidDeleteTarget
+        | ParseErrorType::InvalidAugmentedAssignmentTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget => {
+            let mut f = Finder { range, stmt: None, found: None };
+            for s in &module.body {
+                f.visit_stmt(s);
+            }
+            let (expr, stmt) = f.found?;
+            let name = expr_name(expr);
+            match &e.error {
+                ParseErrorType::InvalidDeleteTarget => return Some(mk(format!("cannot delete {name}"), range)),
+                ParseErrorType::InvalidAugmentedAssignmentTarget => {
+                    return Some(mk(format!("'{name}' is an illegal expression for augmented assignment"), range))
+                }
+                ParseErrorType::InvalidNamedAssignmentTarget => {
+                    return Some(mk(format!("cannot use assignment expressions with {name}"), range))
+                }
+                _ => {}
+            }
+            if let ast::Stmt::Assign(a) = stmt {
+                // `(star_targets '=')* a=yield_expr '='`: a bare yield as a target.
+                if matches!(expr, ast::Expr::Yield(_) | ast::Expr::YieldFrom(_)) {
+                    let before = source[..range.start().to_usize()].trim_end();
+                    if !before.ends_with('(') {
+                        return Some(mk("assignment to yield expression not possible".into(), range));
+                    }
+                }
+                // invalid_named_expression on the first target's last element, when an `=`
+                // and a `bitwise_or` not followed by `=` come after it.
+                let first = &a.targets[0];
+                let last_elt = match first {
+                    ast::Expr::Tuple(t) if !t.parenthesized => t.elts.last(),
+                    other => Some(other),
+                };
+                let next = a.targets.get(1).map(|t| t).unwrap_or(&a.value);
+                let fires = starts_with_bitwise_or(next) && (a.targets.len() == 1 || !is_bitwise_or(next));
+                if let Some(l) = last_elt {
+                    let atom = is_bitwise_or(l) || parenthesized(source, l);
+                    if fires && atom && !starts_with_display(l) && !matches!(l, ast::Expr::Name(_)) {
+                        let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(l));
+                        return Some(mk(msg, l.range()));
+                    }
+                    if fires && matches!(l, ast::Expr::Name(_)) && a.targets.len() > 1 {
+                        let r = TextRange::new(l.range().start(), next.range().end());
+                        return Some(mk("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(), r));
+                    }
+                }
+                let target = a.targets.iter().find_map(invalid_target).unwrap_or(expr);
+                return Some(mk(format!("cannot assign to {}", expr_name(target)), target.range()));
+            }
+            Some(mk(format!("cannot assign to {name}"), range))
+        }
+        ParseErrorType::ExpectedKeywordParam => Some(mk("named arguments must follow bare *".into(), range)),
+        ParseErrorType::UnparenthesizedGeneratorExpression => Some(mk("Generator expression must be parenthesized".into(), range)),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } => {
+            // `if x = 1:` — the condition is a named expression that met a single `=`.
+            let mut f = StmtAt { pos: range.start(), found: None };
+            for s in &module.body {
+                f.visit_stmt(s);
+            }
+            let test = match f.found? {
+                ast::Stmt::If(i) => {
+                    let mut t = &*i.test;
+                    for c in &i.elif_else_clauses {
+                        if let Some(ct) = &c.test {
+                            if ct.range().end() <= range.start() {
+                                t = ct;
+                            }
+                        }
+                    }
+                    t
+                }
+                ast::Stmt::While(w) => &*w.test,
+                _ => return None,
+            };
+            if matches!(test, ast::Expr::Name(_)) {
+                let end = source[range.end().to_usize()..].find(':').map(|i| range.end().to_usize() + i).unwrap_or(range.end().to_usize());
+                let rhs_end = source[..end].trim_end().len();
+                let r = TextRange::new(test.range().start(), (rhs_end as u32).into());
+                return Some(mk("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(), r));
+            }
+            if is_bitwise_or(test) && !starts_with_display(test) {
+                let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(test));
+                return Some(mk(msg, test.range()));
+            }
+            None
+        }
+        ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::ExpectedToken { .. } | ParseErrorType::OtherError(_) => {
+            // `print x` / `exec x`: CPython's invalid_legacy_expression.
+            let mut f = StmtAt { pos: range.start(), found: None };
+            for s in &module.body {
+                f.visit_stmt(s);
+            }
+            let pos = range.start().to_usize();
+            let (line, _) = lines.line_col(pos);
+            let line_start = lines.starts[line as usize - 1];
+            let head = source[line_start..pos].trim_start();
+            for kw in ["print", "exec"] {
+                if let Some(rest) = head.strip_prefix(kw) {
+                    if rest.starts_with([' ', '\t']) && !rest.trim_start().starts_with('(') {
+                        let start = line_start + (source[line_start..pos].len() - head.len());
+                        let line_text = lines.line_text(line).unwrap_or_default();
+                        let code = line_text.trim_end_matches('\n').trim_end();
+                        let end = line_start + code.len();
+                        let r = TextRange::new((start as u32).into(), (end as u32).into());
+                        return Some(mk(format!("Missing parentheses in call to '{kw}'. Did you mean {kw}(...)?"), r));
+                    }
+                }
+            }
+            match &e.error {
+                ParseErrorType::ExpectedToken { expected: TokenKind::Comma, .. }
+                | ParseErrorType::ExpectedToken {
+                    expected: TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
+                    found: TokenKind::Int | TokenKind::Float | TokenKind::Complex | TokenKind::Name | TokenKind::String,
+                } => return forgot_comma(lines, filename, source, pos),
+                ParseErrorType::OtherError(m) if m == "Expected a parameter name" => {
+                    // `f(1=2)`: CPython's invalid_kwarg.
+                    let rest = &source[range.end().to_usize()..];
+                    let after_eq = rest.trim_start().strip_prefix('=')?;
+                    let value_len = after_eq.find([',', ')', '\n']).unwrap_or(after_eq.len());
+                    let end = source.len() - after_eq.len() + after_eq[..value_len].trim_end().len();
+                    let r = TextRange::new(range.start(), (end as u32).into());
+                    return Some(mk("expression cannot contain assignment, perhaps you meant \"==\"?".into(), r));
+                }
+                _ => {}
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// CPython's "invalid syntax. Perhaps you forgot a comma?" inside brackets: from the start of
+/// the element before the error to the end of the one after it.
+fn forgot_comma(lines: &LineIndex, filename: &str, source: &str, pos: usize) -> Option<CompileError> {
+    let b = source.as_bytes();
+    let mut i = pos;
+    let mut depth = 0i32;
+    let mut start = None;
+    while i > 0 {
+        i -= 1;
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' | b'[' | b'{' => {
+                start = Some(i + 1);
+                break;
+            }
+            b',' if depth == 0 => {
+                start = Some(i + 1);
+                break;
+            }
+            b'\n' | b'=' | b':' if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    let start = start?;
+    let elt = &source[start..pos];
+    let skip = elt.len() - elt.trim_start().len();
+    let start = start + skip;
+    let first_word: String = source[start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    if matches!(first_word.as_str(), "print" | "exec" | "match" | "case" | "type" | "_" | "not" | "lambda" | "yield" | "await") {
+        return None;
+    }
+    // The next element ends at the next top-level ',' or closing bracket.
+    let mut j = pos;
+    let mut depth = 0i32;
+    while j < b.len() {
+        match b[j] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+            b')' | b']' | b'}' | b'\n' => break,
+            b',' if depth == 0 => break,
+            _ => {}
+        }
+        j += 1;
+    }
+    let end = source[..j].trim_end().len().max(pos);
+    let r = TextRange::new((start as u32).into(), (end as u32).into());
+    Some(lines.error(filename, SyntaxErrorKind::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", r))
+}
+
+/// CPython's tokenizer compares each line's indentation twice, with tabs to multiples of 8 and
+/// with tabs as one column; disagreement is a TabError.
+fn tab_error(lines: &LineIndex, filename: &str, source: &str) -> Option<CompileError> {
+    let b = source.as_bytes();
+    let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut depth = 0i32;
+    let mut i = 0;
+    let mut at_line_start = true;
+    let mut continued = false;
+    while i < b.len() {
+        if at_line_start {
+            at_line_start = false;
+            let (mut col, mut alt) = (0usize, 0usize);
+            let mut j = i;
+            while j < b.len() {
+                match b[j] {
+                    b' ' => {
+                        col += 1;
+                        alt += 1;
+                    }
+                    b'\t' => {
+                        col = (col / 8 + 1) * 8;
+                        alt += 1;
+                    }
+                    b'\x0c' => {
+                        col = 0;
+                        alt = 0;
+                    }
+                    _ => break,
+                }
+                j += 1;
+            }
+            let blank = j >= b.len() || matches!(b[j], b'\n' | b'\r' | b'#');
+            if depth == 0 && !continued && !blank {
+                let (line, _) = lines.line_col(i);
+                let tab = || {
+                    let mut e = lines.error(filename, SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", TextRange::default());
+                    e.lineno = line;
+                    e.end_lineno = line;
+                    e.offset = 1;
+                    e.end_offset = 0;
+                    e.text = lines.line_text(line);
+                    e
+                };
+                let &(top, alttop) = stack.last()?;
+                if col == top {
+                    if alt != alttop {
+                        return Some(tab());
+                    }
+                } else if col > top {
+                    if alt <= alttop {
+                        return Some(tab());
+                    }
+                    stack.push((col, alt));
+                } else {
+                    while stack.len() > 1 && col < stack.last()?.0 {
+                        stack.pop();
+                    }
+                    let &(top, alttop) = stack.last()?;
+                    if col != top {
+                        return None; // "unindent does not match": reported by the parser
+                    }
+                    if alt != alttop {
+                        return Some(tab());
+                    }
+                }
+            }
+            continued = false;
+            i = j;
+            continue;
+        }
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\\' if i + 1 < b.len() && (b[i + 1] == b'\n' || b[i + 1] == b'\r') => {
+                continued = true;
+                i += 1;
+            }
+            b'\n' => at_line_start = true,
+            b'\'' | b'"' => {
+                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
+                let q = if triple { 3 } else { 1 };
+                let mut j = i + q;
+                loop {
+                    if j >= b.len() {
+                        return None;
+                    }
+                    if b[j] == b'\\' {
+                        j += 2;
+                        continue;
+                    }
+                    if !triple && b[j] == b'\n' {
+                        return None;
+                    }
+                    if b[j] == c && (!triple || (j + 2 < b.len() && b[j + 1] == c && b[j + 2] == c)) {
+                        j += q;
+                        break;
+                    }
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }

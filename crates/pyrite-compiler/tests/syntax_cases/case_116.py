@@ -1,0 +1,5 @@
+elif_ = 1
+if a:
+    pass
+elif b
+    pass
