@@ -65,22 +65,42 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Val
             _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
         }
     }
-    let mut out = String::new();
+    let file = match file {
+        Some(f) => f,
+        None => {
+            let sys = vm.sys_module.clone();
+            ob::getattr_str(vm, &sys, "stdout")?
+        }
+    };
+    if file.downcast_exact::<crate::modules::sys::StreamData>().is_some() {
+        // The real stream: format once and write once.
+        let mut out = String::new();
+        for (i, a) in pos.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&ob::str_string(vm, a)?);
+        }
+        out.push_str(&end);
+        let fd = file.downcast_exact::<crate::modules::sys::StreamData>().expect("stream").fd;
+        vm.write_fd(fd, &out);
+        if flush {
+            vm.flush_stdout();
+        }
+        return Ok(none::none());
+    }
+    // Any other file object sees each piece in its own write() call, as in CPython.
+    let write = ob::getattr_str(vm, &file, "write")?;
     for (i, a) in pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            call::call(vm, &write, &[pystr::new_str(&sep)], None)?;
         }
-        out.push_str(&ob::str_string(vm, a)?);
+        let s = ob::str(vm, a)?;
+        call::call(vm, &write, &[s], None)?;
     }
-    out.push_str(&end);
-    match file {
-        None => crate::modules::sys::write_stdout(vm, &out)?,
-        Some(f) => {
-            call::call_method(vm, &f, "write", &[pystr::from_string(out)])?;
-            if flush {
-                let _ = call::call_method(vm, &f, "flush", &[]);
-            }
-        }
+    call::call(vm, &write, &[pystr::new_str(&end)], None)?;
+    if flush {
+        let _ = call::call_method(vm, &file, "flush", &[]);
     }
     Ok(none::none())
 }

@@ -662,7 +662,21 @@ fn cell_clear(h: &ObjHeader) {
     c.set(None);
 }
 
+/// `types.MethodType(func, obj)`.
+fn method_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::no_kwargs(vm, "method", kwnames)?;
+    let [func, obj] = args else { return Err(vm.type_error(format!("method expected 2 arguments, got {}", args.len()))) };
+    if func.ty().slots.call.get().is_none() {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if none::is_none(obj) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(new_bound_method(func.clone(), obj.clone()))
+}
+
 pub(crate) fn init_type() {
+    METHOD_TYPE.slots.new.set(Some(method_new));
     CODE_TYPE.slots.repr.set(Some(code_repr));
     let s = &FUNCTION_TYPE.slots;
     s.descr_get.set(Some(function_get));

@@ -35,8 +35,10 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
     let r = call_method_value(vm, &f, v, &[])?;
     match crate::objects::int::as_int(&r) {
+        // A value that fits is the hash itself (-1 is reserved); larger ints are hashed.
         Some(i) => Ok(match i.to_i64() {
-            Some(x) => crate::objects::int::hash_int(&crate::objects::int::IntRef::Small(x)),
+            Some(-1) => -2,
+            Some(x) => x,
             None => crate::objects::int::hash_int(&i),
         }),
         None => Err(vm.type_error("__hash__ method should return an integer")),

@@ -109,6 +109,30 @@ fn module_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     crate::typeobj::traverse_instance_extras(h, visit);
 }
 
+/// `ModuleType(name, doc=None)`.
+fn module_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let a = crate::protocols::args::parse(vm, "module", args, kwnames, &["name", "doc"], 1)?;
+    let name = a[0].clone().expect("name");
+    let Some(n) = pystr::try_str(&name).map(str::to_owned) else {
+        return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", name.ty().name())));
+    };
+    let m = new_module(vm, &n);
+    if let Some(doc) = &a[1] {
+        add_value(vm, &m, "__doc__", doc.clone());
+    }
+    // SAFETY: cls is a type.
+    let cls_ty = unsafe { cls.as_type_unchecked() };
+    if std::ptr::eq(cls_ty, &MODULE_TYPE.0) {
+        return Ok(m);
+    }
+    let d = module_dict(&m);
+    Ok(crate::object::alloc_object(cls_ty, ModuleData { dict: d }))
+}
+
+fn module_init(_vm: &mut Vm, _this: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<()> {
+    Ok(())
+}
+
 fn module_get_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(module_dict(v))
 }
@@ -121,4 +145,6 @@ pub(crate) fn init_type() {
     s.setattro.set(Some(module_setattro));
     s.repr.set(Some(module_repr));
     s.traverse.set(Some(module_traverse));
+    s.new.set(Some(module_new));
+    s.init.set(Some(module_init));
 }

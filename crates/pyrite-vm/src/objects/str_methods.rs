@@ -557,6 +557,16 @@ fn to_title(c: char, out: &mut String) {
         '\u{1C7}'..='\u{1C9}' => out.push('\u{1C8}'),
         '\u{1CA}'..='\u{1CC}' => out.push('\u{1CB}'),
         '\u{1F1}'..='\u{1F3}' => out.push('\u{1F2}'),
+        // Full titlecase mappings (SpecialCasing.txt) that differ from uppercase.
+        'ß' => out.push_str("Ss"),
+        'ﬀ' => out.push_str("Ff"),
+        'ﬁ' => out.push_str("Fi"),
+        'ﬂ' => out.push_str("Fl"),
+        'ﬃ' => out.push_str("Ffi"),
+        'ﬄ' => out.push_str("Ffl"),
+        'ﬅ' | 'ﬆ' => out.push_str("St"),
+        'ŉ' => out.push_str("\u{2BC}N"),
+        'և' => out.push_str("\u{535}\u{582}"),
         _ => out.extend(c.to_uppercase()),
     }
 }

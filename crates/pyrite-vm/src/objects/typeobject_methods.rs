@@ -316,7 +316,8 @@ fn type_new(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: Option<&Value>) 
     };
     let mut basicsize = base_t.basicsize.get();
     let mut dictoffset = base_t.dictoffset.get();
-    let mut wants_dict = slot_names.is_none();
+    // Classes deriving from `type` keep their namespace in the type object itself.
+    let mut wants_dict = slot_names.is_none() && !base_t.is_subtype(type_type());
     let mut member_names = Vec::new();
     if let Some(names) = &slot_names {
         for n in names {
@@ -518,6 +519,19 @@ fn type_get_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         None => Ok(none::none()),
     }
 }
+fn type_set_doc(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    let ty = t(v);
+    if !ty.is_heap_type() {
+        return Err(vm.type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", ty.name())));
+    }
+    let key = vm.intern("__doc__");
+    if let Some(d) = ty.dict_ref() {
+        dict::dict_data(d).expect("dict").set_str(key, value.cloned().unwrap_or_else(none::none));
+    }
+    ty.modified();
+    Ok(())
+}
+
 fn type_get_abstractmethods(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let key = vm.intern("__abstractmethods__");
     match t(v).dict_ref().and_then(|d| dict::get_str_key(d, &key)) {
@@ -548,7 +562,7 @@ pub static TYPE_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "__mro__", get: type_get_mro, set: None },
     GetSetDef { name: "__dict__", get: type_get_dict, set: None },
     GetSetDef { name: "__module__", get: type_get_module, set: Some(type_set_module) },
-    GetSetDef { name: "__doc__", get: type_get_doc, set: None },
+    GetSetDef { name: "__doc__", get: type_get_doc, set: Some(type_set_doc) },
     GetSetDef { name: "__abstractmethods__", get: type_get_abstractmethods, set: Some(type_set_abstractmethods) },
 ];
 
