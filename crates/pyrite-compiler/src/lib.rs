@@ -41,7 +41,8 @@ pub struct CompileError {
     pub filename: String,
     /// 1-based.
     pub lineno: u32,
-    /// 1-based column in characters, as `SyntaxError.offset`.
+    /// 1-based column as `SyntaxError.offset`: characters for parser errors on text input,
+    /// UTF-8 bytes for bytes input without a declared encoding and for the compiler's errors.
     pub offset: u32,
     pub end_lineno: u32,
     pub end_offset: u32,
@@ -71,6 +72,8 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
 
 /// Decode raw bytes per PEP 263 (coding cookie, UTF-8 BOM, default UTF-8), then compile.
 pub fn compile_bytes(source: &[u8], filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
-    let text = parse::decode_source(source, filename)?;
-    compile(&text, filename, mode)
+    let (text, declared) = parse::decode_source_declared(source, filename)?;
+    let parsed = parse::parse_with(&text, filename, mode, !declared)?;
+    let table = symtable::build(&parsed, &text)?;
+    codegen::compile_module(&parsed, &table, mode)
 }

@@ -31,6 +31,10 @@ pub enum Body {
 pub struct LineIndex {
     starts: Vec<usize>,
     source: String,
+    /// Report `offset`/`end_offset` in UTF-8 bytes rather than characters. CPython's parser
+    /// counts bytes when its tokenizer has no declared encoding (bytes input without a coding
+    /// cookie or BOM); the compiler's own errors always count bytes (AST columns).
+    pub byte_offsets: std::cell::Cell<bool>,
 }
 
 impl LineIndex {
@@ -51,7 +55,7 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts, source: source.to_string() }
+        LineIndex { starts, source: source.to_string(), byte_offsets: std::cell::Cell::new(false) }
     }
 
     /// (1-based line, 0-based byte column) of a byte offset.
@@ -88,10 +92,22 @@ impl LineIndex {
 
     /// 1-based character column of a byte offset (CPython's `SyntaxError.offset`).
     fn char_offset(&self, offset: usize) -> u32 {
-        let (line, _) = self.line_col(offset);
+        let (line, col) = self.line_col(offset);
+        if self.byte_offsets.get() {
+            return col + 1;
+        }
         let start = self.starts[line as usize - 1];
         let offset = offset.min(self.source.len());
         self.source.get(start..offset).map(|s| s.chars().count() as u32 + 1).unwrap_or(1)
+    }
+
+    /// The width of `text` in the unit offsets are reported in.
+    fn width(&self, text: &str) -> u32 {
+        if self.byte_offsets.get() {
+            text.len() as u32
+        } else {
+            text.chars().count() as u32
+        }
     }
 
     pub fn num_lines(&self) -> u32 {
@@ -121,9 +137,16 @@ impl LineIndex {
     }
 }
 
-/// Parse `source` in the given mode.
+/// Parse `source` (given as text) in the given mode.
 pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Parsed, CompileError> {
+    parse_with(source, filename, mode, false)
+}
+
+/// Parse `source`; `byte_offsets` makes parser errors count columns in UTF-8 bytes (CPython's
+/// tokenizer without a declared encoding). Later phases always count bytes.
+pub fn parse_with(source: &str, filename: &str, mode: Mode, byte_offsets: bool) -> Result<Parsed, CompileError> {
     let lines = LineIndex::new(source);
+    lines.byte_offsets.set(byte_offsets);
     let body = match mode {
         Mode::Eval => match ruff_python_parser::parse_expression(source) {
             Ok(p) => Body::Expression(p.into_syntax().body),
@@ -144,6 +167,7 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<Parsed, Compile
             }
         }
     }
+    lines.byte_offsets.set(true);
     Ok(Parsed { body, lines, filename: filename.to_string(), mode })
 }
 
@@ -216,7 +240,9 @@ fn bracket_error(lines: &LineIndex, filename: &str, source: &str) -> Option<Comp
         i += 1;
     }
     if let Some(&(o, at)) = stack.last() {
-        return err(format!("'{}' was never closed", o as char), at);
+        let mut e = err(format!("'{}' was never closed", o as char), at)?;
+        e.end_offset = 0;
+        return Some(e);
     }
     None
 }
@@ -258,7 +284,7 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
             err.lineno = line;
             err.end_lineno = line;
             let text = lines.line_text(line).unwrap_or_default();
-            err.offset = text.trim_end_matches('\n').chars().count() as u32 + 1;
+            err.offset = lines.width(text.trim_end_matches('\n')) + 1;
             err.end_offset = err.offset;
             return err;
         }
@@ -275,7 +301,10 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
                 err.end_offset = err.offset;
                 return err;
             }
-            return mk(SyntaxError, format!("unterminated string literal (detected at line {line})"), range);
+            let mut err = mk(SyntaxError, format!("unterminated string literal (detected at line {line})"), range);
+            err.end_lineno = err.lineno;
+            err.end_offset = err.offset;
+            return err;
         }
         ParseErrorType::Lexical(LexicalErrorType::Eof) => {}
         _ => {}
@@ -318,7 +347,7 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
                     err.lineno = line;
                     err.end_lineno = line;
                     err.offset = indent(&lt) as u32 + 1;
-                    err.end_offset = lt.trim_end_matches('\n').chars().count() as u32 + 1;
+                    err.end_offset = lines.width(lt.trim_end_matches('\n')) + 1;
                     err.text = Some(lt);
                     return err;
                 }
@@ -356,7 +385,7 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
             err.lineno = line;
             err.offset = indent + 1;
             err.end_lineno = line;
-            err.end_offset = t.trim_end_matches('\n').chars().count() as u32 + 1;
+            err.end_offset = lines.width(t.trim_end_matches('\n')) + 1;
             err.text = Some(t);
             err
         }
@@ -390,6 +419,36 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
 /// Decode source bytes per PEP 263: a UTF-8 BOM, or a `coding` cookie on one of the first two
 /// lines; the default is UTF-8.
 pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
+    decode_source_declared(bytes, filename).map(|(text, _)| text)
+}
+
+/// `decode_source`, also telling whether the encoding was declared (BOM or cookie).
+pub fn decode_source_declared(bytes: &[u8], filename: &str) -> Result<(String, bool), CompileError> {
+    let text = decode_inner(bytes, filename)?;
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    Ok((text, bom || has_cookie(bytes)))
+}
+
+/// A PEP 263 `coding` declaration in a comment on one of the first two lines.
+fn has_cookie(bytes: &[u8]) -> bool {
+    for line in bytes.split(|&b| b == b'\n').take(2) {
+        let text = String::from_utf8_lossy(line);
+        let t = text.trim_start();
+        if let Some(comment) = t.strip_prefix('#') {
+            if let Some(pos) = comment.find("coding") {
+                let rest = &comment[pos + 6..];
+                if rest.starts_with([':', '=']) && rest[1..].trim_start().starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.') {
+                    return true;
+                }
+            }
+        } else if !t.is_empty() {
+            return false;
+        }
+    }
+    false
+}
+
+fn decode_inner(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
     let err = |msg: String, line: u32| CompileError {
         kind: SyntaxErrorKind::SyntaxError,
         msg,

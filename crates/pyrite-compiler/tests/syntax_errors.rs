@@ -79,3 +79,43 @@ fn syntax_errors_match_cpython() {
     assert!(unexpected_pass.is_empty(), "now matching, remove from KNOWN_DIFFERENCES: {unexpected_pass:?}");
     assert!(failed.is_empty(), "mismatched: {failed:?}");
 }
+
+/// `offset`/`end_offset` as CPython 3.12 reports them (from the oracle): parser errors count
+/// characters for str input and UTF-8 bytes for bytes input without a declared encoding; the
+/// compiler's own errors always count bytes.
+#[test]
+fn offsets_in_bytes_or_characters() {
+    // (source, str input (lineno, offset, end_offset), bytes input (lineno, offset, end_offset))
+    type Pos = Option<(u32, u32, u32)>;
+    let cases: &[(&str, Pos, Pos)] = &[
+        ("x = 'é' é\n", Some((1, 9, 10)), Some((1, 10, 12))),
+        ("'é'; return 1\n", Some((1, 7, 15)), Some((1, 7, 15))),
+        ("s = 'é'; 1 = x\n", Some((1, 10, 11)), Some((1, 11, 12))),
+        ("é = (1,\n", Some((1, 5, 0)), Some((1, 6, 0))),
+        ("x = 'é' + (1 2)\n", Some((1, 12, 15)), Some((1, 13, 16))),
+        ("def f(é, é): pass\n", Some((1, 11, 13)), Some((1, 11, 13))),
+        ("# coding: utf-8\nx = 'é' é\n", Some((2, 9, 10)), Some((2, 9, 10))),
+        ("\u{feff}x = 'é' é\n", None, Some((1, 9, 10))),
+        ("s='é'\nmatch x:\n    case 'é' | y: pass\n", Some((3, 10, 18)), Some((3, 10, 18))),
+        ("x = 'é\n", Some((1, 5, 5)), Some((1, 5, 5))),
+    ];
+    let mut failed = Vec::new();
+    for (src, want_str, want_bytes) in cases {
+        let pos = |r: Result<pyrite_compiler::CodeObject, pyrite_compiler::CompileError>| {
+            r.err().map(|e| (e.lineno, e.offset, e.end_offset))
+        };
+        if let Some(w) = want_str {
+            let got = pos(compile(src, "x.py", Mode::Exec));
+            if got != Some(*w) {
+                failed.push(format!("str {src:?}: want {w:?}, got {got:?}"));
+            }
+        }
+        if let Some(w) = want_bytes {
+            let got = pos(pyrite_compiler::compile_bytes(src.as_bytes(), "x.py", Mode::Exec));
+            if got != Some(*w) {
+                failed.push(format!("bytes {src:?}: want {w:?}, got {got:?}"));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
