@@ -290,7 +290,7 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let (line, _) = lines.line_col(start);
-            let text = &source[start.min(source.len())..];
+            let text = source.get(start.min(source.len())..).unwrap_or("");
             let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
             if body.starts_with("\"\"\"") || body.starts_with("'''") {
                 // The tokenizer reaches the end of the file first.
@@ -314,7 +314,7 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
         // end of the file, or failed on a later line than the bracket's (pegen's
         // `_PyPegen_tokenize_full_source_to_check_for_errors`).
         let never_closed = err.msg.ends_with("was never closed");
-        let at_eof = source[start.min(source.len())..].trim().is_empty();
+        let at_eof = source.get(start.min(source.len())..).unwrap_or("").trim().is_empty();
         let (err_line, _) = lines.line_col(start);
         if !never_closed || at_eof || err_line > err.lineno {
             return err;
@@ -688,14 +688,14 @@ fn refine_error(lines: &LineIndex, filename: &str, source: &str, e: &ParseError)
             if let ast::Stmt::Assign(a) = stmt {
                 // `(star_targets '=')* a=yield_expr '='`: a bare yield as a target.
                 if matches!(expr, ast::Expr::Yield(_) | ast::Expr::YieldFrom(_)) {
-                    let before = source[..range.start().to_usize()].trim_end();
+                    let before = source.get(..range.start().to_usize()).unwrap_or("").trim_end();
                     if !before.ends_with('(') {
                         return Some(mk("assignment to yield expression not possible".into(), range));
                     }
                 }
                 // invalid_named_expression on the first target's last element, when an `=`
                 // and a `bitwise_or` not followed by `=` come after it.
-                let first = &a.targets[0];
+                let first = a.targets.first()?;
                 let last_elt = match first {
                     ast::Expr::Tuple(t) if !t.parenthesized => t.elts.last(),
                     other => Some(other),
@@ -742,8 +742,9 @@ fn refine_error(lines: &LineIndex, filename: &str, source: &str, e: &ParseError)
                 _ => return None,
             };
             if matches!(test, ast::Expr::Name(_)) {
-                let end = source[range.end().to_usize()..].find(':').map(|i| range.end().to_usize() + i).unwrap_or(range.end().to_usize());
-                let rhs_end = source[..end].trim_end().len();
+                let tail = source.get(range.end().to_usize()..).unwrap_or("");
+                let end = tail.find(':').map(|i| range.end().to_usize() + i).unwrap_or(range.end().to_usize());
+                let rhs_end = source.get(..end).unwrap_or("").trim_end().len();
                 let r = TextRange::new(test.range().start(), (rhs_end as u32).into());
                 return Some(mk("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(), r));
             }
@@ -762,11 +763,11 @@ fn refine_error(lines: &LineIndex, filename: &str, source: &str, e: &ParseError)
             let pos = range.start().to_usize();
             let (line, _) = lines.line_col(pos);
             let line_start = lines.starts[line as usize - 1];
-            let head = source[line_start..pos].trim_start();
+            let head = source.get(line_start..pos)?.trim_start();
             for kw in ["print", "exec"] {
                 if let Some(rest) = head.strip_prefix(kw) {
                     if rest.starts_with([' ', '\t']) && !rest.trim_start().starts_with('(') {
-                        let start = line_start + (source[line_start..pos].len() - head.len());
+                        let start = pos - head.len();
                         let line_text = lines.line_text(line).unwrap_or_default();
                         let code = line_text.trim_end_matches('\n').trim_end();
                         let end = line_start + code.len();
@@ -783,7 +784,7 @@ fn refine_error(lines: &LineIndex, filename: &str, source: &str, e: &ParseError)
                 } => return forgot_comma(lines, filename, source, pos),
                 ParseErrorType::OtherError(m) if m == "Expected a parameter name" => {
                     // `f(1=2)`: CPython's invalid_kwarg.
-                    let rest = &source[range.end().to_usize()..];
+                    let rest = source.get(range.end().to_usize()..)?;
                     let after_eq = rest.trim_start().strip_prefix('=')?;
                     let value_len = after_eq.find([',', ')', '\n']).unwrap_or(after_eq.len());
                     let end = source.len() - after_eq.len() + after_eq[..value_len].trim_end().len();
@@ -823,10 +824,10 @@ fn forgot_comma(lines: &LineIndex, filename: &str, source: &str, pos: usize) -> 
         }
     }
     let start = start?;
-    let elt = &source[start..pos];
+    let elt = source.get(start..pos)?;
     let skip = elt.len() - elt.trim_start().len();
     let start = start + skip;
-    let first_word: String = source[start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let first_word: String = source.get(start..).unwrap_or("").chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
     if matches!(first_word.as_str(), "print" | "exec" | "match" | "case" | "type" | "_" | "not" | "lambda" | "yield" | "await") {
         return None;
     }
@@ -843,7 +844,7 @@ fn forgot_comma(lines: &LineIndex, filename: &str, source: &str, pos: usize) -> 
         }
         j += 1;
     }
-    let end = source[..j].trim_end().len().max(pos);
+    let end = source.get(..j).unwrap_or("").trim_end().len().max(pos);
     let r = TextRange::new((start as u32).into(), (end as u32).into());
     Some(lines.error(filename, SyntaxErrorKind::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", r))
 }
