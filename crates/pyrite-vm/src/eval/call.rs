@@ -56,7 +56,7 @@ pub fn make_frame(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Va
         stack_base: nlocalsplus,
         sp: nlocalsplus,
         ip: 0,
-        lasti: 0,
+        instr: std::ptr::null(),
         kwnames: None,
         is_entry: false,
     });
@@ -225,7 +225,7 @@ pub fn make_namespace_frame(vm: &mut Vm, code: &Value, globals: &Value, locals: 
         stack_base: nlocalsplus,
         sp: nlocalsplus,
         ip: 0,
-        lasti: 0,
+        instr: std::ptr::null(),
         kwnames: None,
         is_entry: false,
     })

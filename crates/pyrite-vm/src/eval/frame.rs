@@ -24,8 +24,9 @@ pub struct Frame {
     pub sp: usize,
     /// Index (in code units) of the next instruction.
     pub ip: usize,
-    /// Index of the instruction being executed (tracebacks, `f_lasti`, handler lookup).
-    pub lasti: usize,
+    /// The instruction being executed (tracebacks, `f_lasti`, handler lookup); null before
+    /// the first one. A pointer, so that the eval loop stores it without arithmetic.
+    pub instr: *const u16,
     /// Keyword names set by KW_NAMES for the next CALL.
     pub kwnames: Option<Value>,
     /// True if this frame was entered from native code (its return leaves the loop).
@@ -97,9 +98,24 @@ impl Frame {
         // SAFETY: `code` is always a code object.
         unsafe { self.code.payload_unchecked::<crate::objects::function::CodeData>() }
     }
+    /// Index (in code units) of the instruction being executed.
+    pub fn lasti(&self) -> usize {
+        if self.instr.is_null() {
+            return 0;
+        }
+        // SAFETY: `instr` points into this frame's code's instruction array.
+        unsafe { self.instr.offset_from((*self.code_data().instructions.get()).as_ptr()) as usize }
+    }
+
+    /// Set the current instruction by index.
+    pub fn set_lasti(&mut self, index: usize) {
+        // SAFETY: `index` is within the instruction array.
+        self.instr = unsafe { (*self.code_data().instructions.get()).as_ptr().add(index) };
+    }
+
     /// Current source line.
     pub fn lineno(&self) -> u32 {
-        self.code_data().code.line_at(self.lasti).unwrap_or(self.code_data().code.firstlineno)
+        self.code_data().code.line_at(self.lasti()).unwrap_or(self.code_data().code.firstlineno)
     }
 }
 

@@ -109,7 +109,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
     // and is re-derived after every call that borrows the frame mutably.
     let mut code_ptr: *const function::CodeData = f.code_data();
     let mut instrs: *mut u16 = unsafe { (*(*code_ptr).instructions.get()).as_mut_ptr() };
-    let mut ip: usize = f.ip;
+    // `ip` is a pointer to the next code unit (CPython's `next_instr`).
+    let mut ip: *mut u16 = unsafe { instrs.add(f.ip) };
     let mut sp: usize = f.sp;
     let mut slots: *mut Option<Value> = f.slots.as_mut_ptr();
     macro_rules! code {
@@ -119,7 +120,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
     }
     macro_rules! sync {
         () => {{
-            f.ip = ip;
+            // SAFETY: `ip` points into the same instruction array as `instrs`.
+            f.ip = unsafe { ip.offset_from(instrs) } as usize;
             f.sp = sp;
         }};
     }
@@ -134,7 +136,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             f = fref;
             code_ptr = f.code_data();
             instrs = unsafe { (*(*code_ptr).instructions.get()).as_mut_ptr() };
-            ip = f.ip;
+            ip = unsafe { instrs.add(f.ip) };
             resync!();
         }};
     }
@@ -222,24 +224,24 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             };
         }
         let start = ip;
-        f.lasti = start;
+        f.instr = start;
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
-        let mut unit = unsafe { *instrs.add(start) };
-        ip = start + 1;
+        let mut unit = unsafe { *start };
+        ip = unsafe { start.add(1) };
         let mut oparg = (unit >> 8) as u32;
         let mut op = (unit & 0xff) as u8;
         while op == Opcode::EXTENDED_ARG as u16 as u8 {
-            unit = unsafe { *instrs.add(ip) };
-            ip += 1;
+            unit = unsafe { *ip };
+            ip = unsafe { ip.add(1) };
             oparg = (oparg << 8) | (unit >> 8) as u32;
             op = (unit & 0xff) as u8;
         }
         let opcode = Opcode::dispatch(op);
         // The instruction's inline cache units start here.
         let cache_at = ip;
-        ip += opcode.cache_entries();
+        ip = unsafe { ip.add(opcode.cache_entries()) };
         #[cfg(feature = "trace")]
-        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", start * 2, opcode.name(), oparg, sp - f.stack_base);
+        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { start.offset_from(instrs) } * 2, opcode.name(), oparg, sp - f.stack_base);
         match opcode {
             Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
             Opcode::LOAD_FAST => {
@@ -413,16 +415,16 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         let it = pop!();
                         drop(it);
                         // Skip the END_FOR at the target.
-                        ip += oparg as usize + 1;
+                        ip = unsafe { ip.add(oparg as usize + 1) };
                     }
                 }
             }
-            Opcode::JUMP_FORWARD => ip += oparg as usize,
+            Opcode::JUMP_FORWARD => ip = unsafe { ip.add(oparg as usize) },
             Opcode::JUMP_BACKWARD => {
-                ip -= oparg as usize;
+                ip = unsafe { ip.sub(oparg as usize) };
                 tri!(vm.check_eval_breaker());
             }
-            Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
+            Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = unsafe { ip.sub(oparg as usize) },
             Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                 let v = pop!();
                 let t = if v.as_ptr() == none::true_ptr() {
@@ -433,19 +435,19 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     tri!(ob::is_true(vm, &v))
                 };
                 if t == (opcode == Opcode::POP_JUMP_IF_TRUE) {
-                    ip += oparg as usize;
+                    ip = unsafe { ip.add(oparg as usize) };
                 }
             }
             Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
                 let v = pop!();
                 if none::is_none(&v) == (opcode == Opcode::POP_JUMP_IF_NONE) {
-                    ip += oparg as usize;
+                    ip = unsafe { ip.add(oparg as usize) };
                 }
             }
             Opcode::LOAD_GLOBAL => {
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                 // SAFETY: LOAD_GLOBAL has 4 cache units at `cache_at`.
-                let v = match unsafe { cache::load_global(&f.globals, &f.builtins, name, instrs.add(cache_at)) } {
+                let v = match unsafe { cache::load_global(&f.globals, &f.builtins, name, cache_at) } {
                     Some(v) => v,
                     None => {
                         let n = name.clone();
@@ -529,7 +531,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let owner = pop!();
                 if oparg & 1 != 0 {
                     // SAFETY: LOAD_ATTR has 9 cache units at `cache_at`.
-                    match tri!(unsafe { cache::load_method(vm, &owner, &name, instrs.add(cache_at)) }) {
+                    match tri!(unsafe { cache::load_method(vm, &owner, &name, cache_at) }) {
                         (Some(meth), _) => {
                             push!(meth);
                             push!(owner);
@@ -541,7 +543,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     }
                 } else {
                     // SAFETY: as above.
-                    let v = tri!(unsafe { cache::load_attr(vm, &owner, &name, instrs.add(cache_at)) });
+                    let v = tri!(unsafe { cache::load_attr(vm, &owner, &name, cache_at) });
                     push!(v);
                 }
             }
@@ -853,7 +855,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     crate::objects::generator::SendResult::Yielded(y) => push!(y),
                     crate::objects::generator::SendResult::Returned(r) => {
                         push!(r);
-                        ip += oparg as usize;
+                        ip = unsafe { ip.add(oparg as usize) };
                     }
                 }
             }

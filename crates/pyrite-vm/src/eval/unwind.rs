@@ -25,14 +25,14 @@ pub fn record_traceback(vm: &mut Vm, f: &Frame, err: &mut PyErr) {
 pub fn add_traceback(vm: &mut Vm, exc: &Value, f: &Frame) {
     let d = exceptions::exc_data(exc);
     let frame = frameobj::snapshot(vm, f);
-    let tb = exceptions::new_traceback(d.traceback(), frame, f.lasti as u32, f.lineno());
+    let tb = exceptions::new_traceback(d.traceback(), frame, f.lasti() as u32, f.lineno());
     d.set_traceback(Some(tb));
 }
 
 /// Find a handler for the current instruction; on success the frame's stack and ip are set
 /// up for the handler (the caller pushes the exception).
 pub fn find_handler(f: &mut Frame, _err: &PyErr) -> Option<()> {
-    let entry = *f.code_data().code.find_handler(f.lasti as u32)?;
+    let entry = *f.code_data().code.find_handler(f.lasti() as u32)?;
     let depth = f.stack_base + entry.depth as usize;
     while f.sp > depth {
         f.sp -= 1;
@@ -40,7 +40,7 @@ pub fn find_handler(f: &mut Frame, _err: &PyErr) -> Option<()> {
         drop(v);
     }
     if entry.lasti {
-        let lasti = Value::int(f.lasti as i64);
+        let lasti = Value::int(f.lasti() as i64);
         f.push(lasti);
     }
     f.ip = entry.target as usize;

@@ -40,7 +40,7 @@ pub fn snapshot(_vm: &mut Vm, f: &crate::eval::frame::Frame) -> Value {
         globals: f.globals.clone(),
         locals: f.locals.clone(),
         lineno: Cell::new(f.lineno()),
-        lasti: f.lasti as u32,
+        lasti: f.lasti() as u32,
         back: None,
     })
 }
