@@ -72,6 +72,19 @@ macro_rules! opcodes {
             }
         }
 
+        /// Opcode numbers as constants, for matching on a raw byte in the eval loop.
+        #[allow(non_upper_case_globals)]
+        pub mod op {
+            $( pub const $name: u16 = $num; )*
+        }
+
+        /// Inline-cache sizes as constants, so each instruction skips its caches with an
+        /// immediate add.
+        #[allow(non_upper_case_globals)]
+        pub mod cache_size {
+            $( pub const $name: usize = $cache; )*
+        }
+
         /// Inline-cache sizes by opcode byte (a table: this is on the eval loop's hot path).
         static CACHE_BY_BYTE: [u8; 256] = {
             let mut table = [0u8; 256];

@@ -16,7 +16,7 @@ pub use call as call_mod;
 pub use unwind::{add_traceback, format_exception};
 
 use pyrite_bytecode::code::flags as co_flags;
-use pyrite_bytecode::opcode::{binop, Opcode};
+use pyrite_bytecode::opcode::{binop, cache_size, op, Opcode};
 
 use crate::object::Value;
 use crate::objects::{dict, function, none, str as pystr, tuple, int, exceptions, list};
@@ -229,22 +229,26 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         let mut unit = unsafe { *start };
         ip = unsafe { start.add(1) };
         let mut oparg = (unit >> 8) as u32;
-        let mut op = (unit & 0xff) as u8;
-        while op == Opcode::EXTENDED_ARG as u16 as u8 {
+        let mut code = unit & 0xff;
+        while code == op::EXTENDED_ARG {
             unit = unsafe { *ip };
             ip = unsafe { ip.add(1) };
             oparg = (oparg << 8) | (unit >> 8) as u32;
-            op = (unit & 0xff) as u8;
+            code = unit & 0xff;
         }
-        let opcode = Opcode::dispatch(op);
-        // The instruction's inline cache units start here.
+        // The instruction's inline cache units start here; instructions that have caches
+        // skip them with `skip_cache!` (a constant add, off the dispatch's critical path).
         let cache_at = ip;
-        ip = unsafe { ip.add(opcode.cache_entries()) };
+        macro_rules! skip_cache {
+            ($name:ident) => {
+                ip = unsafe { ip.add(cache_size::$name) }
+            };
+        }
         #[cfg(feature = "trace")]
-        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { start.offset_from(instrs) } * 2, opcode.name(), oparg, sp - f.stack_base);
-        match opcode {
-            Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
-            Opcode::LOAD_FAST => {
+        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { start.offset_from(instrs) } * 2, Opcode::dispatch(code as u8).name(), oparg, sp - f.stack_base);
+        match code {
+            op::NOP | op::RESUME | op::CACHE | op::EXTENDED_ARG => {}
+            op::LOAD_FAST => {
                 let v = slot!(oparg as usize);
                 match v {
                     Some(v) => {
@@ -254,72 +258,73 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     None => break 'dispatch Err(unbound_local(vm, f, oparg)),
                 }
             }
-            Opcode::LOAD_FAST_CHECK => match &*slot!(oparg as usize) {
+            op::LOAD_FAST_CHECK => match &*slot!(oparg as usize) {
                 Some(v) => {
                     let v = v.clone();
                     push!(v);
                 }
                 None => break 'dispatch Err(unbound_local(vm, f, oparg)),
             },
-            Opcode::LOAD_FAST_AND_CLEAR => {
+            op::LOAD_FAST_AND_CLEAR => {
                 let v = (*slot!(oparg as usize)).take();
                 push_opt!(v);
             }
-            Opcode::STORE_FAST => {
+            op::STORE_FAST => {
                 let v = pop_opt!();
                 let old = std::mem::replace(slot!(oparg as usize), v);
                 drop(old);
             }
-            Opcode::DELETE_FAST => {
+            op::DELETE_FAST => {
                 if (*slot!(oparg as usize)).is_none() {
                     break 'dispatch Err(unbound_local(vm, f, oparg));
                 }
                 let old = (*slot!(oparg as usize)).take();
                 drop(old);
             }
-            Opcode::LOAD_CONST => {
+            op::LOAD_CONST => {
                 let v = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
                 push!(v);
             }
-            Opcode::POP_TOP => {
+            op::POP_TOP => {
                 let v = pop_opt!();
                 drop(v);
             }
-            Opcode::PUSH_NULL => push_opt!(None),
-            Opcode::END_FOR => {
+            op::PUSH_NULL => push_opt!(None),
+            op::END_FOR => {
                 drop_n!(2);
             }
-            Opcode::END_SEND => {
+            op::END_SEND => {
                 let v = pop!();
                 let r = pop!();
                 drop(r);
                 push!(v);
             }
-            Opcode::COPY => {
+            op::COPY => {
                 let v = peek_opt!(oparg as usize).clone();
                 push_opt!(v);
             }
-            Opcode::SWAP => {
+            op::SWAP => {
                 let top = sp - 1;
                 let other = sp - oparg as usize;
                 unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
             }
-            Opcode::UNARY_NEGATIVE => {
+            op::UNARY_NEGATIVE => {
                 let v = pop!();
                 let r = tri!(number::negative(vm, &v));
                 push!(r);
             }
-            Opcode::UNARY_NOT => {
+            op::UNARY_NOT => {
                 let v = pop!();
                 let t = tri!(ob::is_true(vm, &v));
                 push!(none::bool_value(!t));
             }
-            Opcode::UNARY_INVERT => {
+            op::UNARY_INVERT => {
                 let v = pop!();
                 let r = tri!(number::invert(vm, &v));
                 push!(r);
             }
-            Opcode::BINARY_OP => {
+            op::BINARY_OP => {
+                skip_cache!(BINARY_OP);
                 let rhs = pop!();
                 let lhs = pop!();
                 let r = match (lhs.as_small_int(), rhs.as_small_int()) {
@@ -333,7 +338,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop(rhs);
                 push!(r);
             }
-            Opcode::COMPARE_OP => {
+            op::COMPARE_OP => {
+                skip_cache!(COMPARE_OP);
                 let rhs = pop!();
                 let lhs = pop!();
                 let cmp = CompareOp::from_u32(oparg >> 4);
@@ -343,35 +349,37 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 };
                 push!(r);
             }
-            Opcode::IS_OP => {
+            op::IS_OP => {
                 let rhs = pop!();
                 let lhs = pop!();
                 push!(none::bool_value(lhs.is(&rhs) != (oparg == 1)));
             }
-            Opcode::CONTAINS_OP => {
+            op::CONTAINS_OP => {
                 let container = pop!();
                 let item = pop!();
                 let r = tri!(ob::contains(vm, &container, &item));
                 push!(none::bool_value(r != (oparg == 1)));
             }
-            Opcode::BINARY_SUBSCR => {
+            op::BINARY_SUBSCR => {
+                skip_cache!(BINARY_SUBSCR);
                 let sub = pop!();
                 let container = pop!();
                 let r = tri!(ops::subscr(vm, &container, &sub));
                 push!(r);
             }
-            Opcode::STORE_SUBSCR => {
+            op::STORE_SUBSCR => {
+                skip_cache!(STORE_SUBSCR);
                 let sub = pop!();
                 let container = pop!();
                 let v = pop!();
                 tri!(ob::setitem(vm, &container, &sub, Some(&v)));
             }
-            Opcode::DELETE_SUBSCR => {
+            op::DELETE_SUBSCR => {
                 let sub = pop!();
                 let container = pop!();
                 tri!(ob::setitem(vm, &container, &sub, None));
             }
-            Opcode::BINARY_SLICE => {
+            op::BINARY_SLICE => {
                 let stop = pop!();
                 let start = pop!();
                 let container = pop!();
@@ -379,7 +387,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let r = tri!(ob::getitem(vm, &container, &s));
                 push!(r);
             }
-            Opcode::STORE_SLICE => {
+            op::STORE_SLICE => {
                 let stop = pop!();
                 let start = pop!();
                 let container = pop!();
@@ -387,18 +395,18 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let s = crate::objects::slice::new_slice(start, stop, none::none());
                 tri!(ob::setitem(vm, &container, &s, Some(&v)));
             }
-            Opcode::BUILD_SLICE => {
+            op::BUILD_SLICE => {
                 let step = if oparg == 3 { pop!() } else { none::none() };
                 let stop = pop!();
                 let start = pop!();
                 push!(crate::objects::slice::new_slice(start, stop, step));
             }
-            Opcode::GET_ITER => {
+            op::GET_ITER => {
                 let v = pop!();
                 let it = tri!(iter::get_iter(vm, &v));
                 push!(it);
             }
-            Opcode::GET_YIELD_FROM_ITER => {
+            op::GET_YIELD_FROM_ITER => {
                 let v = pop!();
                 if v.downcast::<crate::objects::generator::GeneratorData>().is_some() {
                     push!(v);
@@ -407,7 +415,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     push!(it);
                 }
             }
-            Opcode::FOR_ITER => {
+            op::FOR_ITER => {
+                skip_cache!(FOR_ITER);
                 let next = tri!(ops::for_iter_next(vm, peek!(1)));
                 match next {
                     Some(v) => push!(v),
@@ -419,13 +428,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     }
                 }
             }
-            Opcode::JUMP_FORWARD => ip = unsafe { ip.add(oparg as usize) },
-            Opcode::JUMP_BACKWARD => {
+            op::JUMP_FORWARD => ip = unsafe { ip.add(oparg as usize) },
+            op::JUMP_BACKWARD => {
                 ip = unsafe { ip.sub(oparg as usize) };
                 tri!(vm.check_eval_breaker());
             }
-            Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip = unsafe { ip.sub(oparg as usize) },
-            Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+            op::JUMP_BACKWARD_NO_INTERRUPT => ip = unsafe { ip.sub(oparg as usize) },
+            op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
                 let v = pop!();
                 let t = if v.as_ptr() == none::true_ptr() {
                     true
@@ -434,17 +443,18 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 } else {
                     tri!(ob::is_true(vm, &v))
                 };
-                if t == (opcode == Opcode::POP_JUMP_IF_TRUE) {
+                if t == (code == op::POP_JUMP_IF_TRUE) {
                     ip = unsafe { ip.add(oparg as usize) };
                 }
             }
-            Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+            op::POP_JUMP_IF_NONE | op::POP_JUMP_IF_NOT_NONE => {
                 let v = pop!();
-                if none::is_none(&v) == (opcode == Opcode::POP_JUMP_IF_NONE) {
+                if none::is_none(&v) == (code == op::POP_JUMP_IF_NONE) {
                     ip = unsafe { ip.add(oparg as usize) };
                 }
             }
-            Opcode::LOAD_GLOBAL => {
+            op::LOAD_GLOBAL => {
+                skip_cache!(LOAD_GLOBAL);
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                 // SAFETY: LOAD_GLOBAL has 4 cache units at `cache_at`.
                 let v = match unsafe { cache::load_global(&f.globals, &f.builtins, name, cache_at) } {
@@ -459,24 +469,24 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(v);
             }
-            Opcode::STORE_GLOBAL => {
+            op::STORE_GLOBAL => {
                 let name = code!().names[oparg as usize].clone();
                 let v = pop!();
                 dict::dict_data(&f.globals).expect("globals").set_str(name, v);
             }
-            Opcode::DELETE_GLOBAL => {
+            op::DELETE_GLOBAL => {
                 let name = code!().names[oparg as usize].clone();
                 let g = f.globals.clone();
                 if tri!(dict::dict_data(&g).expect("globals").remove(vm, &name)).is_none() {
                     break 'dispatch Err(name_error(vm, &name));
                 }
             }
-            Opcode::LOAD_NAME => {
+            op::LOAD_NAME => {
                 let name = code!().names[oparg as usize].clone();
                 let v = tri!(ops::load_name(vm, f, &name));
                 push!(v);
             }
-            Opcode::STORE_NAME => {
+            op::STORE_NAME => {
                 let name = code!().names[oparg as usize].clone();
                 let v = pop!();
                 let locals = f.locals.clone().expect("locals");
@@ -485,7 +495,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     _ => tri!(ob::setitem(vm, &locals, &name, Some(&v))),
                 }
             }
-            Opcode::DELETE_NAME => {
+            op::DELETE_NAME => {
                 let name = code!().names[oparg as usize].clone();
                 let locals = f.locals.clone().expect("locals");
                 if let Err(e) = ob::setitem(vm, &locals, &name, None) {
@@ -495,11 +505,11 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     break 'dispatch Err(e);
                 }
             }
-            Opcode::LOAD_LOCALS => {
+            op::LOAD_LOCALS => {
                 let l = f.locals.clone().expect("locals");
                 push!(l);
             }
-            Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
+            op::LOAD_FROM_DICT_OR_GLOBALS => {
                 let mapping = pop!();
                 let name = code!().names[oparg as usize].clone();
                 let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
@@ -511,7 +521,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 };
                 push!(v);
             }
-            Opcode::LOAD_FROM_DICT_OR_DEREF => {
+            op::LOAD_FROM_DICT_OR_DEREF => {
                 let mapping = pop!();
                 let name = code!().localsplusnames[oparg as usize].clone();
                 let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
@@ -526,7 +536,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 };
                 push!(v);
             }
-            Opcode::LOAD_ATTR => {
+            op::LOAD_ATTR => {
+                skip_cache!(LOAD_ATTR);
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) }.clone();
                 let owner = pop!();
                 if oparg & 1 != 0 {
@@ -547,18 +558,20 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     push!(v);
                 }
             }
-            Opcode::STORE_ATTR => {
+            op::STORE_ATTR => {
+                skip_cache!(STORE_ATTR);
                 let name = code!().names[oparg as usize].clone();
                 let owner = pop!();
                 let v = pop!();
                 tri!(ob::setattr(vm, &owner, &name, Some(&v)));
             }
-            Opcode::DELETE_ATTR => {
+            op::DELETE_ATTR => {
                 let name = code!().names[oparg as usize].clone();
                 let owner = pop!();
                 tri!(ob::setattr(vm, &owner, &name, None));
             }
-            Opcode::LOAD_SUPER_ATTR => {
+            op::LOAD_SUPER_ATTR => {
+                skip_cache!(LOAD_SUPER_ATTR);
                 let name = code!().names[(oparg >> 2) as usize].clone();
                 let self_ = pop!();
                 let class = pop!();
@@ -577,34 +590,34 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     }
                 }
             }
-            Opcode::MAKE_CELL => {
+            op::MAKE_CELL => {
                 let v = (*slot!(oparg as usize)).take();
                 (*slot!(oparg as usize)) = Some(function::new_cell(v));
             }
-            Opcode::LOAD_CLOSURE => {
+            op::LOAD_CLOSURE => {
                 let v = (*slot!(oparg as usize)).clone().expect("cell");
                 push!(v);
             }
-            Opcode::LOAD_DEREF => {
+            op::LOAD_DEREF => {
                 let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
                 match function::cell_data(cell).get() {
                     Some(v) => push!(v),
                     None => break 'dispatch Err(unbound_deref(vm, f, oparg)),
                 }
             }
-            Opcode::STORE_DEREF => {
+            op::STORE_DEREF => {
                 let v = pop!();
                 let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
                 function::cell_data(cell).set(Some(v));
             }
-            Opcode::DELETE_DEREF => {
+            op::DELETE_DEREF => {
                 let cell = (*slot!(oparg as usize)).clone().expect("cell");
                 if function::cell_data(&cell).get().is_none() {
                     break 'dispatch Err(unbound_deref(vm, f, oparg));
                 }
                 function::cell_data(&cell).set(None);
             }
-            Opcode::COPY_FREE_VARS => {
+            op::COPY_FREE_VARS => {
                 let func = f.func.clone().expect("function");
                 let fd = function::function_data(&func);
                 let closure = fd.closure.clone().expect("closure");
@@ -615,17 +628,17 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     (*slot!(start + i)) = Some(c.clone());
                 }
             }
-            Opcode::BUILD_TUPLE => {
+            op::BUILD_TUPLE => {
                 let n = oparg as usize;
                 let items = collect_top!(n);
                 push!(tuple::new_tuple(items));
             }
-            Opcode::BUILD_LIST => {
+            op::BUILD_LIST => {
                 let n = oparg as usize;
                 let items = collect_top!(n);
                 push!(list::new_list(items));
             }
-            Opcode::BUILD_SET => {
+            op::BUILD_SET => {
                 let n = oparg as usize;
                 let items = collect_top!(n);
                 let s = crate::objects::set::new_set();
@@ -634,7 +647,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(s);
             }
-            Opcode::BUILD_MAP => {
+            op::BUILD_MAP => {
                 let n = oparg as usize;
                 let items = collect_top!(2 * n);
                 let d = dict::new_dict();
@@ -645,7 +658,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(d);
             }
-            Opcode::BUILD_CONST_KEY_MAP => {
+            op::BUILD_CONST_KEY_MAP => {
                 let keys = pop!();
                 let values = collect_top!(oparg as usize);
                 let d = dict::new_dict();
@@ -655,7 +668,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(d);
             }
-            Opcode::BUILD_STRING => {
+            op::BUILD_STRING => {
                 let items = collect_top!(oparg as usize);
                 let mut s = String::new();
                 for it in &items {
@@ -663,22 +676,22 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(pystr::from_string(s));
             }
-            Opcode::LIST_APPEND => {
+            op::LIST_APPEND => {
                 let v = pop!();
                 list::list_data(peek!(oparg as usize)).expect("list").push(v);
             }
-            Opcode::SET_ADD => {
+            op::SET_ADD => {
                 let v = pop!();
                 let s = peek!(oparg as usize).clone();
                 tri!(crate::objects::set::set_add(vm, &s, v));
             }
-            Opcode::MAP_ADD => {
+            op::MAP_ADD => {
                 let v = pop!();
                 let k = pop!();
                 let d = peek!(oparg as usize).clone();
                 tri!(dict::dict_data(&d).expect("dict").set(vm, k, v));
             }
-            Opcode::LIST_EXTEND => {
+            op::LIST_EXTEND => {
                 let it = pop!();
                 let l = peek!(oparg as usize).clone();
                 let items = match iter::collect(vm, &it) {
@@ -690,12 +703,12 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 };
                 list::list_data(&l).expect("list").vec().extend(items);
             }
-            Opcode::SET_UPDATE => {
+            op::SET_UPDATE => {
                 let it = pop!();
                 let s = peek!(oparg as usize).clone();
                 tri!(crate::objects::set::set_update(vm, &s, &it));
             }
-            Opcode::DICT_UPDATE => {
+            op::DICT_UPDATE => {
                 let src = pop!();
                 let d = peek!(oparg as usize).clone();
                 if let Err(e) = crate::objects::dict_methods::merge(vm, &d, &src, true) {
@@ -705,36 +718,38 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     break 'dispatch Err(e);
                 }
             }
-            Opcode::DICT_MERGE => {
+            op::DICT_MERGE => {
                 let src = pop!();
                 let d = peek!(oparg as usize).clone();
                 sync!();
                 tri!(ops::dict_merge_kwargs(vm, f, &d, &src, oparg));
             }
-            Opcode::UNPACK_SEQUENCE => {
+            op::UNPACK_SEQUENCE => {
+                skip_cache!(UNPACK_SEQUENCE);
                 let seq = pop!();
                 sync!();
                 let r = ops::unpack_sequence(vm, f, &seq, oparg as usize);
                 resync!();
                 tri!(r);
             }
-            Opcode::UNPACK_EX => {
+            op::UNPACK_EX => {
                 let seq = pop!();
                 sync!();
                 let r = ops::unpack_ex(vm, f, &seq, (oparg & 0xff) as usize, (oparg >> 8) as usize);
                 resync!();
                 tri!(r);
             }
-            Opcode::FORMAT_VALUE => {
+            op::FORMAT_VALUE => {
                 let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
                 let v = pop!();
                 let r = tri!(ops::format_value(vm, &v, oparg & 3, spec.as_ref()));
                 push!(r);
             }
-            Opcode::KW_NAMES => {
+            op::KW_NAMES => {
                 f.kwnames = Some(code!().consts[oparg as usize].clone());
             }
-            Opcode::CALL => {
+            op::CALL => {
+                skip_cache!(CALL);
                 tri!(vm.check_eval_breaker());
                 let kwnames = f.kwnames.take();
                 let nargs = oparg as usize;
@@ -788,7 +803,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let r = tri!(r);
                 push!(r);
             }
-            Opcode::CALL_FUNCTION_EX => {
+            op::CALL_FUNCTION_EX => {
                 let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };
                 let args = pop!();
                 let callable = pop!();
@@ -797,18 +812,18 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let r = tri!(ops::call_function_ex(vm, &callable, &args, kwargs.as_ref()));
                 push!(r);
             }
-            Opcode::CALL_INTRINSIC_1 => {
+            op::CALL_INTRINSIC_1 => {
                 let v = pop!();
                 let r = tri!(ops::intrinsic1(vm, f, oparg, v));
                 push!(r);
             }
-            Opcode::CALL_INTRINSIC_2 => {
+            op::CALL_INTRINSIC_2 => {
                 let v1 = pop!();
                 let v2 = pop!();
                 let r = tri!(ops::intrinsic2(vm, oparg, v2, v1));
                 push!(r);
             }
-            Opcode::MAKE_FUNCTION => {
+            op::MAKE_FUNCTION => {
                 let code = pop!();
                 let closure = if oparg & 8 != 0 { Some(pop!()) } else { None };
                 let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
@@ -826,8 +841,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(func);
             }
-            Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                let v = if opcode == Opcode::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
+            op::RETURN_VALUE | op::RETURN_CONST => {
+                let v = if code == op::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
                 if f.is_entry {
                     break 'dispatch Ok(Exit::Return(v));
                 }
@@ -840,15 +855,16 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(v);
                 tri!(vm.check_eval_breaker());
             }
-            Opcode::RETURN_GENERATOR => {
+            op::RETURN_GENERATOR => {
                 // Frames of generator functions are turned into generators by `make_frame`'s
                 // callers before they run; reaching this instruction means resumption.
             }
-            Opcode::YIELD_VALUE => {
+            op::YIELD_VALUE => {
                 let v = pop!();
                 break 'dispatch Ok(Exit::Yield(v));
             }
-            Opcode::SEND => {
+            op::SEND => {
+                skip_cache!(SEND);
                 let v = pop!();
                 let receiver = peek!(1).clone();
                 match tri!(crate::objects::generator::send_to(vm, &receiver, v)) {
@@ -859,7 +875,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     }
                 }
             }
-            Opcode::CLEANUP_THROW => {
+            op::CLEANUP_THROW => {
                 let exc = pop!();
                 let last_sent = pop!();
                 let sub_iter = pop!();
@@ -873,40 +889,40 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     break 'dispatch Err(PyErr::from_value(exc));
                 }
             }
-            Opcode::GET_AWAITABLE | Opcode::GET_AITER | Opcode::GET_ANEXT | Opcode::BEFORE_ASYNC_WITH | Opcode::END_ASYNC_FOR => {
+            op::GET_AWAITABLE | op::GET_AITER | op::GET_ANEXT | op::BEFORE_ASYNC_WITH | op::END_ASYNC_FOR => {
                 break 'dispatch Err(vm.not_implemented_error("async code is not supported yet"));
             }
-            Opcode::RAISE_VARARGS => {
+            op::RAISE_VARARGS => {
                 sync!();
                 let r = ops::raise(vm, f, oparg);
                 resync!();
                 break 'dispatch Err(r);
             }
-            Opcode::RERAISE => {
+            op::RERAISE => {
                 // CPython also restores `f_lasti` from the stack here; the only observable effect
                 // is `f_lineno` while unwinding, so Pyrite keeps the RERAISE position, which is
                 // also what the exception-table lookup needs.
                 let exc = pop!();
                 break 'dispatch Err(PyErr::from_value(exc).reraised());
             }
-            Opcode::PUSH_EXC_INFO => {
+            op::PUSH_EXC_INFO => {
                 let exc = pop!();
                 let prev = vm.handled_exception.replace(exc.clone()).unwrap_or_else(none::none);
                 push!(prev);
                 push!(exc);
             }
-            Opcode::POP_EXCEPT => {
+            op::POP_EXCEPT => {
                 let prev = pop!();
                 vm.handled_exception = if none::is_none(&prev) { None } else { Some(prev) };
             }
-            Opcode::CHECK_EXC_MATCH => {
+            op::CHECK_EXC_MATCH => {
                 let ty = pop!();
                 let exc = peek!(1).clone();
                 tri!(ops::check_except_type(vm, &ty));
                 let m = tri!(ob::isinstance(vm, &exc, &ty));
                 push!(none::bool_value(m));
             }
-            Opcode::CHECK_EG_MATCH => {
+            op::CHECK_EG_MATCH => {
                 let match_type = pop!();
                 let exc_value = pop!();
                 let (rest, matched) = tri!(exceptions::check_eg_match(vm, exc_value, match_type));
@@ -916,15 +932,15 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(rest);
                 push!(matched);
             }
-            Opcode::LOAD_ASSERTION_ERROR => push!(exceptions::ASSERTION_ERROR.to_value()),
-            Opcode::LOAD_BUILD_CLASS => {
+            op::LOAD_ASSERTION_ERROR => push!(exceptions::ASSERTION_ERROR.to_value()),
+            op::LOAD_BUILD_CLASS => {
                 let key = vm.intern("__build_class__");
                 match dict::get_str_key(&f.builtins, &key) {
                     Some(b) => push!(b),
                     None => break 'dispatch Err(vm.name_error("__build_class__ not found")),
                 }
             }
-            Opcode::SETUP_ANNOTATIONS => {
+            op::SETUP_ANNOTATIONS => {
                 let locals = f.locals.clone().expect("locals");
                 let key = vm.intern("__annotations__");
                 let present = match dict::dict_data(&locals) {
@@ -935,13 +951,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     tri!(ob::setitem(vm, &locals, &key, Some(&dict::new_dict())));
                 }
             }
-            Opcode::BEFORE_WITH => {
+            op::BEFORE_WITH => {
                 let mgr = pop!();
                 let (exit, res) = tri!(ops::before_with(vm, &mgr));
                 push!(exit);
                 push!(res);
             }
-            Opcode::WITH_EXCEPT_START => {
+            op::WITH_EXCEPT_START => {
                 // Stack: exit, lasti, prev_exc, val
                 let val = peek!(1).clone();
                 let exit = peek!(4).clone();
@@ -950,46 +966,46 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let r = tri!(crate::protocols::call::call(vm, &exit, &[ty, val, tb], None));
                 push!(r);
             }
-            Opcode::GET_LEN => {
+            op::GET_LEN => {
                 let n = tri!(ob::len(vm, peek!(1)));
                 push!(int::from_usize(n));
             }
-            Opcode::MATCH_MAPPING => {
+            op::MATCH_MAPPING => {
                 let r = ops::is_mapping(peek!(1));
                 push!(none::bool_value(r));
             }
-            Opcode::MATCH_SEQUENCE => {
+            op::MATCH_SEQUENCE => {
                 let r = ops::is_sequence(peek!(1));
                 push!(none::bool_value(r));
             }
-            Opcode::MATCH_KEYS => {
+            op::MATCH_KEYS => {
                 let keys = peek!(1).clone();
                 let subject = peek!(2).clone();
                 let r = tri!(ops::match_keys(vm, &subject, &keys));
                 push!(r);
             }
-            Opcode::MATCH_CLASS => {
+            op::MATCH_CLASS => {
                 let names = pop!();
                 let cls = pop!();
                 let subject = pop!();
                 let r = tri!(ops::match_class(vm, &subject, &cls, oparg as usize, &names));
                 push!(r);
             }
-            Opcode::IMPORT_NAME => {
+            op::IMPORT_NAME => {
                 let name = code!().names[oparg as usize].clone();
                 let fromlist = pop!();
                 let level = pop!();
                 let m = tri!(crate::import::import_name(vm, f, &name, &fromlist, &level));
                 push!(m);
             }
-            Opcode::IMPORT_FROM => {
+            op::IMPORT_FROM => {
                 let name = code!().names[oparg as usize].clone();
                 let module = peek!(1).clone();
                 let v = tri!(crate::import::import_from(vm, &module, &name));
                 push!(v);
             }
             _ => {
-                break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {op} ({})", opcode.name())));
+                break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {code} ({})", Opcode::dispatch(code as u8).name())));
             }
         }
     };
