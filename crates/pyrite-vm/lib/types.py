@@ -62,10 +62,8 @@ MemberDescriptorType = type(FunctionType.__globals__)
 EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
-try:
-    GenericAlias = type(list[int])
-except TypeError:
-    pass
+GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 del sys, _f, _g, _C, _ag
 

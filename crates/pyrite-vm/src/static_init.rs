@@ -190,6 +190,13 @@ fn fill_dict(t: &'static StaticType) {
             put(&d, iname, descr::new_slot_wrapper(iname, SlotKind::InplaceBinary(i as u32), ty));
         }
     }
+    // PEP 585: the built-in collections are generic (`list[int]`).
+    let generic = [&crate::objects::list::LIST_TYPE.0, &crate::objects::dict::DICT_TYPE.0, &crate::objects::tuple::TUPLE_TYPE.0,
+        &crate::objects::set::SET_TYPE.0, &crate::objects::set::FROZENSET_TYPE.0, &crate::typeobj::TYPE_TYPE.0,
+        &crate::objects::iter::ENUMERATE_TYPE.0];
+    if generic.iter().any(|g| std::ptr::eq(*g, ty)) {
+        put(&d, "__class_getitem__", descr::new_method_descr(&crate::objects::genericalias::CLASS_GETITEM, ty));
+    }
     if let Some(doc) = ty.doc {
         put(&d, "__doc__", pystr::new_str(doc));
     }

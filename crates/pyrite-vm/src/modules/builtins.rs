@@ -579,7 +579,25 @@ fn b_build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
     }
     let func = pos[0].clone();
     let name = pos[1].clone();
-    let bases_v: Vec<Value> = pos[2..].to_vec();
+    let orig_bases: Vec<Value> = pos[2..].to_vec();
+    // PEP 560: non-class bases may substitute themselves via __mro_entries__.
+    let mut bases_v: Vec<Value> = Vec::with_capacity(orig_bases.len());
+    let mut substituted = false;
+    for b in &orig_bases {
+        if b.as_type().is_none() {
+            if let Some(me) = ob::getattr_opt(vm, b, "__mro_entries__")? {
+                let all = tuple::new_tuple(orig_bases.clone());
+                let entries = call::call(vm, &me, &[all], None)?;
+                match tuple::try_items(&entries) {
+                    Some(items) => bases_v.extend_from_slice(items),
+                    None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+                }
+                substituted = true;
+                continue;
+            }
+        }
+        bases_v.push(b.clone());
+    }
     let mut meta: Option<Value> = None;
     let mut class_kw_names = Vec::new();
     let mut class_kw_vals = Vec::new();
@@ -624,6 +642,11 @@ fn b_build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
         }
         None => dict::new_dict(),
     };
+    if substituted {
+        if let Some(d) = crate::objects::dict::dict_data(&ns) {
+            d.set_str(vm.intern("__orig_bases__"), tuple::new_tuple(orig_bases.clone()));
+        }
+    }
     let cell = crate::eval::call::run_class_body(vm, &func, &ns)?;
     let mut a = vec![name, bases, ns];
     a.extend(class_kw_vals);

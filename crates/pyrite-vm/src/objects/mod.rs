@@ -10,6 +10,7 @@ pub mod format;
 pub mod frameobj;
 pub mod function;
 pub mod generator;
+pub mod genericalias;
 pub mod heaptype_slots;
 pub mod int;
 pub mod int_convert;
@@ -51,6 +52,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
         &dict_methods::DICT_REVKEYITER_TYPE, &dict_methods::DICT_REVVALUEITER_TYPE, &dict_methods::DICT_REVITEMITER_TYPE,
         &dict_methods::DICT_KEYS_TYPE, &dict_methods::DICT_VALUES_TYPE, &dict_methods::DICT_ITEMS_TYPE,
         &crate::modules::sys::STREAM_TYPE,
+        &genericalias::GENERIC_ALIAS_TYPE, &genericalias::UNION_TYPE,
     ];
     v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE]);
     v.extend(exceptions::all_exception_types());
@@ -96,5 +98,6 @@ pub(crate) fn init_all() {
     exceptions::init_type();
     superobj::init_type();
     iter::init_type();
+    genericalias::init_type();
     bytes::init_type();
 }

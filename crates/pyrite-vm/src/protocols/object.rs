@@ -279,6 +279,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 
 /// `isinstance(obj, cls)` with `__instancecheck__` and tuples.
 pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(members) = crate::objects::genericalias::union_members(cls) {
+        return isinstance(vm, obj, &members);
+    }
     if let Some(t) = cls.as_type() {
         if obj.ty().is_subtype(t) {
             return Ok(true);
@@ -310,6 +313,9 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
 
 /// `issubclass(sub, cls)`.
 pub fn issubclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(members) = crate::objects::genericalias::union_members(cls) {
+        return issubclass(vm, sub, &members);
+    }
     if let Some(items) = crate::objects::tuple::try_items(cls) {
         let items = items.to_vec();
         for c in &items {
