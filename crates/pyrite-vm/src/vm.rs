@@ -392,3 +392,43 @@ impl Vm {
         self.stdout_buffer.clear();
     }
 }
+
+impl Drop for Vm {
+    /// Tear the interpreter down so that dropping it frees what it allocated (CPython's
+    /// finalization, simplified): run pending finalizers, empty every module's namespace and
+    /// the interpreter's own tables, then collect the cycles that remain. Immortal built-in
+    /// objects are shared by all interpreters and stay.
+    fn drop(&mut self) {
+        crate::gc::run_pending_finalizers(self);
+        if let Some(mods) = dict::dict_data(&self.modules) {
+            for m in mods.values() {
+                if let Some(md) = m.downcast::<crate::objects::module::ModuleData>() {
+                    if let Some(d) = dict::dict_data(&md.dict) {
+                        d.clear();
+                    }
+                }
+            }
+            mods.clear();
+        }
+        if let Some(b) = dict::dict_data(&self.builtins) {
+            b.clear();
+        }
+        self.handled_exception = None;
+        self.subclass_registry.clear();
+        self.repr_stack.clear();
+        // Some unreachable objects may have no `clear` (immutable ones); stop once a pass
+        // frees nothing new.
+        let mut last = usize::MAX;
+        for _ in 0..16 {
+            crate::gc::run_pending_finalizers(self);
+            let found = crate::gc::collect(self);
+            if found == 0 || found >= last {
+                break;
+            }
+            last = found;
+        }
+        self.interned.clear();
+        self.frames = FrameStack::new();
+        self.flush_stdout();
+    }
+}
