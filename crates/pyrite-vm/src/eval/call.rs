@@ -33,33 +33,20 @@ pub fn make_frame(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Va
     let code = &cd.code;
     let nlocalsplus = code.localsplusnames.len();
     let size = nlocalsplus + code.stacksize as usize + 1;
-    let mut slots = vm.frames.take(size);
+    let mut frame = vm.frames.frame(fd.code.clone(), Some(func.clone()), fd.globals.clone(), fd.builtins.clone(), None, nlocalsplus, size);
     let argcount = code.argcount as usize;
     let kwnames_items = kwnames.map(tuple::items).unwrap_or(&[]);
     let npos = args.len() - kwnames_items.len();
     let flags = code.flags;
     if kwnames_items.is_empty() && npos == argcount && code.kwonlyargcount == 0 && flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0 {
-        for (i, a) in args.iter().enumerate() {
-            slots[i] = Some(a.clone());
+        for (slot, a) in frame.slots.iter_mut().zip(args) {
+            *slot = Some(a.clone());
         }
-    } else if let Err(e) = bind_arguments(vm, fd, &mut slots, args, npos, kwnames_items) {
-        vm.frames.give(slots);
+    } else if let Err(e) = bind_arguments(vm, fd, &mut frame.slots, args, npos, kwnames_items) {
+        frame.sp = frame.stack_base;
+        vm.frames.release(frame);
         return Err(e);
     }
-    let frame = Box::new(Frame {
-        code: fd.code.clone(),
-        func: Some(func.clone()),
-        globals: fd.globals.clone(),
-        builtins: fd.builtins.clone(),
-        locals: None,
-        slots,
-        stack_base: nlocalsplus,
-        sp: nlocalsplus,
-        ip: 0,
-        instr: std::ptr::null(),
-        kwnames: None,
-        is_entry: false,
-    });
     Ok(frame)
 }
 
@@ -206,7 +193,6 @@ pub fn make_namespace_frame(vm: &mut Vm, code: &Value, globals: &Value, locals: 
     let cd = function::code_data(code);
     let nlocalsplus = cd.code.localsplusnames.len();
     let size = nlocalsplus + cd.code.stacksize as usize + 1;
-    let slots = vm.frames.take(size);
     let builtins = {
         let key = vm.intern("__builtins__");
         match dict::get_str_key(globals, &key) {
@@ -215,20 +201,7 @@ pub fn make_namespace_frame(vm: &mut Vm, code: &Value, globals: &Value, locals: 
             _ => vm.builtins.clone(),
         }
     };
-    Box::new(Frame {
-        code: code.clone(),
-        func: None,
-        globals: globals.clone(),
-        builtins,
-        locals,
-        slots,
-        stack_base: nlocalsplus,
-        sp: nlocalsplus,
-        ip: 0,
-        instr: std::ptr::null(),
-        kwnames: None,
-        is_entry: false,
-    })
+    vm.frames.frame(code.clone(), None, globals.clone(), builtins, locals, nlocalsplus, size)
 }
 
 /// Run module-level code in `globals` (also the locals).

@@ -122,6 +122,8 @@ impl Frame {
 /// Pool of slot buffers (CPython's per-thread data stack, simplified).
 pub struct FrameStack {
     pool: Vec<Box<[Option<Value>]>>,
+    /// Released frames, reused with their slot buffers (a call allocates nothing).
+    frames: Vec<Box<Frame>>,
 }
 
 impl Default for FrameStack {
@@ -132,7 +134,71 @@ impl Default for FrameStack {
 
 impl FrameStack {
     pub fn new() -> FrameStack {
-        FrameStack { pool: Vec::new() }
+        FrameStack { pool: Vec::new(), frames: Vec::new() }
+    }
+
+    /// A frame with at least `size` empty slots, reusing a released one when possible.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    pub fn frame(&mut self, code: Value, func: Option<Value>, globals: Value, builtins: Value, locals: Option<Value>, nlocalsplus: usize, size: usize) -> Box<Frame> {
+        match self.frames.pop() {
+            Some(mut f) => {
+                if f.slots.len() < size {
+                    let old = std::mem::replace(&mut f.slots, self.take(size));
+                    self.give(old);
+                }
+                f.code = code;
+                f.func = func;
+                f.globals = globals;
+                f.builtins = builtins;
+                f.locals = locals;
+                f.stack_base = nlocalsplus;
+                f.sp = nlocalsplus;
+                f.ip = 0;
+                f.instr = std::ptr::null();
+                f.is_entry = false;
+                f
+            }
+            None => Box::new(Frame {
+                code,
+                func,
+                globals,
+                builtins,
+                locals,
+                slots: self.take(size),
+                stack_base: nlocalsplus,
+                sp: nlocalsplus,
+                ip: 0,
+                instr: std::ptr::null(),
+                kwnames: None,
+                is_entry: false,
+            }),
+        }
+    }
+
+    /// Release a finished frame: its references are dropped now and the frame is kept for
+    /// reuse. Slots above `sp` are always empty, so only `[0, sp)` needs clearing.
+    #[inline]
+    pub fn release(&mut self, mut f: Box<Frame>) {
+        let live = f.sp.max(f.stack_base).min(f.slots.len());
+        for s in f.slots[..live].iter_mut() {
+            let v = s.take();
+            drop(v);
+        }
+        f.sp = f.stack_base;
+        let none = crate::objects::none::none();
+        let old = (
+            std::mem::replace(&mut f.code, none.clone()),
+            f.func.take(),
+            std::mem::replace(&mut f.globals, none.clone()),
+            std::mem::replace(&mut f.builtins, none),
+            f.locals.take(),
+            f.kwnames.take(),
+        );
+        if self.frames.len() < 256 {
+            self.frames.push(f);
+        }
+        drop(old);
     }
     /// A buffer of exactly `n` empty slots.
     #[inline]

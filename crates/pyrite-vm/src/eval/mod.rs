@@ -91,8 +91,7 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
 /// Return a finished frame's buffer to the pool.
 #[inline]
 fn release_frame(vm: &mut Vm, frame: Box<Frame>) {
-    let Frame { slots, .. } = *frame;
-    vm.frames.give(slots);
+    vm.frames.release(frame);
 }
 
 
