@@ -572,6 +572,36 @@ impl PyType {
 
 thread_local! {
     static NEXT_TAG: Cell<u32> = const { Cell::new(1 << 20) };
+    /// Weak subclass lists (`__subclasses__`, slot and cache invalidation): base address ->
+    /// addresses of live heap subclasses. A heap type removes itself when it is freed.
+    static SUBCLASSES: std::cell::RefCell<std::collections::HashMap<usize, Vec<usize>>> = std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Record `sub` as a direct subclass of `base` (weakly).
+pub fn register_subclass(base: &Value, sub: &Value) {
+    SUBCLASSES.with(|m| m.borrow_mut().entry(base.bits()).or_default().push(sub.bits()));
+}
+
+/// The live direct heap subclasses of `ty`.
+pub fn subclasses(ty: &Value) -> Vec<Value> {
+    let ptrs: Vec<usize> = SUBCLASSES.with(|m| m.borrow().get(&ty.bits()).cloned().unwrap_or_default());
+    // SAFETY: entries are removed when a subclass is freed, so every address is a live type.
+    ptrs.into_iter().map(|p| unsafe { Value::from_header_borrowed(p as *const ObjHeader) }).collect()
+}
+
+/// Forget a heap type that is being freed.
+fn unregister_subclass(ty: *const ObjHeader, bases: Option<&Value>) {
+    let _ = SUBCLASSES.try_with(|m| {
+        let mut m = m.borrow_mut();
+        m.remove(&(ty as usize));
+        if let Some(b) = bases {
+            for base in crate::objects::tuple::items(b) {
+                if let Some(list) = m.get_mut(&base.bits()) {
+                    list.retain(|p| *p != ty as usize);
+                }
+            }
+        }
+    });
 }
 
 /// A version tag never handed out before on this thread (static types get theirs, below
@@ -624,6 +654,7 @@ unsafe fn dealloc_heap_type(obj: *mut ObjHeader) {
         clear_instance_extras(obj, meta);
     }
     let t = obj as *mut PyType;
+    unregister_subclass(obj, (*(*t).bases.get()).as_ref());
     std::ptr::drop_in_place(&mut (*t).name);
     std::ptr::drop_in_place(&mut (*t).qualname);
     std::ptr::drop_in_place(&mut (*t).bases);

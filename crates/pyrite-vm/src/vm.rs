@@ -84,8 +84,7 @@ pub struct Vm {
     pub frame_ptrs: Vec<*const crate::eval::frame::Frame>,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
     repr_stack: Vec<usize>,
-    /// Weak registry of heap subclasses: (base identity, subclass) pairs.
-    subclass_registry: Vec<(usize, Value)>,
+
     pub start_instant: std::time::Instant,
 }
 
@@ -110,7 +109,6 @@ impl Vm {
             stdout_buffer: Vec::new(),
             frame_ptrs: Vec::new(),
             repr_stack: Vec::new(),
-            subclass_registry: Vec::new(),
             start_instant: std::time::Instant::now(),
         });
         crate::modules::init_core_modules(&mut vm);
@@ -242,13 +240,12 @@ impl Vm {
     }
 
     pub fn register_subclass(&mut self, base: &Value, sub: &Value) {
-        self.subclass_registry.push((base.bits(), sub.clone()));
+        crate::typeobj::register_subclass(base, sub);
     }
 
     /// Direct subclasses of `ty` created in this interpreter.
     pub fn subclasses(&mut self, ty: &Value) -> Vec<Value> {
-        let id = ty.bits();
-        self.subclass_registry.iter().filter(|(b, _)| *b == id).map(|(_, s)| s.clone()).collect()
+        crate::typeobj::subclasses(ty)
     }
 
     fn current_frame(&self) -> Option<&crate::eval::frame::Frame> {
@@ -414,7 +411,6 @@ impl Drop for Vm {
             b.clear();
         }
         self.handled_exception = None;
-        self.subclass_registry.clear();
         self.repr_stack.clear();
         // Some unreachable objects may have no `clear` (immutable ones); stop once a pass
         // frees nothing new.

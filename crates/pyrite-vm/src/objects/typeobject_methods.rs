@@ -631,8 +631,12 @@ fn type_clear(h: &ObjHeader) {
         if let Some(d) = (*ty.dict.get()).clone() {
             dict::dict_data(&d).expect("dict").clear();
         }
-        // Keep the mro/bases: instances being freed in the same collection still use them.
+        // The MRO tuple contains the type itself: drop it to break that cycle (CPython's
+        // type_clear does the same). `bases` stay: freeing unregisters from them.
+        let mro = (*ty.mro.get()).take();
+        drop(mro);
     }
+    ty.modified();
 }
 
 pub(crate) fn init_type() {
