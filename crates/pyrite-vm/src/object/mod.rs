@@ -76,7 +76,7 @@ pub trait Payload: Sized + 'static {
 /// The new object has refcount 1 and is tracked by the cycle collector if `ty` is a GC type.
 pub fn alloc_object<T: Payload>(ty: &PyType, data: T) -> Value {
     let size = ty.basicsize.get().max(std::mem::size_of::<PyObj<T>>());
-    let ptr = raw_alloc(ty, size);
+    let ptr = raw_alloc(ty, size, std::mem::size_of::<PyObj<T>>());
     // SAFETY: `ptr` is a fresh allocation of at least `size_of::<PyObj<T>>()` bytes aligned to
     // 8, with the trailing bytes zeroed (`None` for the dict and slot cells).
     unsafe {
@@ -89,16 +89,23 @@ pub fn alloc_object<T: Payload>(ty: &PyType, data: T) -> Value {
     }
 }
 
-/// Allocate `size` zeroed bytes (plus the GC head for GC types) and return the header address.
-fn raw_alloc(ty: &PyType, size: usize) -> NonNull<ObjHeader> {
+/// Allocate `size` bytes (plus the GC head for GC types) and return the header address. The
+/// first `init_len` bytes are left for the caller to initialise; the rest (dict and slot
+/// cells of heap-type instances) are zeroed, i.e. `None`.
+fn raw_alloc(ty: &PyType, size: usize, init_len: usize) -> NonNull<ObjHeader> {
     crate::limits::note_allocation(size);
     let has_gc = ty.has_gc();
     let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
     let layout = Layout::from_size_align(pre + size, 8).expect("object layout");
     // SAFETY: layout has non-zero size.
-    let base = unsafe { std::alloc::alloc_zeroed(layout) };
+    // SAFETY: layout has non-zero size.
+    let base = unsafe { std::alloc::alloc(layout) };
     if base.is_null() {
         std::alloc::handle_alloc_error(layout);
+    }
+    if size > init_len {
+        // SAFETY: within the allocation.
+        unsafe { std::ptr::write_bytes(base.add(pre + init_len), 0, size - init_len) };
     }
     // SAFETY: `pre` bytes precede the object within the same allocation.
     let obj = unsafe { base.add(pre) } as *mut ObjHeader;
@@ -210,7 +217,7 @@ pub fn make_immortal(v: &Value) {
 /// Allocate a type object (a `PyType`, possibly followed by a metaclass's dict/slots).
 pub(crate) fn alloc_type_object(meta: &PyType, t: PyType) -> Value {
     let size = meta.basicsize.get().max(std::mem::size_of::<PyType>());
-    let ptr = raw_alloc(meta, size);
+    let ptr = raw_alloc(meta, size, std::mem::size_of::<PyType>());
     // SAFETY: fresh allocation large enough for a `PyType` (header first).
     unsafe {
         std::ptr::write(ptr.as_ptr() as *mut PyType, t);

@@ -38,10 +38,10 @@ pub static STR_TYPE: StaticType = StaticType::new(
 
 impl StrData {
     pub fn new(text: &str) -> StrData {
-        StrData { len: text.chars().count(), text: text.into(), hash: Cell::new(-1) }
+        StrData { len: char_count(text), text: text.into(), hash: Cell::new(-1) }
     }
     pub fn from_string(text: String) -> StrData {
-        StrData { len: text.chars().count(), text: text.into_boxed_str(), hash: Cell::new(-1) }
+        StrData { len: char_count(&text), text: text.into_boxed_str(), hash: Cell::new(-1) }
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
@@ -73,6 +73,12 @@ impl StrData {
         self.hash.set(h);
         h
     }
+}
+
+/// Number of code points (ASCII text, the common case, is checked a word at a time).
+#[inline]
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() { text.len() } else { text.chars().count() }
 }
 
 /// CPython's str hash with `PYTHONHASHSEED=0`: SipHash-1-3 with zero keys over the PEP 393
