@@ -1437,6 +1437,7 @@ def final(f):
 
 
 def override(method, /):
+    """Decorator marking a method as overriding a base-class method (sets __override__)."""
     try:
         method.__override__ = True
     except (AttributeError, TypeError):
@@ -1486,14 +1487,6 @@ def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default
         }
         return cls_or_fn
     return decorator
-
-
-def get_protocol_members(tp):
-    return frozenset(tp.__protocol_attrs__)
-
-
-def is_protocol(tp):
-    return isinstance(tp, type) and getattr(tp, '_is_protocol', False) and tp is not Protocol
 
 
 # ---------------------------------------------------------------- protocols of the stdlib
