@@ -24,6 +24,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("operator", include_str!("../../lib/operator.py")),
     ("string", include_str!("../../lib/string.py")),
     ("types", include_str!("../../lib/types.py")),
+    ("__future__", include_str!("../../lib/__future__.py")),
     ("typing", include_str!("../../lib/typing.py")),
     ("weakref", include_str!("../../lib/weakref.py")),
     ("_sysinfo", include_str!("../../lib/_sysinfo.py")),

@@ -337,5 +337,9 @@ pub fn issubclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
         };
         return Ok(s.is_subtype(t));
     }
+    if let Some(check) = cls.ty().lookup_str(vm, "__subclasscheck__") {
+        let r = crate::protocols::call::call_method_value(vm, &check, cls, &[sub.clone()])?;
+        return is_true(vm, &r);
+    }
     Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
 }
