@@ -118,16 +118,17 @@ pub fn hash_items(vm: &mut Vm, items: &[Value]) -> PyResult<i64> {
 }
 
 fn tuple_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let items = items(v).to_vec();
-    hash_items(vm, &items)
+    // Immutable items, kept alive by `v`: hash them in place.
+    hash_items(vm, items(v))
 }
 
 fn tuple_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(x), Some(y)) = (try_items(a), try_items(b)) else {
         return Ok(none::not_implemented());
     };
-    let (x, y) = (x.to_vec(), y.to_vec());
-    crate::protocols::object::compare_sequences(vm, &x, &y, op)
+    // Tuples are immutable and `a`, `b` are kept alive by the caller, so the item slices stay
+    // valid across the element comparisons (which may run Python code): no copies needed.
+    crate::protocols::object::compare_sequences(vm, x, y, op)
 }
 
 fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -135,8 +136,7 @@ fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 fn tuple_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
-    let items = items(v).to_vec();
-    for it in &items {
+    for it in items(v) {
         if crate::protocols::object::eq(vm, it, item)? {
             return Ok(true);
         }

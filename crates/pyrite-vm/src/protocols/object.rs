@@ -68,6 +68,12 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// The text of an exact `str` (not a subclass, whose comparisons may be overridden).
+#[inline(always)]
+fn exact_str(v: &Value) -> Option<&str> {
+    v.downcast_exact::<pystr::StrData>().map(|d| &*d.text)
+}
+
 /// `a == b` as a bool, with the identity shortcut CPython's containers use.
 #[inline]
 pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
@@ -77,6 +83,9 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     if a.is_small_int() && b.is_small_int() {
         return Ok(false);
     }
+    if exact_str(a).is_some() && exact_str(b).is_some() {
+        return Ok(pystr::str_eq(a, b));
+    }
     richcompare_bool(vm, a, b, CompareOp::Eq)
 }
 
@@ -84,6 +93,10 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 pub fn richcompare_bool(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<bool> {
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
         return Ok(op.test(x.cmp(&y)));
+    }
+    // Exact strs compare by code point order, which UTF-8 byte order preserves.
+    if let (Some(x), Some(y)) = (exact_str(a), exact_str(b)) {
+        return Ok(op.test(x.cmp(y)));
     }
     let r = richcompare(vm, a, b, op)?;
     is_true(vm, &r)
