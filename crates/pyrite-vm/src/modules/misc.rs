@@ -92,7 +92,19 @@ fn dis_dis(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let cd = function::code_data(&code);
     let _ = adaptive;
     let opts = pyrite_bytecode::dis::DisOptions::default();
-    let text = pyrite_bytecode::dis::disassemble(&cd.code, &|c| crate::modules::misc::const_repr(c), &opts);
+    // Constants print as Python's repr of the value (set order, float repr...); code objects
+    // keep the compiler-side repr so nested disassembly headers match their sections.
+    let vm_cell = std::cell::RefCell::new(&mut *vm);
+    let repr = |c: &pyrite_bytecode::Constant| -> String {
+        if matches!(c, pyrite_bytecode::Constant::Code(_)) {
+            return const_repr(c);
+        }
+        let mut vm = vm_cell.borrow_mut();
+        let v = function::constant_to_value(&mut vm, c);
+        crate::protocols::object::repr_string(&mut vm, &v).unwrap_or_else(|_| const_repr(c))
+    };
+    let text = pyrite_bytecode::dis::disassemble(&cd.code, &repr, &opts);
+    drop(vm_cell);
     crate::modules::sys::write_stdout(vm, &text)?;
     Ok(none::none())
 }
