@@ -10,6 +10,18 @@ use pyrite_vm::{Config, Vm};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+const VERSION: &str = "Python 3.12.0 (Pyrite 0.1.0)";
+const HELP: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Options:
+-c cmd : program passed in as string (terminates option list)
+-m mod : run library module as a script (terminates option list); `-m dis FILE` disassembles
+-h     : print this help message and exit (also -? or --help)
+-V     : print the Python version number and exit (also --version)
+-X opt : implementation-specific option (accepted, currently ignored)
+-B -E -I -O -q -s -S -u : accepted for compatibility, no effect
+file   : program read from script file
+-      : program read from stdin (default; there is no interactive REPL yet)
+arg ...: arguments passed to program in sys.argv[1:]";
 
 enum Source {
     File(String),
@@ -46,6 +58,8 @@ fn parse_args(args: &[String]) -> Result<(Source, Vec<String>, Vec<String>), Str
                 i += 2;
                 continue;
             }
+            "-h" | "-?" | "--help" => return Err(String::from(HELP)),
+            "-V" | "--version" => return Err(String::from(VERSION)),
             "-S" | "-E" | "-s" | "-B" | "-u" | "-I" | "-O" | "-OO" | "-q" => {}
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("Unknown option: {s}")),
             _ => return Ok((Source::File(a.clone()), args[i..].to_vec(), xopts)),
@@ -58,6 +72,10 @@ fn parse_args(args: &[String]) -> Result<(Source, Vec<String>, Vec<String>), Str
 fn run(args: Vec<String>) -> i32 {
     let (source, argv, xopts) = match parse_args(&args) {
         Ok(x) => x,
+        Err(msg) if msg == HELP || msg == VERSION => {
+            println!("{msg}");
+            return 0;
+        }
         Err(msg) => {
             eprintln!("{msg}\n{USAGE}\nTry `pyrite -h' for more information.");
             return 2;
