@@ -84,9 +84,17 @@ fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<&Value>) ->
 }
 fn slot_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
     let Some(f) = this.ty().lookup_str(vm, "__init__") else { return Ok(()) };
-    let ty = this.ty().to_value();
-    let bound = descr::bind(vm, &f, Some(this), &ty)?;
-    let r = crate::protocols::call::call(vm, &bound, args, kwnames)?;
+    let r = if f.downcast_exact::<crate::objects::function::FunctionData>().is_some() {
+        // A plain function: call it with self prepended, without a bound-method object.
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(this.clone());
+        full.extend_from_slice(args);
+        crate::eval::call_function(vm, &f, &full, kwnames)?
+    } else {
+        let ty = this.ty().to_value();
+        let bound = descr::bind(vm, &f, Some(this), &ty)?;
+        crate::protocols::call::call(vm, &bound, args, kwnames)?
+    };
     if !none::is_none(&r) {
         return Err(vm.type_error(format!("__init__() should return None, not '{}'", r.ty().name())));
     }
