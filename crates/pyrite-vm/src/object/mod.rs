@@ -166,6 +166,15 @@ const TRASHCAN_DEPTH: u32 = 64;
 #[cold]
 #[inline(never)]
 pub(crate) unsafe fn dealloc(obj: NonNull<ObjHeader>) {
+    // Fast path for leaf objects (no GC, no finalizer: floats, strs, big ints...): they
+    // cannot start a deep chain of deallocations, so skip the trashcan bookkeeping.
+    let ty = obj.as_ref().ty();
+    if ty.flags.get() & (crate::typeobj::flags::HAVE_GC | crate::typeobj::flags::HAS_FINALIZER) == 0 {
+        crate::modules::weakref::clear_on_dealloc(obj.as_ptr());
+        let f = ty.slots.dealloc.get();
+        f(obj.as_ptr());
+        return;
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         DEFERRED.with(|q| q.borrow_mut().push(obj));
