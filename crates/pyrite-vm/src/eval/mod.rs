@@ -16,7 +16,7 @@ pub use call as call_mod;
 pub use unwind::{add_traceback, format_exception};
 
 use pyrite_bytecode::code::flags as co_flags;
-use pyrite_bytecode::opcode::{binop, cache_size, op, Opcode};
+use pyrite_bytecode::opcode::{cache_size, op, Opcode};
 
 use crate::object::Value;
 use crate::objects::{dict, function, none, str as pystr, tuple, int, exceptions, list};
@@ -1036,9 +1036,4 @@ pub(crate) fn name_error(vm: &mut Vm, name: &Value) -> PyErr {
     let e = vm.name_error(format!("name '{}' is not defined", pystr::as_str(name)));
     exceptions::set_exc_attr(vm, &e.exc, "name", name.clone());
     e
-}
-
-#[allow(dead_code)]
-fn _unused(_: u32) -> u32 {
-    binop::ADD
 }

@@ -147,8 +147,6 @@ pub fn load_super_attr(vm: &mut Vm, global_super: &Value, class: &Value, self_: 
 
 /// DICT_MERGE for `f(**m)`: duplicate keywords are an error.
 pub fn dict_merge_kwargs(vm: &mut Vm, f: &Frame, d: &Value, src: &Value, oparg: u32) -> PyResult<()> {
-    let fname = || -> String { String::new() };
-    let _ = (f, oparg, fname);
     let dd = dict::dict_data(d).expect("dict");
     let pairs: Vec<(Value, Value)> = if let Some(sd) = dict::dict_data(src) {
         sd.items()

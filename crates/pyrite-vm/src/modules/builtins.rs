@@ -1,7 +1,7 @@
 //! The `builtins` module (CPython: `Python/bltinmodule.c`).
 
 use crate::object::Value;
-use crate::objects::{descr, dict, exceptions, int, list, module, none, str as pystr, tuple};
+use crate::objects::{dict, exceptions, int, list, module, none, str as pystr, tuple};
 use crate::protocols::{args as pargs, call, iter, number, object as ob};
 use crate::typeobj::{CompareOp, NativeFn};
 use crate::vm::{PyResult, Vm};
@@ -404,10 +404,9 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
             }
         }
         if let Some(s) = small {
-            if let Some(xf) = crate::objects::float::exact_float(&x) {
+            if crate::objects::float::exact_float(&x).is_some() {
                 small = None;
                 fsum = Some((s as f64, 0.0));
-                let _ = xf;
             }
         }
         if let Some((f, c)) = fsum {
@@ -805,5 +804,4 @@ pub fn init(vm: &mut Vm, m: &Value) {
     module::add_value(vm, m, "Ellipsis", none::ellipsis());
     module::add_value(vm, m, "NotImplemented", none::not_implemented());
     module::add_value(vm, m, "__debug__", none::bool_value(true));
-    let _ = descr::new_builtin_function;
 }

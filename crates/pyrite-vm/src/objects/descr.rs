@@ -6,7 +6,7 @@
 use std::cell::UnsafeCell;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
-use crate::objects::{function::FunctionData, none, str as pystr, tuple};
+use crate::objects::{function::FunctionData, none, str as pystr};
 use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, NativeFn, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
 
@@ -989,5 +989,4 @@ pub(crate) fn init_type() {
     s.descr_set.set(Some(property_set));
     s.traverse.set(Some(property_traverse));
     s.clear.set(Some(property_clear));
-    let _ = tuple::empty_tuple;
 }

@@ -8,7 +8,7 @@ use std::cell::UnsafeCell;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
-use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -186,8 +186,7 @@ pub fn list_setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<&Value>
     if !crate::protocols::number::has_index(index) {
         return Err(vm.type_error(format!("list indices must be integers or slices, not {}", index.ty().name())));
     }
-    let what = if value.is_some() { "list assignment" } else { "list assignment" };
-    let i = normalize_index(vm, index, d.len(), what)?;
+    let i = normalize_index(vm, index, d.len(), "list assignment")?;
     match value {
         Some(x) => {
             let old = std::mem::replace(&mut d.vec()[i], x.clone());

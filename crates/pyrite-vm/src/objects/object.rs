@@ -99,8 +99,6 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
         let n = pystr::as_str(name);
         return Err(if ty.lookup(name).is_some() {
             vm.attribute_error(format!("'{}' object attribute '{n}' is read-only", ty.name()))
-        } else if std::ptr::eq(ty, &OBJECT_TYPE.0) || !ty.is_heap_type() {
-            vm.attribute_error(format!("'{}' object has no attribute '{n}'", ty.name()))
         } else {
             vm.attribute_error(format!("'{}' object has no attribute '{n}'", ty.name()))
         });
@@ -110,12 +108,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
     let dd = dict::dict_data(&d).expect("dict");
     match value {
         Some(v) => {
-            let key = if pystr::str_data(name).is_some() && std::ptr::eq(name.ty(), &pystr::STR_TYPE.0) {
-                name.clone()
-            } else {
-                name.clone()
-            };
-            dd.set_str(key, v.clone());
+            dd.set_str(name.clone(), v.clone());
             Ok(())
         }
         None => match dd.remove(vm, name)? {
