@@ -94,12 +94,12 @@ struct Ins {
 }
 
 /// Decode into dis's instruction list (EXTENDED_ARG shown, caches skipped unless asked).
-fn instructions(code: &CodeObject, show_caches: bool) -> Vec<Ins> {
+fn instructions(code: &CodeObject, units: &[u16], show_caches: bool) -> Vec<Ins> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut ext: u32 = 0;
-    while i < code.code.len() {
-        let unit = code.code[i];
+    while i < units.len() {
+        let unit = units[i];
         let op = Opcode::from_u8((unit & 0xff) as u8).unwrap_or(Opcode::NOP);
         let raw = (unit >> 8) as u32;
         let arg = raw | ext;
@@ -108,7 +108,7 @@ fn instructions(code: &CodeObject, show_caches: bool) -> Vec<Ins> {
         out.push(Ins { offset: i * 2, op, arg: if op.has_arg() { Some(arg) } else { None }, line });
         i += 1;
         for _ in 0..op.cache_entries() {
-            if show_caches && i < code.code.len() {
+            if show_caches && i < units.len() {
                 out.push(Ins { offset: i * 2, op: Opcode::CACHE, arg: None, line: None });
             }
             i += 1;
@@ -119,22 +119,34 @@ fn instructions(code: &CodeObject, show_caches: bool) -> Vec<Ins> {
 
 /// Disassemble `code` as CPython 3.12's `dis.dis` prints it.
 pub fn disassemble(code: &CodeObject, const_repr: &dyn Fn(&Constant) -> String, opts: &DisOptions) -> String {
+    disassemble_units(code, const_repr, opts, &|c: &CodeObject| c.code.clone())
+}
+
+/// Like [`disassemble`], reading each code object's instructions from `units_of` (the
+/// interpreter's quickened copy for `dis.dis(..., adaptive=True)`, where specialised and
+/// super-instructions show under their own names).
+pub fn disassemble_units(
+    code: &CodeObject,
+    const_repr: &dyn Fn(&Constant) -> String,
+    opts: &DisOptions,
+    units_of: &dyn Fn(&CodeObject) -> Vec<u16>,
+) -> String {
     let mut out = String::new();
-    disassemble_one(code, const_repr, opts, &mut out);
+    disassemble_one(code, &units_of(code), const_repr, opts, &mut out);
     if opts.recursive {
         for c in &code.consts {
             if let Constant::Code(inner) = c {
                 out.push('\n');
                 out.push_str(&format!("Disassembly of {}:\n", const_repr(c)));
-                out.push_str(&disassemble(inner, const_repr, opts));
+                out.push_str(&disassemble_units(inner, const_repr, opts, units_of));
             }
         }
     }
     out
 }
 
-fn disassemble_one(code: &CodeObject, const_repr: &dyn Fn(&Constant) -> String, opts: &DisOptions, out: &mut String) {
-    let ins = instructions(code, opts.show_caches);
+fn disassemble_one(code: &CodeObject, units: &[u16], const_repr: &dyn Fn(&Constant) -> String, opts: &DisOptions, out: &mut String) {
+    let ins = instructions(code, units, opts.show_caches);
     // findlinestarts
     let mut starts: std::collections::HashMap<usize, u32> = Default::default();
     let mut last: Option<u32> = None;
@@ -162,8 +174,8 @@ fn disassemble_one(code: &CodeObject, const_repr: &dyn Fn(&Constant) -> String, 
     let offset_width = if maxoffset >= 10000 { maxoffset.to_string().len() } else { 4 };
     let mut labels: std::collections::HashSet<usize> = Default::default();
     for i in &ins {
-        if has_jrel(i.op) {
-            labels.insert(jump_target(i.op, i.arg.unwrap_or(0), i.offset));
+        if has_jrel(i.op.deopt()) {
+            labels.insert(jump_target(i.op.deopt(), i.arg.unwrap_or(0), i.offset));
         }
     }
     for e in &code.exception_table {
@@ -219,7 +231,8 @@ fn arg_repr(
     const_repr: &dyn Fn(&Constant) -> String,
     varname: &dyn Fn(u32) -> String,
 ) -> String {
-    let op = i.op;
+    // Specialised forms print their own name but read their argument as their family does.
+    let op = i.op.deopt();
     let name = |idx: u32| code.names.get(idx as usize).cloned().unwrap_or_default();
     if has_const(op) {
         return code.consts.get(arg as usize).map(const_repr).unwrap_or_default();

@@ -16,30 +16,50 @@ pub const HAVE_ARGUMENT: u16 = 90;
 
 macro_rules! opcodes {
     ($( $name:ident = $num:literal, arg: $arg:literal, cache: $cache:literal,
-        effect: $effect:expr, $doc:literal; )*) => {
-        /// A bytecode instruction (real or pseudo). `repr(u16)` keeps pseudo-ops in the same enum.
+        effect: $effect:expr, $doc:literal; )*
+     @specialized
+     $( $sname:ident = $snum:literal => $family:ident, $sdoc:literal; )*) => {
+        /// A bytecode instruction (real, specialised or pseudo). `repr(u16)` keeps pseudo-ops
+        /// in the same enum.
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         #[repr(u16)]
         pub enum Opcode {
             $( #[doc = $doc] $name = $num, )*
+            $( #[doc = $sdoc] $sname = $snum, )*
         }
 
         impl Opcode {
-            /// Every opcode, in table order.
+            /// Every instruction the compiler can emit (real and pseudo), in table order.
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
+
+            /// Every specialised instruction (only ever written by the specialiser).
+            pub const SPECIALIZED: &'static [Opcode] = &[$(Opcode::$sname,)*];
 
             /// CPython's name for the instruction, as `dis` prints it.
             pub const fn name(self) -> &'static str {
-                match self { $( Opcode::$name => stringify!($name), )* }
+                match self {
+                    $( Opcode::$name => stringify!($name), )*
+                    $( Opcode::$sname => stringify!($sname), )*
+                }
+            }
+
+            /// The generic instruction a specialised form stands for (CPython's
+            /// `_PyOpcode_Deopt`); itself for generic instructions.
+            pub const fn deopt(self) -> Opcode {
+                match self {
+                    $( Opcode::$name => Opcode::$name, )*
+                    $( Opcode::$sname => Opcode::$family, )*
+                }
             }
 
             /// Whether the instruction uses its argument.
             pub const fn has_arg(self) -> bool {
-                match self { $( Opcode::$name => $arg, )* }
+                match self.deopt() { $( Opcode::$name => $arg, )* _ => false }
             }
 
-            /// Number of inline-cache code units that follow the instruction.
+            /// Number of inline-cache code units that follow the instruction (a specialised
+            /// form has its family's caches).
             #[inline(always)]
             pub fn cache_entries(self) -> usize {
                 let n = self as u16;
@@ -51,12 +71,15 @@ macro_rules! opcodes {
             pub fn stack_effect(self, oparg: u32, jump: bool) -> i32 {
                 let oparg = oparg as i32;
                 let _ = jump;
-                match self { $( Opcode::$name => ($effect)(oparg, jump), )* }
+                match self.deopt() { $( Opcode::$name => ($effect)(oparg, jump), )* _ => 0 }
             }
 
             /// The one-line contract of the instruction.
             pub const fn doc(self) -> &'static str {
-                match self { $( Opcode::$name => $doc, )* }
+                match self {
+                    $( Opcode::$name => $doc, )*
+                    $( Opcode::$sname => $sdoc, )*
+                }
             }
 
             /// Decode an opcode byte for dispatch: unassigned bytes give `RESERVED`.
@@ -65,7 +88,7 @@ macro_rules! opcodes {
                 DISPATCH_BY_BYTE[byte as usize]
             }
 
-            /// Decode a real opcode byte; `None` for unassigned numbers.
+            /// Decode a real or specialised opcode byte; `None` for unassigned numbers.
             #[inline(always)]
             pub fn from_u8(byte: u8) -> Option<Opcode> {
                 OPCODE_BY_BYTE[byte as usize]
@@ -76,6 +99,7 @@ macro_rules! opcodes {
         #[allow(non_upper_case_globals)]
         pub mod op {
             $( pub const $name: u16 = $num; )*
+            $( pub const $sname: u16 = $snum; )*
         }
 
         /// Inline-cache sizes as constants, so each instruction skips its caches with an
@@ -83,12 +107,14 @@ macro_rules! opcodes {
         #[allow(non_upper_case_globals)]
         pub mod cache_size {
             $( pub const $name: usize = $cache; )*
+            $( pub const $sname: usize = self::$family; )*
         }
 
         /// Inline-cache sizes by opcode byte (a table: this is on the eval loop's hot path).
         static CACHE_BY_BYTE: [u8; 256] = {
             let mut table = [0u8; 256];
             $( if $num < 256 { table[$num as usize & 0xff] = $cache; } )*
+            $( table[$snum as usize & 0xff] = cache_size::$family as u8; )*
             table
         };
 
@@ -97,12 +123,14 @@ macro_rules! opcodes {
         static DISPATCH_BY_BYTE: [Opcode; 256] = {
             let mut table = [Opcode::RESERVED; 256];
             $( if $num < 256 { table[$num as usize & 0xff] = Opcode::$name; } )*
+            $( table[$snum as usize & 0xff] = Opcode::$sname; )*
             table
         };
 
         static OPCODE_BY_BYTE: [Option<Opcode>; 256] = {
             let mut table = [None; 256];
             $( if $num < 256 { table[$num as usize & 0xff] = Some(Opcode::$name); } )*
+            $( table[$snum as usize & 0xff] = Some(Opcode::$sname); )*
             table
         };
     };
@@ -357,7 +385,73 @@ opcodes! {
         "pseudo: LOAD_SUPER_ATTR, zero-argument super";
     STORE_FAST_MAYBE_NULL = 266, arg: true, cache: 0, effect: (|_, _| -1) as Fx,
         "pseudo: STORE_FAST that may store NULL (comprehension cleanup)";
+    @specialized
+    // Specialised forms (CPython 3.12's numbers and names; PEP 659). The specialiser in
+    // `pyrite-vm/src/eval/specialize.rs` writes them over their family's generic instruction
+    // when the operands seen at run time make a cheaper path valid; each re-checks its guard
+    // and falls back to the generic instruction on a miss.
+    BINARY_OP_ADD_FLOAT = 6 => BINARY_OP, "float + float";
+    BINARY_OP_ADD_INT = 7 => BINARY_OP, "int + int";
+    BINARY_OP_ADD_UNICODE = 8 => BINARY_OP, "str + str";
+    BINARY_OP_MULTIPLY_FLOAT = 13 => BINARY_OP, "float * float";
+    BINARY_OP_MULTIPLY_INT = 14 => BINARY_OP, "int * int";
+    BINARY_OP_SUBTRACT_FLOAT = 16 => BINARY_OP, "float - float";
+    BINARY_OP_SUBTRACT_INT = 18 => BINARY_OP, "int - int";
+    BINARY_SUBSCR_DICT = 19 => BINARY_SUBSCR, "dict[key]";
+    BINARY_SUBSCR_LIST_INT = 21 => BINARY_SUBSCR, "list[int]";
+    BINARY_SUBSCR_TUPLE_INT = 22 => BINARY_SUBSCR, "tuple[int]";
+    CALL_PY_EXACT_ARGS = 23 => CALL, "Python function, positional arguments matching its parameters";
+    CALL_PY_WITH_DEFAULTS = 24 => CALL, "Python function, missing trailing arguments from its defaults";
+    CALL_BOUND_METHOD_EXACT_ARGS = 28 => CALL, "bound Python method, exact positional arguments";
+    CALL_BUILTIN_CLASS = 29 => CALL, "a built-in type called with positional arguments";
+    CALL_BUILTIN_FAST_WITH_KEYWORDS = 34 => CALL, "a built-in function with keyword arguments";
+    CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS = 38 => CALL, "a method of a built-in type with keyword arguments";
+    CALL_NO_KW_BUILTIN_FAST = 39 => CALL, "a built-in function, positional arguments";
+    CALL_NO_KW_BUILTIN_O = 40 => CALL, "a built-in function, one argument";
+    CALL_NO_KW_ISINSTANCE = 41 => CALL, "builtins.isinstance(obj, cls)";
+    CALL_NO_KW_LEN = 42 => CALL, "builtins.len(obj)";
+    CALL_NO_KW_LIST_APPEND = 43 => CALL, "list.append(x) as a method call";
+    CALL_NO_KW_METHOD_DESCRIPTOR_FAST = 44 => CALL, "a method of a built-in type, positional arguments";
+    CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS = 45 => CALL, "a method of a built-in type, no arguments";
+    CALL_NO_KW_METHOD_DESCRIPTOR_O = 46 => CALL, "a method of a built-in type, one argument";
+    CALL_NO_KW_STR_1 = 47 => CALL, "str(x)";
+    CALL_NO_KW_TUPLE_1 = 48 => CALL, "tuple(x)";
+    CALL_NO_KW_TYPE_1 = 56 => CALL, "type(x)";
+    COMPARE_OP_FLOAT = 57 => COMPARE_OP, "float OP float";
+    COMPARE_OP_INT = 58 => COMPARE_OP, "int OP int (both small)";
+    COMPARE_OP_STR = 59 => COMPARE_OP, "str == str, str != str";
+    FOR_ITER_LIST = 62 => FOR_ITER, "next item of a list iterator";
+    FOR_ITER_TUPLE = 63 => FOR_ITER, "next item of a tuple iterator";
+    FOR_ITER_RANGE = 64 => FOR_ITER, "next int of a range iterator";
+    FOR_ITER_GEN = 65 => FOR_ITER, "resume a generator for its next value";
+    LOAD_ATTR_CLASS = 70 => LOAD_ATTR, "attribute of a class object found on the class";
+    LOAD_ATTR_MODULE = 76 => LOAD_ATTR, "module attribute by dict index";
+    LOAD_ATTR_PROPERTY = 77 => LOAD_ATTR, "property getter (a Python function) called directly";
+    LOAD_ATTR_SLOT = 78 => LOAD_ATTR, "__slots__ member at a fixed offset";
+    LOAD_ATTR_WITH_HINT = 79 => LOAD_ATTR, "instance __dict__ entry at a remembered index";
+    LOAD_ATTR_METHOD_LAZY_DICT = 80 => LOAD_ATTR, "method, instance has a dict slot that is still empty";
+    LOAD_ATTR_METHOD_NO_DICT = 81 => LOAD_ATTR, "method, instances have no __dict__";
+    LOAD_ATTR_METHOD_WITH_VALUES = 82 => LOAD_ATTR, "method, instance dict known not to shadow it";
+    LOAD_CONST__LOAD_FAST = 84 => LOAD_CONST, "superinstruction: LOAD_CONST then LOAD_FAST";
+    LOAD_FAST__LOAD_CONST = 86 => LOAD_FAST, "superinstruction: LOAD_FAST then LOAD_CONST";
+    LOAD_FAST__LOAD_FAST = 88 => LOAD_FAST, "superinstruction: LOAD_FAST then LOAD_FAST";
+    LOAD_GLOBAL_BUILTIN = 111 => LOAD_GLOBAL, "builtins entry by index, globals and builtins keys unchanged";
+    LOAD_GLOBAL_MODULE = 112 => LOAD_GLOBAL, "globals entry by index, globals keys unchanged";
+    STORE_ATTR_SLOT = 148 => STORE_ATTR, "store into a __slots__ member";
+    STORE_ATTR_WITH_HINT = 153 => STORE_ATTR, "replace an instance __dict__ value at a remembered index";
+    STORE_FAST__LOAD_FAST = 154 => STORE_FAST, "superinstruction: STORE_FAST then LOAD_FAST";
+    STORE_FAST__STORE_FAST = 158 => STORE_FAST, "superinstruction: STORE_FAST then STORE_FAST";
+    STORE_SUBSCR_DICT = 159 => STORE_SUBSCR, "dict[key] = v";
+    STORE_SUBSCR_LIST_INT = 160 => STORE_SUBSCR, "list[int] = v";
+    UNPACK_SEQUENCE_LIST = 161 => UNPACK_SEQUENCE, "unpack a list of the right length";
+    UNPACK_SEQUENCE_TUPLE = 166 => UNPACK_SEQUENCE, "unpack a tuple of the right length";
+    UNPACK_SEQUENCE_TWO_TUPLE = 167 => UNPACK_SEQUENCE, "unpack a 2-tuple";
+    // Pyrite's own forms (numbers CPython 3.12 leaves free; names as CPython 3.13 where it has them).
+    CONTAINS_OP_DICT = 177 => CONTAINS_OP, "key in dict";
+    CONTAINS_OP_SET = 178 => CONTAINS_OP, "item in set or frozenset";
+    CALL_ALLOC_AND_ENTER_INIT = 179 => CALL, "instantiate a class whose __init__ is a Python function";
 }
+
 
 impl Opcode {
     /// True for the pseudo-instructions that never reach the eval loop.
@@ -506,6 +600,27 @@ mod tests {
             if !op.is_pseudo() {
                 assert_eq!(Opcode::from_u8(op as u16 as u8), Some(op));
             }
+        }
+    }
+
+    #[test]
+    fn specialized_forms_decode_and_belong_to_a_family() {
+        let mut seen = [false; 256];
+        for &op in Opcode::ALL.iter().chain(Opcode::SPECIALIZED) {
+            if op.is_pseudo() {
+                continue;
+            }
+            let byte = op as u16 as usize;
+            assert!(!seen[byte], "{} reuses byte {byte}", op.name());
+            seen[byte] = true;
+        }
+        for &op in Opcode::SPECIALIZED {
+            assert_eq!(Opcode::from_u8(op as u16 as u8), Some(op));
+            let family = op.deopt();
+            assert_ne!(family, op);
+            assert_eq!(family.deopt(), family, "{}", op.name());
+            assert_eq!(op.cache_entries(), family.cache_entries(), "{}", op.name());
+            assert_eq!(op.has_arg(), family.has_arg(), "{}", op.name());
         }
     }
 

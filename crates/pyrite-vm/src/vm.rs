@@ -86,6 +86,8 @@ pub struct Vm {
     repr_stack: Vec<usize>,
 
     pub start_instant: std::time::Instant,
+    /// The interned `"__init__"` (looked up by class-instantiation calls).
+    pub dunder_init: Value,
 }
 
 impl Vm {
@@ -110,7 +112,9 @@ impl Vm {
             frame_ptrs: Vec::new(),
             repr_stack: Vec::new(),
             start_instant: std::time::Instant::now(),
+            dunder_init: crate::objects::none::none(),
         });
+        vm.dunder_init = vm.intern("__init__");
         crate::modules::init_core_modules(&mut vm);
         vm
     }

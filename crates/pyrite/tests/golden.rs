@@ -45,10 +45,17 @@ struct Outcome {
     timed_out: bool,
 }
 
-fn run(script: &Path) -> Result<Outcome, String> {
+fn run(script: &Path, specialize: bool) -> Result<Outcome, String> {
     let dir = script.parent().unwrap();
     let name = script.file_name().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pyrite"));
+    // Specialisation must be invisible: the suite runs once with it and once without.
+    if specialize {
+        command.env_remove("PYRITE_NOSPECIALIZE");
+    } else {
+        command.env("PYRITE_NOSPECIALIZE", "1");
+    }
+    let mut child = command
         .arg(name)
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
@@ -144,7 +151,7 @@ fn diff(what: &str, expected: &[u8], got: &[u8]) -> Option<String> {
     Some(format!("  {what} differs"))
 }
 
-fn check(root: &Path, script: &Path) -> Result<(), String> {
+fn check(root: &Path, script: &Path, specialize: bool) -> Result<(), String> {
     let read = |ext: &str| fs::read(script.with_extension(ext)).ok();
     let expected_out = read("out").unwrap_or_default();
     let expected_err = read("err").unwrap_or_default();
@@ -155,7 +162,7 @@ fn check(root: &Path, script: &Path) -> Result<(), String> {
             .map_err(|_| "bad .status file".to_string())?,
         None => 0,
     };
-    let outcome = run(script)?;
+    let outcome = run(script, specialize)?;
     let mut problems = Vec::new();
     if outcome.timed_out {
         problems.push(format!("  timed out after {}s", TIMEOUT.as_secs()));
@@ -177,8 +184,21 @@ fn check(root: &Path, script: &Path) -> Result<(), String> {
     }
 }
 
+/// Marker comment of programs that only make sense with specialisation on.
+const NEEDS_SPECIALIZATION: &str = "golden: needs-specialization";
+
 #[test]
 fn golden() {
+    run_suite(true);
+}
+
+/// The same programs with the adaptive specialiser switched off (`PYRITE_NOSPECIALIZE`).
+#[test]
+fn golden_without_specialization() {
+    run_suite(false);
+}
+
+fn run_suite(specialize: bool) {
     let root = programs_root();
     let mut scripts = Vec::new();
     collect(&root, &mut scripts);
@@ -192,6 +212,10 @@ fn golden() {
         });
     }
     assert!(!scripts.is_empty(), "no golden programs found under {}", root.display());
+    if !specialize {
+        // Programs that print the specialiser's own work (dis with adaptive=True) say so.
+        scripts.retain(|p| !fs::read_to_string(p).map(|t| t.contains(NEEDS_SPECIALIZATION)).unwrap_or(false));
+    }
 
     let queue = Arc::new(Mutex::new(scripts.clone()));
     let failures = Arc::new(Mutex::new(Vec::new()));
@@ -200,7 +224,7 @@ fn golden() {
             let (queue, failures, root) = (queue.clone(), failures.clone(), root.clone());
             thread::spawn(move || loop {
                 let Some(script) = queue.lock().unwrap().pop() else { break };
-                if let Err(msg) = check(&root, &script) {
+                if let Err(msg) = check(&root, &script, specialize) {
                     failures.lock().unwrap().push(msg);
                 }
             })
@@ -216,6 +240,6 @@ fn golden() {
         eprintln!("{f}");
     }
     let total = scripts.len();
-    eprintln!("golden: {} passed, {} failed", total - failures.len(), failures.len());
+    eprintln!("golden (specialize={specialize}): {} passed, {} failed", total - failures.len(), failures.len());
     assert!(failures.is_empty(), "{} golden program(s) failed", failures.len());
 }

@@ -26,6 +26,36 @@ pub fn call_function(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<
     }
 }
 
+/// The frame for a call that `specialize::simple_positional_call` accepted: the `total`
+/// arguments are moved (not copied) out of the caller's stack slots at `args`, and missing
+/// trailing parameters take their defaults.
+///
+/// # Safety
+/// `func` is a Python function for which `simple_positional_call(fd, total)` holds, and `args`
+/// points at `total` live (non-NULL) stack slots, which are left empty.
+#[inline]
+pub unsafe fn frame_for_simple_call(vm: &mut Vm, func: Value, args: *mut Option<Value>, total: usize) -> Box<Frame> {
+    let fd = func.payload_unchecked::<function::FunctionData>();
+    let cd = fd.code_data();
+    let nlocalsplus = cd.localsplusnames.len();
+    let size = nlocalsplus + cd.code.stacksize as usize + 1;
+    let argcount = cd.code.argcount as usize;
+    let mut frame = vm.frames.frame(fd.code.clone(), None, fd.globals.clone(), fd.builtins.clone(), None, nlocalsplus, size);
+    let slots = frame.slots.as_mut_ptr();
+    for k in 0..total {
+        std::ptr::swap(slots.add(k), args.add(k));
+    }
+    if total < argcount {
+        let defaults = tuple::items(fd.defaults().unwrap_unchecked());
+        let n = defaults.len();
+        for k in total..argcount {
+            *slots.add(k) = Some(defaults.get_unchecked(n - (argcount - k)).clone());
+        }
+    }
+    frame.func = Some(func);
+    frame
+}
+
 /// Create the frame for calling `func` with vectorcall arguments (binding parameters).
 pub fn make_frame(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Box<Frame>> {
     let fd = function::function_data(func);

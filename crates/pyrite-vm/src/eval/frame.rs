@@ -31,6 +31,9 @@ pub struct Frame {
     pub kwnames: Option<Value>,
     /// True if this frame was entered from native code (its return leaves the loop).
     pub is_entry: bool,
+    /// For an `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the new instance, which the
+    /// call evaluates to once `__init__` has returned None.
+    pub init_self: Option<Value>,
 }
 
 impl Frame {
@@ -172,6 +175,7 @@ impl FrameStack {
                 instr: std::ptr::null(),
                 kwnames: None,
                 is_entry: false,
+                init_self: None,
             }),
         }
     }
@@ -194,6 +198,7 @@ impl FrameStack {
             std::mem::replace(&mut f.builtins, none),
             f.locals.take(),
             f.kwnames.take(),
+            f.init_self.take(),
         );
         if self.frames.len() < 256 {
             self.frames.push(f);

@@ -7,7 +7,7 @@
 
 pub mod frame;
 pub mod call;
-mod cache;
+mod specialize;
 mod ops;
 mod unwind;
 
@@ -16,6 +16,7 @@ pub use call as call_mod;
 pub use unwind::{add_traceback, format_exception};
 
 use pyrite_bytecode::code::flags as co_flags;
+use pyrite_bytecode::adaptive;
 use pyrite_bytecode::opcode::{cache_size, op, Opcode};
 
 use crate::object::Value;
@@ -110,8 +111,9 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
     let mut instrs: *mut u16 = unsafe { (*(*code_ptr).instructions.get()).as_mut_ptr() };
     // `ip` is a pointer to the next code unit (CPython's `next_instr`).
     let mut ip: *mut u16 = unsafe { instrs.add(f.ip) };
-    let mut sp: usize = f.sp;
+    // `sp` points one past the top of the value stack (CPython's `stack_pointer`).
     let mut slots: *mut Option<Value> = f.slots.as_mut_ptr();
+    let mut sp: *mut Option<Value> = unsafe { slots.add(f.sp) };
     macro_rules! code {
         () => {
             unsafe { &*code_ptr }
@@ -121,13 +123,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         () => {{
             // SAFETY: `ip` points into the same instruction array as `instrs`.
             f.ip = unsafe { ip.offset_from(instrs) } as usize;
-            f.sp = sp;
+            f.sp = unsafe { sp.offset_from(slots) } as usize;
         }};
     }
     macro_rules! resync {
         () => {{
-            sp = f.sp;
             slots = f.slots.as_mut_ptr();
+            sp = unsafe { slots.add(f.sp) };
         }};
     }
     macro_rules! reload {
@@ -148,23 +150,23 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         ($v:expr) => {{
             let v: Value = $v;
             // SAFETY: stack slots above `sp` are empty; `sp` is bounded by co_stacksize.
-            unsafe { std::ptr::write(slots.add(sp), Some(v)) };
-            sp += 1;
+            unsafe { std::ptr::write(sp, Some(v)) };
+            sp = unsafe { sp.add(1) };
         }};
     }
     macro_rules! push_opt {
         ($v:expr) => {{
             let v: Option<Value> = $v;
             // SAFETY: as in `push!`.
-            unsafe { std::ptr::write(slots.add(sp), v) };
-            sp += 1;
+            unsafe { std::ptr::write(sp, v) };
+            sp = unsafe { sp.add(1) };
         }};
     }
     macro_rules! pop_opt {
         () => {{
-            sp -= 1;
-            // SAFETY: `sp` indexes a live stack slot; it is left empty.
-            unsafe { (*slots.add(sp)).take() }
+            sp = unsafe { sp.sub(1) };
+            // SAFETY: `sp` points at a live stack slot; it is left empty.
+            unsafe { (*sp).take() }
         }};
     }
     macro_rules! pop {
@@ -175,12 +177,12 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
     }
     macro_rules! peek_opt {
         ($n:expr) => {
-            unsafe { &*slots.add(sp - $n) }
+            unsafe { &*sp.sub($n) }
         };
     }
     macro_rules! peek {
         ($n:expr) => {
-            unsafe { (*slots.add(sp - $n)).as_ref().unwrap_unchecked() }
+            unsafe { (*sp.sub($n)).as_ref().unwrap_unchecked() }
         };
     }
     macro_rules! drop_n {
@@ -195,7 +197,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         ($n:expr) => {{
             let n = $n;
             // SAFETY: `Option<Value>` has `Value`'s layout (niche) and these slots are all Some.
-            unsafe { std::slice::from_raw_parts(slots.add(sp - n) as *const Value, n) }
+            unsafe { std::slice::from_raw_parts(sp.sub(n) as *const Value, n) }
         }};
     }
     /// Pop the top `n` values in push order.
@@ -203,10 +205,10 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         ($n:expr) => {{
             let n = $n;
             let mut items = Vec::with_capacity(n);
-            let start = sp - n;
-            for i in start..sp {
+            let start = unsafe { sp.sub(n) };
+            for i in 0..n {
                 // SAFETY: live stack slots, left empty.
-                items.push(unsafe { (*slots.add(i)).take().unwrap_unchecked() });
+                items.push(unsafe { (*start.add(i)).take().unwrap_unchecked() });
             }
             sp = start;
             items
@@ -222,31 +224,78 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
             };
         }
+        /// Make `new` (a frame for a Python call whose arguments were taken off the stack) the
+        /// current frame and continue in it: a Python-to-Python call without Rust recursion.
+        macro_rules! enter_frame {
+            ($new:expr) => {{
+                let new: Box<Frame> = $new;
+                if vm.recursion_depth >= vm.recursion_limit {
+                    release_frame(vm, new);
+                    break 'dispatch Err(vm.recursion_error("maximum recursion depth exceeded"));
+                }
+                vm.recursion_depth += 1;
+                sync!();
+                let caller = std::mem::replace(fref, new);
+                stack.push(caller);
+                vm.frame_ptrs.push(&**fref as *const Frame);
+                reload!();
+                continue 'dispatch;
+            }};
+        }
         let start = ip;
         f.instr = start;
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
-        let mut unit = unsafe { *start };
+        let unit = unsafe { *start };
         ip = unsafe { start.add(1) };
         let mut oparg = (unit >> 8) as u32;
         let mut code = unit & 0xff;
-        while code == op::EXTENDED_ARG {
-            unit = unsafe { *ip };
-            ip = unsafe { ip.add(1) };
-            oparg = (oparg << 8) | (unit >> 8) as u32;
-            code = unit & 0xff;
-        }
-        // The instruction's inline cache units start here; instructions that have caches
-        // skip them with `skip_cache!` (a constant add, off the dispatch's critical path).
-        let cache_at = ip;
+        // The instruction's inline cache units start here (its first unit is the adaptive
+        // counter); instructions that have caches skip them with `skip_cache!` (a constant add,
+        // off the dispatch's critical path). The opcode unit itself is at `cache_at - 1`.
+        let mut cache_at = ip;
+        // A specialised instruction whose guard fails, and EXTENDED_ARG, re-dispatch here
+        // without fetching a new instruction (CPython's `DEOPT_IF` / `DISPATCH_SAME_OPARG`).
+        'reexec: loop {
         macro_rules! skip_cache {
             ($name:ident) => {
-                ip = unsafe { ip.add(cache_size::$name) }
+                ip = unsafe { cache_at.add(cache_size::$name) }
             };
         }
+        /// Guard failed: run the family's generic instruction, which counts the miss.
+        macro_rules! deopt {
+            ($family:ident) => {{
+                code = op::$family;
+                continue 'reexec;
+            }};
+        }
+        /// The generic instruction's warm-up: count down, and when the count runs out let the
+        /// specialiser rewrite this instruction (it takes effect from the next execution).
+        macro_rules! adaptive {
+            (|$instr:ident, $counter:ident| $specialize:expr) => {{
+                // SAFETY: instructions with caches have their counter at `cache_at`.
+                let $counter: *mut u16 = cache_at;
+                let c = unsafe { *$counter };
+                if adaptive::is_zero(c) {
+                    let $instr: *mut u16 = unsafe { cache_at.sub(1) };
+                    $specialize;
+                } else {
+                    unsafe { *$counter = adaptive::decrement(c) };
+                }
+            }};
+        }
         #[cfg(feature = "trace")]
-        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { start.offset_from(instrs) } * 2, Opcode::dispatch(code as u8).name(), oparg, sp - f.stack_base);
+        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { start.offset_from(instrs) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots) } as usize - f.stack_base);
         match code {
-            op::NOP | op::RESUME | op::CACHE | op::EXTENDED_ARG => {}
+            op::NOP | op::RESUME | op::CACHE => {}
+            op::EXTENDED_ARG => {
+                // SAFETY: EXTENDED_ARG is always followed by the instruction it extends.
+                let next = unsafe { *ip };
+                ip = unsafe { ip.add(1) };
+                oparg = (oparg << 8) | (next >> 8) as u32;
+                code = next & 0xff;
+                cache_at = ip;
+                continue 'reexec;
+            }
             op::LOAD_FAST => {
                 let v = slot!(oparg as usize);
                 match v {
@@ -271,6 +320,51 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op::STORE_FAST => {
                 let v = pop_opt!();
                 let old = std::mem::replace(slot!(oparg as usize), v);
+                drop(old);
+            }
+            // Superinstructions: the second half's argument is in the next code unit, which
+            // is skipped (it stays a valid instruction for jumps that land on it).
+            op::LOAD_FAST__LOAD_FAST => {
+                let next = unsafe { (*ip >> 8) as usize };
+                ip = unsafe { ip.add(1) };
+                let a = unsafe { (*slot!(oparg as usize)).as_ref().unwrap_unchecked() }.clone();
+                push!(a);
+                let b = unsafe { (*slot!(next)).as_ref().unwrap_unchecked() }.clone();
+                push!(b);
+            }
+            op::LOAD_FAST__LOAD_CONST => {
+                let next = unsafe { (*ip >> 8) as usize };
+                ip = unsafe { ip.add(1) };
+                let a = unsafe { (*slot!(oparg as usize)).as_ref().unwrap_unchecked() }.clone();
+                push!(a);
+                let b = unsafe { code!().consts.get_unchecked(next) }.clone();
+                push!(b);
+            }
+            op::LOAD_CONST__LOAD_FAST => {
+                let next = unsafe { (*ip >> 8) as usize };
+                ip = unsafe { ip.add(1) };
+                let a = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
+                push!(a);
+                let b = unsafe { (*slot!(next)).as_ref().unwrap_unchecked() }.clone();
+                push!(b);
+            }
+            op::STORE_FAST__LOAD_FAST => {
+                let next = unsafe { (*ip >> 8) as usize };
+                ip = unsafe { ip.add(1) };
+                let v = pop_opt!();
+                let old = std::mem::replace(slot!(oparg as usize), v);
+                drop(old);
+                let b = unsafe { (*slot!(next)).as_ref().unwrap_unchecked() }.clone();
+                push!(b);
+            }
+            op::STORE_FAST__STORE_FAST => {
+                let next = unsafe { (*ip >> 8) as usize };
+                ip = unsafe { ip.add(1) };
+                let v = pop_opt!();
+                let old = std::mem::replace(slot!(oparg as usize), v);
+                drop(old);
+                let v = pop_opt!();
+                let old = std::mem::replace(slot!(next), v);
                 drop(old);
             }
             op::DELETE_FAST => {
@@ -303,9 +397,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push_opt!(v);
             }
             op::SWAP => {
-                let top = sp - 1;
-                let other = sp - oparg as usize;
-                unsafe { std::ptr::swap(slots.add(top), slots.add(other)) };
+                unsafe { std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)) };
             }
             op::UNARY_NEGATIVE => {
                 let v = pop!();
@@ -322,7 +414,44 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let r = tri!(number::invert(vm, &v));
                 push!(r);
             }
+            op::BINARY_OP_ADD_INT | op::BINARY_OP_SUBTRACT_INT | op::BINARY_OP_MULTIPLY_INT => {
+                let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
+                let r = match code {
+                    op::BINARY_OP_ADD_INT => Value::int(a + b),
+                    op::BINARY_OP_SUBTRACT_INT => Value::int(a - b),
+                    _ => match a.checked_mul(b) {
+                        Some(p) => Value::int(p),
+                        None => deopt!(BINARY_OP),
+                    },
+                };
+                skip_cache!(BINARY_OP);
+                // Small ints own no reference: overwrite without dropping.
+                sp = unsafe { sp.sub(1) };
+                unsafe { std::ptr::write(sp, None) };
+                unsafe { std::ptr::write(sp.sub(1), Some(r)) };
+            }
+            op::BINARY_OP_ADD_FLOAT | op::BINARY_OP_SUBTRACT_FLOAT | op::BINARY_OP_MULTIPLY_FLOAT => {
+                let (Some(a), Some(b)) = (crate::objects::float::exact_float(peek!(2)), crate::objects::float::exact_float(peek!(1))) else { deopt!(BINARY_OP) };
+                skip_cache!(BINARY_OP);
+                let r = match code {
+                    op::BINARY_OP_ADD_FLOAT => a + b,
+                    op::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                    _ => a * b,
+                };
+                drop_n!(2);
+                push!(crate::objects::float::new_float(r));
+            }
+            op::BINARY_OP_ADD_UNICODE => {
+                if !specialize::is_exact_str(peek!(2)) || !specialize::is_exact_str(peek!(1)) {
+                    deopt!(BINARY_OP);
+                }
+                skip_cache!(BINARY_OP);
+                let rhs = pop!();
+                let lhs = pop!();
+                push!(pystr::concat_values(&lhs, &rhs));
+            }
             op::BINARY_OP => {
+                adaptive!(|instr, counter| unsafe { specialize::binary_op(peek!(2), peek!(1), oparg, instr, counter) });
                 skip_cache!(BINARY_OP);
                 let rhs = pop!();
                 let lhs = pop!();
@@ -337,7 +466,39 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop(rhs);
                 push!(r);
             }
+            op::COMPARE_OP_INT => {
+                let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(COMPARE_OP) };
+                skip_cache!(COMPARE_OP);
+                let r = CompareOp::from_u32(oparg >> 4).test(a.cmp(&b));
+                sp = unsafe { sp.sub(1) };
+                unsafe { std::ptr::write(sp, None) };
+                unsafe { std::ptr::write(sp.sub(1), Some(none::bool_value(r))) };
+            }
+            op::COMPARE_OP_FLOAT => {
+                let (Some(a), Some(b)) = (crate::objects::float::exact_float(peek!(2)), crate::objects::float::exact_float(peek!(1))) else { deopt!(COMPARE_OP) };
+                skip_cache!(COMPARE_OP);
+                let r = match oparg >> 4 {
+                    0 => a < b,
+                    1 => a <= b,
+                    2 => a == b,
+                    3 => a != b,
+                    4 => a > b,
+                    _ => a >= b,
+                };
+                drop_n!(2);
+                push!(none::bool_value(r));
+            }
+            op::COMPARE_OP_STR => {
+                if !specialize::is_exact_str(peek!(2)) || !specialize::is_exact_str(peek!(1)) {
+                    deopt!(COMPARE_OP);
+                }
+                skip_cache!(COMPARE_OP);
+                let eq = pystr::str_eq(peek!(2), peek!(1));
+                drop_n!(2);
+                push!(none::bool_value(eq == (oparg >> 4 == 2)));
+            }
             op::COMPARE_OP => {
+                adaptive!(|instr, counter| unsafe { specialize::compare_op(peek!(2), peek!(1), oparg, instr, counter) });
                 skip_cache!(COMPARE_OP);
                 let rhs = pop!();
                 let lhs = pop!();
@@ -353,20 +514,100 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let lhs = pop!();
                 push!(none::bool_value(lhs.is(&rhs) != (oparg == 1)));
             }
+            op::CONTAINS_OP_DICT => {
+                let Some(d) = peek!(1).downcast_exact::<dict::DictData>() else {
+                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP) };
+                    deopt!(CONTAINS_OP);
+                };
+                let found = tri!(d.get(vm, peek!(2))).is_some();
+                drop_n!(2);
+                push!(none::bool_value(found != (oparg == 1)));
+            }
+            op::CONTAINS_OP_SET => {
+                let container = peek!(1);
+                if !crate::objects::set::is_exact_set(container) && !std::ptr::eq(container.ty(), &crate::objects::set::FROZENSET_TYPE.0) {
+                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP) };
+                    deopt!(CONTAINS_OP);
+                }
+                let container = container.clone();
+                let found = tri!(crate::objects::set::set_contains(vm, &container, peek!(2)));
+                drop(container);
+                drop_n!(2);
+                push!(none::bool_value(found != (oparg == 1)));
+            }
             op::CONTAINS_OP => {
+                if vm.config.specialize {
+                    unsafe { specialize::contains_op(peek!(1), cache_at.sub(1)) };
+                }
                 let container = pop!();
                 let item = pop!();
                 let r = tri!(ob::contains(vm, &container, &item));
                 push!(none::bool_value(r != (oparg == 1)));
             }
+            op::BINARY_SUBSCR_LIST_INT => {
+                let (Some(l), Some(i)) = (peek!(2).downcast_exact::<list::ListData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };
+                let v = match usize::try_from(i).ok().and_then(|i| l.vec().get(i)) {
+                    Some(v) => v.clone(),
+                    None => deopt!(BINARY_SUBSCR),
+                };
+                skip_cache!(BINARY_SUBSCR);
+                drop_n!(2);
+                push!(v);
+            }
+            op::BINARY_SUBSCR_TUPLE_INT => {
+                let (Some(t), Some(i)) = (peek!(2).downcast_exact::<tuple::TupleData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };
+                let v = match usize::try_from(i).ok().and_then(|i| t.items.get(i)) {
+                    Some(v) => v.clone(),
+                    None => deopt!(BINARY_SUBSCR),
+                };
+                skip_cache!(BINARY_SUBSCR);
+                drop_n!(2);
+                push!(v);
+            }
+            op::BINARY_SUBSCR_DICT => {
+                if peek!(2).downcast_exact::<dict::DictData>().is_none() {
+                    deopt!(BINARY_SUBSCR);
+                }
+                skip_cache!(BINARY_SUBSCR);
+                let sub = pop!();
+                let container = pop!();
+                let r = tri!(dict::dict_getitem(vm, &container, &sub));
+                push!(r);
+            }
             op::BINARY_SUBSCR => {
+                adaptive!(|instr, counter| unsafe { specialize::binary_subscr(peek!(2), peek!(1), instr, counter) });
                 skip_cache!(BINARY_SUBSCR);
                 let sub = pop!();
                 let container = pop!();
                 let r = tri!(ops::subscr(vm, &container, &sub));
                 push!(r);
             }
+            op::STORE_SUBSCR_LIST_INT => {
+                let (Some(l), Some(i)) = (peek!(2).downcast_exact::<list::ListData>(), peek!(1).as_small_int()) else { deopt!(STORE_SUBSCR) };
+                let Some(cell) = usize::try_from(i).ok().and_then(|i| l.vec().get_mut(i)) else { deopt!(STORE_SUBSCR) };
+                let cell: *mut Value = cell;
+                skip_cache!(STORE_SUBSCR);
+                let _sub = pop!();
+                let container = pop!();
+                let v = pop!();
+                // SAFETY: `container` keeps the list (and its buffer) alive; nothing ran since the
+                // bounds check.
+                let old = unsafe { std::ptr::replace(cell, v) };
+                drop(container);
+                drop(old);
+            }
+            op::STORE_SUBSCR_DICT => {
+                if peek!(2).downcast_exact::<dict::DictData>().is_none() {
+                    deopt!(STORE_SUBSCR);
+                }
+                skip_cache!(STORE_SUBSCR);
+                let sub = pop!();
+                let container = pop!();
+                let v = pop!();
+                tri!(dict::dict_data(&container).expect("dict").set(vm, sub, v));
+            }
             op::STORE_SUBSCR => {
+                adaptive!(|instr, counter| unsafe { specialize::store_subscr(peek!(2), peek!(1), instr, counter) });
                 skip_cache!(STORE_SUBSCR);
                 let sub = pop!();
                 let container = pop!();
@@ -414,7 +655,54 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     push!(it);
                 }
             }
+            op::FOR_ITER_RANGE => {
+                let Some(r) = peek!(1).downcast_exact::<crate::objects::range::RangeIterData>() else { deopt!(FOR_ITER) };
+                skip_cache!(FOR_ITER);
+                match crate::objects::range::range_iter_next(r) {
+                    Some(i) => push!(Value::int(i)),
+                    None => {
+                        drop_n!(1);
+                        ip = unsafe { ip.add(oparg as usize + 1) };
+                    }
+                }
+            }
+            op::FOR_ITER_LIST | op::FOR_ITER_TUPLE => {
+                let it = peek!(1);
+                let want: &crate::typeobj::PyType = if code == op::FOR_ITER_LIST { &crate::objects::iter::LIST_ITER_TYPE.0 } else { &crate::objects::iter::TUPLE_ITER_TYPE.0 };
+                if it.is_small_int() || !std::ptr::eq(it.ty(), want) {
+                    deopt!(FOR_ITER);
+                }
+                skip_cache!(FOR_ITER);
+                // SAFETY: both iterator types carry `SeqIterData`.
+                let d = unsafe { it.payload_unchecked::<crate::objects::iter::SeqIterData>() };
+                match crate::objects::iter::seq_iter_next(d) {
+                    Some(v) => push!(v),
+                    None => {
+                        drop_n!(1);
+                        ip = unsafe { ip.add(oparg as usize + 1) };
+                    }
+                }
+            }
+            op::FOR_ITER_GEN => {
+                if peek!(1).downcast_exact::<crate::objects::generator::GeneratorData>().is_none() {
+                    deopt!(FOR_ITER);
+                }
+                skip_cache!(FOR_ITER);
+                let g = peek!(1).clone();
+                sync!();
+                let next = crate::objects::generator::next_for_loop(vm, &g);
+                resync!();
+                drop(g);
+                match tri!(next) {
+                    Some(v) => push!(v),
+                    None => {
+                        drop_n!(1);
+                        ip = unsafe { ip.add(oparg as usize + 1) };
+                    }
+                }
+            }
             op::FOR_ITER => {
+                adaptive!(|instr, counter| unsafe { specialize::for_iter(peek!(1), instr, counter) });
                 skip_cache!(FOR_ITER);
                 let next = tri!(ops::for_iter_next(vm, peek!(1)));
                 match next {
@@ -452,11 +740,44 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     ip = unsafe { ip.add(oparg as usize) };
                 }
             }
-            op::LOAD_GLOBAL => {
+            op::LOAD_GLOBAL_MODULE => {
+                // SAFETY: frames' globals are dicts.
+                let g = unsafe { f.globals.payload_unchecked::<dict::DictData>() };
+                if !g.keys_version_is(unsafe { *cache_at.add(2) }) {
+                    deopt!(LOAD_GLOBAL);
+                }
                 skip_cache!(LOAD_GLOBAL);
+                // SAFETY: the keys version vouches for the entry.
+                let v = unsafe { g.value_at_unchecked(*cache_at.add(1) as usize) }.clone();
+                if oparg & 1 != 0 {
+                    push_opt!(None);
+                }
+                push!(v);
+            }
+            op::LOAD_GLOBAL_BUILTIN => {
+                // SAFETY: frames' globals and builtins are dicts.
+                let g = unsafe { f.globals.payload_unchecked::<dict::DictData>() };
+                let b = unsafe { f.builtins.payload_unchecked::<dict::DictData>() };
+                if !g.keys_version_is(unsafe { *cache_at.add(2) }) || !b.keys_version_is(unsafe { *cache_at.add(3) }) {
+                    deopt!(LOAD_GLOBAL);
+                }
+                skip_cache!(LOAD_GLOBAL);
+                // SAFETY: the keys version vouches for the entry.
+                let v = unsafe { b.value_at_unchecked(*cache_at.add(1) as usize) }.clone();
+                if oparg & 1 != 0 {
+                    push_opt!(None);
+                }
+                push!(v);
+            }
+            op::LOAD_GLOBAL => {
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
-                // SAFETY: LOAD_GLOBAL has 4 cache units at `cache_at`.
-                let v = match unsafe { cache::load_global(&f.globals, &f.builtins, name, cache_at) } {
+                adaptive!(|instr, counter| unsafe { specialize::load_global(&f.globals, &f.builtins, name, instr, counter) });
+                skip_cache!(LOAD_GLOBAL);
+                let found = match dict::get_str_key(&f.globals, name) {
+                    Some(v) => Some(v),
+                    None => dict::get_str_key(&f.builtins, name),
+                };
+                let v = match found {
                     Some(v) => v,
                     None => {
                         let n = name.clone();
@@ -535,13 +856,115 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 };
                 push!(v);
             }
-            op::LOAD_ATTR => {
+            op::LOAD_ATTR_WITH_HINT => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(LOAD_ATTR);
+                }
+                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                let index = unsafe { specialize::read_u32(cache_at.add(3)) } as usize;
+                let Some(v) = specialize::instance_dict(owner).and_then(|d| d.value_at_if_key(index, name)) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
-                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) }.clone();
+                let owner = pop!();
+                drop(owner);
+                if oparg & 1 != 0 {
+                    push_opt!(None);
+                }
+                push!(v);
+            }
+            op::LOAD_ATTR_SLOT => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(LOAD_ATTR);
+                }
+                let offset = unsafe { specialize::read_u32(cache_at.add(3)) } as usize;
+                // SAFETY: the version tag vouches that the type (and so the offset) is unchanged.
+                let Some(v) = (unsafe { (*crate::typeobj::instance_slot_cell(owner, offset).get()).clone() }) else { deopt!(LOAD_ATTR) };
+                skip_cache!(LOAD_ATTR);
+                let owner = pop!();
+                drop(owner);
+                push!(v);
+            }
+            op::LOAD_ATTR_MODULE => {
+                let owner = peek!(1);
+                let Some(m) = owner.downcast_exact::<crate::objects::module::ModuleData>() else { deopt!(LOAD_ATTR) };
+                // SAFETY: module dicts are dicts.
+                let d = unsafe { m.dict.payload_unchecked::<dict::DictData>() };
+                if !d.keys_version_is(unsafe { *cache_at.add(1) }) {
+                    deopt!(LOAD_ATTR);
+                }
+                skip_cache!(LOAD_ATTR);
+                // SAFETY: the keys version vouches for the entry.
+                let v = unsafe { d.value_at_unchecked(specialize::read_u32(cache_at.add(3)) as usize) }.clone();
+                let owner = pop!();
+                drop(owner);
+                push!(v);
+            }
+            op::LOAD_ATTR_CLASS => {
+                let owner = peek!(1);
+                let tag = unsafe { specialize::read_u32(cache_at.add(1)) };
+                match owner.as_type() {
+                    Some(cls) if cls.version_tag.get() == tag => {}
+                    _ => deopt!(LOAD_ATTR),
+                }
+                skip_cache!(LOAD_ATTR);
+                // SAFETY: the class's dict holds the attribute while its tag is unchanged.
+                let v = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
+                let owner = pop!();
+                drop(owner);
+                if oparg & 1 != 0 {
+                    push_opt!(None);
+                }
+                push!(v);
+            }
+            op::LOAD_ATTR_PROPERTY => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(LOAD_ATTR);
+                }
+                skip_cache!(LOAD_ATTR);
+                // SAFETY: the type's dict holds the property, and the property its getter, while
+                // the tag is unchanged.
+                let fget = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
+                let owner = pop!();
+                sync!();
+                let r = call_function(vm, &fget, std::slice::from_ref(&owner), None);
+                resync!();
+                drop(owner);
+                push!(tri!(r));
+            }
+            op::LOAD_ATTR_METHOD_NO_DICT | op::LOAD_ATTR_METHOD_LAZY_DICT | op::LOAD_ATTR_METHOD_WITH_VALUES => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(LOAD_ATTR);
+                }
+                if code != op::LOAD_ATTR_METHOD_NO_DICT {
+                    if let Some(d) = specialize::instance_dict(owner) {
+                        let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                        if !d.is_empty() && d.get_str(name).is_some() {
+                            deopt!(LOAD_ATTR);
+                        }
+                    }
+                }
+                skip_cache!(LOAD_ATTR);
+                // SAFETY: the type's dict holds the method while the tag is unchanged.
+                let meth = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
+                let owner = pop!();
+                push!(meth);
+                push!(owner);
+            }
+            op::LOAD_ATTR => {
+                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                adaptive!(|instr, counter| unsafe { specialize::load_attr(peek!(1), name, oparg & 1 != 0, instr, counter) });
+                skip_cache!(LOAD_ATTR);
+                let name = name.clone();
                 let owner = pop!();
                 if oparg & 1 != 0 {
-                    // SAFETY: LOAD_ATTR has 9 cache units at `cache_at`.
-                    match tri!(unsafe { cache::load_method(vm, &owner, &name, cache_at) }) {
+                    match tri!(ops::load_method(vm, &owner, &name)) {
                         (Some(meth), _) => {
                             push!(meth);
                             push!(owner);
@@ -552,14 +975,50 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         }
                     }
                 } else {
-                    // SAFETY: as above.
-                    let v = tri!(unsafe { cache::load_attr(vm, &owner, &name, cache_at) });
+                    let v = tri!(ob::getattr(vm, &owner, &name));
                     push!(v);
                 }
             }
-            op::STORE_ATTR => {
+            op::STORE_ATTR_WITH_HINT => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(STORE_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(STORE_ATTR);
+                }
+                let name = unsafe { code!().names.get_unchecked(oparg as usize) };
+                let index = unsafe { *cache_at.add(3) } as usize;
+                let Some(d) = specialize::instance_dict(owner) else { deopt!(STORE_ATTR) };
+                if d.value_at_if_key(index, name).is_none() {
+                    deopt!(STORE_ATTR);
+                }
                 skip_cache!(STORE_ATTR);
-                let name = code!().names[oparg as usize].clone();
+                let owner = pop!();
+                let v = pop!();
+                // SAFETY: the entry at `index` is live (checked above; nothing ran since).
+                let old = unsafe { specialize::instance_dict(&owner).unwrap_unchecked().replace_value_at_unchecked(index, v) };
+                drop(owner);
+                drop(old);
+            }
+            op::STORE_ATTR_SLOT => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(STORE_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(STORE_ATTR);
+                }
+                skip_cache!(STORE_ATTR);
+                let offset = unsafe { *cache_at.add(3) } as usize;
+                let owner = pop!();
+                let v = pop!();
+                // SAFETY: the version tag vouches that the type (and so the offset) is unchanged.
+                let old = unsafe { std::ptr::replace(crate::typeobj::instance_slot_cell(&owner, offset).get(), Some(v)) };
+                drop(owner);
+                drop(old);
+            }
+            op::STORE_ATTR => {
+                let name = unsafe { code!().names.get_unchecked(oparg as usize) };
+                adaptive!(|instr, counter| unsafe { specialize::store_attr(peek!(1), name, instr, counter) });
+                skip_cache!(STORE_ATTR);
+                let name = name.clone();
                 let owner = pop!();
                 let v = pop!();
                 tri!(ob::setattr(vm, &owner, &name, Some(&v)));
@@ -723,7 +1182,35 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 sync!();
                 tri!(ops::dict_merge_kwargs(vm, f, &d, &src, oparg));
             }
+            op::UNPACK_SEQUENCE_TWO_TUPLE | op::UNPACK_SEQUENCE_TUPLE | op::UNPACK_SEQUENCE_LIST => {
+                let seq = peek!(1);
+                let items: &[Value] = if code == op::UNPACK_SEQUENCE_LIST {
+                    match seq.downcast_exact::<list::ListData>() {
+                        Some(l) => l.vec(),
+                        None => deopt!(UNPACK_SEQUENCE),
+                    }
+                } else {
+                    match seq.downcast_exact::<tuple::TupleData>() {
+                        Some(t) => &t.items,
+                        None => deopt!(UNPACK_SEQUENCE),
+                    }
+                };
+                if items.len() != oparg as usize {
+                    deopt!(UNPACK_SEQUENCE);
+                }
+                skip_cache!(UNPACK_SEQUENCE);
+                let seq = pop!();
+                let items: &[Value] = match seq.downcast_exact::<list::ListData>() {
+                    Some(l) => l.vec(),
+                    None => tuple::items(&seq),
+                };
+                for v in items.iter().rev() {
+                    push!(v.clone());
+                }
+                drop(seq);
+            }
             op::UNPACK_SEQUENCE => {
+                adaptive!(|instr, counter| unsafe { specialize::unpack_sequence(peek!(1), oparg as usize, instr, counter) });
                 skip_cache!(UNPACK_SEQUENCE);
                 let seq = pop!();
                 sync!();
@@ -747,20 +1234,193 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op::KW_NAMES => {
                 f.kwnames = Some(code!().consts[oparg as usize].clone());
             }
+            op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS => {
+                let nargs = oparg as usize;
+                let is_meth = peek_opt!(nargs + 2).is_some();
+                let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
+                let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
+                if fd.version.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(CALL);
+                }
+                let total = nargs + is_meth as usize;
+                let argcount = fd.code_data().code.argcount as usize;
+                let fits = if code == op::CALL_PY_EXACT_ARGS {
+                    total == argcount
+                } else {
+                    total <= argcount && total + fd.defaults().map(|d| tuple::items(d).len()).unwrap_or(0) >= argcount
+                };
+                if !fits {
+                    deopt!(CALL);
+                }
+                skip_cache!(CALL);
+                tri!(vm.check_eval_breaker());
+                let base = unsafe { sp.sub(nargs + 2) };
+                let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
+                // SAFETY: the version guard re-established what the specialiser checked.
+                let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
+                sp = base;
+                enter_frame!(new);
+            }
+            op::CALL_BOUND_METHOD_EXACT_ARGS => {
+                let nargs = oparg as usize;
+                if peek_opt!(nargs + 2).is_some() {
+                    deopt!(CALL);
+                }
+                let Some(m) = peek!(nargs + 1).downcast_exact::<function::BoundMethodData>() else { deopt!(CALL) };
+                let Some(fd) = m.func.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
+                if fd.version.get() != unsafe { specialize::read_u32(cache_at.add(1)) } || fd.code_data().code.argcount as usize != nargs + 1 {
+                    deopt!(CALL);
+                }
+                skip_cache!(CALL);
+                tri!(vm.check_eval_breaker());
+                let (func, self_) = (m.func.clone(), m.self_.clone());
+                let base = unsafe { sp.sub(nargs + 2) };
+                let bound = std::mem::replace(unsafe { &mut *base.add(1) }, Some(self_));
+                drop(bound);
+                // SAFETY: as for CALL_PY_EXACT_ARGS.
+                let new = unsafe { call::frame_for_simple_call(vm, func, base.add(1), nargs + 1) };
+                sp = base;
+                enter_frame!(new);
+            }
+            op::CALL_ALLOC_AND_ENTER_INIT => {
+                let nargs = oparg as usize;
+                if peek_opt!(nargs + 2).is_some() {
+                    deopt!(CALL);
+                }
+                let tag = unsafe { specialize::read_u32(cache_at.add(1)) };
+                let Some(cls) = peek!(nargs + 1).as_type() else { deopt!(CALL) };
+                if cls.version_tag.get() != tag {
+                    deopt!(CALL);
+                }
+                let init_name = vm.dunder_init.clone();
+                let init = match cls.lookup(&init_name) {
+                    Some(init) if init.downcast_exact::<function::FunctionData>().map(|fd| fd.code_data().code.argcount as usize == nargs + 1 && fd.defaults().is_none()).unwrap_or(false) => init,
+                    _ => deopt!(CALL),
+                };
+                skip_cache!(CALL);
+                tri!(vm.check_eval_breaker());
+                let obj = crate::object::alloc_object(cls, crate::objects::object::ObjectData);
+                let base = unsafe { sp.sub(nargs + 2) };
+                let cls_value = std::mem::replace(unsafe { &mut *base.add(1) }, Some(obj.clone()));
+                drop(cls_value);
+                // SAFETY: `init` takes exactly self plus the positional arguments.
+                let mut new = unsafe { call::frame_for_simple_call(vm, init, base.add(1), nargs + 1) };
+                new.init_self = Some(obj);
+                sp = base;
+                enter_frame!(new);
+            }
+            op::CALL_NO_KW_BUILTIN_O | op::CALL_NO_KW_BUILTIN_FAST | op::CALL_BUILTIN_FAST_WITH_KEYWORDS | op::CALL_NO_KW_LEN | op::CALL_NO_KW_ISINSTANCE => {
+                let nargs = oparg as usize;
+                if peek_opt!(nargs + 2).is_some() {
+                    deopt!(CALL);
+                }
+                let Some(b) = peek!(nargs + 1).downcast_exact::<crate::objects::descr::BuiltinFunctionData>() else { deopt!(CALL) };
+                if b.bound_method {
+                    deopt!(CALL);
+                }
+                let func = b.func;
+                match code {
+                    op::CALL_NO_KW_LEN if func as usize != crate::modules::builtins::b_len as usize => deopt!(CALL),
+                    op::CALL_NO_KW_ISINSTANCE if func as usize != crate::modules::builtins::b_isinstance as usize => deopt!(CALL),
+                    _ => {}
+                }
+                skip_cache!(CALL);
+                let kwnames = f.kwnames.take();
+                let r = match (code, top_slice!(nargs)) {
+                    (op::CALL_NO_KW_LEN, [x]) if specialize::is_exact_str(x) => Ok(int::from_usize(pystr::char_len(x))),
+                    (op::CALL_NO_KW_LEN, [x]) if x.downcast_exact::<list::ListData>().is_some() => Ok(int::from_usize(list::list_data(x).expect("list").len())),
+                    (_, args) => {
+                        sync!();
+                        let r = func(vm, args, kwnames.as_ref());
+                        resync!();
+                        r
+                    }
+                };
+                drop_n!(nargs + 2);
+                push!(tri!(r));
+            }
+            op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS | op::CALL_NO_KW_METHOD_DESCRIPTOR_O | op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST
+            | op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS | op::CALL_NO_KW_LIST_APPEND => {
+                let nargs = oparg as usize;
+                let callable = peek_opt!(nargs + 2);
+                let Some(callable) = callable.as_ref().filter(|c| crate::objects::descr::is_method_descriptor(c)) else { deopt!(CALL) };
+                if code == op::CALL_NO_KW_LIST_APPEND {
+                    // SAFETY: checked to be a method descriptor.
+                    let d = unsafe { callable.payload_unchecked::<crate::objects::descr::MethodDescrData>() };
+                    let Some(l) = peek!(2).downcast_exact::<list::ListData>() else { deopt!(CALL) };
+                    if d.def.func as usize != crate::objects::list_methods::list_append as usize {
+                        deopt!(CALL);
+                    }
+                    skip_cache!(CALL);
+                    let v = pop!();
+                    l.push(v);
+                    drop_n!(2);
+                    push!(none::none());
+                } else {
+                    skip_cache!(CALL);
+                    let kwnames = f.kwnames.take();
+                    let callable = callable.clone();
+                    sync!();
+                    let r = crate::objects::descr::call_method_descr(vm, &callable, top_slice!(nargs + 1), kwnames.as_ref());
+                    resync!();
+                    drop(callable);
+                    drop_n!(nargs + 2);
+                    push!(tri!(r));
+                }
+            }
+            op::CALL_NO_KW_TYPE_1 | op::CALL_NO_KW_STR_1 | op::CALL_NO_KW_TUPLE_1 | op::CALL_BUILTIN_CLASS => {
+                let nargs = oparg as usize;
+                if peek_opt!(nargs + 2).is_some() {
+                    deopt!(CALL);
+                }
+                let callable = peek!(nargs + 1);
+                let Some(cls) = callable.as_type() else { deopt!(CALL) };
+                let ok = match code {
+                    op::CALL_NO_KW_TYPE_1 => std::ptr::eq(cls, crate::typeobj::type_type()),
+                    op::CALL_NO_KW_STR_1 => std::ptr::eq(cls, &pystr::STR_TYPE.0),
+                    op::CALL_NO_KW_TUPLE_1 => std::ptr::eq(cls, &tuple::TUPLE_TYPE.0),
+                    _ => !cls.is_heap_type(),
+                };
+                if !ok {
+                    deopt!(CALL);
+                }
+                skip_cache!(CALL);
+                let r = if code == op::CALL_NO_KW_TYPE_1 {
+                    Ok(peek!(1).ty().to_value())
+                } else {
+                    let callable = callable.clone();
+                    let kwnames = f.kwnames.take();
+                    sync!();
+                    let r = crate::protocols::call::call(vm, &callable, top_slice!(nargs), kwnames.as_ref());
+                    resync!();
+                    r
+                };
+                drop_n!(nargs + 2);
+                push!(tri!(r));
+            }
             op::CALL => {
+                let nargs = oparg as usize;
+                adaptive!(|instr, counter| {
+                    let (callable, self_or_null) = match peek_opt!(nargs + 2) {
+                        Some(m) => (m, Some(peek!(nargs + 1))),
+                        None => (peek!(nargs + 1), None),
+                    };
+                    let (callable, self_or_null) = (callable.clone(), self_or_null.cloned());
+                    unsafe { specialize::call(vm, &callable, self_or_null.as_ref(), nargs, f.kwnames.is_some(), instr, counter) }
+                });
                 skip_cache!(CALL);
                 tri!(vm.check_eval_breaker());
                 let kwnames = f.kwnames.take();
-                let nargs = oparg as usize;
                 // Stack: [callable_or_method, self_or_callable, args...]
                 let is_meth = peek_opt!(nargs + 2).is_some();
                 if !is_meth {
                     // Unpack bound methods into the method form.
                     if let Some(m) = peek!(nargs + 1).downcast_exact::<function::BoundMethodData>() {
                         let (func, self_) = (m.func.clone(), m.self_.clone());
-                        let i = sp - nargs - 2;
-                        (*slot!(i)) = Some(func);
-                        (*slot!(i + 1)) = Some(self_);
+                        let base = unsafe { sp.sub(nargs + 2) };
+                        unsafe { *base = Some(func) };
+                        let bound = std::mem::replace(unsafe { &mut *base.add(1) }, Some(self_));
+                        drop(bound);
                     }
                 }
                 let is_meth = peek_opt!(nargs + 2).is_some();
@@ -776,17 +1436,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         };
                         drop_n!(total);
                         drop_n!(2 - is_meth as usize);
-                        if vm.recursion_depth >= vm.recursion_limit {
-                            release_frame(vm, new);
-                            break 'dispatch Err(vm.recursion_error("maximum recursion depth exceeded"));
-                        }
-                        vm.recursion_depth += 1;
-                        sync!();
-                        let caller = std::mem::replace(fref, new);
-                        stack.push(caller);
-                        vm.frame_ptrs.push(&**fref as *const Frame);
-                        reload!();
-                        continue;
+                        enter_frame!(new);
                     }
                 }
                 let r = {
@@ -841,14 +1491,26 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(func);
             }
             op::RETURN_VALUE | op::RETURN_CONST => {
-                let v = if code == op::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
+                let mut v = if code == op::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
                 if f.is_entry {
                     break 'dispatch Ok(Exit::Return(v));
                 }
+                let init_self = f.init_self.take();
                 let caller = stack.pop().expect("caller");
                 let done = std::mem::replace(fref, caller);
                 vm.frame_ptrs.pop();
                 release_frame(vm, done);
+                if let Some(obj) = init_self {
+                    // The class call evaluates to the new instance; the check happens in the
+                    // caller, as CPython's type_call does it.
+                    if !none::is_none(&v) {
+                        let e = vm.type_error(format!("__init__() should return None, not '{}'", v.ty().name()));
+                        vm.recursion_depth -= 1;
+                        reload!();
+                        break 'dispatch Err(e);
+                    }
+                    v = obj;
+                }
                 vm.recursion_depth -= 1;
                 reload!();
                 push!(v);
@@ -1006,6 +1668,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             _ => {
                 break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {code} ({})", Opcode::dispatch(code as u8).name())));
             }
+        }
+        break 'reexec;
         }
     };
     sync!();

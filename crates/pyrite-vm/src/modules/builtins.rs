@@ -113,7 +113,7 @@ fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Valu
     }
 }
 
-fn b_len(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+pub(crate) fn b_len(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let a = one_arg(vm, "len", args, kw)?;
     Ok(int::from_usize(ob::len(vm, a)?))
 }
@@ -177,7 +177,7 @@ fn b_next(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
         Err(e) => Err(e),
     }
 }
-fn b_isinstance(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+pub(crate) fn b_isinstance(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     pargs::no_kwargs(vm, "isinstance", kw)?;
     let [o, c] = args else { return Err(vm.type_error(format!("isinstance expected 2 arguments, got {}", args.len()))) };
     Ok(none::bool_value(ob::isinstance(vm, o, c)?))

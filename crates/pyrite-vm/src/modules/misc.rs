@@ -90,7 +90,20 @@ fn dis_dis(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
         return Err(vm.type_error(format!("don't know how to disassemble {} objects", x.ty().name())));
     };
     let cd = function::code_data(&code);
-    let _ = adaptive;
+    // The quickened instructions of this code object and of the code objects nested in it,
+    // keyed by the compiled code they run.
+    let mut quickened: std::collections::HashMap<*const pyrite_bytecode::CodeObject, Vec<u16>> = Default::default();
+    if adaptive {
+        fn collect(v: &Value, out: &mut std::collections::HashMap<*const pyrite_bytecode::CodeObject, Vec<u16>>) {
+            let Some(cd) = v.downcast::<function::CodeData>() else { return };
+            // SAFETY: a read-only copy; nothing executes while `dis` runs.
+            out.insert(std::rc::Rc::as_ptr(&cd.code), unsafe { (*cd.instructions.get()).to_vec() });
+            for c in cd.consts.iter() {
+                collect(c, out);
+            }
+        }
+        collect(&code, &mut quickened);
+    }
     let opts = pyrite_bytecode::dis::DisOptions::default();
     // Constants print as Python's repr of the value (set order, float repr...); code objects
     // keep the compiler-side repr so nested disassembly headers match their sections.
@@ -103,7 +116,10 @@ fn dis_dis(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
         let v = function::constant_to_value(&mut vm, c);
         crate::protocols::object::repr_string(&mut vm, &v).unwrap_or_else(|_| const_repr(c))
     };
-    let text = pyrite_bytecode::dis::disassemble(&cd.code, &repr, &opts);
+    let units_of = |c: &pyrite_bytecode::CodeObject| -> Vec<u16> {
+        quickened.get(&(c as *const _)).cloned().unwrap_or_else(|| c.code.clone())
+    };
+    let text = pyrite_bytecode::dis::disassemble_units(&cd.code, &repr, &opts, &units_of);
     drop(vm_cell);
     crate::modules::sys::write_stdout(vm, &text)?;
     Ok(none::none())

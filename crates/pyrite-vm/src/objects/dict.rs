@@ -33,6 +33,10 @@ pub struct Table {
 pub struct DictData {
     table: UnsafeCell<Table>,
     pub version: Cell<u64>,
+    /// Names the current set of keys and their entry positions (CPython's `dk_version`):
+    /// 0 until an inline cache asks for it, reset to 0 when a key is added or removed, and
+    /// never reused, so a cache holding (version, entry index) knows the entry is still there.
+    keys_version: Cell<u32>,
 }
 
 impl Payload for DictData {
@@ -53,6 +57,7 @@ pub static DICT_TYPE: StaticType = StaticType::new(
 
 thread_local! {
     static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+    static NEXT_KEYS_VERSION: Cell<u32> = const { Cell::new(1) };
 }
 
 fn next_version() -> u64 {
@@ -84,6 +89,7 @@ impl DictData {
         DictData {
             table: UnsafeCell::new(Table { indices: Vec::new(), entries: Vec::new(), used: 0 }),
             version: Cell::new(next_version()),
+            keys_version: Cell::new(0),
         }
     }
 
@@ -106,6 +112,52 @@ impl DictData {
 
     fn bump(&self) {
         self.version.set(next_version());
+    }
+
+    /// The keys changed (added, removed, or moved by a resize).
+    #[inline(always)]
+    fn bump_keys(&self) {
+        self.keys_version.set(0);
+    }
+
+    /// The current keys version, assigned on first request; `None` once the 16-bit versions
+    /// that inline caches can hold have run out.
+    pub fn keys_version_for_cache(&self) -> Option<u16> {
+        let mut v = self.keys_version.get();
+        if v == 0 {
+            v = NEXT_KEYS_VERSION.with(|n| {
+                let v = n.get();
+                n.set(v.saturating_add(1));
+                v
+            });
+            self.keys_version.set(v);
+        }
+        u16::try_from(v).ok()
+    }
+
+    /// Is the keys version still `cached` (a cache guard: never true for an unassigned one)?
+    #[inline(always)]
+    pub fn keys_version_is(&self, cached: u16) -> bool {
+        self.keys_version.get() == cached as u32
+    }
+
+    /// The value of a live entry: only for positions validated by a keys-version guard.
+    ///
+    /// # Safety
+    /// The keys version matched one read when `index` held a live entry.
+    #[inline(always)]
+    pub unsafe fn value_at_unchecked(&self, index: usize) -> &Value {
+        &self.table().entries.get_unchecked(index).as_ref().unwrap_unchecked().value
+    }
+
+    /// Replace the value of a live entry validated like [`DictData::value_at_unchecked`].
+    ///
+    /// # Safety
+    /// As for `value_at_unchecked`.
+    #[inline(always)]
+    pub unsafe fn replace_value_at_unchecked(&self, index: usize, value: Value) -> Value {
+        self.bump();
+        std::mem::replace(&mut self.table().entries.get_unchecked_mut(index).as_mut().unwrap_unchecked().value, value)
     }
 
     /// Probe for `key` with hash `hash`. May call `__eq__`.
@@ -288,6 +340,7 @@ impl DictData {
         }
         self.table().used += 1;
         self.bump();
+        self.bump_keys();
     }
 
     pub fn set_with_hash(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
@@ -353,6 +406,7 @@ impl DictData {
                 let e = t.entries[ix].take().expect("live entry");
                 t.used -= 1;
                 self.bump();
+                self.bump_keys();
                 let Entry { key: k, value, .. } = e;
                 drop(k);
                 Ok(Some(value))
@@ -373,6 +427,7 @@ impl DictData {
         t.indices = Vec::new();
         t.used = 0;
         self.bump();
+        self.bump_keys();
         drop(old);
     }
 
@@ -418,6 +473,7 @@ impl DictData {
                 t.indices[i] = DUMMY;
                 t.used -= 1;
                 self.bump();
+                self.bump_keys();
                 return Some((e.key, e.value));
             }
         }

@@ -90,7 +90,9 @@ pub fn new_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     let name = vm.intern(&code.name);
     let qualname = pystr::new_str(&code.qualname);
     let filename = pystr::new_str(&code.filename);
-    let instructions = UnsafeCell::new(code.code.clone().into_boxed_slice());
+    let mut units = code.code.clone().into_boxed_slice();
+    pyrite_bytecode::adaptive::quicken(&mut units, vm.config.specialize);
+    let instructions = UnsafeCell::new(units);
     alloc_object(&CODE_TYPE, CodeData {
         consts,
         names,
@@ -184,7 +186,9 @@ pub struct FunctionData {
     pub doc: UnsafeCell<Value>,
     pub module: UnsafeCell<Value>,
     pub dict: UnsafeCell<Option<Value>>,
-    /// Bumped when `__code__`/`__defaults__` change (call specialisation guard).
+    /// Identifies the function's code and defaults for call specialisation: unique among all
+    /// functions of the thread, renewed when `__code__`/`__defaults__`/... change; 0 once the
+    /// versions have run out (such functions are never specialised).
     pub version: Cell<u32>,
 }
 
@@ -256,7 +260,22 @@ pub fn new_function_with_closure(vm: &mut Vm, code: Value, globals: Value, closu
         doc: UnsafeCell::new(doc),
         module: UnsafeCell::new(module),
         dict: UnsafeCell::new(None),
-        version: Cell::new(1),
+        version: Cell::new(next_function_version()),
+    })
+}
+
+thread_local! {
+    static NEXT_FUNCTION_VERSION: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A function version never handed out before (0 when all 2^32 - 1 are used up).
+pub fn next_function_version() -> u32 {
+    NEXT_FUNCTION_VERSION.with(|n| {
+        let v = n.get();
+        if v != 0 {
+            n.set(v.wrapping_add(1));
+        }
+        v
     })
 }
 
@@ -338,7 +357,7 @@ macro_rules! cell_getset {
             let new = cell_getset!(@set $opt, vm, value);
             // SAFETY: single-threaded write; old value dropped after.
             let old = std::mem::replace(unsafe { &mut *f.$field.get() }, new);
-            f.version.set(f.version.get().wrapping_add(1));
+            f.version.set(next_function_version());
             drop(old);
             Ok(())
         }

@@ -144,6 +144,15 @@ fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// FOR_ITER_GEN: the next value of an exact generator, or `None` once it has finished (a for
+/// loop drops the return value, so no StopIteration is made for it).
+pub fn next_for_loop(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    match resume(vm, g, none::none(), None)? {
+        SendResult::Yielded(v) => Ok(Some(v)),
+        SendResult::Returned(_) => Ok(None),
+    }
+}
+
 fn gen_iter(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(g.clone())
 }

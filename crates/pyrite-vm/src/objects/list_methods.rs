@@ -99,7 +99,7 @@ pub fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     }
 }
 
-fn list_append(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+pub(crate) fn list_append(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let x = one_arg(vm, "append", args, kwnames)?;
     this(args).push(x.clone());
     Ok(none::none())

@@ -285,6 +285,17 @@ fn str_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     crate::objects::format::percent_format(vm, &fmt, b)
 }
 
+/// `len()` of a str (in code points; stored, not counted).
+#[inline]
+pub fn char_len(v: &Value) -> usize {
+    str_data(v).expect("str").len
+}
+
+/// `a + b` for two strs.
+pub fn concat_values(a: &Value, b: &Value) -> Value {
+    concat(as_str(a), as_str(b))
+}
+
 fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(str_data(v).expect("str").len)
 }

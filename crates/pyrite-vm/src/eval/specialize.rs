@@ -1,0 +1,488 @@
+//! The specialiser (CPython: `Python/specialize.c`).
+//!
+//! When a generic instruction's adaptive counter runs out, the eval loop calls the function of
+//! its family here with the operands it is about to use. The function picks the specialised
+//! form whose guard these operands pass, fills the inline cache with what the form needs
+//! (type version tags, dict keys versions, entry indices, function versions) and rewrites the
+//! opcode byte in place; or, when no form fits, leaves the generic instruction and backs the
+//! counter off. Nothing here changes what the instruction computes: every specialised form
+//! re-checks its guard each time and falls back to the generic body on a miss.
+//!
+//! Cache layouts (16-bit units after the opcode; unit 0 is always the counter):
+//! * LOAD_GLOBAL (4): `[1]` entry index, `[2]` globals keys version, `[3]` builtins keys version.
+//! * LOAD_ATTR (9): `[1..3)` type version tag (or module keys version), `[3..5)` entry index
+//!   or slot offset, `[5..9)` a borrowed object (method, class attribute, property getter),
+//!   kept alive by the type's dict for as long as the tag is unchanged (tags are never reused).
+//! * STORE_ATTR (4): `[1..3)` type version tag, `[3]` entry index or slot offset.
+//! * CALL (3): `[1..3)` function version or type version tag.
+//! * everything else (1): the counter only.
+
+use pyrite_bytecode::adaptive;
+use pyrite_bytecode::opcode::{binop, cmp, op};
+
+use crate::object::{ObjHeader, Value};
+use crate::objects::{descr, dict, float, function, generator, iter, list, module, range, set, str as pystr, tuple};
+use crate::typeobj::{type_type, PyType};
+use crate::vm::Vm;
+
+// -------------------------------------------------------------------------------------------
+// Cache access.
+
+#[inline(always)]
+pub unsafe fn read_u32(c: *const u16) -> u32 {
+    *c as u32 | (*c.add(1) as u32) << 16
+}
+
+#[inline(always)]
+unsafe fn write_u32(c: *mut u16, v: u32) {
+    *c = v as u16;
+    *c.add(1) = (v >> 16) as u16;
+}
+
+#[inline(always)]
+pub unsafe fn read_ptr(c: *const u16) -> *const ObjHeader {
+    (read_u32(c) as u64 | (read_u32(c.add(2)) as u64) << 32) as usize as *const ObjHeader
+}
+
+#[inline(always)]
+unsafe fn write_ptr(c: *mut u16, p: *const ObjHeader) {
+    let v = p as usize as u64;
+    write_u32(c, v as u32);
+    write_u32(c.add(2), (v >> 32) as u32);
+}
+
+/// Rewrite the opcode byte at `instr`, keeping its argument byte.
+#[inline(always)]
+unsafe fn set_opcode(instr: *mut u16, opcode: u16) {
+    *instr = (*instr & 0xff00) | opcode;
+}
+
+/// Install `opcode` and give it the full cool-down of misses.
+unsafe fn specialized(instr: *mut u16, counter: *mut u16, opcode: u16) {
+    set_opcode(instr, opcode);
+    *counter = adaptive::COOLDOWN;
+}
+
+/// Keep (or restore) the generic `family` and wait longer before trying again.
+unsafe fn unspecialized(instr: *mut u16, counter: *mut u16, family: u16) {
+    set_opcode(instr, family);
+    *counter = adaptive::backoff(*counter);
+}
+
+unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option<u16>) {
+    match choice {
+        Some(opcode) => specialized(instr, counter, opcode),
+        None => unspecialized(instr, counter, family),
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// Operators.
+
+/// # Safety
+/// `instr` is a BINARY_OP instruction and `counter` its first cache unit.
+pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16) {
+    let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
+    let choice = if lhs.is_small_int() && rhs.is_small_int() {
+        match base {
+            binop::ADD => Some(op::BINARY_OP_ADD_INT),
+            binop::SUBTRACT => Some(op::BINARY_OP_SUBTRACT_INT),
+            binop::MULTIPLY => Some(op::BINARY_OP_MULTIPLY_INT),
+            _ => None,
+        }
+    } else if float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some() {
+        match base {
+            binop::ADD => Some(op::BINARY_OP_ADD_FLOAT),
+            binop::SUBTRACT => Some(op::BINARY_OP_SUBTRACT_FLOAT),
+            binop::MULTIPLY => Some(op::BINARY_OP_MULTIPLY_FLOAT),
+            _ => None,
+        }
+    } else if base == binop::ADD && is_exact_str(lhs) && is_exact_str(rhs) {
+        Some(op::BINARY_OP_ADD_UNICODE)
+    } else {
+        None
+    };
+    finish(instr, counter, op::BINARY_OP, choice);
+}
+
+#[inline(always)]
+pub fn is_exact_str(v: &Value) -> bool {
+    !v.is_small_int() && std::ptr::eq(v.ty(), &pystr::STR_TYPE.0)
+}
+
+/// # Safety
+/// As for [`binary_op`], for COMPARE_OP.
+pub unsafe fn compare_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16) {
+    let cmp_op = oparg >> 4;
+    let choice = if lhs.is_small_int() && rhs.is_small_int() {
+        Some(op::COMPARE_OP_INT)
+    } else if float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some() {
+        Some(op::COMPARE_OP_FLOAT)
+    } else if is_exact_str(lhs) && is_exact_str(rhs) && (cmp_op == cmp::EQ || cmp_op == cmp::NE) {
+        Some(op::COMPARE_OP_STR)
+    } else {
+        None
+    };
+    finish(instr, counter, op::COMPARE_OP, choice);
+}
+
+/// # Safety
+/// As for [`binary_op`], for BINARY_SUBSCR.
+pub unsafe fn binary_subscr(container: &Value, sub: &Value, instr: *mut u16, counter: *mut u16) {
+    let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
+        Some(op::BINARY_SUBSCR_LIST_INT)
+    } else if container.downcast_exact::<tuple::TupleData>().is_some() && sub.is_small_int() {
+        Some(op::BINARY_SUBSCR_TUPLE_INT)
+    } else if container.downcast_exact::<dict::DictData>().is_some() {
+        Some(op::BINARY_SUBSCR_DICT)
+    } else {
+        None
+    };
+    finish(instr, counter, op::BINARY_SUBSCR, choice);
+}
+
+/// # Safety
+/// As for [`binary_op`], for STORE_SUBSCR.
+pub unsafe fn store_subscr(container: &Value, sub: &Value, instr: *mut u16, counter: *mut u16) {
+    let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
+        Some(op::STORE_SUBSCR_LIST_INT)
+    } else if container.downcast_exact::<dict::DictData>().is_some() {
+        Some(op::STORE_SUBSCR_DICT)
+    } else {
+        None
+    };
+    finish(instr, counter, op::STORE_SUBSCR, choice);
+}
+
+/// CONTAINS_OP has no cache (its layout is CPython 3.12's): it specialises on first use and a
+/// miss rewrites it back to the generic form, which re-specialises on its next run.
+///
+/// # Safety
+/// `instr` is a CONTAINS_OP instruction.
+pub unsafe fn contains_op(container: &Value, instr: *mut u16) {
+    if container.downcast_exact::<dict::DictData>().is_some() {
+        set_opcode(instr, op::CONTAINS_OP_DICT);
+    } else if set::is_anyset(container) && (set::is_exact_set(container) || std::ptr::eq(container.ty(), &set::FROZENSET_TYPE.0)) {
+        set_opcode(instr, op::CONTAINS_OP_SET);
+    }
+}
+
+/// Undo a cacheless specialisation after a miss.
+///
+/// # Safety
+/// `instr` is an instruction of `family`.
+pub unsafe fn despecialize(instr: *mut u16, family: u16) {
+    set_opcode(instr, family);
+}
+
+// -------------------------------------------------------------------------------------------
+// Iteration and unpacking.
+
+/// # Safety
+/// As for [`binary_op`], for FOR_ITER.
+pub unsafe fn for_iter(it: &Value, instr: *mut u16, counter: *mut u16) {
+    let choice = if it.downcast_exact::<range::RangeIterData>().is_some() {
+        Some(op::FOR_ITER_RANGE)
+    } else if !it.is_small_int() && std::ptr::eq(it.ty(), &iter::LIST_ITER_TYPE.0) {
+        Some(op::FOR_ITER_LIST)
+    } else if !it.is_small_int() && std::ptr::eq(it.ty(), &iter::TUPLE_ITER_TYPE.0) {
+        Some(op::FOR_ITER_TUPLE)
+    } else if it.downcast_exact::<generator::GeneratorData>().is_some() {
+        Some(op::FOR_ITER_GEN)
+    } else {
+        None
+    };
+    finish(instr, counter, op::FOR_ITER, choice);
+}
+
+/// # Safety
+/// As for [`binary_op`], for UNPACK_SEQUENCE.
+pub unsafe fn unpack_sequence(seq: &Value, n: usize, instr: *mut u16, counter: *mut u16) {
+    let choice = if let Some(t) = seq.downcast_exact::<tuple::TupleData>() {
+        match (t.items.len() == n, n) {
+            (true, 2) => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
+            (true, _) => Some(op::UNPACK_SEQUENCE_TUPLE),
+            _ => None,
+        }
+    } else if let Some(l) = seq.downcast_exact::<list::ListData>() {
+        (l.len() == n).then_some(op::UNPACK_SEQUENCE_LIST)
+    } else {
+        None
+    };
+    finish(instr, counter, op::UNPACK_SEQUENCE, choice);
+}
+
+// -------------------------------------------------------------------------------------------
+// Globals and attributes.
+
+/// # Safety
+/// `instr` is a LOAD_GLOBAL instruction and `counter` its first cache unit.
+pub unsafe fn load_global(globals: &Value, builtins: &Value, name: &Value, instr: *mut u16, counter: *mut u16) {
+    let choice = (|| {
+        let g = dict::dict_data(globals).filter(|_| std::ptr::eq(globals.ty(), &dict::DICT_TYPE.0))?;
+        let gv = g.keys_version_for_cache()?;
+        if let Some((i, _)) = g.get_str_index(name) {
+            let i = u16::try_from(i).ok()?;
+            *counter.add(1) = i;
+            *counter.add(2) = gv;
+            return Some(op::LOAD_GLOBAL_MODULE);
+        }
+        let b = dict::dict_data(builtins).filter(|_| std::ptr::eq(builtins.ty(), &dict::DICT_TYPE.0))?;
+        let bv = b.keys_version_for_cache()?;
+        let (i, _) = b.get_str_index(name)?;
+        *counter.add(1) = u16::try_from(i).ok()?;
+        *counter.add(2) = gv;
+        *counter.add(3) = bv;
+        Some(op::LOAD_GLOBAL_BUILTIN)
+    })();
+    finish(instr, counter, op::LOAD_GLOBAL, choice);
+}
+
+/// Is attribute access on `ty` the generic algorithm (no `__getattribute__`/`__getattr__`)?
+#[inline(always)]
+pub fn generic_getattro(ty: &PyType) -> bool {
+    ty.slots.getattro.get().map(|f| f as usize == crate::objects::object::generic_getattr as usize).unwrap_or(false)
+}
+
+/// The instance `__dict__` of `owner`, if it has one and it is a plain dict.
+#[inline(always)]
+pub fn instance_dict(owner: &Value) -> Option<&dict::DictData> {
+    let cell = crate::typeobj::instance_dict_cell(owner)?;
+    // SAFETY: the cell is read without being replaced.
+    let d = unsafe { (*cell.get()).as_ref()? };
+    dict::dict_data(d)
+}
+
+/// # Safety
+/// `instr` is a LOAD_ATTR instruction and `counter` its first cache unit.
+pub unsafe fn load_attr(owner: &Value, name: &Value, method: bool, instr: *mut u16, counter: *mut u16) {
+    let choice = load_attr_choice(owner, name, method, counter);
+    finish(instr, counter, op::LOAD_ATTR, choice);
+}
+
+unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u16) -> Option<u16> {
+    let h = owner.header()?;
+    let ty = h.ty();
+    // A module attribute: the module dict's keys version and the entry index.
+    if std::ptr::eq(ty, &module::MODULE_TYPE.0) && !method {
+        let md = owner.downcast_exact::<module::ModuleData>()?;
+        let d = dict::dict_data(&md.dict)?;
+        let kv = d.keys_version_for_cache()?;
+        let (i, _) = d.get_str_index(name)?;
+        write_u32(c.add(1), kv as u32);
+        write_u32(c.add(3), u32::try_from(i).ok()?);
+        return Some(op::LOAD_ATTR_MODULE);
+    }
+    // An attribute of a class object (metaclass `type`, which has no such attribute).
+    if let Some(cls) = owner.as_type() {
+        if !std::ptr::eq(ty, type_type()) || type_type().lookup(name).is_some() {
+            return None;
+        }
+        let tag = cls.version_tag.get();
+        let found = cls.lookup(name)?;
+        let plain = found.downcast_exact::<function::FunctionData>().is_some()
+            || descr::is_method_descriptor(&found)
+            || found.ty().slots.descr_get.get().is_none();
+        if !plain || tag == 0 {
+            return None;
+        }
+        write_u32(c.add(1), tag);
+        write_ptr(c.add(5), found.as_ptr());
+        return Some(op::LOAD_ATTR_CLASS);
+    }
+    if !generic_getattro(ty) {
+        return None;
+    }
+    let tag = ty.version_tag.get();
+    if tag == 0 {
+        return None;
+    }
+    let on_type = ty.lookup(name);
+    if let Some(d) = &on_type {
+        if let Some(m) = d.downcast_exact::<descr::MemberDescrData>() {
+            if method {
+                return None;
+            }
+            write_u32(c.add(1), tag);
+            write_u32(c.add(3), u32::try_from(m.offset).ok()?);
+            return Some(op::LOAD_ATTR_SLOT);
+        }
+        if let Some(p) = d.downcast_exact::<descr::PropertyData>() {
+            let fget = (*p.fget.get()).clone();
+            if method || fget.downcast_exact::<function::FunctionData>().is_none() {
+                return None;
+            }
+            write_u32(c.add(1), tag);
+            write_ptr(c.add(5), fget.as_ptr());
+            return Some(op::LOAD_ATTR_PROPERTY);
+        }
+    }
+    let dict_cell = crate::typeobj::instance_dict_cell(owner);
+    if method {
+        let m = on_type?;
+        if m.downcast_exact::<function::FunctionData>().is_none() && !descr::is_method_descriptor(&m) {
+            return None;
+        }
+        write_u32(c.add(1), tag);
+        write_ptr(c.add(5), m.as_ptr());
+        return Some(match dict_cell {
+            None => op::LOAD_ATTR_METHOD_NO_DICT,
+            Some(cell) if (*cell.get()).is_none() => op::LOAD_ATTR_METHOD_LAZY_DICT,
+            Some(_) => {
+                let d = instance_dict(owner)?;
+                if d.get_str(name).is_some() {
+                    return None;
+                }
+                op::LOAD_ATTR_METHOD_WITH_VALUES
+            }
+        });
+    }
+    // An instance attribute, unless a data descriptor on the type takes precedence.
+    if on_type.map(|d| d.ty().slots.descr_set.get().is_some()).unwrap_or(false) {
+        return None;
+    }
+    let d = instance_dict(owner)?;
+    let (i, _) = d.get_str_index(name)?;
+    write_u32(c.add(1), tag);
+    write_u32(c.add(3), u32::try_from(i).ok()?);
+    Some(op::LOAD_ATTR_WITH_HINT)
+}
+
+/// # Safety
+/// `instr` is a STORE_ATTR instruction and `counter` its first cache unit.
+pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: *mut u16) {
+    let choice = (|| {
+        let h = owner.header()?;
+        let ty = h.ty();
+        if !ty.is_heap_type() || ty.slots.setattro.get().map(|f| f as usize) != Some(crate::objects::object::generic_setattr as usize) {
+            return None;
+        }
+        let tag = ty.version_tag.get();
+        if tag == 0 {
+            return None;
+        }
+        let on_type = ty.lookup(name);
+        if let Some(d) = &on_type {
+            if let Some(m) = d.downcast_exact::<descr::MemberDescrData>() {
+                write_u32(counter.add(1), tag);
+                *counter.add(3) = u16::try_from(m.offset).ok()?;
+                return Some(op::STORE_ATTR_SLOT);
+            }
+            if d.ty().slots.descr_set.get().is_some() {
+                return None;
+            }
+        }
+        let d = instance_dict(owner)?;
+        let (i, _) = d.get_str_index(name)?;
+        write_u32(counter.add(1), tag);
+        *counter.add(3) = u16::try_from(i).ok()?;
+        Some(op::STORE_ATTR_WITH_HINT)
+    })();
+    finish(instr, counter, op::STORE_ATTR, choice);
+}
+
+// -------------------------------------------------------------------------------------------
+// Calls.
+
+/// Can `fd` be entered by binding `nargs` positional arguments to its first parameters, taking
+/// any missing trailing ones from its defaults? Returns whether defaults are needed.
+pub fn simple_positional_call(fd: &function::FunctionData, nargs: usize) -> Option<bool> {
+    use pyrite_bytecode::code::flags as co;
+    let code = &fd.code_data().code;
+    if code.flags & (co::VARARGS | co::VARKEYWORDS | co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) != 0 || code.kwonlyargcount != 0 {
+        return None;
+    }
+    let argcount = code.argcount as usize;
+    if nargs == argcount {
+        return Some(false);
+    }
+    let ndefaults = fd.defaults().map(|d| tuple::items(d).len()).unwrap_or(0);
+    (nargs < argcount && nargs + ndefaults >= argcount).then_some(true)
+}
+
+/// # Safety
+/// `instr` is a CALL instruction and `counter` its first cache unit. `callable` and
+/// `self_or_null` are the two stack items under the `nargs` arguments.
+pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, nargs: usize, has_kwnames: bool, instr: *mut u16, counter: *mut u16) {
+    let choice = (|| {
+        let total = nargs + self_or_null.is_some() as usize;
+        if let Some(fd) = callable.downcast_exact::<function::FunctionData>() {
+            if has_kwnames || fd.version.get() == 0 {
+                return None;
+            }
+            let with_defaults = simple_positional_call(fd, total)?;
+            write_u32(counter.add(1), fd.version.get());
+            return Some(if with_defaults { op::CALL_PY_WITH_DEFAULTS } else { op::CALL_PY_EXACT_ARGS });
+        }
+        if let Some(m) = callable.downcast_exact::<function::BoundMethodData>() {
+            let fd = m.func.downcast_exact::<function::FunctionData>()?;
+            if has_kwnames || self_or_null.is_some() || fd.version.get() == 0 || simple_positional_call(fd, nargs + 1)? {
+                return None;
+            }
+            write_u32(counter.add(1), fd.version.get());
+            return Some(op::CALL_BOUND_METHOD_EXACT_ARGS);
+        }
+        if let Some(b) = callable.downcast_exact::<descr::BuiltinFunctionData>() {
+            if b.bound_method || self_or_null.is_some() {
+                return None;
+            }
+            if has_kwnames {
+                return Some(op::CALL_BUILTIN_FAST_WITH_KEYWORDS);
+            }
+            if nargs == 1 && b.func as usize == crate::modules::builtins::b_len as usize {
+                return Some(op::CALL_NO_KW_LEN);
+            }
+            if nargs == 2 && b.func as usize == crate::modules::builtins::b_isinstance as usize {
+                return Some(op::CALL_NO_KW_ISINSTANCE);
+            }
+            return Some(if nargs == 1 { op::CALL_NO_KW_BUILTIN_O } else { op::CALL_NO_KW_BUILTIN_FAST });
+        }
+        if descr::is_method_descriptor(callable) {
+            let d = callable.downcast::<descr::MethodDescrData>()?;
+            self_or_null?;
+            if has_kwnames {
+                return Some(op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
+            }
+            if nargs == 1 && d.def.func as usize == crate::objects::list_methods::list_append as usize {
+                return Some(op::CALL_NO_KW_LIST_APPEND);
+            }
+            return Some(match nargs {
+                0 => op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
+                1 => op::CALL_NO_KW_METHOD_DESCRIPTOR_O,
+                _ => op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
+            });
+        }
+        let cls = callable.as_type()?;
+        if self_or_null.is_some() || has_kwnames {
+            return None;
+        }
+        if nargs == 1 {
+            if std::ptr::eq(cls, type_type()) {
+                return Some(op::CALL_NO_KW_TYPE_1);
+            }
+            if std::ptr::eq(cls, &pystr::STR_TYPE.0) {
+                return Some(op::CALL_NO_KW_STR_1);
+            }
+            if std::ptr::eq(cls, &tuple::TUPLE_TYPE.0) {
+                return Some(op::CALL_NO_KW_TUPLE_1);
+            }
+        }
+        if !cls.is_heap_type() {
+            return Some(op::CALL_BUILTIN_CLASS);
+        }
+        // A class whose instances come from object.__new__ and whose __init__ is a simple
+        // Python function: allocate, then enter __init__ like a Python call.
+        if !std::ptr::eq(callable.ty(), type_type()) || !crate::objects::object::uses_object_new(cls) || cls.lookup_str(vm, "__abstractmethods__").is_some() {
+            return None;
+        }
+        let tag = cls.version_tag.get();
+        let init = cls.lookup_str(vm, "__init__")?;
+        let fd = init.downcast_exact::<function::FunctionData>()?;
+        if tag == 0 || simple_positional_call(fd, nargs + 1)? {
+            return None;
+        }
+        write_u32(counter.add(1), tag);
+        Some(op::CALL_ALLOC_AND_ENTER_INIT)
+    })();
+    finish(instr, counter, op::CALL, choice);
+}
