@@ -429,6 +429,7 @@ impl Drop for Vm {
         }
         self.interned.clear();
         self.frames = FrameStack::new();
+        crate::objects::float::clear_free_list();
         self.flush_stdout();
     }
 }

@@ -43,26 +43,43 @@ pub fn float_type() -> &'static PyType {
 
 // ---------------------------------------------------------------------------------------
 // Allocation with a free list (CPython keeps one per interpreter, 100 entries).
+//
+// Dead exact floats are chained through their payload: the list is a head pointer and a
+// count in one const-initialised thread-local cell (no lazy initialisation, no borrow flag), so
+// both ends cost a few instructions.
 
 const FREE_LIST_MAX: usize = 100;
 
 thread_local! {
-    static FREE_LIST: RefCell<Vec<NonNull<ObjHeader>>> = const { RefCell::new(Vec::new()) };
-    static FREE_COUNT: Cell<usize> = const { Cell::new(0) };
+    static FREE_LIST: Cell<(*mut ObjHeader, usize)> = const { Cell::new((std::ptr::null_mut(), 0)) };
+}
+
+/// The link to the next free block, stored where the payload was.
+///
+/// # Safety
+/// `obj` is a block on the free list (memory of a dead exact float).
+#[inline(always)]
+unsafe fn next_link(obj: *mut ObjHeader) -> *mut *mut ObjHeader {
+    std::ptr::addr_of_mut!((*(obj as *mut PyObj<FloatData>)).data) as *mut *mut ObjHeader
 }
 
 /// A new exact float.
 #[inline]
 pub fn new_float(f: f64) -> Value {
-    // `try_with`: during thread teardown the free list may already be gone.
-    let recycled = if FREE_COUNT.try_with(|c| c.get()).unwrap_or(0) > 0 {
-        FREE_LIST.try_with(|l| l.try_borrow_mut().ok().and_then(|mut l| l.pop())).ok().flatten()
-    } else {
-        None
-    };
+    let recycled = FREE_LIST
+        .try_with(|l| {
+            let (head, n) = l.get();
+            if head.is_null() {
+                return None;
+            }
+            // SAFETY: `head` is a free block; its link was written by `float_dealloc`.
+            l.set((unsafe { *next_link(head) }, n - 1));
+            NonNull::new(head)
+        })
+        .ok()
+        .flatten();
     match recycled {
         Some(ptr) => {
-            let _ = FREE_COUNT.try_with(|c| c.set(c.get().saturating_sub(1)));
             // SAFETY: `ptr` is the memory of a dead exact float (its payload was dropped, the
             // block not freed); it has room for a `PyObj<FloatData>`. The type is static.
             unsafe {
@@ -85,25 +102,39 @@ pub fn new_float(f: f64) -> Value {
 /// # Safety
 /// Called by the object core on a float (or float subclass) whose count reached zero.
 unsafe fn float_dealloc(obj: *mut ObjHeader) {
-    let count = FREE_COUNT.try_with(|c| c.get()).unwrap_or(FREE_LIST_MAX);
-    if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE.0) && count < FREE_LIST_MAX {
-        if let Some(p) = NonNull::new(obj) {
-            let pushed = FREE_LIST
-                .try_with(|l| match l.try_borrow_mut() {
-                    Ok(mut l) => {
-                        l.push(p);
-                        true
-                    }
-                    Err(_) => false,
-                })
-                .unwrap_or(false);
-            if pushed {
-                let _ = FREE_COUNT.try_with(|c| c.set(c.get() + 1));
-                return;
-            }
+    if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE.0) {
+        let kept = FREE_LIST
+            .try_with(|l| {
+                let (head, n) = l.get();
+                if n >= FREE_LIST_MAX {
+                    return false;
+                }
+                // SAFETY: the float is dead; its payload (a plain f64) needs no drop.
+                unsafe { *next_link(obj) = head };
+                l.set((obj, n + 1));
+                true
+            })
+            .unwrap_or(false);
+        if kept {
+            return;
         }
     }
     dealloc_payload::<FloatData>(obj)
+}
+
+/// Free the blocks kept by the float free list (interpreter teardown).
+pub fn clear_free_list() {
+    let _ = FREE_LIST.try_with(|l| {
+        let (mut head, _) = l.replace((std::ptr::null_mut(), 0));
+        while !head.is_null() {
+            // SAFETY: blocks on the list are dead exact floats, allocated as such.
+            unsafe {
+                let next = *next_link(head);
+                crate::object::raw_free(head, &FLOAT_TYPE.0, std::mem::size_of::<PyObj<FloatData>>());
+                head = next;
+            }
+        }
+    });
 }
 
 /// A float-subclass instance (or an exact float if `cls` is `float`).
