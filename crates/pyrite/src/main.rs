@@ -17,7 +17,8 @@ Options:
 -m mod : run library module as a script (terminates option list); `-m dis FILE` disassembles
 -h     : print this help message and exit (also -? or --help)
 -V     : print the Python version number and exit (also --version)
--X opt : implementation-specific option (accepted, currently ignored)
+-X opt : implementation-specific option; -X nospecialize turns the adaptive specialiser off
+         (as does PYRITE_NOSPECIALIZE=1 in the environment); others are ignored
 -B -E -I -O -q -s -S -u : accepted for compatibility, no effect
 file   : program read from script file
 -      : program read from stdin (default; there is no interactive REPL yet)
