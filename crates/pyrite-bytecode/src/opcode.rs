@@ -393,6 +393,7 @@ opcodes! {
     BINARY_OP_ADD_FLOAT = 6 => BINARY_OP, "float + float";
     BINARY_OP_ADD_INT = 7 => BINARY_OP, "int + int";
     BINARY_OP_ADD_UNICODE = 8 => BINARY_OP, "str + str";
+    BINARY_OP_INPLACE_ADD_UNICODE = 10 => BINARY_OP, "local += str, stored back into the same local (appends in place when unshared)";
     BINARY_OP_MULTIPLY_FLOAT = 13 => BINARY_OP, "float * float";
     BINARY_OP_MULTIPLY_INT = 14 => BINARY_OP, "int * int";
     BINARY_OP_SUBTRACT_FLOAT = 16 => BINARY_OP, "float - float";

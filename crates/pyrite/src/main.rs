@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use pyrite_vm::{Config, Vm};
 
+mod alloc;
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 
 const USAGE: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...";
 const VERSION: &str = "Python 3.12.0 (Pyrite 0.1.0)";

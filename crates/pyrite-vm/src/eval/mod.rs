@@ -441,6 +441,26 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop_n!(2);
                 push!(crate::objects::float::new_float(r));
             }
+            op::BINARY_OP_INPLACE_ADD_UNICODE => {
+                if !specialize::is_exact_str(peek!(2)) || !specialize::is_exact_str(peek!(1)) {
+                    deopt!(BINARY_OP);
+                }
+                // The STORE_FAST after the caches names the local that holds the left operand.
+                let target = unsafe { (*cache_at.add(cache_size::BINARY_OP) >> 8) as usize };
+                if !(*slot!(target)).as_ref().map(|v| v.is(peek!(2))).unwrap_or(false) {
+                    deopt!(BINARY_OP);
+                }
+                skip_cache!(BINARY_OP);
+                let rhs = pop!();
+                let lhs = pop!();
+                let local = (*slot!(target)).take();
+                drop(local);
+                let r = pystr::append_in_place(lhs, &rhs);
+                drop(rhs);
+                (*slot!(target)) = Some(r);
+                // The STORE_FAST is done: skip it (a fused LOAD_FAST after it still runs).
+                ip = unsafe { ip.add(1) };
+            }
             op::BINARY_OP_ADD_UNICODE => {
                 if !specialize::is_exact_str(peek!(2)) || !specialize::is_exact_str(peek!(1)) {
                     deopt!(BINARY_OP);
@@ -451,7 +471,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(pystr::concat_values(&lhs, &rhs));
             }
             op::BINARY_OP => {
-                adaptive!(|instr, counter| unsafe { specialize::binary_op(peek!(2), peek!(1), oparg, instr, counter) });
+                adaptive!(|instr, counter| unsafe { specialize::binary_op(peek!(2), peek!(1), oparg, instr, counter, slots) });
                 skip_cache!(BINARY_OP);
                 let rhs = pop!();
                 let lhs = pop!();

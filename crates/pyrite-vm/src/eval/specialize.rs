@@ -80,8 +80,9 @@ unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option
 // Operators.
 
 /// # Safety
-/// `instr` is a BINARY_OP instruction and `counter` its first cache unit.
-pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16) {
+/// `instr` is a BINARY_OP instruction and `counter` its first cache unit; `locals` are the
+/// frame's localsplus slots.
+pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16, locals: *const Option<Value>) {
     let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
     let choice = if lhs.is_small_int() && rhs.is_small_int() {
         match base {
@@ -98,7 +99,15 @@ pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, c
             _ => None,
         }
     } else if base == binop::ADD && is_exact_str(lhs) && is_exact_str(rhs) {
-        Some(op::BINARY_OP_ADD_UNICODE)
+        // `s += t` stored straight back into the local that held `s` (CPython's test): the
+        // local's reference can be dropped first, so an unshared `s` grows in place.
+        let next = *counter.add(pyrite_bytecode::opcode::cache_size::BINARY_OP);
+        let to_store = matches!(next & 0xff, op::STORE_FAST | op::STORE_FAST__LOAD_FAST);
+        if oparg == binop::INPLACE + binop::ADD && to_store && (*locals.add((next >> 8) as usize)).as_ref().map(|v| v.is(lhs)).unwrap_or(false) {
+            Some(op::BINARY_OP_INPLACE_ADD_UNICODE)
+        } else {
+            Some(op::BINARY_OP_ADD_UNICODE)
+        }
     } else {
         None
     };

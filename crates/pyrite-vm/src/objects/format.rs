@@ -698,19 +698,31 @@ fn star_arg(vm: &mut Vm, cur: &mut ArgCursor) -> PyResult<i64> {
 }
 
 /// Pad a converted numeric or text value for `%`: `sign` and `prefix` stay left of zeros.
-fn percent_pad(flags: u8, width: usize, sign: &str, prefix: &str, body: &str, numeric: bool) -> String {
-    let len = sign.chars().count() + prefix.chars().count() + body.chars().count();
-    if len >= width {
-        return format!("{sign}{prefix}{body}");
-    }
-    let n = width - len;
-    if flags & F_LJUST != 0 {
-        format!("{sign}{prefix}{body}{}", " ".repeat(n))
+/// Append one converted field to `out`, padded to `width` as the flags say.
+fn percent_pad(out: &mut String, flags: u8, width: usize, sign: &str, prefix: &str, body: &str, numeric: bool) {
+    let len = if width == 0 { 0 } else { sign.chars().count() + prefix.chars().count() + body.chars().count() };
+    let n = width.saturating_sub(len);
+    let pad = |out: &mut String, c: char| out.extend(std::iter::repeat_n(c, n));
+    if n == 0 || flags & F_LJUST != 0 {
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+        pad(out, ' ');
     } else if numeric && flags & F_ZERO != 0 {
-        format!("{sign}{prefix}{}{body}", "0".repeat(n))
+        out.push_str(sign);
+        out.push_str(prefix);
+        pad(out, '0');
+        out.push_str(body);
     } else {
-        format!("{}{sign}{prefix}{body}", " ".repeat(n))
+        pad(out, ' ');
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
     }
+}
+
+fn specialize_exact_str(v: &Value) -> bool {
+    !v.is_small_int() && std::ptr::eq(v.ty(), &pystr::STR_TYPE.0)
 }
 
 /// `fmt % args` for str (CPython's `PyUnicode_Format`).
@@ -831,6 +843,10 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         i += 1;
         let v = cur.next(vm)?;
         match conv {
+            's' if prec.is_none() && specialize_exact_str(&v) => {
+                // An exact str formats as itself: no copy.
+                percent_pad(&mut out, flags, width, "", "", pystr::as_str(&v), false);
+            }
             's' | 'r' | 'a' => {
                 let mut text = match conv {
                     's' => crate::protocols::object::str_string(vm, &v)?,
@@ -842,24 +858,35 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                         text = text.chars().take(p).collect();
                     }
                 }
-                out.push_str(&percent_pad(flags, width, "", "", &text, false));
+                percent_pad(&mut out, flags, width, "", "", &text, false);
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let iv = percent_int_arg(vm, &v, conv)?;
-                let b = int::as_int(&iv).map(|r| r.to_bigint()).unwrap_or_default();
-                let mag = b.magnitude();
-                let mut digits = match conv {
-                    'o' => mag.to_str_radix(8),
-                    'x' => mag.to_str_radix(16),
-                    'X' => mag.to_str_radix(16).to_ascii_uppercase(),
-                    _ => int::int_to_decimal(vm, &IntRef::Big(&BigInt::from(mag.clone())))?,
+                let (negative, mut digits) = match iv.as_small_int() {
+                    // Small ints: format the magnitude directly (no big-int conversion).
+                    Some(i) => (i < 0, match conv {
+                        'o' => format!("{:o}", i.unsigned_abs()),
+                        'x' => format!("{:x}", i.unsigned_abs()),
+                        'X' => format!("{:X}", i.unsigned_abs()),
+                        _ => i.unsigned_abs().to_string(),
+                    }),
+                    None => {
+                        let b = int::as_int(&iv).map(|r| r.to_bigint()).unwrap_or_default();
+                        let mag = b.magnitude();
+                        (b.is_negative(), match conv {
+                            'o' => mag.to_str_radix(8),
+                            'x' => mag.to_str_radix(16),
+                            'X' => mag.to_str_radix(16).to_ascii_uppercase(),
+                            _ => int::int_to_decimal(vm, &IntRef::Big(&BigInt::from(mag.clone())))?,
+                        })
+                    }
                 };
                 if let Some(p) = prec {
                     if digits.len() < p {
                         digits = format!("{}{digits}", "0".repeat(p - digits.len()));
                     }
                 }
-                let sign = if b.is_negative() {
+                let sign = if negative {
                     "-"
                 } else if flags & F_SIGN != 0 {
                     "+"
@@ -878,7 +905,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 } else {
                     ""
                 };
-                out.push_str(&percent_pad(flags, width, sign, prefix, &digits, true));
+                percent_pad(&mut out, flags, width, sign, prefix, &digits, true);
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = crate::protocols::number::to_f64(vm, &v)?;
@@ -900,11 +927,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                         s,
                     ),
                 };
-                out.push_str(&percent_pad(flags, width, sign, "", &body, true));
+                percent_pad(&mut out, flags, width, sign, "", &body, true);
             }
             'c' => {
                 let ch = percent_char_arg(vm, &v)?;
-                out.push_str(&percent_pad(flags, width, "", "", &ch.to_string(), false));
+                percent_pad(&mut out, flags, width, "", "", &ch.to_string(), false);
             }
             _ => {
                 let n = conv as u32;

@@ -13,7 +13,9 @@ use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
 pub struct StrData {
-    pub text: Box<str>,
+    /// The UTF-8 text. A `String` (not `Box<str>`) so that `s += t` can grow an unshared str
+    /// in place with amortised doubling (see [`append_in_place`]).
+    pub text: String,
     /// Number of code points.
     pub len: usize,
     /// Cached hash; -1 when not yet computed.
@@ -41,7 +43,7 @@ impl StrData {
         StrData { len: char_count(text), text: text.into(), hash: Cell::new(-1) }
     }
     pub fn from_string(text: String) -> StrData {
-        StrData { len: char_count(&text), text: text.into_boxed_str(), hash: Cell::new(-1) }
+        StrData { len: char_count(&text), text, hash: Cell::new(-1) }
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
@@ -294,6 +296,22 @@ pub fn char_len(v: &Value) -> usize {
 /// `a + b` for two strs.
 pub fn concat_values(a: &Value, b: &Value) -> Value {
     concat(as_str(a), as_str(b))
+}
+
+/// `a += b` for two exact strs where `a` is the only reference to its object: append to it in
+/// place and return it (CPython's `PyUnicode_Append` resize). Otherwise a new str.
+pub fn append_in_place(a: Value, b: &Value) -> Value {
+    if a.refcount() == 1 && std::ptr::eq(a.ty(), &STR_TYPE.0) {
+        // SAFETY: `a` is the sole reference to an exact str, so no other borrow of its
+        // payload exists and nobody can observe the mutation.
+        let d = unsafe { &mut (*(a.as_ptr() as *mut crate::object::PyObj<StrData>)).data };
+        let extra = str_data(b).expect("str");
+        d.text.push_str(&extra.text);
+        d.len += extra.len;
+        d.hash.set(-1);
+        return a;
+    }
+    concat_values(&a, b)
 }
 
 fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {

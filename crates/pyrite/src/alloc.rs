@@ -1,0 +1,52 @@
+//! The process allocator: mimalloc, called directly.
+//!
+//! The `mimalloc` crate's `GlobalAlloc` sends every request through `mi_malloc_aligned`, whose
+//! small-alignment case still takes mimalloc's generic path. Objects, strings and vectors only
+//! need the 8-byte alignment `mi_malloc` always gives, so those go to the plain fast path and
+//! only larger alignments use the aligned entry points.
+
+use std::alloc::{GlobalAlloc, Layout};
+use std::ffi::c_void;
+
+use libmimalloc_sys as mi;
+
+/// Alignment every `mi_malloc` block has (a pointer's).
+const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
+
+pub struct MiMalloc;
+
+// SAFETY: each method forwards to the mimalloc function with the same contract; blocks from
+// either entry point are freed by `mi_free`.
+unsafe impl GlobalAlloc for MiMalloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            mi::mi_malloc(layout.size()) as *mut u8
+        } else {
+            mi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            mi::mi_zalloc(layout.size()) as *mut u8
+        } else {
+            mi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        mi::mi_free(ptr as *mut c_void);
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
+        } else {
+            mi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8
+        }
+    }
+}
