@@ -224,25 +224,149 @@ fn list_reversed(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
 
 // ----- sort ------------------------------------------------------------------------------
 
-fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        return Ok(x < y);
+/// What every sort key is, found by one scan before sorting (CPython's `unsafe_*_compare`
+/// selection in `list_sort_impl`): keys of one exact built-in type compare without the
+/// rich-comparison protocol, with the same results.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyKind {
+    /// Anything: `<` through the protocol.
+    Generic,
+    SmallInt,
+    /// Exact strs: code-point order, which is UTF-8 byte order.
+    Str,
+    Float,
+    /// Exact tuples whose first items are all of the given (non-tuple) kind.
+    Tuple(ElemKind),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ElemKind {
+    Generic,
+    SmallInt,
+    Str,
+    Float,
+}
+
+fn elem_kind(v: &Value) -> ElemKind {
+    if v.is_small_int() {
+        ElemKind::SmallInt
+    } else if std::ptr::eq(v.ty(), &pystr::STR_TYPE.0) {
+        ElemKind::Str
+    } else if crate::objects::float::exact_float(v).is_some() {
+        ElemKind::Float
+    } else {
+        ElemKind::Generic
     }
-    crate::protocols::object::richcompare_bool(vm, a, b, CompareOp::Lt)
+}
+
+fn key_kind(keys: &[Value]) -> KeyKind {
+    let Some(first) = keys.first() else { return KeyKind::Generic };
+    if let Some(t) = first.downcast_exact::<tuple::TupleData>() {
+        let Some(head) = t.items.first() else { return KeyKind::Generic };
+        let kind = elem_kind(head);
+        let same = keys.iter().all(|k| match k.downcast_exact::<tuple::TupleData>() {
+            Some(t) => t.items.first().map(|h| elem_kind(h) == kind).unwrap_or(false),
+            None => false,
+        });
+        return if same { KeyKind::Tuple(kind) } else { KeyKind::Generic };
+    }
+    let kind = elem_kind(first);
+    if kind == ElemKind::Generic || !keys.iter().all(|k| elem_kind(k) == kind) {
+        return KeyKind::Generic;
+    }
+    match kind {
+        ElemKind::SmallInt => KeyKind::SmallInt,
+        ElemKind::Str => KeyKind::Str,
+        _ => KeyKind::Float,
+    }
+}
+
+/// `a < b` for two keys of the known kind `kind`.
+#[inline]
+fn elem_lt(kind: ElemKind, a: &Value, b: &Value) -> Option<bool> {
+    match kind {
+        ElemKind::SmallInt => Some(a.as_small_int()? < b.as_small_int()?),
+        ElemKind::Str => Some(pystr::as_str(a) < pystr::as_str(b)),
+        ElemKind::Float => Some(crate::objects::float::exact_float(a)? < crate::objects::float::exact_float(b)?),
+        ElemKind::Generic => None,
+    }
+}
+
+#[inline]
+fn elem_eq(kind: ElemKind, a: &Value, b: &Value) -> Option<bool> {
+    match kind {
+        ElemKind::SmallInt => Some(a.as_small_int()? == b.as_small_int()?),
+        ElemKind::Str => Some(a.is(b) || pystr::as_str(a) == pystr::as_str(b)),
+        ElemKind::Float => Some(crate::objects::float::exact_float(a)? == crate::objects::float::exact_float(b)?),
+        ElemKind::Generic => None,
+    }
+}
+
+fn lt(vm: &mut Vm, kind: KeyKind, a: &Value, b: &Value) -> PyResult<bool> {
+    use crate::protocols::object::richcompare_bool;
+    match kind {
+        KeyKind::SmallInt => {
+            if let Some(r) = elem_lt(ElemKind::SmallInt, a, b) {
+                return Ok(r);
+            }
+        }
+        KeyKind::Str => return Ok(pystr::as_str(a) < pystr::as_str(b)),
+        KeyKind::Float => {
+            if let Some(r) = elem_lt(ElemKind::Float, a, b) {
+                return Ok(r);
+            }
+        }
+        KeyKind::Tuple(head) => {
+            // CPython's unsafe_tuple_compare: skip equal leading items, then compare the first
+            // differing pair (the first items with the typed comparison).
+            let (x, y) = (tuple::items(a), tuple::items(b));
+            let n = x.len().min(y.len());
+            let mut i = 0;
+            while i < n {
+                let equal = if i == 0 {
+                    match elem_eq(head, &x[0], &y[0]) {
+                        Some(e) => e,
+                        None => x[0].is(&y[0]) || richcompare_bool(vm, &x[0], &y[0], CompareOp::Eq)?,
+                    }
+                } else {
+                    x[i].is(&y[i]) || richcompare_bool(vm, &x[i], &y[i], CompareOp::Eq)?
+                };
+                if !equal {
+                    break;
+                }
+                i += 1;
+            }
+            if i >= n {
+                return Ok(x.len() < y.len());
+            }
+            if i == 0 {
+                if let Some(r) = elem_lt(head, &x[0], &y[0]) {
+                    return Ok(r);
+                }
+            }
+            return richcompare_bool(vm, &x[i], &y[i], CompareOp::Lt);
+        }
+        KeyKind::Generic => {
+            if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                return Ok(x < y);
+            }
+        }
+    }
+    richcompare_bool(vm, a, b, CompareOp::Lt)
 }
 
 /// timsort's `count_run` (3.12): the length of the run starting at `lo`, and whether it is
 /// strictly descending.
-fn count_run(vm: &mut Vm, keys: &[Value], perm: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+fn count_run(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
     if lo + 1 >= hi {
         return Ok((hi - lo, false));
     }
     let mut n = 2;
     let mut p = lo + 1;
-    if lt(vm, &keys[perm[p]], &keys[perm[p - 1]])? {
+    if lt(vm, kind, &keys[perm[p]], &keys[perm[p - 1]])? {
         p += 1;
         while p < hi {
-            if !lt(vm, &keys[perm[p]], &keys[perm[p - 1]])? {
+            if !lt(vm, kind, &keys[perm[p]], &keys[perm[p - 1]])? {
                 break;
             }
             p += 1;
@@ -252,7 +376,7 @@ fn count_run(vm: &mut Vm, keys: &[Value], perm: &[usize], lo: usize, hi: usize) 
     } else {
         p += 1;
         while p < hi {
-            if lt(vm, &keys[perm[p]], &keys[perm[p - 1]])? {
+            if lt(vm, kind, &keys[perm[p]], &keys[perm[p - 1]])? {
                 break;
             }
             p += 1;
@@ -264,7 +388,7 @@ fn count_run(vm: &mut Vm, keys: &[Value], perm: &[usize], lo: usize, hi: usize) 
 
 /// timsort's `binarysort`: `perm[lo..start]` is sorted; insert the rest of `perm[..hi]`.
 /// On error `perm` stays a permutation.
-fn binary_sort(vm: &mut Vm, keys: &[Value], perm: &mut [usize], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+fn binary_sort(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
     if lo == start {
         start += 1;
     }
@@ -273,7 +397,7 @@ fn binary_sort(vm: &mut Vm, keys: &[Value], perm: &mut [usize], lo: usize, hi: u
         let (mut l, mut r) = (lo, start);
         while l < r {
             let p = l + ((r - l) >> 1);
-            if lt(vm, &keys[pivot], &keys[perm[p]])? {
+            if lt(vm, kind, &keys[pivot], &keys[perm[p]])? {
                 r = p;
             } else {
                 l = p + 1;
@@ -296,11 +420,11 @@ fn compute_minrun(mut n: usize) -> usize {
 }
 
 /// Stable merge of `perm[lo..mid]` and `perm[mid..hi]`; on error `perm` stays a permutation.
-fn merge(vm: &mut Vm, keys: &[Value], perm: &mut [usize], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
+fn merge(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
     let left: Vec<usize> = perm[lo..mid].to_vec();
     let (mut i, mut j, mut k) = (0, mid, lo);
     while i < left.len() && j < hi {
-        match lt(vm, &keys[perm[j]], &keys[left[i]]) {
+        match lt(vm, kind, &keys[perm[j]], &keys[left[i]]) {
             Ok(true) => {
                 perm[k] = perm[j];
                 j += 1;
@@ -324,7 +448,7 @@ fn merge(vm: &mut Vm, keys: &[Value], perm: &mut [usize], lo: usize, mid: usize,
 /// Sort the permutation `perm` of `keys` stably by `<`. For fewer than 64 items this makes
 /// exactly CPython's comparisons (one run, then binary insertion); longer lists are split
 /// into CPython's runs and merged pairwise.
-fn timsort(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
+fn timsort(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
     let n = perm.len();
     if n < 2 {
         return Ok(());
@@ -333,13 +457,13 @@ fn timsort(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut lo = 0;
     while lo < n {
-        let (mut len, desc) = count_run(vm, keys, perm, lo, n)?;
+        let (mut len, desc) = count_run(vm, kind, keys, perm, lo, n)?;
         if desc {
             perm[lo..lo + len].reverse();
         }
         if len < minrun {
             let force = minrun.min(n - lo);
-            binary_sort(vm, keys, perm, lo, lo + force, lo + len)?;
+            binary_sort(vm, kind, keys, perm, lo, lo + force, lo + len)?;
             len = force;
         }
         runs.push((lo, lo + len));
@@ -351,7 +475,7 @@ fn timsort(vm: &mut Vm, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
         while i + 1 < runs.len() {
             let (a, m) = runs[i];
             let (_, b) = runs[i + 1];
-            merge(vm, keys, perm, a, m, b)?;
+            merge(vm, kind, keys, perm, a, m, b)?;
             next.push((a, b));
             i += 2;
         }
@@ -405,7 +529,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
     }
     let result = {
         let key_slice: &[Value] = if key.is_some() { &keys } else { &values };
-        timsort(vm, key_slice, &mut perm)
+        timsort(vm, key_kind(key_slice), key_slice, &mut perm)
     };
     if reverse {
         perm.reverse();

@@ -98,6 +98,13 @@ pub fn richcompare_bool(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyR
     if let (Some(x), Some(y)) = (exact_str(a), exact_str(b)) {
         return Ok(op.test(x.cmp(y)));
     }
+    // Exact tuples compare item by item without building intermediate bools.
+    if let (Some(x), Some(y)) = (a.downcast_exact::<crate::objects::tuple::TupleData>(), b.downcast_exact::<crate::objects::tuple::TupleData>()) {
+        vm.enter_native_call()?;
+        let r = compare_sequences_bool(vm, &x.items, &y.items, op);
+        vm.leave_native_call();
+        return r;
+    }
     let r = richcompare(vm, a, b, op)?;
     is_true(vm, &r)
 }
@@ -108,6 +115,9 @@ pub fn richcompare_bool(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyR
 pub fn richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
         return Ok(none::bool_value(op.test(x.cmp(&y))));
+    }
+    if let (Some(x), Some(y)) = (exact_str(a), exact_str(b)) {
+        return Ok(none::bool_value(op.test(x.cmp(y))));
     }
     vm.enter_native_call()?;
     let r = richcompare_inner(vm, a, b, op);
@@ -155,6 +165,24 @@ fn richcompare_inner(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
 }
 
 /// Lexicographic comparison of two sequences (lists, tuples).
+/// [`compare_sequences`] as a bool (the last differing items' comparison made truthy).
+pub fn compare_sequences_bool(vm: &mut Vm, x: &[Value], y: &[Value], op: CompareOp) -> PyResult<bool> {
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
+        return Ok(op == CompareOp::Ne);
+    }
+    let n = x.len().min(y.len());
+    for i in 0..n {
+        if !eq(vm, &x[i], &y[i])? {
+            return match op {
+                CompareOp::Eq => Ok(false),
+                CompareOp::Ne => Ok(true),
+                _ => richcompare_bool(vm, &x[i], &y[i], op),
+            };
+        }
+    }
+    Ok(op.test(x.len().cmp(&y.len())))
+}
+
 pub fn compare_sequences(vm: &mut Vm, x: &[Value], y: &[Value], op: CompareOp) -> PyResult<Value> {
     if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
         return Ok(none::bool_value(op == CompareOp::Ne));
