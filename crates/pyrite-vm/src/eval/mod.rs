@@ -214,6 +214,12 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             items
         }};
     }
+    // The instruction being executed: opcode, argument (with EXTENDED_ARG bits) and where its
+    // caches start.
+    let mut code: u16 = 0;
+    let mut oparg: u32 = 0;
+    let mut cache_at: *mut u16 = ip;
+    let mut redispatch = false;
     let result: PyResult<Exit> = 'dispatch: loop {
         // Defined inside the loop so that its `break 'dispatch` sees the label.
         macro_rules! tri {
@@ -242,30 +248,36 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 continue 'dispatch;
             }};
         }
-        let start = ip;
-        f.instr = start;
-        // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
-        let unit = unsafe { *start };
-        ip = unsafe { start.add(1) };
-        let mut oparg = (unit >> 8) as u32;
-        let mut code = unit & 0xff;
-        // The instruction's inline cache units start here (its first unit is the adaptive
-        // counter); instructions that have caches skip them with `skip_cache!` (a constant add,
-        // off the dispatch's critical path). The opcode unit itself is at `cache_at - 1`.
-        let mut cache_at = ip;
-        // A specialised instruction whose guard fails, and EXTENDED_ARG, re-dispatch here
-        // without fetching a new instruction (CPython's `DEOPT_IF` / `DISPATCH_SAME_OPARG`).
-        'reexec: loop {
+        if redispatch {
+            // A specialised instruction missed its guard, or EXTENDED_ARG widened the argument:
+            // run `code` with the current argument and caches, without fetching.
+            redispatch = false;
+        } else {
+            let start = ip;
+            f.instr = start;
+            // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
+            let unit = unsafe { *start };
+            ip = unsafe { start.add(1) };
+            oparg = (unit >> 8) as u32;
+            code = unit & 0xff;
+            // The instruction's inline cache units start here (its first unit is the adaptive
+            // counter); instructions that have caches skip them with `skip_cache!` (a constant
+            // add). The opcode unit itself is at `cache_at - 1`.
+            cache_at = ip;
+        }
         macro_rules! skip_cache {
             ($name:ident) => {
                 ip = unsafe { cache_at.add(cache_size::$name) }
             };
         }
-        /// Guard failed: run the family's generic instruction, which counts the miss.
+        /// Guard failed: run the family's generic instruction, which counts the miss. (A flag
+        /// and the outer loop rather than an inner loop around the `match`: an inner loop would
+        /// let LLVM hoist the arms' stack-address arithmetic into the dispatch path.)
         macro_rules! deopt {
             ($family:ident) => {{
                 code = op::$family;
-                continue 'reexec;
+                redispatch = true;
+                continue 'dispatch;
             }};
         }
         /// The generic instruction's warm-up: count down, and when the count runs out let the
@@ -284,7 +296,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             }};
         }
         #[cfg(feature = "trace")]
-        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { start.offset_from(instrs) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots) } as usize - f.stack_base);
+        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { f.instr.offset_from(instrs) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots) } as usize - f.stack_base);
         match code {
             op::NOP | op::RESUME | op::CACHE => {}
             op::EXTENDED_ARG => {
@@ -294,7 +306,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 oparg = (oparg << 8) | (next >> 8) as u32;
                 code = next & 0xff;
                 cache_at = ip;
-                continue 'reexec;
+                redispatch = true;
+                continue 'dispatch;
             }
             op::LOAD_FAST => {
                 let v = slot!(oparg as usize);
@@ -1688,8 +1701,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             _ => {
                 break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {code} ({})", Opcode::dispatch(code as u8).name())));
             }
-        }
-        break 'reexec;
         }
     };
     sync!();
