@@ -139,7 +139,7 @@ pub fn import_from(vm: &mut Vm, module_v: &Value, name: &Value) -> PyResult<Valu
 
 /// `from m import *`.
 pub fn import_star(vm: &mut Vm, f: &Frame, module_v: &Value) -> PyResult<()> {
-    let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+    let locals = f.locals.clone().unwrap_or_else(|| (*f.globals).clone());
     let names: Vec<Value> = match ob::getattr_opt(vm, module_v, "__all__")? {
         Some(all) => crate::protocols::iter::collect(vm, &all)?,
         None => {

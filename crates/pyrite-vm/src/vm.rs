@@ -258,7 +258,7 @@ impl Vm {
     }
 
     pub fn current_globals(&self) -> Option<Value> {
-        self.current_frame().map(|f| f.globals.clone())
+        self.current_frame().map(|f| (*f.globals).clone())
     }
 
     /// `locals()` of the running frame.
@@ -314,7 +314,7 @@ impl Vm {
         for p in &self.frame_ptrs[..n - depth] {
             // SAFETY: executing frames are alive.
             let f = unsafe { &**p };
-            back = Some(crate::objects::frameobj::new_frame_object(f.code.clone(), f.globals.clone(), f.locals.clone(), f.lineno(), back));
+            back = Some(crate::objects::frameobj::new_frame_object((*f.code).clone(), (*f.globals).clone(), f.locals.clone(), f.lineno(), back));
         }
         back
     }

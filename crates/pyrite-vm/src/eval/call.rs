@@ -35,24 +35,24 @@ pub fn call_function(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<
 /// points at `total` live (non-NULL) stack slots, which are left empty.
 #[inline]
 pub unsafe fn frame_for_simple_call(vm: &mut Vm, func: Value, args: *mut Option<Value>, total: usize) -> Box<Frame> {
-    let fd = func.payload_unchecked::<function::FunctionData>();
-    let cd = fd.code_data();
-    let nlocalsplus = cd.localsplusnames.len();
-    let size = nlocalsplus + cd.code.stacksize as usize + 1;
-    let argcount = cd.code.argcount as usize;
-    let mut frame = vm.frames.frame(fd.code.clone(), None, fd.globals.clone(), fd.builtins.clone(), None, nlocalsplus, size);
+    let (nlocalsplus, size, argcount) = {
+        let cd = func.payload_unchecked::<function::FunctionData>().code_data();
+        let nlocalsplus = cd.localsplusnames.len();
+        (nlocalsplus, nlocalsplus + cd.code.stacksize as usize + 1, cd.code.argcount as usize)
+    };
+    let mut frame = vm.frames.function_frame(func, nlocalsplus, size);
     let slots = frame.slots.as_mut_ptr();
     for k in 0..total {
         std::ptr::swap(slots.add(k), args.add(k));
     }
     if total < argcount {
+        let fd = frame.func.as_ref().unwrap_unchecked().payload_unchecked::<function::FunctionData>();
         let defaults = tuple::items(fd.defaults().unwrap_unchecked());
         let n = defaults.len();
         for k in total..argcount {
             *slots.add(k) = Some(defaults.get_unchecked(n - (argcount - k)).clone());
         }
     }
-    frame.func = Some(func);
     frame
 }
 
@@ -63,7 +63,7 @@ pub fn make_frame(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Va
     let code = &cd.code;
     let nlocalsplus = code.localsplusnames.len();
     let size = nlocalsplus + code.stacksize as usize + 1;
-    let mut frame = vm.frames.frame(fd.code.clone(), Some(func.clone()), fd.globals.clone(), fd.builtins.clone(), None, nlocalsplus, size);
+    let mut frame = vm.frames.function_frame(func.clone(), nlocalsplus, size);
     let argcount = code.argcount as usize;
     let kwnames_items = kwnames.map(tuple::items).unwrap_or(&[]);
     let npos = args.len() - kwnames_items.len();

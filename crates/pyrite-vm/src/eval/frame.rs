@@ -5,15 +5,22 @@
 //! stack is CPython's NULL marker (PUSH_NULL, method calls). Freed slot buffers are pooled by
 //! the [`FrameStack`] so that calls rarely allocate.
 
+use std::mem::ManuallyDrop;
+
 use crate::object::Value;
 
 pub struct Frame {
-    /// The code object (a `CodeData` value).
-    pub code: Value,
+    /// The code object (a `CodeData` value). `code`, `globals` and `builtins` are *borrowed*
+    /// from `func` when the frame runs a function (the frame owns `func`, and a function's
+    /// code, globals and builtins never change), so a call costs no reference counting for
+    /// them; module and class-body frames own them (`owns_namespace`).
+    pub code: ManuallyDrop<Value>,
     /// The function being executed, if any.
     pub func: Option<Value>,
-    pub globals: Value,
-    pub builtins: Value,
+    pub globals: ManuallyDrop<Value>,
+    pub builtins: ManuallyDrop<Value>,
+    /// Whether `code`, `globals` and `builtins` hold references of their own.
+    owns_namespace: bool,
     /// The locals mapping of module and class bodies (LOAD_NAME/STORE_NAME).
     pub locals: Option<Value>,
     /// localsplus, then the value stack.
@@ -116,10 +123,40 @@ impl Frame {
         self.instr = unsafe { (*self.code_data().instructions.get()).as_ptr().add(index) };
     }
 
+    /// Drop the references `code`/`globals`/`builtins` own, if any, leaving them borrowed
+    /// (pointing at `None`, which is immortal).
+    fn release_namespace(&mut self) {
+        if self.owns_namespace {
+            self.owns_namespace = false;
+            let none = crate::objects::none::none();
+            let old = (
+                std::mem::replace(&mut self.code, ManuallyDrop::new(none.clone())),
+                std::mem::replace(&mut self.globals, ManuallyDrop::new(none.clone())),
+                std::mem::replace(&mut self.builtins, ManuallyDrop::new(none)),
+            );
+            drop((ManuallyDrop::into_inner(old.0), ManuallyDrop::into_inner(old.1), ManuallyDrop::into_inner(old.2)));
+        }
+    }
+
     /// Current source line.
     pub fn lineno(&self) -> u32 {
         self.code_data().code.line_at(self.lasti()).unwrap_or(self.code_data().code.firstlineno)
     }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        self.release_namespace();
+    }
+}
+
+/// A borrowed copy of `v` (no reference taken).
+///
+/// # Safety
+/// The copy must not outlive `v`'s owner and is never dropped (it is `ManuallyDrop`).
+#[inline(always)]
+unsafe fn borrow(v: &Value) -> ManuallyDrop<Value> {
+    ManuallyDrop::new(std::ptr::read(v))
 }
 
 /// Pool of slot buffers (CPython's per-thread data stack, simplified).
@@ -140,20 +177,40 @@ impl FrameStack {
         FrameStack { pool: Vec::new(), frames: Vec::new() }
     }
 
-    /// A frame with at least `size` empty slots, reusing a released one when possible.
+    /// A frame for running `func` (a Python function) with at least `size` empty slots; its
+    /// code, globals and builtins are borrowed from the function, which the frame owns.
+    #[inline]
+    pub fn function_frame(&mut self, func: Value, nlocalsplus: usize, size: usize) -> Box<Frame> {
+        // SAFETY: `func` is a function; the frame keeps it alive for as long as the borrowed
+        // fields are used (they are reset before `func` is dropped in `release`).
+        let fd = unsafe { func.payload_unchecked::<crate::objects::function::FunctionData>() };
+        let (code, globals, builtins) = unsafe { (borrow(&fd.code), borrow(&fd.globals), borrow(&fd.builtins)) };
+        self.frame_with(code, Some(func), globals, builtins, false, None, nlocalsplus, size)
+    }
+
+    /// A frame that owns its code, globals and builtins (module code, class bodies).
     #[allow(clippy::too_many_arguments)]
     #[inline]
     pub fn frame(&mut self, code: Value, func: Option<Value>, globals: Value, builtins: Value, locals: Option<Value>, nlocalsplus: usize, size: usize) -> Box<Frame> {
+        self.frame_with(ManuallyDrop::new(code), func, ManuallyDrop::new(globals), ManuallyDrop::new(builtins), true, locals, nlocalsplus, size)
+    }
+
+    /// A frame with at least `size` empty slots, reusing a released one when possible.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn frame_with(&mut self, code: ManuallyDrop<Value>, func: Option<Value>, globals: ManuallyDrop<Value>, builtins: ManuallyDrop<Value>, owns_namespace: bool, locals: Option<Value>, nlocalsplus: usize, size: usize) -> Box<Frame> {
         match self.frames.pop() {
             Some(mut f) => {
                 if f.slots.len() < size {
                     let old = std::mem::replace(&mut f.slots, self.take(size));
                     self.give(old);
                 }
+                // A pooled frame borrows nothing that needs dropping (see `release`).
                 f.code = code;
-                f.func = func;
                 f.globals = globals;
                 f.builtins = builtins;
+                f.owns_namespace = owns_namespace;
+                f.func = func;
                 f.locals = locals;
                 f.stack_base = nlocalsplus;
                 f.sp = nlocalsplus;
@@ -167,6 +224,7 @@ impl FrameStack {
                 func,
                 globals,
                 builtins,
+                owns_namespace,
                 locals,
                 slots: self.take(size),
                 stack_base: nlocalsplus,
@@ -190,16 +248,16 @@ impl FrameStack {
             drop(v);
         }
         f.sp = f.stack_base;
-        let none = crate::objects::none::none();
-        let old = (
-            std::mem::replace(&mut f.code, none.clone()),
-            f.func.take(),
-            std::mem::replace(&mut f.globals, none.clone()),
-            std::mem::replace(&mut f.builtins, none),
-            f.locals.take(),
-            f.kwnames.take(),
-            f.init_self.take(),
-        );
+        // Borrowed fields must stop pointing into `func` before it may be freed.
+        f.release_namespace();
+        // SAFETY: `None` is immortal: borrowed copies of it need no reference.
+        unsafe {
+            let none = crate::objects::none::none();
+            f.code = borrow(&none);
+            f.globals = borrow(&none);
+            f.builtins = borrow(&none);
+        }
+        let old = (f.func.take(), f.locals.take(), f.kwnames.take(), f.init_self.take());
         if self.frames.len() < 256 {
             self.frames.push(f);
         }

@@ -829,7 +829,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             }
             op::DELETE_GLOBAL => {
                 let name = code!().names[oparg as usize].clone();
-                let g = f.globals.clone();
+                let g = (*f.globals).clone();
                 if tri!(dict::dict_data(&g).expect("globals").remove(vm, &name)).is_none() {
                     break 'dispatch Err(name_error(vm, &name));
                 }
@@ -1511,7 +1511,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let annotations = if oparg & 4 != 0 { Some(pop!()) } else { None };
                 let kwdefaults = if oparg & 2 != 0 { Some(pop!()) } else { None };
                 let defaults = if oparg & 1 != 0 { Some(pop!()) } else { None };
-                let func = function::new_function_with_closure(vm, code, f.globals.clone(), closure);
+                let func = function::new_function_with_closure(vm, code, (*f.globals).clone(), closure);
                 {
                     let fd = function::function_data(&func);
                     // SAFETY: the function was just created; no other references exist.

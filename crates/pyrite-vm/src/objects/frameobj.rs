@@ -36,8 +36,8 @@ pub static FRAME_TYPE: StaticType = StaticType::new(
 /// A frame object describing the running frame `f`.
 pub fn snapshot(_vm: &mut Vm, f: &crate::eval::frame::Frame) -> Value {
     alloc_object(&FRAME_TYPE, FrameObjectData {
-        code: f.code.clone(),
-        globals: f.globals.clone(),
+        code: (*f.code).clone(),
+        globals: (*f.globals).clone(),
         locals: f.locals.clone(),
         lineno: Cell::new(f.lineno()),
         lasti: f.lasti() as u32,

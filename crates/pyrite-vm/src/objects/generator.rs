@@ -86,7 +86,7 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
     frame.push(value);
     d.started.set(true);
     d.running.set(true);
-    let (frame, r) = run_frame_with(vm, frame, throw);
+    let (mut frame, r) = run_frame_with(vm, frame, throw);
     d.running.set(false);
     match r {
         Ok(Exit::Yield(v)) => {
@@ -94,11 +94,11 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
             Ok(SendResult::Yielded(v))
         }
         Ok(Exit::Return(v)) => {
-            vm.frames.give(frame.slots);
+            vm.frames.give(std::mem::take(&mut frame.slots));
             Ok(SendResult::Returned(v))
         }
         Err(e) => {
-            vm.frames.give(frame.slots);
+            vm.frames.give(std::mem::take(&mut frame.slots));
             if e.matches(exceptions::stop_iteration()) {
                 let r = vm.runtime_error("generator raised StopIteration");
                 exceptions::exc_data(&r.exc).set_cause(Some(e.exc.clone()));
@@ -188,8 +188,8 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value
     if !d.started.get() {
         // Throwing into a just-started generator finishes it.
         let f = unsafe { (*d.frame.get()).take() };
-        if let Some(f) = f {
-            vm.frames.give(f.slots);
+        if let Some(mut f) = f {
+            vm.frames.give(std::mem::take(&mut f.slots));
         }
         return Err(PyErr::from_value(exc));
     }
@@ -266,8 +266,8 @@ pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
     let suspended = d.started.get() && unsafe { (*d.frame.get()).is_some() };
     if !suspended {
         let f = unsafe { (*d.frame.get()).take() };
-        if let Some(f) = f {
-            vm.frames.give(f.slots);
+        if let Some(mut f) = f {
+            vm.frames.give(std::mem::take(&mut f.slots));
         }
         return Ok(());
     }
@@ -313,7 +313,7 @@ fn gen_suspended(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = gen(v);
     match unsafe { &*d.frame.get() } {
-        Some(f) => Ok(crate::objects::frameobj::new_frame_object(f.code.clone(), f.globals.clone(), None, f.lineno(), None)),
+        Some(f) => Ok(crate::objects::frameobj::new_frame_object((*f.code).clone(), (*f.globals).clone(), None, f.lineno(), None)),
         None => Ok(none::none()),
     }
 }
