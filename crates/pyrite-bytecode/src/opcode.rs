@@ -102,6 +102,15 @@ macro_rules! opcodes {
             $( pub const $sname: u16 = $snum; )*
         }
 
+        /// Opcode bytes as `u8` constants: the eval loop matches on a `u8`, so its jump table
+        /// covers every value and needs no range check. (Pseudo-instructions, which never
+        /// reach the loop, wrap around.)
+        #[allow(non_upper_case_globals)]
+        pub mod op8 {
+            $( pub const $name: u8 = ($num & 0xff) as u8; )*
+            $( pub const $sname: u8 = $snum; )*
+        }
+
         /// Inline-cache sizes as constants, so each instruction skips its caches with an
         /// immediate add.
         #[allow(non_upper_case_globals)]

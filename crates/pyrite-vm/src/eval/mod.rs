@@ -17,7 +17,7 @@ pub use unwind::{add_traceback, format_exception};
 
 use pyrite_bytecode::code::flags as co_flags;
 use pyrite_bytecode::adaptive;
-use pyrite_bytecode::opcode::{cache_size, op, Opcode};
+use pyrite_bytecode::opcode::{cache_size, op8 as op, Opcode};
 
 use crate::object::Value;
 use crate::objects::{dict, function, none, str as pystr, tuple, int, exceptions, list};
@@ -214,12 +214,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             items
         }};
     }
-    // The instruction being executed: opcode, argument (with EXTENDED_ARG bits) and where its
-    // caches start.
-    let mut code: u16 = 0;
-    let mut oparg: u32 = 0;
-    let mut cache_at: *mut u16 = ip;
-    let mut redispatch = false;
+    // High argument bits from EXTENDED_ARG for the next instruction.
+    let mut ext: u32 = 0;
     let result: PyResult<Exit> = 'dispatch: loop {
         // Defined inside the loop so that its `break 'dispatch` sees the label.
         macro_rules! tri {
@@ -248,35 +244,39 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 continue 'dispatch;
             }};
         }
-        if redispatch {
-            // A specialised instruction missed its guard, or EXTENDED_ARG widened the argument:
-            // run `code` with the current argument and caches, without fetching.
-            redispatch = false;
-        } else {
-            let start = ip;
-            f.instr = start;
-            // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
-            let unit = unsafe { *start };
-            ip = unsafe { start.add(1) };
-            oparg = (unit >> 8) as u32;
-            code = unit & 0xff;
-            // The instruction's inline cache units start here (its first unit is the adaptive
-            // counter); instructions that have caches skip them with `skip_cache!` (a constant
-            // add). The opcode unit itself is at `cache_at - 1`.
-            cache_at = ip;
-        }
+        // The dispatch is one straight-line block (no branch before the jump table), small
+        // enough for LLVM to copy into the end of the hot instructions, giving each its own
+        // indirect jump as CPython's computed gotos do.
+        let start = ip;
+        f.instr = start;
+        // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
+        let unit = unsafe { *start };
+        ip = unsafe { start.add(1) };
+        // `ext` carries the high argument bits of preceding EXTENDED_ARGs (normally 0).
+        let mut oparg = (unit >> 8) as u32 | ext;
+        ext = 0;
+        let code = unit as u8;
+        // The instruction's inline cache units start here (its first unit is the adaptive
+        // counter); instructions that have caches skip them with `skip_cache!` (a constant
+        // add). The opcode unit itself is at `cache_at - 1`.
+        let cache_at = ip;
         macro_rules! skip_cache {
             ($name:ident) => {
                 ip = unsafe { cache_at.add(cache_size::$name) }
             };
         }
-        /// Guard failed: run the family's generic instruction, which counts the miss. (A flag
-        /// and the outer loop rather than an inner loop around the `match`: an inner loop would
-        /// let LLVM hoist the arms' stack-address arithmetic into the dispatch path.)
+        /// Guard failed: put the family's generic instruction back and run it (it counts down
+        /// from the cool-down and re-specialises when the count runs out). Nothing has been
+        /// popped yet, so the instruction simply starts over.
         macro_rules! deopt {
             ($family:ident) => {{
-                code = op::$family;
-                redispatch = true;
+                // SAFETY: the opcode unit precedes the caches.
+                unsafe {
+                    let at = cache_at.sub(1);
+                    *at = (*at & 0xff00) | op::$family as u16;
+                    ip = at;
+                }
+                ext = oparg & !0xff;
                 continue 'dispatch;
             }};
         }
@@ -300,14 +300,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         match code {
             op::NOP | op::RESUME | op::CACHE => {}
             op::EXTENDED_ARG => {
-                // SAFETY: EXTENDED_ARG is always followed by the instruction it extends.
-                let next = unsafe { *ip };
-                ip = unsafe { ip.add(1) };
-                oparg = (oparg << 8) | (next >> 8) as u32;
-                code = next & 0xff;
-                cache_at = ip;
-                redispatch = true;
-                continue 'dispatch;
+                // The next instruction gets these bits above its own argument byte.
+                ext = oparg << 8;
             }
             op::LOAD_FAST => {
                 let v = slot!(oparg as usize);
@@ -549,7 +543,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             }
             op::CONTAINS_OP_DICT => {
                 let Some(d) = peek!(1).downcast_exact::<dict::DictData>() else {
-                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP) };
+                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP as u16) };
                     deopt!(CONTAINS_OP);
                 };
                 let found = tri!(d.get(vm, peek!(2))).is_some();
@@ -559,7 +553,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op::CONTAINS_OP_SET => {
                 let container = peek!(1);
                 if !crate::objects::set::is_exact_set(container) && !std::ptr::eq(container.ty(), &crate::objects::set::FROZENSET_TYPE.0) {
-                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP) };
+                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP as u16) };
                     deopt!(CONTAINS_OP);
                 }
                 let container = container.clone();
@@ -1699,7 +1693,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(v);
             }
             _ => {
-                break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {code} ({})", Opcode::dispatch(code as u8).name())));
+                break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {code} ({})", Opcode::dispatch(code).name())));
             }
         }
     };
