@@ -435,6 +435,7 @@ opcodes! {
     FOR_ITER_RANGE = 64 => FOR_ITER, "next int of a range iterator";
     FOR_ITER_GEN = 65 => FOR_ITER, "resume a generator for its next value";
     LOAD_ATTR_CLASS = 70 => LOAD_ATTR, "attribute of a class object found on the class";
+    LOAD_ATTR_INSTANCE_VALUE = 73 => LOAD_ATTR, "instance attribute from the inline values, by the class's key index";
     LOAD_ATTR_MODULE = 76 => LOAD_ATTR, "module attribute by dict index";
     LOAD_ATTR_PROPERTY = 77 => LOAD_ATTR, "property getter (a Python function) called directly";
     LOAD_ATTR_SLOT = 78 => LOAD_ATTR, "__slots__ member at a fixed offset";
@@ -447,6 +448,7 @@ opcodes! {
     LOAD_FAST__LOAD_FAST = 88 => LOAD_FAST, "superinstruction: LOAD_FAST then LOAD_FAST";
     LOAD_GLOBAL_BUILTIN = 111 => LOAD_GLOBAL, "builtins entry by index, globals and builtins keys unchanged";
     LOAD_GLOBAL_MODULE = 112 => LOAD_GLOBAL, "globals entry by index, globals keys unchanged";
+    STORE_ATTR_INSTANCE_VALUE = 113 => STORE_ATTR, "store into the inline values, by the class's key index";
     STORE_ATTR_SLOT = 148 => STORE_ATTR, "store into a __slots__ member";
     STORE_ATTR_WITH_HINT = 153 => STORE_ATTR, "replace an instance __dict__ value at a remembered index";
     STORE_FAST__LOAD_FAST = 154 => STORE_FAST, "superinstruction: STORE_FAST then LOAD_FAST";

@@ -199,6 +199,9 @@ pub mod flags {
     pub const IMMUTABLE: u64 = 1 << 8;
     /// Instances have a `__dict__` at `dictoffset`.
     pub const HAS_DICT: u64 = 1 << 4;
+    /// Instances keep their attributes inline after the `__dict__` cell, keyed by the class's
+    /// shared keys (`objects/inline_values.rs`).
+    pub const INLINE_VALUES: u64 = 1 << 6;
     /// The type defines `__del__` (run by dealloc before freeing).
     pub const HAS_FINALIZER: u64 = 1 << 0;
     pub const LONG_SUBCLASS: u64 = 1 << 24;
@@ -272,6 +275,8 @@ pub struct PyType {
     pub methods: &'static [MethodDef],
     pub getsets: &'static [GetSetDef],
     pub doc: Option<&'static str>,
+    /// Attribute names shared by the instances of an `INLINE_VALUES` class.
+    pub inline_keys: UnsafeCell<Vec<Value>>,
 }
 
 impl Value {
@@ -348,6 +353,7 @@ impl StaticType {
             methods,
             getsets,
             doc: None,
+            inline_keys: UnsafeCell::new(Vec::new()),
         })
     }
 }
@@ -660,6 +666,7 @@ unsafe fn dealloc_heap_type(obj: *mut ObjHeader) {
     std::ptr::drop_in_place(&mut (*t).bases);
     std::ptr::drop_in_place(&mut (*t).mro);
     std::ptr::drop_in_place(&mut (*t).dict);
+    std::ptr::drop_in_place(&mut (*t).inline_keys);
     crate::object::raw_free(obj, meta, std::mem::size_of::<PyType>());
     PyType::decref_as_type(ty_ptr);
 }
@@ -674,6 +681,7 @@ pub(crate) unsafe fn clear_instance_extras(obj: *mut ObjHeader, ty: &PyType) {
     if off != 0 {
         let cell = base.add(off) as *mut Option<Value>;
         drop((*cell).take());
+        crate::objects::inline_values::clear(base, ty);
     }
     let soff = ty.slotsoffset.get();
     for i in 0..ty.nslots.get() {
@@ -713,6 +721,7 @@ pub fn traverse_instance_extras(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
             if let Some(d) = &*(base.add(off) as *const Option<Value>) {
                 visit(d);
             }
+            crate::objects::inline_values::traverse(base, ty, visit);
         }
         let soff = ty.slotsoffset.get();
         for i in 0..ty.nslots.get() {

@@ -125,6 +125,7 @@ impl Vm {
             return v.clone();
         }
         let v = pystr::new_str(s);
+        pystr::str_data(&v).expect("str").interned.set(true);
         self.interned.insert(s.into(), v.clone());
         v
     }
@@ -134,6 +135,9 @@ impl Vm {
         let text = pystr::as_str(s);
         if let Some(v) = self.interned.get(text) {
             return v.clone();
+        }
+        if let Some(d) = s.downcast_exact::<pystr::StrData>() {
+            d.interned.set(true);
         }
         self.interned.insert(text.into(), s.clone());
         s.clone()

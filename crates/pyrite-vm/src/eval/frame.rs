@@ -125,6 +125,7 @@ impl Frame {
 
     /// Drop the references `code`/`globals`/`builtins` own, if any, leaving them borrowed
     /// (pointing at `None`, which is immortal).
+    #[cold]
     fn release_namespace(&mut self) {
         if self.owns_namespace {
             self.owns_namespace = false;
@@ -248,8 +249,10 @@ impl FrameStack {
             drop(v);
         }
         f.sp = f.stack_base;
+        if f.owns_namespace {
+            f.release_namespace();
+        }
         // Borrowed fields must stop pointing into `func` before it may be freed.
-        f.release_namespace();
         // SAFETY: `None` is immortal: borrowed copies of it need no reference.
         unsafe {
             let none = crate::objects::none::none();
@@ -257,11 +260,16 @@ impl FrameStack {
             f.globals = borrow(&none);
             f.builtins = borrow(&none);
         }
-        let old = (f.func.take(), f.locals.take(), f.kwnames.take(), f.init_self.take());
+        let func = f.func.take();
+        // Usually all empty in function frames: test before moving them out.
+        if f.locals.is_some() || f.kwnames.is_some() || f.init_self.is_some() {
+            let rest = (f.locals.take(), f.kwnames.take(), f.init_self.take());
+            drop(rest);
+        }
         if self.frames.len() < 256 {
             self.frames.push(f);
         }
-        drop(old);
+        drop(func);
     }
     /// A buffer of exactly `n` empty slots.
     #[inline]

@@ -900,6 +900,23 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(v);
             }
+            op::LOAD_ATTR_INSTANCE_VALUE => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(LOAD_ATTR);
+                }
+                // The tag vouches for the layout and the key index.
+                let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
+                let Some(v) = b.get(unsafe { specialize::read_u32(cache_at.add(3)) } as usize) else { deopt!(LOAD_ATTR) };
+                skip_cache!(LOAD_ATTR);
+                let owner = pop!();
+                drop(owner);
+                if oparg & 1 != 0 {
+                    push_opt!(None);
+                }
+                push!(v);
+            }
             op::LOAD_ATTR_SLOT => {
                 let owner = peek!(1);
                 let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
@@ -969,7 +986,14 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
                     deopt!(LOAD_ATTR);
                 }
-                if code != op::LOAD_ATTR_METHOD_NO_DICT {
+                if code == op::LOAD_ATTR_METHOD_WITH_VALUES {
+                    // Inline attributes, and the class's keys still lack the method's name.
+                    let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
+                    let _ = b;
+                    if crate::objects::inline_values::keys(h.ty()).len() as u32 != unsafe { specialize::read_u32(cache_at.add(3)) } {
+                        deopt!(LOAD_ATTR);
+                    }
+                } else if code == op::LOAD_ATTR_METHOD_LAZY_DICT {
                     if let Some(d) = specialize::instance_dict(owner) {
                         let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                         if !d.is_empty() && d.get_str(name).is_some() {
@@ -1025,6 +1049,23 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let old = unsafe { specialize::instance_dict(&owner).unwrap_unchecked().replace_value_at_unchecked(index, v) };
                 drop(owner);
                 drop(old);
+            }
+            op::STORE_ATTR_INSTANCE_VALUE => {
+                let owner = peek!(1);
+                let Some(h) = owner.header() else { deopt!(STORE_ATTR) };
+                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    deopt!(STORE_ATTR);
+                }
+                if crate::objects::inline_values::active(owner).is_none() {
+                    deopt!(STORE_ATTR);
+                }
+                skip_cache!(STORE_ATTR);
+                let index = unsafe { *cache_at.add(3) } as usize;
+                let owner = pop!();
+                let v = pop!();
+                // SAFETY: checked active above; nothing ran since.
+                unsafe { crate::objects::inline_values::active(&owner).unwrap_unchecked() }.set(index, v);
+                drop(owner);
             }
             op::STORE_ATTR_SLOT => {
                 let owner = peek!(1);

@@ -111,7 +111,11 @@ pub fn load_method(vm: &mut Vm, owner: &Value, name: &Value) -> PyResult<(Option
             let is_plain = d.downcast_exact::<function::FunctionData>().is_some() || crate::objects::descr::is_method_descriptor(&d);
             if is_plain {
                 // An instance attribute shadows the method.
-                if let Some(cell) = crate::typeobj::instance_dict_cell(owner) {
+                if let Some(found) = crate::objects::inline_values::get(owner, name) {
+                    if let Some(v) = found {
+                        return Ok((None, v));
+                    }
+                } else if let Some(cell) = crate::typeobj::instance_dict_cell(owner) {
                     // SAFETY: read.
                     if let Some(dd) = unsafe { &*cell.get() } {
                         if let Some(v) = dict::get_str_key(dd, name) {

@@ -21,7 +21,7 @@ use pyrite_bytecode::adaptive;
 use pyrite_bytecode::opcode::{binop, cmp, op};
 
 use crate::object::{ObjHeader, Value};
-use crate::objects::{descr, dict, float, function, generator, iter, list, module, range, set, str as pystr, tuple};
+use crate::objects::{descr, dict, float, function, generator, inline_values, iter, list, module, range, set, str as pystr, tuple};
 use crate::typeobj::{type_type, PyType};
 use crate::vm::Vm;
 
@@ -334,6 +334,15 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
         }
         write_u32(c.add(1), tag);
         write_ptr(c.add(5), m.as_ptr());
+        if inline_values::active(owner).is_some() {
+            // No instance of the class can shadow the method while its keys lack the name:
+            // remember how many keys there were (they only grow).
+            if inline_values::key_index(ty, name).is_some() {
+                return None;
+            }
+            write_u32(c.add(3), inline_values::keys(ty).len() as u32);
+            return Some(op::LOAD_ATTR_METHOD_WITH_VALUES);
+        }
         return Some(match dict_cell {
             None => op::LOAD_ATTR_METHOD_NO_DICT,
             Some(cell) if (*cell.get()).is_none() => op::LOAD_ATTR_METHOD_LAZY_DICT,
@@ -342,13 +351,21 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
                 if d.get_str(name).is_some() {
                     return None;
                 }
-                op::LOAD_ATTR_METHOD_WITH_VALUES
+                // A materialised dict is checked on every run (the LAZY_DICT form does that).
+                op::LOAD_ATTR_METHOD_LAZY_DICT
             }
         });
     }
     // An instance attribute, unless a data descriptor on the type takes precedence.
     if on_type.map(|d| d.ty().slots.descr_set.get().is_some()).unwrap_or(false) {
         return None;
+    }
+    if let Some(b) = inline_values::active(owner) {
+        let i = inline_values::key_index(ty, name)?;
+        b.peek(i)?;
+        write_u32(c.add(1), tag);
+        write_u32(c.add(3), i as u32);
+        return Some(op::LOAD_ATTR_INSTANCE_VALUE);
     }
     let d = instance_dict(owner)?;
     let (i, _) = d.get_str_index(name)?;
@@ -380,6 +397,13 @@ pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: 
             if d.ty().slots.descr_set.get().is_some() {
                 return None;
             }
+        }
+        if inline_values::active(owner).is_some() {
+            // The name must already be one of the class's keys (the generic store adds it).
+            let i = inline_values::key_index(ty, name)?;
+            write_u32(counter.add(1), tag);
+            *counter.add(3) = i as u16;
+            return Some(op::STORE_ATTR_INSTANCE_VALUE);
         }
         let d = instance_dict(owner)?;
         let (i, _) = d.get_str_index(name)?;

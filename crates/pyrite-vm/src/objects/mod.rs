@@ -5,6 +5,7 @@ pub mod descr;
 pub mod dict;
 pub mod dict_methods;
 pub mod exceptions;
+pub mod inline_values;
 pub mod float;
 pub mod format;
 pub mod frameobj;

@@ -49,12 +49,18 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value
             }
         }
     }
-    if let Some(cell) = instance_dict_cell(obj) {
-        // SAFETY: single-threaded read of the dict cell.
-        if let Some(d) = unsafe { &*cell.get() } {
-            let found = if pystr::is_str(name) { dict::get_str_key(d, name) } else { None };
-            if let Some(v) = found {
-                return Ok(v);
+    match crate::objects::inline_values::get(obj, name) {
+        Some(Some(v)) => return Ok(v),
+        Some(None) => {}
+        None => {
+            if let Some(cell) = instance_dict_cell(obj) {
+                // SAFETY: single-threaded read of the dict cell.
+                if let Some(d) = unsafe { &*cell.get() } {
+                    let found = if pystr::is_str(name) { dict::get_str_key(d, name) } else { None };
+                    if let Some(v) = found {
+                        return Ok(v);
+                    }
+                }
             }
         }
     }
@@ -103,6 +109,14 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
             vm.attribute_error(format!("'{}' object has no attribute '{n}'", ty.name()))
         });
     };
+    match crate::objects::inline_values::set(obj, name, value) {
+        Some(true) => return Ok(()),
+        Some(false) => return Err(attribute_error(vm, obj, name)),
+        // No inline block, or a name that does not fit: the dict takes it.
+        None => {
+            crate::objects::inline_values::materialize(obj);
+        }
+    }
     // SAFETY: single-threaded access to the dict cell; the dict value is cloned out.
     let d = unsafe { (*cell.get()).get_or_insert_with(dict::new_dict).clone() };
     let dd = dict::dict_data(&d).expect("dict");
@@ -120,9 +134,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Va
 
 /// The instance's `__dict__`, created on demand.
 pub fn instance_dict(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
-    match instance_dict_cell(obj) {
-        // SAFETY: single-threaded access.
-        Some(cell) => Ok(unsafe { (*cell.get()).get_or_insert_with(dict::new_dict).clone() }),
+    match crate::objects::inline_values::materialize(obj) {
+        Some(d) => Ok(d),
         None => Err(vm.attribute_error(format!("'{}' object has no attribute '__dict__'", obj.ty().name()))),
     }
 }
@@ -239,6 +252,8 @@ fn object_set_class(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<(
     if !std::ptr::eq(nt.solid_base(), old.solid_base()) || nt.basicsize.get() != old.basicsize.get() || nt.dictoffset.get() != old.dictoffset.get() {
         return Err(vm.type_error(format!("__class__ assignment: '{}' object layout differs from '{}'", nt.name(), old.name())));
     }
+    // Inline attributes are indexed by the old class's keys: move them into a real dict.
+    crate::objects::inline_values::materialize(v);
     let h = v.header().expect("heap object");
     nt.incref_as_type();
     let old_ptr = h.ob_type.replace(nt);
@@ -257,6 +272,10 @@ fn object_set_dict(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()
     };
     match value {
         Some(d) if dict::dict_data(d).is_some() => {
+            // The new dict replaces every attribute, inline ones included.
+            if let Some(h) = v.header() {
+                crate::objects::inline_values::clear(h as *const _ as *const u8, h.ty());
+            }
             // SAFETY: single-threaded write; the old dict is dropped after.
             let old = std::mem::replace(unsafe { &mut *cell.get() }, Some(d.clone()));
             drop(old);
@@ -276,6 +295,7 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Valu
     let this = &args[0];
     let result = dict::new_dict();
     let rd = dict::dict_data(&result).expect("dict");
+    crate::objects::inline_values::materialize(this);
     if let Some(cell) = instance_dict_cell(this) {
         // SAFETY: read.
         if let Some(d) = unsafe { (*cell.get()).clone() } {
@@ -319,7 +339,11 @@ fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResul
     let this = &args[0];
     let cls = this.ty().to_value();
     let copyreg_args = tuple::new_tuple(vec![cls]);
+    if crate::objects::inline_values::active(this).map(|b| !b.is_empty()).unwrap_or(false) {
+        crate::objects::inline_values::materialize(this);
+    }
     let state = match instance_dict_cell(this) {
+        // SAFETY: read of the dict cell.
         Some(cell) => unsafe { (*cell.get()).clone() }.unwrap_or_else(none::none),
         None => none::none(),
     };

@@ -1160,6 +1160,9 @@ fn m_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value
     let so = &args[0];
     let keys = set_data(so).map(|d| d.keys()).unwrap_or_default();
     // SAFETY: reading the instance dict cell; no borrow outlives the clone.
+    if crate::objects::inline_values::active(so).map(|b| !b.is_empty()).unwrap_or(false) {
+        crate::objects::inline_values::materialize(so);
+    }
     let state = crate::typeobj::instance_dict_cell(so).and_then(|c| unsafe { (*c.get()).clone() }).unwrap_or_else(none::none);
     Ok(tuple::new_tuple(vec![
         so.ty().to_value(),

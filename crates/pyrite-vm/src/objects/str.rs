@@ -20,6 +20,9 @@ pub struct StrData {
     pub len: usize,
     /// Cached hash; -1 when not yet computed.
     pub hash: Cell<i64>,
+    /// This object is the interpreter's canonical (interned) str for its text, so comparing
+    /// it with another interned str by identity is comparing text.
+    pub interned: Cell<bool>,
 }
 
 impl Payload for StrData {
@@ -40,10 +43,10 @@ pub static STR_TYPE: StaticType = StaticType::new(
 
 impl StrData {
     pub fn new(text: &str) -> StrData {
-        StrData { len: char_count(text), text: text.into(), hash: Cell::new(-1) }
+        StrData { len: char_count(text), text: text.into(), hash: Cell::new(-1), interned: Cell::new(false) }
     }
     pub fn from_string(text: String) -> StrData {
-        StrData { len: char_count(&text), text, hash: Cell::new(-1) }
+        StrData { len: char_count(&text), text, hash: Cell::new(-1), interned: Cell::new(false) }
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {

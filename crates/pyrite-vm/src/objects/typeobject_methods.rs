@@ -334,10 +334,14 @@ fn type_new(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: Option<&Value>) 
             }
         }
     }
-    if wants_dict && dictoffset == 0 {
+    // A dict slot made here comes with the inline attribute block (see `inline_values`).
+    let inline_values = if wants_dict && dictoffset == 0 {
         dictoffset = basicsize;
-        basicsize += 8;
-    }
+        basicsize += 8 + crate::objects::inline_values::BLOCK_SIZE;
+        true
+    } else {
+        dictoffset != 0 && base_t.has_flag(flags::INLINE_VALUES)
+    };
     let slotsoffset = basicsize;
     basicsize += 8 * member_names.len();
 
@@ -346,7 +350,14 @@ fn type_new(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: Option<&Value>) 
     let ty = alloc_heap_type(meta_t, &name_s, &qualname, base_t, basicsize, dictoffset, slotsoffset, member_names.len());
     // SAFETY: `ty` is the type just created.
     let t = unsafe { ty.as_type_unchecked() };
-    t.flags.set(flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC | (base_t.flags.get() & flags::INHERITED) | if dictoffset != 0 { flags::HAS_DICT } else { 0 });
+    t.flags.set(
+        flags::HEAPTYPE
+            | flags::BASETYPE
+            | flags::HAVE_GC
+            | (base_t.flags.get() & flags::INHERITED)
+            | if dictoffset != 0 { flags::HAS_DICT } else { 0 }
+            | if inline_values { flags::INLINE_VALUES } else { 0 },
+    );
     // SAFETY: fresh type, no borrows of these cells exist.
     unsafe {
         *t.bases.get() = Some(tuple::new_tuple(bases_items.clone()));
@@ -424,6 +435,7 @@ fn alloc_heap_type(meta: &PyType, name: &str, qualname: &str, base: &PyType, bas
         methods: &[],
         getsets: &[],
         doc: None,
+        inline_keys: UnsafeCell::new(Vec::new()),
     };
     crate::object::alloc_type_object(meta, t)
 }

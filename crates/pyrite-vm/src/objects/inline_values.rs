@@ -1,0 +1,249 @@
+//! Instance attributes stored inline (CPython 3.12's managed dicts with inline values and
+//! PEP 412 key sharing).
+//!
+//! A heap class whose instances get a `__dict__` (and that is flagged `INLINE_VALUES`) keeps
+//! the *names* of its instances' attributes once, in the class (`PyType::inline_keys`, append
+//! only, at most [`CAPACITY`]), and each instance keeps only the *values*, in a fixed block right
+//! after its `__dict__` cell:
+//!
+//! ```text
+//! dictoffset:      Option<Value>   the __dict__, None until someone asks for it
+//! dictoffset + 8:  order: u32      key indices in insertion order, 4 bits each
+//!                  count: u8       number of attributes set
+//! dictoffset + 16: [Option<Value>; CAPACITY]   values, by key index
+//! ```
+//!
+//! While the `__dict__` cell is empty the block is authoritative. Asking for `__dict__`
+//! (`vars()`, `obj.__dict__`, pickling, `__class__` assignment, or a ninth attribute name)
+//! *materialises* a real dict from the block, in the instance's insertion order, and empties the
+//! block; from then on the dict is authoritative, as for any other object. Specialised
+//! LOAD_ATTR/STORE_ATTR forms read and write the block by key index, guarded by the class's
+//! version tag (the index of a name in a class's keys never changes).
+
+use std::cell::{Cell, UnsafeCell};
+
+use crate::object::Value;
+use crate::objects::{dict, str as pystr};
+use crate::typeobj::{flags, PyType};
+
+/// Attributes an instance can hold inline; a class's keys never grow beyond this.
+pub const CAPACITY: usize = 8;
+
+/// Bytes the block takes after the `__dict__` cell.
+pub const BLOCK_SIZE: usize = std::mem::size_of::<InlineValues>();
+
+#[repr(C)]
+pub struct InlineValues {
+    order: Cell<u32>,
+    count: Cell<u8>,
+    slots: [UnsafeCell<Option<Value>>; CAPACITY],
+}
+
+const _: () = assert!(std::mem::size_of::<InlineValues>() == 8 + 8 * CAPACITY);
+
+impl InlineValues {
+    /// The value at key index `i` (a new reference), if set.
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        // SAFETY: read of an owned cell; nobody holds a borrow of it.
+        unsafe { (*self.slots[i].get()).clone() }
+    }
+
+    /// Borrow the value at key index `i`.
+    #[inline(always)]
+    pub fn peek(&self, i: usize) -> Option<&Value> {
+        // SAFETY: as above; the borrow ends before the cell is written (single-threaded, and
+        // callers never hold it across Python code).
+        unsafe { (*self.slots[i].get()).as_ref() }
+    }
+
+    /// Store at key index `i`, recording the insertion order of a new attribute.
+    #[inline]
+    pub fn set(&self, i: usize, v: Value) {
+        // SAFETY: single-threaded write of an owned cell; the old value is dropped after.
+        let old = unsafe { std::mem::replace(&mut *self.slots[i].get(), Some(v)) };
+        match old {
+            Some(old) => drop(old),
+            None => {
+                let n = self.count.get();
+                self.order.set(self.order.get() | (i as u32) << (4 * n as u32));
+                self.count.set(n + 1);
+            }
+        }
+    }
+
+    /// Remove the value at key index `i`; false if it was not set.
+    pub fn delete(&self, i: usize) -> bool {
+        // SAFETY: as in `set`.
+        let Some(old) = (unsafe { (*self.slots[i].get()).take() }) else { return false };
+        let kept: Vec<u32> = self.indices().filter(|&j| j as usize != i).collect();
+        self.order.set(pack(&kept));
+        self.count.set(kept.len() as u8);
+        drop(old);
+        true
+    }
+
+    /// Key indices of the set attributes, in insertion order.
+    fn indices(&self) -> impl Iterator<Item = u32> {
+        let order = self.order.get();
+        (0..self.count.get() as u32).map(move |k| (order >> (4 * k)) & 0xf)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count.get() == 0
+    }
+
+    /// Take every value out, in insertion order, with its key index.
+    fn drain(&self) -> Vec<(usize, Value)> {
+        let out = self
+            .indices()
+            // SAFETY: as in `set`.
+            .filter_map(|i| unsafe { (*self.slots[i as usize].get()).take() }.map(|v| (i as usize, v)))
+            .collect();
+        self.order.set(0);
+        self.count.set(0);
+        out
+    }
+
+    pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
+        for s in &self.slots {
+            // SAFETY: read.
+            if let Some(v) = unsafe { &*s.get() } {
+                visit(v);
+            }
+        }
+    }
+}
+
+fn pack(indices: &[u32]) -> u32 {
+    indices.iter().enumerate().fold(0, |acc, (k, &i)| acc | i << (4 * k as u32))
+}
+
+/// The block of `obj`, if its class stores attributes inline (whether or not the `__dict__`
+/// has been materialised).
+#[inline(always)]
+pub fn block(obj: &Value) -> Option<&InlineValues> {
+    let h = obj.header()?;
+    let ty = h.ty();
+    if ty.flags.get() & flags::INLINE_VALUES == 0 {
+        return None;
+    }
+    // SAFETY: classes with the flag have the block right after the `__dict__` cell.
+    Some(unsafe { &*((obj.as_ptr() as *const u8).add(ty.dictoffset.get() + 8) as *const InlineValues) })
+}
+
+/// The block of `obj` while it is authoritative (the `__dict__` not materialised).
+#[inline(always)]
+pub fn active(obj: &Value) -> Option<&InlineValues> {
+    let b = block(obj)?;
+    let cell = crate::typeobj::instance_dict_cell(obj)?;
+    // SAFETY: read of the dict cell.
+    if unsafe { (*cell.get()).is_some() } {
+        return None;
+    }
+    Some(b)
+}
+
+/// The class's attribute names (append only).
+#[inline(always)]
+#[allow(clippy::mut_from_ref)]
+pub fn keys(ty: &PyType) -> &mut Vec<Value> {
+    // SAFETY: single-threaded; no borrow is held across Python code.
+    unsafe { &mut *ty.inline_keys.get() }
+}
+
+/// Index of `name` in the class's keys. Keys are interned strs, so an interned `name` (attribute
+/// names in code always are) is found, or ruled out, by identity alone.
+#[inline]
+pub fn key_index(ty: &PyType, name: &Value) -> Option<usize> {
+    let ks = keys(ty);
+    if let Some(i) = ks.iter().position(|k| k.is(name)) {
+        return Some(i);
+    }
+    let d = pystr::str_data(name)?;
+    if d.interned.get() {
+        return None;
+    }
+    ks.iter().position(|k| pystr::str_eq(k, name))
+}
+
+/// Index of `name`, adding it to the class's keys if there is room.
+fn key_index_or_add(ty: &PyType, name: &Value) -> Option<usize> {
+    if let Some(i) = key_index(ty, name) {
+        return Some(i);
+    }
+    let ks = keys(ty);
+    // Only interned names become keys (see `key_index`); others go to a real dict.
+    if ks.len() >= CAPACITY || !pystr::str_data(name)?.interned.get() {
+        return None;
+    }
+    ks.push(name.clone());
+    Some(ks.len() - 1)
+}
+
+/// `obj.name` from the inline block: `None` if the block does not apply (dict materialised or
+/// no such layout), `Some(None)` if the attribute is not set.
+#[inline]
+pub fn get(obj: &Value, name: &Value) -> Option<Option<Value>> {
+    let b = active(obj)?;
+    Some(key_index(obj.ty(), name).and_then(|i| b.get(i)))
+}
+
+/// `obj.name = value` (or `del obj.name` for `None`) in the inline block. `None` if the block
+/// does not apply; otherwise whether the attribute existed (for deletion).
+pub fn set(obj: &Value, name: &Value, value: Option<&Value>) -> Option<bool> {
+    let b = active(obj)?;
+    if !pystr::is_str(name) || !std::ptr::eq(name.ty(), &pystr::STR_TYPE.0) {
+        return None;
+    }
+    let ty = obj.ty();
+    match value {
+        Some(v) => {
+            let i = key_index_or_add(ty, name)?;
+            b.set(i, v.clone());
+            Some(true)
+        }
+        None => Some(key_index(ty, name).map(|i| b.delete(i)).unwrap_or(false)),
+    }
+}
+
+/// Give `obj` a real `__dict__` holding its inline attributes (insertion order kept); the
+/// block is emptied. Returns the dict, or `None` if `obj` has no `__dict__` slot.
+pub fn materialize(obj: &Value) -> Option<Value> {
+    let cell = crate::typeobj::instance_dict_cell(obj)?;
+    // SAFETY: single-threaded access to the dict cell.
+    if let Some(d) = unsafe { (*cell.get()).clone() } {
+        return Some(d);
+    }
+    let d = dict::new_dict();
+    if let Some(b) = block(obj) {
+        let dd = dict::dict_data(&d).expect("dict");
+        let ks = keys(obj.ty());
+        for (i, v) in b.drain() {
+            dd.set_str(ks[i].clone(), v);
+        }
+    }
+    // SAFETY: as above; the cell was empty.
+    unsafe { *cell.get() = Some(d.clone()) };
+    Some(d)
+}
+
+/// Drop the block's values (dealloc, GC clear, `__dict__` replaced).
+pub fn clear(obj_base: *const u8, ty: &PyType) {
+    if ty.flags.get() & flags::INLINE_VALUES == 0 {
+        return;
+    }
+    // SAFETY: the flag guarantees the block's place in the layout.
+    let b = unsafe { &*(obj_base.add(ty.dictoffset.get() + 8) as *const InlineValues) };
+    drop(b.drain());
+}
+
+/// Visit the block's values (GC traversal).
+pub fn traverse(obj_base: *const u8, ty: &PyType, visit: &mut dyn FnMut(&Value)) {
+    if ty.flags.get() & flags::INLINE_VALUES == 0 {
+        return;
+    }
+    // SAFETY: as in `clear`.
+    let b = unsafe { &*(obj_base.add(ty.dictoffset.get() + 8) as *const InlineValues) };
+    b.visit(visit);
+}
