@@ -445,8 +445,9 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     op::BINARY_OP_SUBTRACT_FLOAT => a - b,
                     _ => a * b,
                 };
-                drop_n!(2);
-                push!(crate::objects::float::new_float(r));
+                let rhs = pop!();
+                let lhs = pop!();
+                push!(crate::objects::float::result_in_operand(lhs, rhs, r));
             }
             op::BINARY_OP_INPLACE_ADD_UNICODE => {
                 if !specialize::is_exact_str(peek!(2)) || !specialize::is_exact_str(peek!(1)) {

@@ -97,6 +97,22 @@ pub fn new_float(f: f64) -> Value {
     }
 }
 
+/// The result `r` of an operation on two exact floats, stored into an operand that nobody
+/// else refers to (its count is 1: the caller's) when there is one, so that arithmetic on
+/// temporaries allocates and frees nothing; otherwise a new float.
+#[inline]
+pub fn result_in_operand(a: Value, b: Value, r: f64) -> Value {
+    for v in [a, b] {
+        // SAFETY: `v` is a live exact float (the caller checked both operands).
+        if unsafe { v.header().unwrap_unchecked() }.refcnt.get() == 1 {
+            // SAFETY: the sole reference is `v`, so no one can observe the change.
+            unsafe { (*(v.as_ptr() as *mut PyObj<FloatData>)).data.0 = r };
+            return v;
+        }
+    }
+    new_float(r)
+}
+
 /// `dealloc` for floats: exact floats go to the free list, subclass instances are freed.
 ///
 /// # Safety
