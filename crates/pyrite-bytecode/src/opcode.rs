@@ -462,6 +462,7 @@ opcodes! {
     CONTAINS_OP_DICT = 177 => CONTAINS_OP, "key in dict";
     CONTAINS_OP_SET = 178 => CONTAINS_OP, "item in set or frozenset";
     CALL_ALLOC_AND_ENTER_INIT = 179 => CALL, "instantiate a class whose __init__ is a Python function";
+    BINARY_SUBSCR_STR_INT = 180 => BINARY_SUBSCR, "ASCII str[int]: a cached one-character str";
 }
 
 

@@ -88,6 +88,8 @@ pub struct Vm {
     pub start_instant: std::time::Instant,
     /// The interned `"__init__"` (looked up by class-instantiation calls).
     pub dunder_init: Value,
+    /// The interned one-character ASCII strs, by code point (filled on first use).
+    pub ascii_chars: Box<[Option<Value>; 128]>,
 }
 
 impl Vm {
@@ -113,6 +115,7 @@ impl Vm {
             repr_stack: Vec::new(),
             start_instant: std::time::Instant::now(),
             dunder_init: crate::objects::none::none(),
+            ascii_chars: Box::new([const { None }; 128]),
         });
         vm.dunder_init = vm.intern("__init__");
         crate::modules::init_core_modules(&mut vm);
@@ -432,6 +435,9 @@ impl Drop for Vm {
             last = found;
         }
         self.interned.clear();
+        for c in self.ascii_chars.iter_mut() {
+            drop(c.take());
+        }
         self.frames = FrameStack::new();
         crate::objects::float::clear_free_list();
         self.flush_stdout();

@@ -223,3 +223,12 @@ try:
     deep(10**6)
 except RecursionError as e:
     print("RecursionError", e)
+
+def char_at(s, i):
+    return s[i]
+print([char_at("hello", i) for i in range(5)], char_at("hello", -1), char_at("héllo", 1), char_at("abc", 2))
+try:
+    char_at("abc", 3)
+except IndexError as e:
+    print("IndexError", e)
+print(char_at([1, 2], 0), char_at({"k": "v"}, "k"))

@@ -592,6 +592,20 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop_n!(2);
                 push!(v);
             }
+            op::BINARY_SUBSCR_STR_INT => {
+                let s = peek!(2);
+                let Some(i) = peek!(1).as_small_int() else { deopt!(BINARY_SUBSCR) };
+                let Some(d) = s.downcast_exact::<pystr::StrData>() else { deopt!(BINARY_SUBSCR) };
+                // ASCII only: the index is a byte offset. Negative and out-of-range indexes
+                // take the generic path (which raises or wraps).
+                let byte = match usize::try_from(i).ok().filter(|_| d.is_ascii()).and_then(|i| d.text.as_bytes().get(i)) {
+                    Some(&b) => b,
+                    None => deopt!(BINARY_SUBSCR),
+                };
+                skip_cache!(BINARY_SUBSCR);
+                drop_n!(2);
+                push!(pystr::char_value(vm, byte as char));
+            }
             op::BINARY_SUBSCR_DICT => {
                 if peek!(2).downcast_exact::<dict::DictData>().is_none() {
                     deopt!(BINARY_SUBSCR);

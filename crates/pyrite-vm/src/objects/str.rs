@@ -364,8 +364,14 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
 /// A one-character string (ASCII ones are cached per interpreter as interned strings).
 pub fn char_value(vm: &mut Vm, c: char) -> Value {
     if (c as u32) < 128 {
+        // A table lookup, not a hash: indexing and iterating strings make these constantly.
+        if let Some(v) = &vm.ascii_chars[c as usize] {
+            return v.clone();
+        }
         let mut buf = [0u8; 4];
-        return vm.intern(c.encode_utf8(&mut buf));
+        let v = vm.intern(c.encode_utf8(&mut buf));
+        vm.ascii_chars[c as usize] = Some(v.clone());
+        return v;
     }
     new_str(c.encode_utf8(&mut [0u8; 4]))
 }
