@@ -1335,6 +1335,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 if !fits {
                     deopt!(CALL);
                 }
+                let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
                 skip_cache!(CALL);
                 tri!(vm.check_eval_breaker());
                 let base = unsafe { sp.sub(nargs + 2) };
@@ -1342,7 +1343,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 // SAFETY: the version guard re-established what the specialiser checked.
                 let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
                 sp = base;
-                enter_frame!(new);
+                if is_generator {
+                    // Calling a generator function makes the generator; its frame runs later.
+                    let func = unsafe { new.func.clone().unwrap_unchecked() };
+                    push!(crate::objects::generator::new_generator(vm, new, &func));
+                } else {
+                    enter_frame!(new);
+                }
             }
             op::CALL_BOUND_METHOD_EXACT_ARGS => {
                 let nargs = oparg as usize;

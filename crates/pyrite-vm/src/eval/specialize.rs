@@ -419,12 +419,18 @@ pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: 
 // -------------------------------------------------------------------------------------------
 // Calls.
 
+/// Does calling `fd` make a generator rather than run its body?
+fn is_generator(fd: &function::FunctionData) -> bool {
+    fd.code_data().code.flags & pyrite_bytecode::code::flags::GENERATOR != 0
+}
+
 /// Can `fd` be entered by binding `nargs` positional arguments to its first parameters, taking
 /// any missing trailing ones from its defaults? Returns whether defaults are needed.
 pub fn simple_positional_call(fd: &function::FunctionData, nargs: usize) -> Option<bool> {
     use pyrite_bytecode::code::flags as co;
     let code = &fd.code_data().code;
-    if code.flags & (co::VARARGS | co::VARKEYWORDS | co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) != 0 || code.kwonlyargcount != 0 {
+    // Generator functions qualify (the call makes the generator); coroutines do not yet.
+    if code.flags & (co::VARARGS | co::VARKEYWORDS | co::COROUTINE | co::ASYNC_GENERATOR) != 0 || code.kwonlyargcount != 0 {
         return None;
     }
     let argcount = code.argcount as usize;
@@ -451,7 +457,7 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
         }
         if let Some(m) = callable.downcast_exact::<function::BoundMethodData>() {
             let fd = m.func.downcast_exact::<function::FunctionData>()?;
-            if has_kwnames || self_or_null.is_some() || fd.version.get() == 0 || simple_positional_call(fd, nargs + 1)? {
+            if has_kwnames || self_or_null.is_some() || fd.version.get() == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
                 return None;
             }
             write_u32(counter.add(1), fd.version.get());
@@ -513,7 +519,7 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
         let tag = cls.version_tag.get();
         let init = cls.lookup_str(vm, "__init__")?;
         let fd = init.downcast_exact::<function::FunctionData>()?;
-        if tag == 0 || simple_positional_call(fd, nargs + 1)? {
+        if tag == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
             return None;
         }
         write_u32(counter.add(1), tag);
