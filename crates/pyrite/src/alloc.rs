@@ -10,6 +10,27 @@ use std::ffi::c_void;
 
 use libmimalloc_sys as mi;
 
+extern "C" {
+    // Part of mimalloc's stable C API (`mimalloc.h`); the sys crate only binds it with its
+    // `extended` feature.
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_arena_eager_commit` in `mimalloc.h`'s `mi_option_e`.
+const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
+
+/// Commit arena memory as it is used rather than up front: a short script's resident set is
+/// then what it allocates (about half of the eager default), at no measurable speed cost.
+/// Runs as an ELF constructor, before the Rust runtime's first allocation creates an arena.
+extern "C" fn configure() {
+    // SAFETY: setting an option is allowed at any time; it affects arenas made afterwards.
+    unsafe { mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
+}
+
+#[used]
+#[link_section = ".init_array"]
+static CONFIGURE: extern "C" fn() = configure;
+
 /// Alignment every `mi_malloc` block has (a pointer's).
 const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
 
