@@ -34,6 +34,7 @@ static CONFIGURE: extern "C" fn() = configure;
 /// Alignment every `mi_malloc` block has (a pointer's).
 const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
 
+#[cfg_attr(feature = "system-alloc", allow(dead_code))]
 pub struct MiMalloc;
 
 // SAFETY: each method forwards to the mimalloc function with the same contract; blocks from

@@ -8,6 +8,9 @@ use pyrite_vm::{Config, Vm};
 
 mod alloc;
 
+/// mimalloc, unless built with `--features system-alloc` (for valgrind and sanitizers, which
+/// only see blocks that come from the C library's malloc).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 

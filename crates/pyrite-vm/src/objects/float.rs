@@ -3,7 +3,7 @@
 //! Exact floats are recycled through a small per-thread free list, since arithmetic allocates
 //! one float per result. Arithmetic accepts ints as either operand (int op float -> float).
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::ptr::NonNull;
 
