@@ -232,3 +232,14 @@ try:
 except IndexError as e:
     print("IndexError", e)
 print(char_at([1, 2], 0), char_at({"k": "v"}, "k"))
+class A:
+    def __str__(self):
+        return 5
+class B(str):
+    pass
+for _ in range(3):
+    print(str(1), str("x"), str(2.5), str([1]), str(B("b")), type(str(B("b"))).__name__)
+    try:
+        str(A())
+    except TypeError as e:
+        print(e)

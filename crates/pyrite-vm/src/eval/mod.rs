@@ -1477,6 +1477,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 skip_cache!(CALL);
                 let r = if code == op::CALL_NO_KW_TYPE_1 {
                     Ok(peek!(1).ty().to_value())
+                } else if code == op::CALL_NO_KW_STR_1 {
+                    // `str(x)` is `x.__str__()` checked to be a str: no trip through type_call.
+                    let x = peek!(1).clone();
+                    sync!();
+                    let r = ob::str(vm, &x);
+                    resync!();
+                    r
                 } else {
                     let callable = callable.clone();
                     let kwnames = f.kwnames.take();
