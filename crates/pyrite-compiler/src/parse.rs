@@ -18,7 +18,6 @@ pub struct Parsed {
     pub body: Body,
     pub lines: LineIndex,
     pub filename: String,
-    pub mode: Mode,
 }
 
 /// The top-level node.
@@ -168,7 +167,7 @@ pub fn parse_with(source: &str, filename: &str, mode: Mode, byte_offsets: bool) 
         }
     }
     lines.byte_offsets.set(true);
-    Ok(Parsed { body, lines, filename: filename.to_string(), mode })
+    Ok(Parsed { body, lines, filename: filename.to_string() })
 }
 
 /// Scan brackets the way CPython's tokenizer does, reporting the errors it reports first.
@@ -416,13 +415,8 @@ fn translate_error(lines: &LineIndex, filename: &str, source: &str, e: ParseErro
     }
 }
 
-/// Decode source bytes per PEP 263: a UTF-8 BOM, or a `coding` cookie on one of the first two
-/// lines; the default is UTF-8.
-pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, CompileError> {
-    decode_source_declared(bytes, filename).map(|(text, _)| text)
-}
-
-/// `decode_source`, also telling whether the encoding was declared (BOM or cookie).
+/// Decode source bytes per PEP 263 (a UTF-8 BOM, or a `coding` cookie on one of the first two
+/// lines; the default is UTF-8), also telling whether the encoding was declared.
 pub fn decode_source_declared(bytes: &[u8], filename: &str) -> Result<(String, bool), CompileError> {
     let text = decode_inner(bytes, filename)?;
     let bom = bytes.starts_with(b"\xef\xbb\xbf");

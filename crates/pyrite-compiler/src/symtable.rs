@@ -59,6 +59,8 @@ pub struct Symbol {
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub kind: BlockKind,
+    /// The block's name (function, class, `top`...): read when debugging scope analysis.
+    #[allow(dead_code)]
     pub name: String,
     pub comprehension: CompKind,
     names: Vec<String>,

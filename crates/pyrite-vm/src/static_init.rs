@@ -163,7 +163,7 @@ fn fill_dict(t: &'static StaticType) {
         put(&d, "__delete__", descr::new_slot_wrapper("__delete__", SlotKind::Delete, ty));
     }
     if own(s.hash.get().map(|f| f as usize), base.and_then(|b| b.slots.hash.get().map(|f| f as usize))) {
-        if s.hash.get().map(|f| f as usize) == Some(crate::objects::object::hash_not_implemented as usize) {
+        if s.hash.get().map(|f| f as usize) == Some(crate::objects::object::hash_not_implemented as *const () as usize) {
             put(&d, "__hash__", none::none());
         } else {
             put(&d, "__hash__", descr::new_slot_wrapper("__hash__", SlotKind::Hash, ty));

@@ -173,22 +173,6 @@ impl Slots {
             contains: Cell::new(None),
         }
     }
-
-    fn copy_from(&self, other: &Slots) {
-        macro_rules! copy {
-            ($($f:ident),*) => { $( self.$f.set(other.$f.get()); )* };
-        }
-        copy!(
-            dealloc, traverse, clear, repr, str, hash, richcompare, getattro, setattro, call,
-            iter, iternext, descr_get, descr_set, new, init, nb_negative, nb_positive,
-            nb_invert, nb_absolute, nb_bool, nb_int, nb_float, nb_index, len, getitem, setitem,
-            contains
-        );
-        for i in 0..NB_BINARY {
-            self.nb[i].set(other.nb[i].get());
-            self.nb_inplace[i].set(other.nb_inplace[i].get());
-        }
-    }
 }
 
 /// `tp_flags` bits.

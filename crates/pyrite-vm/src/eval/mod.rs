@@ -98,6 +98,9 @@ fn release_frame(vm: &mut Vm, frame: Box<Frame>) {
 
 /// Execute instructions of `f` (and frames it calls, kept on `stack`) until the entry frame
 /// returns or yields, or an exception needs unwinding in the current frame.
+// The stack and cache macros wrap their raw-pointer accesses in `unsafe` so that they can be
+// used anywhere; inside arms that are already `unsafe` that nesting is redundant, not wrong.
+#[allow(unused_unsafe)]
 fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
     let mut f: &mut Frame = fref;
     // The hot state lives in locals (registers), as CPython's `next_instr`/`stack_pointer`:
@@ -253,7 +256,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         let unit = unsafe { *start };
         ip = unsafe { start.add(1) };
         // `ext` carries the high argument bits of preceding EXTENDED_ARGs (normally 0).
-        let mut oparg = (unit >> 8) as u32 | ext;
+        let oparg = (unit >> 8) as u32 | ext;
         ext = 0;
         let code = unit as u8;
         // The instruction's inline cache units start here (its first unit is the adaptive
@@ -1410,8 +1413,8 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 let func = b.func;
                 match code {
-                    op::CALL_NO_KW_LEN if func as usize != crate::modules::builtins::b_len as usize => deopt!(CALL),
-                    op::CALL_NO_KW_ISINSTANCE if func as usize != crate::modules::builtins::b_isinstance as usize => deopt!(CALL),
+                    op::CALL_NO_KW_LEN if func as usize != crate::modules::builtins::b_len as *const () as usize => deopt!(CALL),
+                    op::CALL_NO_KW_ISINSTANCE if func as usize != crate::modules::builtins::b_isinstance as *const () as usize => deopt!(CALL),
                     _ => {}
                 }
                 skip_cache!(CALL);
@@ -1438,7 +1441,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     // SAFETY: checked to be a method descriptor.
                     let d = unsafe { callable.payload_unchecked::<crate::objects::descr::MethodDescrData>() };
                     let Some(l) = peek!(2).downcast_exact::<list::ListData>() else { deopt!(CALL) };
-                    if d.def.func as usize != crate::objects::list_methods::list_append as usize {
+                    if d.def.func as usize != crate::objects::list_methods::list_append as *const () as usize {
                         deopt!(CALL);
                     }
                     skip_cache!(CALL);

@@ -252,7 +252,7 @@ pub unsafe fn load_global(globals: &Value, builtins: &Value, name: &Value, instr
 /// Is attribute access on `ty` the generic algorithm (no `__getattribute__`/`__getattr__`)?
 #[inline(always)]
 pub fn generic_getattro(ty: &PyType) -> bool {
-    ty.slots.getattro.get().map(|f| f as usize == crate::objects::object::generic_getattr as usize).unwrap_or(false)
+    ty.slots.getattro.get().map(|f| f as usize == crate::objects::object::generic_getattr as *const () as usize).unwrap_or(false)
 }
 
 /// The instance `__dict__` of `owner`, if it has one and it is a plain dict.
@@ -382,7 +382,7 @@ pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: 
     let choice = (|| {
         let h = owner.header()?;
         let ty = h.ty();
-        if !ty.is_heap_type() || ty.slots.setattro.get().map(|f| f as usize) != Some(crate::objects::object::generic_setattr as usize) {
+        if !ty.is_heap_type() || ty.slots.setattro.get().map(|f| f as usize) != Some(crate::objects::object::generic_setattr as *const () as usize) {
             return None;
         }
         let tag = ty.version_tag.get();
@@ -470,10 +470,10 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
             if has_kwnames {
                 return Some(op::CALL_BUILTIN_FAST_WITH_KEYWORDS);
             }
-            if nargs == 1 && b.func as usize == crate::modules::builtins::b_len as usize {
+            if nargs == 1 && b.func as usize == crate::modules::builtins::b_len as *const () as usize {
                 return Some(op::CALL_NO_KW_LEN);
             }
-            if nargs == 2 && b.func as usize == crate::modules::builtins::b_isinstance as usize {
+            if nargs == 2 && b.func as usize == crate::modules::builtins::b_isinstance as *const () as usize {
                 return Some(op::CALL_NO_KW_ISINSTANCE);
             }
             return Some(if nargs == 1 { op::CALL_NO_KW_BUILTIN_O } else { op::CALL_NO_KW_BUILTIN_FAST });
@@ -484,7 +484,7 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
             if has_kwnames {
                 return Some(op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
             }
-            if nargs == 1 && d.def.func as usize == crate::objects::list_methods::list_append as usize {
+            if nargs == 1 && d.def.func as usize == crate::objects::list_methods::list_append as *const () as usize {
                 return Some(op::CALL_NO_KW_LIST_APPEND);
             }
             return Some(match nargs {

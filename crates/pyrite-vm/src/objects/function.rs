@@ -352,9 +352,9 @@ macro_rules! cell_getset {
             // SAFETY: read of an owned cell.
             Ok(cell_getset!(@get $opt, unsafe { &*f.$field.get() }))
         }
-        fn $set(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
+        fn $set(_vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
             let f = function_data(v);
-            let new = cell_getset!(@set $opt, vm, value);
+            let new = cell_getset!(@set $opt, value);
             // SAFETY: single-threaded write; old value dropped after.
             let old = std::mem::replace(unsafe { &mut *f.$field.get() }, new);
             f.version.set(next_function_version());
@@ -364,8 +364,8 @@ macro_rules! cell_getset {
     };
     (@get opt, $e:expr) => { $e.clone().unwrap_or_else(none::none) };
     (@get val, $e:expr) => { $e.clone() };
-    (@set opt, $vm:expr, $value:expr) => { match $value { Some(v) if !none::is_none(v) => Some(v.clone()), _ => None } };
-    (@set val, $vm:expr, $value:expr) => { match $value { Some(v) => v.clone(), None => none::none() } };
+    (@set opt, $value:expr) => { match $value { Some(v) if !none::is_none(v) => Some(v.clone()), _ => None } };
+    (@set val, $value:expr) => { match $value { Some(v) => v.clone(), None => none::none() } };
 }
 cell_getset!(func_get_defaults, func_set_defaults, defaults, opt);
 cell_getset!(func_get_kwdefaults, func_set_kwdefaults, kwdefaults, opt);

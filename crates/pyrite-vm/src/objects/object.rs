@@ -203,14 +203,14 @@ pub fn object_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&V
 }
 
 fn same_slot_init(ty: &PyType) -> bool {
-    ty.slots.init.get().map(|f| f as usize == object_init as usize).unwrap_or(true)
+    ty.slots.init.get().map(|f| f as usize == object_init as *const () as usize).unwrap_or(true)
 }
 /// Are instances of `ty` created by `object.__new__` itself (no `__new__` override)?
 pub fn uses_object_new(ty: &PyType) -> bool {
-    ty.slots.new.get().map(|f| f as usize == object_new as usize).unwrap_or(false)
+    ty.slots.new.get().map(|f| f as usize == object_new as *const () as usize).unwrap_or(false)
 }
 fn same_slot_new(ty: &PyType) -> bool {
-    ty.slots.new.get().map(|f| f as usize == object_new as usize).unwrap_or(true)
+    ty.slots.new.get().map(|f| f as usize == object_new as *const () as usize).unwrap_or(true)
 }
 
 pub fn object_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
