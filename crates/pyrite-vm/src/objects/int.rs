@@ -150,7 +150,38 @@ pub fn floor_divmod_i64(a: i64, b: i64) -> (i64, i64) {
 }
 
 fn big_floor_divmod(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
+    if let Some(qr) = short_quotient_divmod(a, b) {
+        return qr;
+    }
     a.div_mod_floor(b)
+}
+
+/// `divmod(a, b)` for positive big ints whose quotient is short (under 60 bits). CPython's
+/// schoolbook division costs one pass over the operands in this case; num-bigint's recursive
+/// division copies them several times. Estimate the quotient from the leading 64 bits of `b`
+/// (never too large), then correct it upwards with a few subtractions.
+fn short_quotient_divmod(a: &BigInt, b: &BigInt) -> Option<(BigInt, BigInt)> {
+    use num_bigint::Sign;
+    if a.sign() != Sign::Plus || b.sign() != Sign::Plus {
+        return None;
+    }
+    let (abits, bbits) = (a.bits(), b.bits());
+    if bbits <= 64 || abits >= bbits + 60 {
+        return None;
+    }
+    if abits < bbits {
+        return Some((BigInt::from(0), a.clone()));
+    }
+    let s = bbits - 64;
+    let a_top = (a >> s).to_u128()?;
+    let b_top = (b >> s).to_u64()?;
+    let mut q = (a_top / (b_top as u128 + 1)) as u64;
+    let mut r = a - b * q;
+    while &r >= b {
+        r -= b;
+        q += 1;
+    }
+    Some((BigInt::from(q), r))
 }
 
 /// `a OP b` for two ints; `None` if the operator is not an integer operator here (true
@@ -201,8 +232,16 @@ pub fn int_binop(vm: &mut Vm, a: &IntRef<'_>, b: &IntRef<'_>, op: u32) -> PyResu
             _ => {}
         }
     }
-    let x = a.to_bigint();
-    let y = b.to_bigint();
+    // Borrow big operands (copying a big int per operation would double the work of the
+    // linear-time operations).
+    fn borrowed<'a>(v: &IntRef<'a>) -> std::borrow::Cow<'a, BigInt> {
+        match v {
+            IntRef::Big(b) => std::borrow::Cow::Borrowed(*b),
+            IntRef::Small(i) => std::borrow::Cow::Owned(BigInt::from(*i)),
+        }
+    }
+    let (x, y) = (borrowed(&a), borrowed(&b));
+    let (x, y): (&BigInt, &BigInt) = (&x, &y);
     Ok(match op {
         binop::ADD => from_bigint(x + y),
         binop::SUBTRACT => from_bigint(x - y),
@@ -218,7 +257,7 @@ pub fn int_binop(vm: &mut Vm, a: &IntRef<'_>, b: &IntRef<'_>, op: u32) -> PyResu
                     "integer modulo by zero"
                 }));
             }
-            let (q, r) = big_floor_divmod(&x, &y);
+            let (q, r) = big_floor_divmod(x, y);
             from_bigint(if op == binop::FLOOR_DIVIDE { q } else { r })
         }
         binop::LSHIFT => {
@@ -239,8 +278,8 @@ pub fn int_binop(vm: &mut Vm, a: &IntRef<'_>, b: &IntRef<'_>, op: u32) -> PyResu
                 None => Value::small_int(if x.is_negative() { -1 } else { 0 }),
             }
         }
-        binop::TRUE_DIVIDE => return true_divide(vm, &x, &y),
-        binop::POWER => return int_pow(vm, &x, &y),
+        binop::TRUE_DIVIDE => return true_divide(vm, x, y),
+        binop::POWER => return int_pow(vm, x, y),
         _ => none::not_implemented(),
     })
 }
