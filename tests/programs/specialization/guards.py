@@ -243,3 +243,25 @@ for _ in range(3):
         str(A())
     except TypeError as e:
         print(e)
+class Meta(type):
+    kind = "meta"
+    def __call__(cls, *args):
+        return ("made by Meta", args)
+class Base:
+    pass
+class C(Base):
+    kind = "c"
+    def __init__(self, x):
+        self.x = x
+def make(c, x):
+    return c(x)
+def kind(c):
+    return c.kind
+for _ in range(3):
+    print(make(C, 1).x, kind(C))
+class C2(Base, metaclass=Meta):
+    kind = "c2"
+    def __init__(self, x):
+        self.x = x
+for _ in range(3):
+    print(make(C2, 2), kind(C2))

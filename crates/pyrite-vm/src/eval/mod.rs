@@ -967,8 +967,9 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op::LOAD_ATTR_CLASS => {
                 let owner = peek!(1);
                 let tag = unsafe { specialize::read_u32(cache_at.add(1)) };
+                // The metaclass must still be `type` (a class's `__class__` can be reassigned).
                 match owner.as_type() {
-                    Some(cls) if cls.version_tag.get() == tag => {}
+                    Some(cls) if cls.version_tag.get() == tag && std::ptr::eq(owner.ty(), crate::typeobj::type_type()) => {}
                     _ => deopt!(LOAD_ATTR),
                 }
                 skip_cache!(LOAD_ATTR);
@@ -1382,7 +1383,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 let tag = unsafe { specialize::read_u32(cache_at.add(1)) };
                 let Some(cls) = peek!(nargs + 1).as_type() else { deopt!(CALL) };
-                if cls.version_tag.get() != tag {
+                if cls.version_tag.get() != tag || !std::ptr::eq(peek!(nargs + 1).ty(), crate::typeobj::type_type()) {
                     deopt!(CALL);
                 }
                 let init_name = vm.dunder_init.clone();
