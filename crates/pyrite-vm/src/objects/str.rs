@@ -323,7 +323,7 @@ fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn str_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match try_str(item) {
-        Some(needle) => Ok(as_str(container).contains(needle)),
+        Some(needle) => Ok(crate::objects::str_methods::with_pattern!(needle, |p| as_str(container).contains(p))),
         None => Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", item.ty().name()))),
     }
 }

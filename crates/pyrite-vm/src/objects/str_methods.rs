@@ -112,6 +112,27 @@ fn ssize(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     crate::objects::list_methods::ssize_arg(vm, v)
 }
 
+/// Run `$body` with `$p` bound to the search pattern for `$needle`: a `char` when the needle is
+/// one character (a memchr scan), else the `&str` (Rust's two-way searcher, whose per-call
+/// set-up dominates on the short strings scripts mostly search).
+macro_rules! with_pattern {
+    ($needle:expr, |$p:ident| $body:expr) => {{
+        let needle: &str = $needle;
+        let mut chars = needle.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => {
+                let $p = c;
+                $body
+            }
+            _ => {
+                let $p = needle;
+                $body
+            }
+        }
+    }};
+}
+pub(crate) use with_pattern;
+
 fn new_list_of_strs(parts: Vec<String>) -> Value {
     crate::objects::list::new_list(parts.into_iter().map(pystr::from_string).collect())
 }
@@ -305,7 +326,7 @@ fn str_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     let s = text(args);
     let parts = match sep {
         None => split_whitespace(s, max),
-        Some(sep) => s.splitn(max.saturating_add(1), sep.as_str()).map(str::to_owned).collect(),
+        Some(sep) => with_pattern!(sep.as_str(), |p| s.splitn(max.saturating_add(1), p).map(str::to_owned).collect()),
     };
     Ok(new_list_of_strs(parts))
 }
@@ -432,7 +453,7 @@ fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right:
     let s = text(args);
     let Some((b0, b1)) = win else { return Ok(-1) };
     let hay = &s[b0..b1];
-    let found = if right { hay.rfind(sub) } else { hay.find(sub) };
+    let found = with_pattern!(sub, |p| if right { hay.rfind(p) } else { hay.find(p) });
     Ok(match found {
         Some(b) => char_index(s, b0 + b) as isize,
         None => -1,
@@ -466,7 +487,7 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     let s = text(args);
     let Some((b0, b1)) = win else { return Ok(Value::int(0)) };
     let hay = &s[b0..b1];
-    let n = if sub.is_empty() { char_len(hay) + 1 } else { hay.matches(sub).count() };
+    let n = if sub.is_empty() { char_len(hay) + 1 } else { with_pattern!(sub, |p| hay.matches(p).count()) };
     Ok(Value::int(n as i64))
 }
 
@@ -523,7 +544,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
         None => -1,
     };
     let s = text(args);
-    let out = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
+    let out = with_pattern!(old, |p| if count < 0 { s.replace(p, new) } else { s.replacen(p, new, count as usize) });
     Ok(pystr::from_string(out))
 }
 
