@@ -265,3 +265,8 @@ class C2(Base, metaclass=Meta):
         self.x = x
 for _ in range(3):
     print(make(C2, 2), kind(C2))
+print([char_at("abc", -i) for i in range(1, 4)])
+try:
+    char_at("abc", -4)
+except IndexError as e:
+    print("IndexError", e)
