@@ -198,7 +198,7 @@ impl FrameStack {
 
     /// A frame with at least `size` empty slots, reusing a released one when possible.
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(always)]
     fn frame_with(&mut self, code: ManuallyDrop<Value>, func: Option<Value>, globals: ManuallyDrop<Value>, builtins: ManuallyDrop<Value>, owns_namespace: bool, locals: Option<Value>, nlocalsplus: usize, size: usize) -> Box<Frame> {
         match self.frames.pop() {
             Some(mut f) => {
