@@ -990,12 +990,14 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     deopt!(LOAD_ATTR);
                 }
                 skip_cache!(LOAD_ATTR);
-                // SAFETY: the type's dict holds the property, and the property its getter, while
-                // the tag is unchanged.
-                let fget = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
+                // SAFETY: the type's dict holds the property while the tag is unchanged.
+                let prop = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
+                // SAFETY: the specialiser only caches exact properties.
+                let fget = unsafe { (*prop.payload_unchecked::<crate::objects::descr::PropertyData>().fget.get()).clone() };
+                drop(prop);
                 let owner = pop!();
                 sync!();
-                let r = call_function(vm, &fget, std::slice::from_ref(&owner), None);
+                let r = crate::protocols::call::call(vm, &fget, std::slice::from_ref(&owner), None);
                 resync!();
                 drop(owner);
                 push!(tri!(r));
@@ -1014,6 +1016,11 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         deopt!(LOAD_ATTR);
                     }
                 } else if code == op::LOAD_ATTR_METHOD_LAZY_DICT {
+                    // Inline attributes (another instance of the class) are checked by the
+                    // WITH_VALUES form.
+                    if crate::objects::inline_values::active(owner).is_some() {
+                        deopt!(LOAD_ATTR);
+                    }
                     if let Some(d) = specialize::instance_dict(owner) {
                         let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                         if !d.is_empty() && d.get_str(name).is_some() {
@@ -1389,7 +1396,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 let init_name = vm.dunder_init.clone();
                 let init = match cls.lookup(&init_name) {
-                    Some(init) if init.downcast_exact::<function::FunctionData>().map(|fd| fd.code_data().code.argcount as usize == nargs + 1 && fd.defaults().is_none()).unwrap_or(false) => init,
+                    Some(init) if init.downcast_exact::<function::FunctionData>().map(|fd| fd.code_data().code.argcount as usize == nargs + 1).unwrap_or(false) => init,
                     _ => deopt!(CALL),
                 };
                 skip_cache!(CALL);

@@ -311,7 +311,8 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
     let on_type = ty.lookup(name);
     if let Some(d) = &on_type {
         if let Some(m) = d.downcast_exact::<descr::MemberDescrData>() {
-            if method {
+            // The offset is only meaningful in instances of the member's own class.
+            if method || !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
                 return None;
             }
             write_u32(c.add(1), tag);
@@ -323,8 +324,10 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
             if method || fget.downcast_exact::<function::FunctionData>().is_none() {
                 return None;
             }
+            // The property itself (kept alive by the class dict while the tag holds): its
+            // getter is read on each run, as `property.__init__` can replace it.
             write_u32(c.add(1), tag);
-            write_ptr(c.add(5), fget.as_ptr());
+            write_ptr(c.add(5), d.as_ptr());
             return Some(op::LOAD_ATTR_PROPERTY);
         }
     }
@@ -392,6 +395,9 @@ pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: 
         let on_type = ty.lookup(name);
         if let Some(d) = &on_type {
             if let Some(m) = d.downcast_exact::<descr::MemberDescrData>() {
+                if !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
+                    return None;
+                }
                 write_u32(counter.add(1), tag);
                 *counter.add(3) = u16::try_from(m.offset).ok()?;
                 return Some(op::STORE_ATTR_SLOT);

@@ -342,13 +342,23 @@ pub fn new_member_descr(name: Value, owner: Value, offset: usize) -> Value {
     alloc_object(&MEMBER_DESCR_TYPE, MemberDescrData { name, owner, offset })
 }
 
+#[cold]
+fn member_type_error(vm: &mut Vm, d: &MemberDescrData, owner: &PyType, obj: &Value) -> crate::vm::PyErr {
+    vm.type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        pystr::as_str(&d.name),
+        owner.name(),
+        obj.ty().name()
+    ))
+}
+
 fn member_get(vm: &mut Vm, descr: &Value, obj: Option<&Value>, _ty: &Value) -> PyResult<Value> {
     let d = descr.downcast::<MemberDescrData>().expect("member");
     let Some(o) = obj else { return Ok(descr.clone()) };
     // SAFETY: the owner type is a base of `o`'s type, so the slot offset is in bounds.
     let owner = unsafe { d.owner.as_type_unchecked() };
     if !o.ty().is_subtype(owner) {
-        return Err(vm.type_error("descriptor applied to the wrong type"));
+        return Err(member_type_error(vm, d, owner, o));
     }
     let cell = unsafe { crate::typeobj::instance_slot_cell(o, d.offset) };
     // SAFETY: single-threaded read of the cell.
@@ -363,7 +373,7 @@ fn member_set(vm: &mut Vm, descr: &Value, obj: &Value, value: Option<&Value>) ->
     // SAFETY: owner is a type.
     let owner = unsafe { d.owner.as_type_unchecked() };
     if !obj.ty().is_subtype(owner) {
-        return Err(vm.type_error("descriptor applied to the wrong type"));
+        return Err(member_type_error(vm, d, owner, obj));
     }
     // SAFETY: as in `member_get`.
     let cell = unsafe { crate::typeobj::instance_slot_cell(obj, d.offset) };

@@ -147,6 +147,12 @@ fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
 /// FOR_ITER_GEN: the next value of an exact generator, or `None` once it has finished (a for
 /// loop drops the return value, so no StopIteration is made for it).
 pub fn next_for_loop(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    // An exhausted (or closed) generator simply ends the loop.
+    // SAFETY: read of the frame cell; nothing holds a borrow of it.
+    let d = gen(g);
+    if !d.running.get() && unsafe { (*d.frame.get()).is_none() } {
+        return Ok(None);
+    }
     match resume(vm, g, none::none(), None)? {
         SendResult::Yielded(v) => Ok(Some(v)),
         SendResult::Returned(_) => Ok(None),

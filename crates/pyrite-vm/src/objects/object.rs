@@ -272,12 +272,13 @@ fn object_set_dict(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()
     };
     match value {
         Some(d) if dict::dict_data(d).is_some() => {
-            // The new dict replaces every attribute, inline ones included.
+            // SAFETY: single-threaded write; the old dict is dropped after.
+            let old = std::mem::replace(unsafe { &mut *cell.get() }, Some(d.clone()));
+            // The new dict replaces every attribute, inline ones included (cleared after it is
+            // installed, so that a `__del__` run by the clearing stores into the new dict).
             if let Some(h) = v.header() {
                 crate::objects::inline_values::clear(h as *const _ as *const u8, h.ty());
             }
-            // SAFETY: single-threaded write; the old dict is dropped after.
-            let old = std::mem::replace(unsafe { &mut *cell.get() }, Some(d.clone()));
             drop(old);
             Ok(())
         }

@@ -98,15 +98,21 @@ fn type_setattro(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Value>) 
     let d = ty.dict_value().expect("heap type dict");
     let dd = dict::dict_data(&d).expect("dict");
     let key = vm.intern(n);
-    match value {
-        Some(v) => dd.set_str(key, v.clone()),
-        None => {
-            if dd.remove(vm, &key)?.is_none() {
-                return Err(vm.attribute_error(format!("type object '{}' has no attribute '{n}'", ty.name())));
-            }
+    // The replaced value is dropped only after the version tags are renewed: its `__del__`
+    // could otherwise run code whose caches still trust the old tags.
+    let old = match value {
+        Some(v) => {
+            let old = dd.get_str(&key);
+            dd.set_str(key, v.clone());
+            old
         }
-    }
+        None => match dd.remove(vm, &key)? {
+            Some(old) => Some(old),
+            None => return Err(vm.attribute_error(format!("type object '{}' has no attribute '{n}'", ty.name()))),
+        },
+    };
     modified_recursive(vm, obj);
+    drop(old);
     if heaptype_slots::is_slot_dunder(n) {
         refresh_slots_recursive(vm, obj);
     }
