@@ -283,6 +283,30 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 continue 'dispatch;
             }};
         }
+        /// Guard of the attribute forms: `$owner`'s type still has the version tag cached in
+        /// units 1..3 (a heap object: tagged ints never match). Evaluates to the owner.
+        macro_rules! guard_type_version {
+            ($family:ident) => {{
+                let owner = peek!(1);
+                match owner.header() {
+                    Some(h) if h.ty().version_tag.get() == unsafe { specialize::read_u32(cache_at.add(1)) } => owner,
+                    _ => deopt!($family),
+                }
+            }};
+        }
+        /// Attribute forms' result: replace the owner on the stack by `$v` (after a NULL for
+        /// the method form when `$with_null`).
+        macro_rules! replace_owner {
+            ($v:expr, $with_null:expr) => {{
+                let v: Value = $v;
+                let owner = pop!();
+                drop(owner);
+                if $with_null {
+                    push_opt!(None);
+                }
+                push!(v);
+            }};
+        }
         /// The generic instruction's warm-up: count down, and when the count runs out let the
         /// specialiser rewrite this instruction (it takes effect from the next execution).
         macro_rules! adaptive {
@@ -546,10 +570,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(none::bool_value(lhs.is(&rhs) != (oparg == 1)));
             }
             op::CONTAINS_OP_DICT => {
-                let Some(d) = peek!(1).downcast_exact::<dict::DictData>() else {
-                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP as u16) };
-                    deopt!(CONTAINS_OP);
-                };
+                let Some(d) = peek!(1).downcast_exact::<dict::DictData>() else { deopt!(CONTAINS_OP) };
                 let found = tri!(d.get(vm, peek!(2))).is_some();
                 drop_n!(2);
                 push!(none::bool_value(found != (oparg == 1)));
@@ -557,7 +578,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op::CONTAINS_OP_SET => {
                 let container = peek!(1);
                 if !crate::objects::set::is_exact_set(container) && !std::ptr::eq(container.ty(), &crate::objects::set::FROZENSET_TYPE.0) {
-                    unsafe { specialize::despecialize(cache_at.sub(1), op::CONTAINS_OP as u16) };
                     deopt!(CONTAINS_OP);
                 }
                 let container = container.clone();
@@ -903,52 +923,28 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(v);
             }
             op::LOAD_ATTR_WITH_HINT => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(LOAD_ATTR);
-                }
+                let owner = guard_type_version!(LOAD_ATTR);
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                 let index = unsafe { specialize::read_u32(cache_at.add(3)) } as usize;
                 let Some(v) = specialize::instance_dict(owner).and_then(|d| d.value_at_if_key(index, name)) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
-                let owner = pop!();
-                drop(owner);
-                if oparg & 1 != 0 {
-                    push_opt!(None);
-                }
-                push!(v);
+                replace_owner!(v, oparg & 1 != 0);
             }
             op::LOAD_ATTR_INSTANCE_VALUE => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(LOAD_ATTR);
-                }
+                let owner = guard_type_version!(LOAD_ATTR);
                 // The tag vouches for the layout and the key index.
                 let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
                 let Some(v) = b.get(unsafe { specialize::read_u32(cache_at.add(3)) } as usize) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
-                let owner = pop!();
-                drop(owner);
-                if oparg & 1 != 0 {
-                    push_opt!(None);
-                }
-                push!(v);
+                replace_owner!(v, oparg & 1 != 0);
             }
             op::LOAD_ATTR_SLOT => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(LOAD_ATTR);
-                }
+                let owner = guard_type_version!(LOAD_ATTR);
                 let offset = unsafe { specialize::read_u32(cache_at.add(3)) } as usize;
                 // SAFETY: the version tag vouches that the type (and so the offset) is unchanged.
                 let Some(v) = (unsafe { (*crate::typeobj::instance_slot_cell(owner, offset).get()).clone() }) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
-                let owner = pop!();
-                drop(owner);
-                push!(v);
+                replace_owner!(v, false);
             }
             op::LOAD_ATTR_MODULE => {
                 let owner = peek!(1);
@@ -961,9 +957,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 skip_cache!(LOAD_ATTR);
                 // SAFETY: the keys version vouches for the entry.
                 let v = unsafe { d.value_at_unchecked(specialize::read_u32(cache_at.add(3)) as usize) }.clone();
-                let owner = pop!();
-                drop(owner);
-                push!(v);
+                replace_owner!(v, false);
             }
             op::LOAD_ATTR_CLASS => {
                 let owner = peek!(1);
@@ -976,25 +970,17 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 skip_cache!(LOAD_ATTR);
                 // SAFETY: the class's dict holds the attribute while its tag is unchanged.
                 let v = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
-                let owner = pop!();
-                drop(owner);
-                if oparg & 1 != 0 {
-                    push_opt!(None);
-                }
-                push!(v);
+                replace_owner!(v, oparg & 1 != 0);
             }
             op::LOAD_ATTR_PROPERTY => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(LOAD_ATTR);
-                }
+                guard_type_version!(LOAD_ATTR);
                 skip_cache!(LOAD_ATTR);
-                // SAFETY: the type's dict holds the property while the tag is unchanged.
-                let prop = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
-                // SAFETY: the specialiser only caches exact properties.
-                let fget = unsafe { (*prop.payload_unchecked::<crate::objects::descr::PropertyData>().fget.get()).clone() };
-                drop(prop);
+                // SAFETY: the type's dict holds the property while the tag is unchanged, and the
+                // specialiser only caches exact properties.
+                let fget = unsafe {
+                    let prop = &*(specialize::read_ptr(cache_at.add(5)) as *const crate::object::PyObj<crate::objects::descr::PropertyData>);
+                    (*prop.data.fget.get()).clone()
+                };
                 let owner = pop!();
                 sync!();
                 let r = crate::protocols::call::call(vm, &fget, std::slice::from_ref(&owner), None);
@@ -1003,16 +989,12 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(tri!(r));
             }
             op::LOAD_ATTR_METHOD_NO_DICT | op::LOAD_ATTR_METHOD_LAZY_DICT | op::LOAD_ATTR_METHOD_WITH_VALUES => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(LOAD_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(LOAD_ATTR);
-                }
+                let owner = guard_type_version!(LOAD_ATTR);
                 if code == op::LOAD_ATTR_METHOD_WITH_VALUES {
                     // Inline attributes, and the class's keys still lack the method's name.
                     let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
                     let _ = b;
-                    if crate::objects::inline_values::keys(h.ty()).len() as u32 != unsafe { specialize::read_u32(cache_at.add(3)) } {
+                    if crate::objects::inline_values::keys(owner.ty()).len() as u32 != unsafe { specialize::read_u32(cache_at.add(3)) } {
                         deopt!(LOAD_ATTR);
                     }
                 } else if code == op::LOAD_ATTR_METHOD_LAZY_DICT {
@@ -1058,15 +1040,11 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
             }
             op::STORE_ATTR_WITH_HINT => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(STORE_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(STORE_ATTR);
-                }
+                let owner = guard_type_version!(STORE_ATTR);
                 let name = unsafe { code!().names.get_unchecked(oparg as usize) };
                 let index = unsafe { *cache_at.add(3) } as usize;
                 let Some(d) = specialize::instance_dict(owner) else { deopt!(STORE_ATTR) };
-                if d.value_at_if_key(index, name).is_none() {
+                if !d.has_key_at(index, name) {
                     deopt!(STORE_ATTR);
                 }
                 skip_cache!(STORE_ATTR);
@@ -1078,11 +1056,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop(old);
             }
             op::STORE_ATTR_INSTANCE_VALUE => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(STORE_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(STORE_ATTR);
-                }
+                let owner = guard_type_version!(STORE_ATTR);
                 if crate::objects::inline_values::active(owner).is_none() {
                     deopt!(STORE_ATTR);
                 }
@@ -1095,11 +1069,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop(owner);
             }
             op::STORE_ATTR_SLOT => {
-                let owner = peek!(1);
-                let Some(h) = owner.header() else { deopt!(STORE_ATTR) };
-                if h.ty().version_tag.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(STORE_ATTR);
-                }
+                guard_type_version!(STORE_ATTR);
                 skip_cache!(STORE_ATTR);
                 let offset = unsafe { *cache_at.add(3) } as usize;
                 let owner = pop!();
@@ -1430,7 +1400,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let kwnames = f.kwnames.take();
                 let r = match (code, top_slice!(nargs)) {
                     (op::CALL_NO_KW_LEN, [x]) if specialize::is_exact_str(x) => Ok(int::from_usize(pystr::char_len(x))),
-                    (op::CALL_NO_KW_LEN, [x]) if x.downcast_exact::<list::ListData>().is_some() => Ok(int::from_usize(list::list_data(x).expect("list").len())),
+                    (op::CALL_NO_KW_LEN, [x]) if x.downcast_exact::<list::ListData>().is_some() => Ok(int::from_usize(unsafe { x.payload_unchecked::<list::ListData>() }.len())),
                     (_, args) => {
                         sync!();
                         let r = func(vm, args, kwnames.as_ref());

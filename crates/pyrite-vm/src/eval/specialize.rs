@@ -165,8 +165,8 @@ pub unsafe fn store_subscr(container: &Value, sub: &Value, instr: *mut u16, coun
     finish(instr, counter, op::STORE_SUBSCR, choice);
 }
 
-/// CONTAINS_OP has no cache (its layout is CPython 3.12's): it specialises on first use and a
-/// miss rewrites it back to the generic form, which re-specialises on its next run.
+/// CONTAINS_OP has no cache (its layout is CPython 3.12's): it specialises on first use; a
+/// miss puts the generic form back (as every miss does), which re-specialises on its next run.
 ///
 /// # Safety
 /// `instr` is a CONTAINS_OP instruction.
@@ -176,14 +176,6 @@ pub unsafe fn contains_op(container: &Value, instr: *mut u16) {
     } else if set::is_anyset(container) && (set::is_exact_set(container) || std::ptr::eq(container.ty(), &set::FROZENSET_TYPE.0)) {
         set_opcode(instr, op::CONTAINS_OP_SET);
     }
-}
-
-/// Undo a cacheless specialisation after a miss.
-///
-/// # Safety
-/// `instr` is an instruction of `family`.
-pub unsafe fn despecialize(instr: *mut u16, family: u16) {
-    set_opcode(instr, family);
 }
 
 // -------------------------------------------------------------------------------------------

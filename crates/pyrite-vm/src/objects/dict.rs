@@ -285,6 +285,12 @@ impl DictData {
         }
     }
 
+    /// Whether entry `index` holds `key` (identity): a cache check with no reference taken.
+    #[inline(always)]
+    pub fn has_key_at(&self, index: usize, key: &Value) -> bool {
+        matches!(self.table().entries.get(index), Some(Some(e)) if e.key.is(key))
+    }
+
     /// The value of entry `index` if that entry's key is `key` (identity). A compact dict holds
     /// each key in at most one live entry, so a hit is the current value: inline caches use
     /// this to revalidate a remembered index without hashing.
