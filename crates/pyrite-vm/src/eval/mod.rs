@@ -47,14 +47,13 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
         return (entry, Err(e));
     }
     vm.recursion_depth += 1;
-    let mut stack: Vec<Box<Frame>> = Vec::new();
-    let mut f = entry;
+    let mut chain = Chain { current: entry, callers: Vec::new() };
     let base_ptrs = vm.frame_ptrs.len();
-    vm.frame_ptrs.push(&*f as *const Frame);
+    vm.frame_ptrs.push(&*chain.current as *const Frame);
     let result = loop {
         let step = match pending.take() {
             Some(e) => Err(e),
-            None => execute(vm, &mut f, &mut stack),
+            None => execute(vm, &mut chain),
         };
         match step {
             Ok(exit) => break Ok(exit),
@@ -62,31 +61,39 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
                 // Unwind: find a handler in this frame or pop to the caller.
                 let mut err = err;
                 loop {
-                    unwind::record_traceback(vm, &f, &mut err);
-                    if let Some(()) = unwind::find_handler(&mut f, &err) {
+                    unwind::record_traceback(vm, &chain.current, &mut err);
+                    if let Some(()) = unwind::find_handler(&mut chain.current, &err) {
                         break;
                     }
-                    if f.is_entry {
+                    if chain.current.is_entry {
                         let r = Err(err);
                         vm.recursion_depth -= 1;
                         vm.frame_ptrs.truncate(base_ptrs);
-                        return (f, r);
+                        return (chain.current, r);
                     }
-                    let caller = stack.pop().expect("caller frame");
-                    let done = std::mem::replace(&mut f, caller);
+                    let caller = chain.callers.pop().expect("caller frame");
+                    let done = std::mem::replace(&mut chain.current, caller);
                     vm.frame_ptrs.pop();
                     release_frame(vm, done);
                     vm.recursion_depth -= 1;
                 }
                 // Handler installed: push the exception and continue.
-                f.push(err.exc);
+                chain.current.push(err.exc);
                 continue;
             }
         }
     };
     vm.recursion_depth -= 1;
     vm.frame_ptrs.truncate(base_ptrs);
-    (f, result)
+    (chain.current, result)
+}
+
+/// The frames one [`run_frame`] executes: the current one and, below it, its Python callers
+/// (whose calls pushed frames instead of recursing in Rust). One pointer for the eval loop to
+/// carry, rather than two.
+struct Chain {
+    current: Box<Frame>,
+    callers: Vec<Box<Frame>>,
 }
 
 /// Return a finished frame's buffer to the pool.
@@ -96,160 +103,243 @@ fn release_frame(vm: &mut Vm, frame: Box<Frame>) {
 }
 
 
-/// Execute instructions of `f` (and frames it calls, kept on `stack`) until the entry frame
-/// returns or yields, or an exception needs unwinding in the current frame.
-// The stack and cache macros wrap their raw-pointer accesses in `unsafe` so that they can be
-// used anywhere; inside arms that are already `unsafe` that nesting is redundant, not wrong.
-#[allow(unused_unsafe)]
-fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
-    let mut f: &mut Frame = fref;
-    // The hot state lives in locals (registers), as CPython's `next_instr`/`stack_pointer`:
-    // `ip` and `sp` are written back to the frame (`sync!`) before anything can observe the
-    // frame and read again (`resync!`) after a callee may have changed it.
-    // SAFETY of the raw pointers below: `code` is kept alive by the frame for as long as the
-    // frame executes; instructions are only rewritten in place, never reallocated; `slots`
-    // points into the frame's slot buffer, which is never reallocated while the frame runs,
-    // and is re-derived after every call that borrows the frame mutably.
-    let mut code_ptr: *const function::CodeData = f.code_data();
-    let mut instrs: *mut u16 = unsafe { (*(*code_ptr).instructions.get()).as_mut_ptr() };
-    // `ip` is a pointer to the next code unit (CPython's `next_instr`).
-    let mut ip: *mut u16 = unsafe { instrs.add(f.ip) };
-    // `sp` points one past the top of the value stack (CPython's `stack_pointer`).
-    let mut slots: *mut Option<Value> = f.slots.as_mut_ptr();
-    let mut sp: *mut Option<Value> = unsafe { slots.add(f.sp) };
-    macro_rules! code {
-        () => {
-            unsafe { &*code_ptr }
-        };
-    }
-    macro_rules! sync {
-        () => {{
-            // SAFETY: `ip` points into the same instruction array as `instrs`.
-            f.ip = unsafe { ip.offset_from(instrs) } as usize;
-            f.sp = unsafe { sp.offset_from(slots) } as usize;
-        }};
-    }
-    macro_rules! resync {
-        () => {{
-            slots = f.slots.as_mut_ptr();
-            sp = unsafe { slots.add(f.sp) };
-        }};
-    }
-    macro_rules! reload {
-        () => {{
-            f = fref;
-            code_ptr = f.code_data();
-            instrs = unsafe { (*(*code_ptr).instructions.get()).as_mut_ptr() };
-            ip = unsafe { instrs.add(f.ip) };
-            resync!();
-        }};
-    }
-    macro_rules! slot {
-        ($i:expr) => {
-            unsafe { &mut *slots.add($i) }
-        };
-    }
-    macro_rules! push {
-        ($v:expr) => {{
-            let v: Value = $v;
-            // SAFETY: stack slots above `sp` are empty; `sp` is bounded by co_stacksize.
-            unsafe { std::ptr::write(sp, Some(v)) };
-            sp = unsafe { sp.add(1) };
-        }};
-    }
-    macro_rules! push_opt {
-        ($v:expr) => {{
-            let v: Option<Value> = $v;
-            // SAFETY: as in `push!`.
-            unsafe { std::ptr::write(sp, v) };
-            sp = unsafe { sp.add(1) };
-        }};
-    }
-    macro_rules! pop_opt {
-        () => {{
-            sp = unsafe { sp.sub(1) };
-            // SAFETY: `sp` points at a live stack slot; it is left empty.
-            unsafe { (*sp).take() }
-        }};
-    }
-    macro_rules! pop {
-        () => {{
-            // SAFETY: compiler-produced bytecode pops only non-NULL values here.
-            unsafe { pop_opt!().unwrap_unchecked() }
-        }};
-    }
-    macro_rules! peek_opt {
-        ($n:expr) => {
-            unsafe { &*sp.sub($n) }
-        };
-    }
-    macro_rules! peek {
-        ($n:expr) => {
-            unsafe { (*sp.sub($n)).as_ref().unwrap_unchecked() }
-        };
-    }
-    macro_rules! drop_n {
-        ($n:expr) => {{
-            for _ in 0..$n {
-                let v = pop_opt!();
-                drop(v);
-            }
-        }};
-    }
-    macro_rules! top_slice {
-        ($n:expr) => {{
-            let n = $n;
-            // SAFETY: `Option<Value>` has `Value`'s layout (niche) and these slots are all Some.
-            unsafe { std::slice::from_raw_parts(sp.sub(n) as *const Value, n) }
-        }};
-    }
-    /// Pop the top `n` values in push order.
-    macro_rules! collect_top {
-        ($n:expr) => {{
-            let n = $n;
-            let mut items = Vec::with_capacity(n);
-            let start = unsafe { sp.sub(n) };
-            for i in 0..n {
-                // SAFETY: live stack slots, left empty.
-                items.push(unsafe { (*start.add(i)).take().unwrap_unchecked() });
-            }
-            sp = start;
-            items
-        }};
-    }
-    // High argument bits from EXTENDED_ARG for the next instruction.
-    let mut ext: u32 = 0;
-    let result: PyResult<Exit> = 'dispatch: loop {
-        // Defined inside the loop so that its `break 'dispatch` sees the label.
+/// Defines the eval loop's frame-access macros over the local variables the caller names (its
+/// current frame `$f`, the frame chain `$chain` that owns it, and the instruction and stack
+/// pointers `$ip` and `$sp`), so that the dispatch loop and its out-of-line half share one
+/// definition. `$d` is a `$` token, for the inner macros' own parameters.
+macro_rules! frame_access_macros {
+    ($d:tt $f:ident $chain:ident $ip:ident $sp:ident) => {
+        // Only the frame and the two pointers are carried: the code object, the instruction
+        // array and the slot buffer are re-derived from the frame where they are needed, which
+        // keeps the loop's carried state small enough for LLVM to hold in registers.
+        macro_rules! code {
+            () => {
+                unsafe { &*($f.code_data() as *const function::CodeData) }
+            };
+        }
+        macro_rules! instrs {
+            () => {
+                unsafe { (*code!().instructions.get()).as_mut_ptr() }
+            };
+        }
+        macro_rules! slots {
+            () => {
+                $f.slots.as_mut_ptr()
+            };
+        }
+        /// Write the pointers back to the frame, before anything can observe it.
+        macro_rules! sync {
+            () => {{
+                // SAFETY: the instruction pointer is in the frame's instruction array and the
+                // stack pointer in its slots.
+                $f.ip = unsafe { $ip.offset_from(instrs!()) } as usize;
+                $f.sp = unsafe { $sp.offset_from(slots!()) } as usize;
+            }};
+        }
+        /// Read the stack pointer again after a callee that had the frame may have moved it.
+        macro_rules! resync {
+            () => {{
+                $sp = unsafe { slots!().add($f.sp) };
+            }};
+        }
+        /// Take up the current frame again (it may be another one after a call or return).
+        macro_rules! reload {
+            () => {{
+                $f = &mut $chain.current;
+                $ip = unsafe { instrs!().add($f.ip) };
+                resync!();
+            }};
+        }
+        macro_rules! slot {
+            ($d i:expr) => {
+                unsafe { &mut *slots!().add($d i) }
+            };
+        }
+        macro_rules! push {
+            ($d v:expr) => {{
+                let v: Value = $d v;
+                // SAFETY: stack slots above the stack pointer are empty, and the compiler's
+                // stack-depth computation bounds it by co_stacksize.
+                unsafe { std::ptr::write($sp, Some(v)) };
+                $sp = unsafe { $sp.add(1) };
+            }};
+        }
+        macro_rules! push_opt {
+            ($d v:expr) => {{
+                let v: Option<Value> = $d v;
+                // SAFETY: as in `push!`.
+                unsafe { std::ptr::write($sp, v) };
+                $sp = unsafe { $sp.add(1) };
+            }};
+        }
+        macro_rules! pop_opt {
+            () => {{
+                $sp = unsafe { $sp.sub(1) };
+                // SAFETY: the stack pointer now points at a live stack slot; it is left empty.
+                unsafe { (*$sp).take() }
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                // SAFETY: compiler-produced bytecode pops only non-NULL values here.
+                unsafe { pop_opt!().unwrap_unchecked() }
+            }};
+        }
+        macro_rules! peek_opt {
+            ($d n:expr) => {
+                unsafe { &*$sp.sub($d n) }
+            };
+        }
+        macro_rules! peek {
+            ($d n:expr) => {
+                unsafe { (*$sp.sub($d n)).as_ref().unwrap_unchecked() }
+            };
+        }
+        macro_rules! drop_n {
+            ($d n:expr) => {{
+                for _ in 0..$d n {
+                    let v = pop_opt!();
+                    drop(v);
+                }
+            }};
+        }
+        macro_rules! top_slice {
+            ($d n:expr) => {{
+                let n = $d n;
+                // SAFETY: `Option<Value>` has `Value`'s layout (niche) and these slots are all Some.
+                unsafe { std::slice::from_raw_parts($sp.sub(n) as *const Value, n) }
+            }};
+        }
+        /// Pop the top `n` values in push order.
+        #[allow(unused_macros)]
+        macro_rules! collect_top {
+            ($d n:expr) => {{
+                let n = $d n;
+                let mut items = Vec::with_capacity(n);
+                let start = unsafe { $sp.sub(n) };
+                for i in 0..n {
+                    // SAFETY: live stack slots, left empty.
+                    items.push(unsafe { (*start.add(i)).take().unwrap_unchecked() });
+                }
+                $sp = start;
+                items
+            }};
+        }
+    };
+}
+
+/// Defines the macros of one instruction's execution, shared by both halves of the loop: `tri!`
+/// (leave `$label` with an error), `enter_frame!` (continue in a new frame, then run
+/// `$after_enter`), `skip_cache!` and `adaptive!` (the generic forms' warm-up), over the caller's
+/// locals. Expanded inside the labelled loop so that the label resolves.
+macro_rules! instruction_macros {
+    ($d:tt $label:lifetime $vm:ident $chain:ident $ip:ident $cache_at:ident { $($after_enter:tt)* }) => {
         macro_rules! tri {
-            ($e:expr) => {
-                match $e {
+            ($d e:expr) => {
+                match $d e {
                     Ok(v) => v,
-                    Err(e) => break 'dispatch Err(e),
+                    Err(e) => break $label Err(cold_error(e)),
                 }
             };
         }
         /// Make `new` (a frame for a Python call whose arguments were taken off the stack) the
         /// current frame and continue in it: a Python-to-Python call without Rust recursion.
         macro_rules! enter_frame {
-            ($new:expr) => {{
-                let new: Box<Frame> = $new;
-                if vm.recursion_depth >= vm.recursion_limit {
-                    release_frame(vm, new);
-                    break 'dispatch Err(vm.recursion_error("maximum recursion depth exceeded"));
+            ($d new:expr) => {{
+                let new: Box<Frame> = $d new;
+                if $vm.recursion_depth >= $vm.recursion_limit {
+                    release_frame($vm, new);
+                    break $label Err(cold_error($vm.recursion_error("maximum recursion depth exceeded")));
                 }
-                vm.recursion_depth += 1;
+                $vm.recursion_depth += 1;
                 sync!();
-                let caller = std::mem::replace(fref, new);
-                stack.push(caller);
-                vm.frame_ptrs.push(&**fref as *const Frame);
+                let caller = std::mem::replace(&mut $chain.current, new);
+                $chain.callers.push(caller);
+                $vm.frame_ptrs.push(&*$chain.current as *const Frame);
                 reload!();
-                continue 'dispatch;
+                $($after_enter)*
             }};
         }
-        // The dispatch is one straight-line block (no branch before the jump table), small
-        // enough for LLVM to copy into the end of the hot instructions, giving each its own
-        // indirect jump as CPython's computed gotos do.
+        macro_rules! skip_cache {
+            ($d name:ident) => {
+                $ip = unsafe { $cache_at.add(cache_size::$d name) }
+            };
+        }
+        /// Guard of the attribute forms: the owner's type still has the version tag cached in
+        /// units 1..3 (a heap object: tagged ints never match). Evaluates to the owner.
+        #[allow(unused_macros)]
+        macro_rules! guard_type_version {
+            ($d family:ident) => {{
+                let owner = peek!(1);
+                match owner.header() {
+                    Some(h) if h.ty().version_tag.get() == unsafe { specialize::read_u32($cache_at.add(1)) } => owner,
+                    _ => deopt!($d family),
+                }
+            }};
+        }
+        /// Attribute forms' result: replace the owner on the stack by `v` (after a NULL for
+        /// the method form when `with_null`).
+        #[allow(unused_macros)]
+        macro_rules! replace_owner {
+            ($d v:expr, $d with_null:expr) => {{
+                let v: Value = $d v;
+                let owner = pop!();
+                drop(owner);
+                if $d with_null {
+                    push_opt!(None);
+                }
+                push!(v);
+            }};
+        }
+        /// The generic instruction's warm-up: count down, and when the count runs out let the
+        /// specialiser rewrite this instruction (it takes effect from the next execution).
+        #[allow(unused_macros)]
+        macro_rules! adaptive {
+            (|$d instr:ident, $d counter:ident| $d specialize:expr) => {{
+                // SAFETY: instructions with caches have their counter at `cache_at`.
+                let $d counter: *mut u16 = $cache_at;
+                let c = unsafe { *$d counter };
+                if adaptive::is_zero(c) {
+                    let $d instr: *mut u16 = unsafe { $cache_at.sub(1) };
+                    $d specialize;
+                } else {
+                    unsafe { *$d counter = adaptive::decrement(c) };
+                }
+            }};
+        }
+    };
+}
+
+/// Execute instructions of the current frame (and frames it calls, kept on the chain) until the entry frame
+/// returns or yields, or an exception needs unwinding in the current frame.
+///
+/// This is the hot half of the loop: the specialised instructions, the simple ones and the
+/// frame changes of calls and returns. Every other instruction runs out of line in
+/// [`execute_slow`], which keeps this function small enough for LLVM to hold the loop state
+/// (`f`, `ip`, `sp`, `ext`) in registers across the dispatch.
+// The stack and cache macros wrap their raw-pointer accesses in `unsafe` so that they can be
+// used anywhere; inside arms that are already `unsafe` that nesting is redundant, not wrong.
+#[allow(unused_unsafe)]
+fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
+    let mut f: &mut Frame = &mut chain.current;
+    // The hot state lives in locals (registers), as CPython's `next_instr`/`stack_pointer`:
+    // `ip` and `sp` are written back to the frame (`sync!`) before anything can observe the
+    // frame and read again (`resync!`) after a callee may have changed it.
+    // SAFETY of the raw pointers: `code` is kept alive by the frame for as long as the frame
+    // executes; instructions are only rewritten in place, never reallocated; the slot buffer
+    // is never reallocated while the frame runs, and is re-derived from the frame after every
+    // call that borrows the frame mutably.
+    // `ip` is a pointer to the next code unit (CPython's `next_instr`).
+    let mut ip: *mut u16;
+    // `sp` points one past the top of the value stack (CPython's `stack_pointer`).
+    let mut sp: *mut Option<Value>;
+    frame_access_macros!($ f chain ip sp);
+    ip = unsafe { instrs!().add(f.ip) };
+    sp = unsafe { slots!().add(f.sp) };
+    // High argument bits from EXTENDED_ARG for the next instruction.
+    let mut ext: u32 = 0;
+    let result: PyResult<Exit> = 'dispatch: loop {
+        // The dispatch is one straight-line block (no branch before the jump table).
         let start = ip;
         f.instr = start;
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
@@ -263,67 +353,33 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
         // counter); instructions that have caches skip them with `skip_cache!` (a constant
         // add). The opcode unit itself is at `cache_at - 1`.
         let cache_at = ip;
-        macro_rules! skip_cache {
-            ($name:ident) => {
-                ip = unsafe { cache_at.add(cache_size::$name) }
-            };
-        }
-        /// Guard failed: put the family's generic instruction back and run it (it counts down
-        /// from the cool-down and re-specialises when the count runs out). Nothing has been
-        /// popped yet, so the instruction simply starts over.
+        instruction_macros!($ 'dispatch vm chain ip cache_at { continue 'dispatch; });
+        /// Guard failed: put the family's generic instruction back and run it now, out of
+        /// line (it counts down from the cool-down and re-specialises when the count runs
+        /// out). Nothing has been popped yet, so the generic form starts from the same state.
         macro_rules! deopt {
             ($family:ident) => {{
-                // SAFETY: the opcode unit precedes the caches.
-                unsafe {
-                    let at = cache_at.sub(1);
-                    *at = (*at & 0xff00) | op::$family as u16;
-                    ip = at;
-                }
-                ext = oparg & !0xff;
+                unsafe { specialize::unspecialize(cache_at, op::$family) };
+                ip = cache_at;
+                run_slow!(op::$family);
                 continue 'dispatch;
             }};
         }
-        /// Guard of the attribute forms: `$owner`'s type still has the version tag cached in
-        /// units 1..3 (a heap object: tagged ints never match). Evaluates to the owner.
-        macro_rules! guard_type_version {
-            ($family:ident) => {{
-                let owner = peek!(1);
-                match owner.header() {
-                    Some(h) if h.ty().version_tag.get() == unsafe { specialize::read_u32(cache_at.add(1)) } => owner,
-                    _ => deopt!($family),
-                }
-            }};
-        }
-        /// Attribute forms' result: replace the owner on the stack by `$v` (after a NULL for
-        /// the method form when `$with_null`).
-        macro_rules! replace_owner {
-            ($v:expr, $with_null:expr) => {{
-                let v: Value = $v;
-                let owner = pop!();
-                drop(owner);
-                if $with_null {
-                    push_opt!(None);
-                }
-                push!(v);
-            }};
-        }
-        /// The generic instruction's warm-up: count down, and when the count runs out let the
-        /// specialiser rewrite this instruction (it takes effect from the next execution).
-        macro_rules! adaptive {
-            (|$instr:ident, $counter:ident| $specialize:expr) => {{
-                // SAFETY: instructions with caches have their counter at `cache_at`.
-                let $counter: *mut u16 = cache_at;
-                let c = unsafe { *$counter };
-                if adaptive::is_zero(c) {
-                    let $instr: *mut u16 = unsafe { cache_at.sub(1) };
-                    $specialize;
-                } else {
-                    unsafe { *$counter = adaptive::decrement(c) };
+        /// Run instruction `$code` (with this instruction's argument) in the cold half.
+        macro_rules! run_slow {
+            ($code:expr) => {{
+                sync!();
+                let r = execute_slow(vm, chain, $code, oparg);
+                reload!();
+                match r {
+                    Ok(None) => {}
+                    Ok(Some(exit)) => break 'dispatch Ok(exit),
+                    Err(e) => break 'dispatch Err(e),
                 }
             }};
         }
         #[cfg(feature = "trace")]
-        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { f.instr.offset_from(instrs) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots) } as usize - f.stack_base);
+        eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { f.instr.offset_from(instrs!()) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots!()) } as usize - f.stack_base);
         match code {
             op::NOP | op::RESUME | op::CACHE => {}
             op::EXTENDED_ARG => {
@@ -337,7 +393,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                         let v = v.clone();
                         push!(v);
                     }
-                    None => break 'dispatch Err(unbound_local(vm, f, oparg)),
+                    None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
                 }
             }
             op::LOAD_FAST_CHECK => match &*slot!(oparg as usize) {
@@ -345,7 +401,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     let v = v.clone();
                     push!(v);
                 }
-                None => break 'dispatch Err(unbound_local(vm, f, oparg)),
+                None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
             },
             op::LOAD_FAST_AND_CLEAR => {
                 let v = (*slot!(oparg as usize)).take();
@@ -401,13 +457,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let old = std::mem::replace(slot!(next), v);
                 drop(old);
             }
-            op::DELETE_FAST => {
-                if (*slot!(oparg as usize)).is_none() {
-                    break 'dispatch Err(unbound_local(vm, f, oparg));
-                }
-                let old = (*slot!(oparg as usize)).take();
-                drop(old);
-            }
             op::LOAD_CONST => {
                 let v = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
                 push!(v);
@@ -420,33 +469,12 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
             op::END_FOR => {
                 drop_n!(2);
             }
-            op::END_SEND => {
-                let v = pop!();
-                let r = pop!();
-                drop(r);
-                push!(v);
-            }
             op::COPY => {
                 let v = peek_opt!(oparg as usize).clone();
                 push_opt!(v);
             }
             op::SWAP => {
                 unsafe { std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)) };
-            }
-            op::UNARY_NEGATIVE => {
-                let v = pop!();
-                let r = tri!(number::negative(vm, &v));
-                push!(r);
-            }
-            op::UNARY_NOT => {
-                let v = pop!();
-                let t = tri!(ob::is_true(vm, &v));
-                push!(none::bool_value(!t));
-            }
-            op::UNARY_INVERT => {
-                let v = pop!();
-                let r = tri!(number::invert(vm, &v));
-                push!(r);
             }
             op::BINARY_OP_ADD_INT | op::BINARY_OP_SUBTRACT_INT | op::BINARY_OP_MULTIPLY_INT => {
                 let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
@@ -505,22 +533,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let lhs = pop!();
                 push!(pystr::concat_values(&lhs, &rhs));
             }
-            op::BINARY_OP => {
-                adaptive!(|instr, counter| unsafe { specialize::binary_op(peek!(2), peek!(1), oparg, instr, counter, slots) });
-                skip_cache!(BINARY_OP);
-                let rhs = pop!();
-                let lhs = pop!();
-                let r = match (lhs.as_small_int(), rhs.as_small_int()) {
-                    (Some(a), Some(b)) => match ops::small_int_binop(a, b, oparg) {
-                        Some(v) => v,
-                        None => tri!(number::binary_op(vm, &lhs, &rhs, oparg)),
-                    },
-                    _ => tri!(ops::binary_op_slow(vm, &lhs, &rhs, oparg)),
-                };
-                drop(lhs);
-                drop(rhs);
-                push!(r);
-            }
             op::COMPARE_OP_INT => {
                 let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(COMPARE_OP) };
                 skip_cache!(COMPARE_OP);
@@ -552,18 +564,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop_n!(2);
                 push!(none::bool_value(eq == (oparg >> 4 == 2)));
             }
-            op::COMPARE_OP => {
-                adaptive!(|instr, counter| unsafe { specialize::compare_op(peek!(2), peek!(1), oparg, instr, counter) });
-                skip_cache!(COMPARE_OP);
-                let rhs = pop!();
-                let lhs = pop!();
-                let cmp = CompareOp::from_u32(oparg >> 4);
-                let r = match (lhs.as_small_int(), rhs.as_small_int()) {
-                    (Some(a), Some(b)) => none::bool_value(cmp.test(a.cmp(&b))),
-                    _ => tri!(ob::richcompare(vm, &lhs, &rhs, cmp)),
-                };
-                push!(r);
-            }
             op::IS_OP => {
                 let rhs = pop!();
                 let lhs = pop!();
@@ -585,15 +585,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop(container);
                 drop_n!(2);
                 push!(none::bool_value(found != (oparg == 1)));
-            }
-            op::CONTAINS_OP => {
-                if vm.config.specialize {
-                    unsafe { specialize::contains_op(peek!(1), cache_at.sub(1)) };
-                }
-                let container = pop!();
-                let item = pop!();
-                let r = tri!(ob::contains(vm, &container, &item));
-                push!(none::bool_value(r != (oparg == 1)));
             }
             op::BINARY_SUBSCR_LIST_INT => {
                 let (Some(l), Some(i)) = (peek!(2).downcast_exact::<list::ListData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };
@@ -640,14 +631,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let r = tri!(dict::dict_getitem(vm, &container, &sub));
                 push!(r);
             }
-            op::BINARY_SUBSCR => {
-                adaptive!(|instr, counter| unsafe { specialize::binary_subscr(peek!(2), peek!(1), instr, counter) });
-                skip_cache!(BINARY_SUBSCR);
-                let sub = pop!();
-                let container = pop!();
-                let r = tri!(ops::subscr(vm, &container, &sub));
-                push!(r);
-            }
             op::STORE_SUBSCR_LIST_INT => {
                 let (Some(l), Some(i)) = (peek!(2).downcast_exact::<list::ListData>(), peek!(1).as_small_int()) else { deopt!(STORE_SUBSCR) };
                 let Some(cell) = usize::try_from(i).ok().and_then(|i| l.vec().get_mut(i)) else { deopt!(STORE_SUBSCR) };
@@ -671,55 +654,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let container = pop!();
                 let v = pop!();
                 tri!(dict::dict_data(&container).expect("dict").set(vm, sub, v));
-            }
-            op::STORE_SUBSCR => {
-                adaptive!(|instr, counter| unsafe { specialize::store_subscr(peek!(2), peek!(1), instr, counter) });
-                skip_cache!(STORE_SUBSCR);
-                let sub = pop!();
-                let container = pop!();
-                let v = pop!();
-                tri!(ob::setitem(vm, &container, &sub, Some(&v)));
-            }
-            op::DELETE_SUBSCR => {
-                let sub = pop!();
-                let container = pop!();
-                tri!(ob::setitem(vm, &container, &sub, None));
-            }
-            op::BINARY_SLICE => {
-                let stop = pop!();
-                let start = pop!();
-                let container = pop!();
-                let s = crate::objects::slice::new_slice(start, stop, none::none());
-                let r = tri!(ob::getitem(vm, &container, &s));
-                push!(r);
-            }
-            op::STORE_SLICE => {
-                let stop = pop!();
-                let start = pop!();
-                let container = pop!();
-                let v = pop!();
-                let s = crate::objects::slice::new_slice(start, stop, none::none());
-                tri!(ob::setitem(vm, &container, &s, Some(&v)));
-            }
-            op::BUILD_SLICE => {
-                let step = if oparg == 3 { pop!() } else { none::none() };
-                let stop = pop!();
-                let start = pop!();
-                push!(crate::objects::slice::new_slice(start, stop, step));
-            }
-            op::GET_ITER => {
-                let v = pop!();
-                let it = tri!(iter::get_iter(vm, &v));
-                push!(it);
-            }
-            op::GET_YIELD_FROM_ITER => {
-                let v = pop!();
-                if v.downcast::<crate::objects::generator::GeneratorData>().is_some() {
-                    push!(v);
-                } else {
-                    let it = tri!(iter::get_iter(vm, &v));
-                    push!(it);
-                }
             }
             op::FOR_ITER_RANGE => {
                 let Some(r) = peek!(1).downcast_exact::<crate::objects::range::RangeIterData>() else { deopt!(FOR_ITER) };
@@ -763,20 +697,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     Some(v) => push!(v),
                     None => {
                         drop_n!(1);
-                        ip = unsafe { ip.add(oparg as usize + 1) };
-                    }
-                }
-            }
-            op::FOR_ITER => {
-                adaptive!(|instr, counter| unsafe { specialize::for_iter(peek!(1), instr, counter) });
-                skip_cache!(FOR_ITER);
-                let next = tri!(ops::for_iter_next(vm, peek!(1)));
-                match next {
-                    Some(v) => push!(v),
-                    None => {
-                        let it = pop!();
-                        drop(it);
-                        // Skip the END_FOR at the target.
                         ip = unsafe { ip.add(oparg as usize + 1) };
                     }
                 }
@@ -833,93 +753,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 if oparg & 1 != 0 {
                     push_opt!(None);
                 }
-                push!(v);
-            }
-            op::LOAD_GLOBAL => {
-                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
-                adaptive!(|instr, counter| unsafe { specialize::load_global(&f.globals, &f.builtins, name, instr, counter) });
-                skip_cache!(LOAD_GLOBAL);
-                let found = match dict::get_str_key(&f.globals, name) {
-                    Some(v) => Some(v),
-                    None => dict::get_str_key(&f.builtins, name),
-                };
-                let v = match found {
-                    Some(v) => v,
-                    None => {
-                        let n = name.clone();
-                        break 'dispatch Err(name_error(vm, &n));
-                    }
-                };
-                if oparg & 1 != 0 {
-                    push_opt!(None);
-                }
-                push!(v);
-            }
-            op::STORE_GLOBAL => {
-                let name = code!().names[oparg as usize].clone();
-                let v = pop!();
-                dict::dict_data(&f.globals).expect("globals").set_str(name, v);
-            }
-            op::DELETE_GLOBAL => {
-                let name = code!().names[oparg as usize].clone();
-                let g = (*f.globals).clone();
-                if tri!(dict::dict_data(&g).expect("globals").remove(vm, &name)).is_none() {
-                    break 'dispatch Err(name_error(vm, &name));
-                }
-            }
-            op::LOAD_NAME => {
-                let name = code!().names[oparg as usize].clone();
-                let v = tri!(ops::load_name(vm, f, &name));
-                push!(v);
-            }
-            op::STORE_NAME => {
-                let name = code!().names[oparg as usize].clone();
-                let v = pop!();
-                let locals = f.locals.clone().expect("locals");
-                match dict::dict_data(&locals) {
-                    Some(d) if std::ptr::eq(locals.ty(), &dict::DICT_TYPE.0) => d.set_str(name, v),
-                    _ => tri!(ob::setitem(vm, &locals, &name, Some(&v))),
-                }
-            }
-            op::DELETE_NAME => {
-                let name = code!().names[oparg as usize].clone();
-                let locals = f.locals.clone().expect("locals");
-                if let Err(e) = ob::setitem(vm, &locals, &name, None) {
-                    if e.matches(exceptions::key_error()) {
-                        break 'dispatch Err(name_error(vm, &name));
-                    }
-                    break 'dispatch Err(e);
-                }
-            }
-            op::LOAD_LOCALS => {
-                let l = f.locals.clone().expect("locals");
-                push!(l);
-            }
-            op::LOAD_FROM_DICT_OR_GLOBALS => {
-                let mapping = pop!();
-                let name = code!().names[oparg as usize].clone();
-                let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
-                    Some(v) => v,
-                    None => match dict::get_str_key(&f.globals, &name).or_else(|| dict::get_str_key(&f.builtins, &name)) {
-                        Some(v) => v,
-                        None => break 'dispatch Err(name_error(vm, &name)),
-                    },
-                };
-                push!(v);
-            }
-            op::LOAD_FROM_DICT_OR_DEREF => {
-                let mapping = pop!();
-                let name = code!().localsplusnames[oparg as usize].clone();
-                let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
-                    Some(v) => v,
-                    None => {
-                        let cell = (*slot!(oparg as usize)).clone().expect("cell");
-                        match function::cell_data(&cell).get() {
-                            Some(v) => v,
-                            None => break 'dispatch Err(unbound_deref(vm, f, oparg)),
-                        }
-                    }
-                };
                 push!(v);
             }
             op::LOAD_ATTR_WITH_HINT => {
@@ -1017,28 +850,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(meth);
                 push!(owner);
             }
-            op::LOAD_ATTR => {
-                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
-                adaptive!(|instr, counter| unsafe { specialize::load_attr(peek!(1), name, oparg & 1 != 0, instr, counter) });
-                skip_cache!(LOAD_ATTR);
-                let name = name.clone();
-                let owner = pop!();
-                if oparg & 1 != 0 {
-                    match tri!(ops::load_method(vm, &owner, &name)) {
-                        (Some(meth), _) => {
-                            push!(meth);
-                            push!(owner);
-                        }
-                        (None, attr) => {
-                            push_opt!(None);
-                            push!(attr);
-                        }
-                    }
-                } else {
-                    let v = tri!(ob::getattr(vm, &owner, &name));
-                    push!(v);
-                }
-            }
             op::STORE_ATTR_WITH_HINT => {
                 let owner = guard_type_version!(STORE_ATTR);
                 let name = unsafe { code!().names.get_unchecked(oparg as usize) };
@@ -1079,173 +890,16 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop(owner);
                 drop(old);
             }
-            op::STORE_ATTR => {
-                let name = unsafe { code!().names.get_unchecked(oparg as usize) };
-                adaptive!(|instr, counter| unsafe { specialize::store_attr(peek!(1), name, instr, counter) });
-                skip_cache!(STORE_ATTR);
-                let name = name.clone();
-                let owner = pop!();
-                let v = pop!();
-                tri!(ob::setattr(vm, &owner, &name, Some(&v)));
-            }
-            op::DELETE_ATTR => {
-                let name = code!().names[oparg as usize].clone();
-                let owner = pop!();
-                tri!(ob::setattr(vm, &owner, &name, None));
-            }
-            op::LOAD_SUPER_ATTR => {
-                skip_cache!(LOAD_SUPER_ATTR);
-                let name = code!().names[(oparg >> 2) as usize].clone();
-                let self_ = pop!();
-                let class = pop!();
-                let global_super = pop!();
-                let r = tri!(ops::load_super_attr(vm, &global_super, &class, &self_, &name, oparg));
-                match r {
-                    (Some(meth), _) => {
-                        push!(meth);
-                        push!(self_);
-                    }
-                    (None, attr) => {
-                        if oparg & 1 != 0 {
-                            push_opt!(None);
-                        }
-                        push!(attr);
-                    }
-                }
-            }
-            op::MAKE_CELL => {
-                let v = (*slot!(oparg as usize)).take();
-                (*slot!(oparg as usize)) = Some(function::new_cell(v));
-            }
-            op::LOAD_CLOSURE => {
-                let v = (*slot!(oparg as usize)).clone().expect("cell");
-                push!(v);
-            }
             op::LOAD_DEREF => {
                 let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
                 match function::cell_data(cell).get() {
                     Some(v) => push!(v),
-                    None => break 'dispatch Err(unbound_deref(vm, f, oparg)),
+                    None => break 'dispatch Err(cold_error(unbound_deref(vm, f, oparg))),
                 }
-            }
-            op::STORE_DEREF => {
-                let v = pop!();
-                let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
-                function::cell_data(cell).set(Some(v));
-            }
-            op::DELETE_DEREF => {
-                let cell = (*slot!(oparg as usize)).clone().expect("cell");
-                if function::cell_data(&cell).get().is_none() {
-                    break 'dispatch Err(unbound_deref(vm, f, oparg));
-                }
-                function::cell_data(&cell).set(None);
-            }
-            op::COPY_FREE_VARS => {
-                let func = f.func.clone().expect("function");
-                let fd = function::function_data(&func);
-                let closure = fd.closure.clone().expect("closure");
-                let cells = tuple::items(&closure);
-                let n = code!().code.localsplusnames.len();
-                let start = n - oparg as usize;
-                for (i, c) in cells.iter().enumerate() {
-                    (*slot!(start + i)) = Some(c.clone());
-                }
-            }
-            op::BUILD_TUPLE => {
-                let n = oparg as usize;
-                let items = collect_top!(n);
-                push!(tuple::new_tuple(items));
-            }
-            op::BUILD_LIST => {
-                let n = oparg as usize;
-                let items = collect_top!(n);
-                push!(list::new_list(items));
-            }
-            op::BUILD_SET => {
-                let n = oparg as usize;
-                let items = collect_top!(n);
-                let s = crate::objects::set::new_set();
-                for it in items {
-                    tri!(crate::objects::set::set_add(vm, &s, it));
-                }
-                push!(s);
-            }
-            op::BUILD_MAP => {
-                let n = oparg as usize;
-                let items = collect_top!(2 * n);
-                let d = dict::new_dict();
-                let dd = dict::dict_data(&d).expect("dict");
-                let mut it = items.into_iter();
-                while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    tri!(dd.set(vm, k, v));
-                }
-                push!(d);
-            }
-            op::BUILD_CONST_KEY_MAP => {
-                let keys = pop!();
-                let values = collect_top!(oparg as usize);
-                let d = dict::new_dict();
-                let dd = dict::dict_data(&d).expect("dict");
-                for (k, v) in tuple::items(&keys).iter().zip(values) {
-                    tri!(dd.set(vm, k.clone(), v));
-                }
-                push!(d);
-            }
-            op::BUILD_STRING => {
-                let items = collect_top!(oparg as usize);
-                let mut s = String::new();
-                for it in &items {
-                    s.push_str(pystr::as_str(it));
-                }
-                push!(pystr::from_string(s));
             }
             op::LIST_APPEND => {
                 let v = pop!();
                 list::list_data(peek!(oparg as usize)).expect("list").push(v);
-            }
-            op::SET_ADD => {
-                let v = pop!();
-                let s = peek!(oparg as usize).clone();
-                tri!(crate::objects::set::set_add(vm, &s, v));
-            }
-            op::MAP_ADD => {
-                let v = pop!();
-                let k = pop!();
-                let d = peek!(oparg as usize).clone();
-                tri!(dict::dict_data(&d).expect("dict").set(vm, k, v));
-            }
-            op::LIST_EXTEND => {
-                let it = pop!();
-                let l = peek!(oparg as usize).clone();
-                let items = match iter::collect(vm, &it) {
-                    Ok(v) => v,
-                    Err(e) if e.matches(exceptions::type_error()) && it.ty().slots.iter.get().is_none() && it.ty().slots.getitem.get().is_none() => {
-                        break 'dispatch Err(vm.type_error(format!("Value after * must be an iterable, not {}", it.ty().name())))
-                    }
-                    Err(e) => break 'dispatch Err(e),
-                };
-                list::list_data(&l).expect("list").vec().extend(items);
-            }
-            op::SET_UPDATE => {
-                let it = pop!();
-                let s = peek!(oparg as usize).clone();
-                tri!(crate::objects::set::set_update(vm, &s, &it));
-            }
-            op::DICT_UPDATE => {
-                let src = pop!();
-                let d = peek!(oparg as usize).clone();
-                if let Err(e) = crate::objects::dict_methods::merge(vm, &d, &src, true) {
-                    if e.matches(exceptions::attribute_error()) || e.matches(exceptions::type_error()) && src.ty().lookup_str(vm, "keys").is_none() {
-                        break 'dispatch Err(vm.type_error(format!("'{}' object is not a mapping", src.ty().name())));
-                    }
-                    break 'dispatch Err(e);
-                }
-            }
-            op::DICT_MERGE => {
-                let src = pop!();
-                let d = peek!(oparg as usize).clone();
-                sync!();
-                tri!(ops::dict_merge_kwargs(vm, f, &d, &src, oparg));
             }
             op::UNPACK_SEQUENCE_TWO_TUPLE | op::UNPACK_SEQUENCE_TUPLE | op::UNPACK_SEQUENCE_LIST => {
                 let seq = peek!(1);
@@ -1273,31 +927,6 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     push!(v.clone());
                 }
                 drop(seq);
-            }
-            op::UNPACK_SEQUENCE => {
-                adaptive!(|instr, counter| unsafe { specialize::unpack_sequence(peek!(1), oparg as usize, instr, counter) });
-                skip_cache!(UNPACK_SEQUENCE);
-                let seq = pop!();
-                sync!();
-                let r = ops::unpack_sequence(vm, f, &seq, oparg as usize);
-                resync!();
-                tri!(r);
-            }
-            op::UNPACK_EX => {
-                let seq = pop!();
-                sync!();
-                let r = ops::unpack_ex(vm, f, &seq, (oparg & 0xff) as usize, (oparg >> 8) as usize);
-                resync!();
-                tri!(r);
-            }
-            op::FORMAT_VALUE => {
-                let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
-                let v = pop!();
-                let r = tri!(ops::format_value(vm, &v, oparg & 3, spec.as_ref()));
-                push!(r);
-            }
-            op::KW_NAMES => {
-                f.kwnames = Some(code!().consts[oparg as usize].clone());
             }
             op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS => {
                 let nargs = oparg as usize;
@@ -1477,6 +1106,493 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 drop_n!(nargs + 2);
                 push!(tri!(r));
             }
+            op::RETURN_VALUE | op::RETURN_CONST => {
+                let mut v = if code == op::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
+                if f.is_entry {
+                    break 'dispatch Ok(Exit::Return(v));
+                }
+                let init_self = f.init_self.take();
+                let caller = chain.callers.pop().expect("caller");
+                let done = std::mem::replace(&mut chain.current, caller);
+                vm.frame_ptrs.pop();
+                release_frame(vm, done);
+                if let Some(obj) = init_self {
+                    // The class call evaluates to the new instance; the check happens in the
+                    // caller, as CPython's type_call does it.
+                    if !none::is_none(&v) {
+                        let e = vm.type_error(format!("__init__() should return None, not '{}'", v.ty().name()));
+                        vm.recursion_depth -= 1;
+                        reload!();
+                        break 'dispatch Err(cold_error(e));
+                    }
+                    v = obj;
+                }
+                vm.recursion_depth -= 1;
+                reload!();
+                push!(v);
+                tri!(vm.check_eval_breaker());
+            }
+            // Everything else runs out of line, on the frame's own copy of the pointers.
+            _ => run_slow!(code),
+        }
+    };
+    sync!();
+    result
+}
+
+/// The cold half of the loop: executes one instruction (`code`, with its full argument) of the
+/// current frame, whose `ip` (just past the opcode unit) and `sp` are in the frame. Returns
+/// `Some` when the entry frame yields; a call may leave another frame current.
+#[allow(unused_unsafe)]
+#[inline(never)]
+fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResult<Option<Exit>> {
+    let mut f: &mut Frame = &mut chain.current;
+    let mut ip: *mut u16;
+    let mut sp: *mut Option<Value>;
+    frame_access_macros!($ f chain ip sp);
+    ip = unsafe { instrs!().add(f.ip) };
+    sp = unsafe { slots!().add(f.sp) };
+    let cache_at = ip;
+    let result: PyResult<Option<Exit>> = 'dispatch: loop {
+        instruction_macros!($ 'dispatch vm chain ip cache_at { break 'dispatch Ok(None); });
+        /// As in the hot half: put the generic form back and run it instead.
+        #[allow(unused_macros)]
+        macro_rules! deopt {
+            ($family:ident) => {{
+                unsafe { specialize::unspecialize(cache_at, op::$family) };
+                ip = cache_at;
+                sync!();
+                return execute_slow(vm, chain, op::$family, oparg);
+            }};
+        }
+        match code {
+            op::DELETE_FAST => {
+                if (*slot!(oparg as usize)).is_none() {
+                    break 'dispatch Err(cold_error(unbound_local(vm, f, oparg)));
+                }
+                let old = (*slot!(oparg as usize)).take();
+                drop(old);
+            }
+            op::END_SEND => {
+                let v = pop!();
+                let r = pop!();
+                drop(r);
+                push!(v);
+            }
+            op::UNARY_NEGATIVE => {
+                let v = pop!();
+                let r = tri!(number::negative(vm, &v));
+                push!(r);
+            }
+            op::UNARY_NOT => {
+                let v = pop!();
+                let t = tri!(ob::is_true(vm, &v));
+                push!(none::bool_value(!t));
+            }
+            op::UNARY_INVERT => {
+                let v = pop!();
+                let r = tri!(number::invert(vm, &v));
+                push!(r);
+            }
+            op::BINARY_OP => {
+                adaptive!(|instr, counter| unsafe { specialize::binary_op(peek!(2), peek!(1), oparg, instr, counter, slots!()) });
+                skip_cache!(BINARY_OP);
+                let rhs = pop!();
+                let lhs = pop!();
+                let r = match (lhs.as_small_int(), rhs.as_small_int()) {
+                    (Some(a), Some(b)) => match ops::small_int_binop(a, b, oparg) {
+                        Some(v) => v,
+                        None => tri!(number::binary_op(vm, &lhs, &rhs, oparg)),
+                    },
+                    _ => tri!(ops::binary_op_slow(vm, &lhs, &rhs, oparg)),
+                };
+                drop(lhs);
+                drop(rhs);
+                push!(r);
+            }
+            op::COMPARE_OP => {
+                adaptive!(|instr, counter| unsafe { specialize::compare_op(peek!(2), peek!(1), oparg, instr, counter) });
+                skip_cache!(COMPARE_OP);
+                let rhs = pop!();
+                let lhs = pop!();
+                let cmp = CompareOp::from_u32(oparg >> 4);
+                let r = match (lhs.as_small_int(), rhs.as_small_int()) {
+                    (Some(a), Some(b)) => none::bool_value(cmp.test(a.cmp(&b))),
+                    _ => tri!(ob::richcompare(vm, &lhs, &rhs, cmp)),
+                };
+                push!(r);
+            }
+            op::CONTAINS_OP => {
+                if vm.config.specialize {
+                    unsafe { specialize::contains_op(peek!(1), cache_at.sub(1)) };
+                }
+                let container = pop!();
+                let item = pop!();
+                let r = tri!(ob::contains(vm, &container, &item));
+                push!(none::bool_value(r != (oparg == 1)));
+            }
+            op::BINARY_SUBSCR => {
+                adaptive!(|instr, counter| unsafe { specialize::binary_subscr(peek!(2), peek!(1), instr, counter) });
+                skip_cache!(BINARY_SUBSCR);
+                let sub = pop!();
+                let container = pop!();
+                let r = tri!(ops::subscr(vm, &container, &sub));
+                push!(r);
+            }
+            op::STORE_SUBSCR => {
+                adaptive!(|instr, counter| unsafe { specialize::store_subscr(peek!(2), peek!(1), instr, counter) });
+                skip_cache!(STORE_SUBSCR);
+                let sub = pop!();
+                let container = pop!();
+                let v = pop!();
+                tri!(ob::setitem(vm, &container, &sub, Some(&v)));
+            }
+            op::DELETE_SUBSCR => {
+                let sub = pop!();
+                let container = pop!();
+                tri!(ob::setitem(vm, &container, &sub, None));
+            }
+            op::BINARY_SLICE => {
+                let stop = pop!();
+                let start = pop!();
+                let container = pop!();
+                let s = crate::objects::slice::new_slice(start, stop, none::none());
+                let r = tri!(ob::getitem(vm, &container, &s));
+                push!(r);
+            }
+            op::STORE_SLICE => {
+                let stop = pop!();
+                let start = pop!();
+                let container = pop!();
+                let v = pop!();
+                let s = crate::objects::slice::new_slice(start, stop, none::none());
+                tri!(ob::setitem(vm, &container, &s, Some(&v)));
+            }
+            op::BUILD_SLICE => {
+                let step = if oparg == 3 { pop!() } else { none::none() };
+                let stop = pop!();
+                let start = pop!();
+                push!(crate::objects::slice::new_slice(start, stop, step));
+            }
+            op::GET_ITER => {
+                let v = pop!();
+                let it = tri!(iter::get_iter(vm, &v));
+                push!(it);
+            }
+            op::GET_YIELD_FROM_ITER => {
+                let v = pop!();
+                if v.downcast::<crate::objects::generator::GeneratorData>().is_some() {
+                    push!(v);
+                } else {
+                    let it = tri!(iter::get_iter(vm, &v));
+                    push!(it);
+                }
+            }
+            op::FOR_ITER => {
+                adaptive!(|instr, counter| unsafe { specialize::for_iter(peek!(1), instr, counter) });
+                skip_cache!(FOR_ITER);
+                let next = tri!(ops::for_iter_next(vm, peek!(1)));
+                match next {
+                    Some(v) => push!(v),
+                    None => {
+                        let it = pop!();
+                        drop(it);
+                        // Skip the END_FOR at the target.
+                        ip = unsafe { ip.add(oparg as usize + 1) };
+                    }
+                }
+            }
+            op::LOAD_GLOBAL => {
+                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                adaptive!(|instr, counter| unsafe { specialize::load_global(&f.globals, &f.builtins, name, instr, counter) });
+                skip_cache!(LOAD_GLOBAL);
+                let found = match dict::get_str_key(&f.globals, name) {
+                    Some(v) => Some(v),
+                    None => dict::get_str_key(&f.builtins, name),
+                };
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let n = name.clone();
+                        break 'dispatch Err(cold_error(name_error(vm, &n)));
+                    }
+                };
+                if oparg & 1 != 0 {
+                    push_opt!(None);
+                }
+                push!(v);
+            }
+            op::STORE_GLOBAL => {
+                let name = code!().names[oparg as usize].clone();
+                let v = pop!();
+                dict::dict_data(&f.globals).expect("globals").set_str(name, v);
+            }
+            op::DELETE_GLOBAL => {
+                let name = code!().names[oparg as usize].clone();
+                let g = (*f.globals).clone();
+                if tri!(dict::dict_data(&g).expect("globals").remove(vm, &name)).is_none() {
+                    break 'dispatch Err(cold_error(name_error(vm, &name)));
+                }
+            }
+            op::LOAD_NAME => {
+                let name = code!().names[oparg as usize].clone();
+                let v = tri!(ops::load_name(vm, f, &name));
+                push!(v);
+            }
+            op::STORE_NAME => {
+                let name = code!().names[oparg as usize].clone();
+                let v = pop!();
+                let locals = f.locals.clone().expect("locals");
+                match dict::dict_data(&locals) {
+                    Some(d) if std::ptr::eq(locals.ty(), &dict::DICT_TYPE.0) => d.set_str(name, v),
+                    _ => tri!(ob::setitem(vm, &locals, &name, Some(&v))),
+                }
+            }
+            op::DELETE_NAME => {
+                let name = code!().names[oparg as usize].clone();
+                let locals = f.locals.clone().expect("locals");
+                if let Err(e) = ob::setitem(vm, &locals, &name, None) {
+                    if e.matches(exceptions::key_error()) {
+                        break 'dispatch Err(cold_error(name_error(vm, &name)));
+                    }
+                    break 'dispatch Err(cold_error(e));
+                }
+            }
+            op::LOAD_LOCALS => {
+                let l = f.locals.clone().expect("locals");
+                push!(l);
+            }
+            op::LOAD_FROM_DICT_OR_GLOBALS => {
+                let mapping = pop!();
+                let name = code!().names[oparg as usize].clone();
+                let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
+                    Some(v) => v,
+                    None => match dict::get_str_key(&f.globals, &name).or_else(|| dict::get_str_key(&f.builtins, &name)) {
+                        Some(v) => v,
+                        None => break 'dispatch Err(cold_error(name_error(vm, &name))),
+                    },
+                };
+                push!(v);
+            }
+            op::LOAD_FROM_DICT_OR_DEREF => {
+                let mapping = pop!();
+                let name = code!().localsplusnames[oparg as usize].clone();
+                let v = match tri!(ops::mapping_get(vm, &mapping, &name)) {
+                    Some(v) => v,
+                    None => {
+                        let cell = (*slot!(oparg as usize)).clone().expect("cell");
+                        match function::cell_data(&cell).get() {
+                            Some(v) => v,
+                            None => break 'dispatch Err(cold_error(unbound_deref(vm, f, oparg))),
+                        }
+                    }
+                };
+                push!(v);
+            }
+            op::LOAD_ATTR => {
+                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                adaptive!(|instr, counter| unsafe { specialize::load_attr(peek!(1), name, oparg & 1 != 0, instr, counter) });
+                skip_cache!(LOAD_ATTR);
+                let name = name.clone();
+                let owner = pop!();
+                if oparg & 1 != 0 {
+                    match tri!(ops::load_method(vm, &owner, &name)) {
+                        (Some(meth), _) => {
+                            push!(meth);
+                            push!(owner);
+                        }
+                        (None, attr) => {
+                            push_opt!(None);
+                            push!(attr);
+                        }
+                    }
+                } else {
+                    let v = tri!(ob::getattr(vm, &owner, &name));
+                    push!(v);
+                }
+            }
+            op::STORE_ATTR => {
+                let name = unsafe { code!().names.get_unchecked(oparg as usize) };
+                adaptive!(|instr, counter| unsafe { specialize::store_attr(peek!(1), name, instr, counter) });
+                skip_cache!(STORE_ATTR);
+                let name = name.clone();
+                let owner = pop!();
+                let v = pop!();
+                tri!(ob::setattr(vm, &owner, &name, Some(&v)));
+            }
+            op::DELETE_ATTR => {
+                let name = code!().names[oparg as usize].clone();
+                let owner = pop!();
+                tri!(ob::setattr(vm, &owner, &name, None));
+            }
+            op::LOAD_SUPER_ATTR => {
+                skip_cache!(LOAD_SUPER_ATTR);
+                let name = code!().names[(oparg >> 2) as usize].clone();
+                let self_ = pop!();
+                let class = pop!();
+                let global_super = pop!();
+                let r = tri!(ops::load_super_attr(vm, &global_super, &class, &self_, &name, oparg));
+                match r {
+                    (Some(meth), _) => {
+                        push!(meth);
+                        push!(self_);
+                    }
+                    (None, attr) => {
+                        if oparg & 1 != 0 {
+                            push_opt!(None);
+                        }
+                        push!(attr);
+                    }
+                }
+            }
+            op::MAKE_CELL => {
+                let v = (*slot!(oparg as usize)).take();
+                (*slot!(oparg as usize)) = Some(function::new_cell(v));
+            }
+            op::LOAD_CLOSURE => {
+                let v = (*slot!(oparg as usize)).clone().expect("cell");
+                push!(v);
+            }
+            op::STORE_DEREF => {
+                let v = pop!();
+                let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
+                function::cell_data(cell).set(Some(v));
+            }
+            op::DELETE_DEREF => {
+                let cell = (*slot!(oparg as usize)).clone().expect("cell");
+                if function::cell_data(&cell).get().is_none() {
+                    break 'dispatch Err(cold_error(unbound_deref(vm, f, oparg)));
+                }
+                function::cell_data(&cell).set(None);
+            }
+            op::COPY_FREE_VARS => {
+                let func = f.func.clone().expect("function");
+                let fd = function::function_data(&func);
+                let closure = fd.closure.clone().expect("closure");
+                let cells = tuple::items(&closure);
+                let n = code!().code.localsplusnames.len();
+                let start = n - oparg as usize;
+                for (i, c) in cells.iter().enumerate() {
+                    (*slot!(start + i)) = Some(c.clone());
+                }
+            }
+            op::BUILD_TUPLE => {
+                let n = oparg as usize;
+                let items = collect_top!(n);
+                push!(tuple::new_tuple(items));
+            }
+            op::BUILD_LIST => {
+                let n = oparg as usize;
+                let items = collect_top!(n);
+                push!(list::new_list(items));
+            }
+            op::BUILD_SET => {
+                let n = oparg as usize;
+                let items = collect_top!(n);
+                let s = crate::objects::set::new_set();
+                for it in items {
+                    tri!(crate::objects::set::set_add(vm, &s, it));
+                }
+                push!(s);
+            }
+            op::BUILD_MAP => {
+                let n = oparg as usize;
+                let items = collect_top!(2 * n);
+                let d = dict::new_dict();
+                let dd = dict::dict_data(&d).expect("dict");
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    tri!(dd.set(vm, k, v));
+                }
+                push!(d);
+            }
+            op::BUILD_CONST_KEY_MAP => {
+                let keys = pop!();
+                let values = collect_top!(oparg as usize);
+                let d = dict::new_dict();
+                let dd = dict::dict_data(&d).expect("dict");
+                for (k, v) in tuple::items(&keys).iter().zip(values) {
+                    tri!(dd.set(vm, k.clone(), v));
+                }
+                push!(d);
+            }
+            op::BUILD_STRING => {
+                let items = collect_top!(oparg as usize);
+                let mut s = String::new();
+                for it in &items {
+                    s.push_str(pystr::as_str(it));
+                }
+                push!(pystr::from_string(s));
+            }
+            op::SET_ADD => {
+                let v = pop!();
+                let s = peek!(oparg as usize).clone();
+                tri!(crate::objects::set::set_add(vm, &s, v));
+            }
+            op::MAP_ADD => {
+                let v = pop!();
+                let k = pop!();
+                let d = peek!(oparg as usize).clone();
+                tri!(dict::dict_data(&d).expect("dict").set(vm, k, v));
+            }
+            op::LIST_EXTEND => {
+                let it = pop!();
+                let l = peek!(oparg as usize).clone();
+                let items = match iter::collect(vm, &it) {
+                    Ok(v) => v,
+                    Err(e) if e.matches(exceptions::type_error()) && it.ty().slots.iter.get().is_none() && it.ty().slots.getitem.get().is_none() => {
+                        break 'dispatch Err(cold_error(vm.type_error(format!("Value after * must be an iterable, not {}", it.ty().name()))))
+                    }
+                    Err(e) => break 'dispatch Err(cold_error(e)),
+                };
+                list::list_data(&l).expect("list").vec().extend(items);
+            }
+            op::SET_UPDATE => {
+                let it = pop!();
+                let s = peek!(oparg as usize).clone();
+                tri!(crate::objects::set::set_update(vm, &s, &it));
+            }
+            op::DICT_UPDATE => {
+                let src = pop!();
+                let d = peek!(oparg as usize).clone();
+                if let Err(e) = crate::objects::dict_methods::merge(vm, &d, &src, true) {
+                    if e.matches(exceptions::attribute_error()) || e.matches(exceptions::type_error()) && src.ty().lookup_str(vm, "keys").is_none() {
+                        break 'dispatch Err(cold_error(vm.type_error(format!("'{}' object is not a mapping", src.ty().name()))));
+                    }
+                    break 'dispatch Err(cold_error(e));
+                }
+            }
+            op::DICT_MERGE => {
+                let src = pop!();
+                let d = peek!(oparg as usize).clone();
+                sync!();
+                tri!(ops::dict_merge_kwargs(vm, f, &d, &src, oparg));
+            }
+            op::UNPACK_SEQUENCE => {
+                adaptive!(|instr, counter| unsafe { specialize::unpack_sequence(peek!(1), oparg as usize, instr, counter) });
+                skip_cache!(UNPACK_SEQUENCE);
+                let seq = pop!();
+                sync!();
+                let r = ops::unpack_sequence(vm, f, &seq, oparg as usize);
+                resync!();
+                tri!(r);
+            }
+            op::UNPACK_EX => {
+                let seq = pop!();
+                sync!();
+                let r = ops::unpack_ex(vm, f, &seq, (oparg & 0xff) as usize, (oparg >> 8) as usize);
+                resync!();
+                tri!(r);
+            }
+            op::FORMAT_VALUE => {
+                let spec = if oparg & 4 != 0 { Some(pop!()) } else { None };
+                let v = pop!();
+                let r = tri!(ops::format_value(vm, &v, oparg & 3, spec.as_ref()));
+                push!(r);
+            }
+            op::KW_NAMES => {
+                f.kwnames = Some(code!().consts[oparg as usize].clone());
+            }
             op::CALL => {
                 let nargs = oparg as usize;
                 adaptive!(|instr, counter| {
@@ -1569,39 +1685,13 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 }
                 push!(func);
             }
-            op::RETURN_VALUE | op::RETURN_CONST => {
-                let mut v = if code == op::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
-                if f.is_entry {
-                    break 'dispatch Ok(Exit::Return(v));
-                }
-                let init_self = f.init_self.take();
-                let caller = stack.pop().expect("caller");
-                let done = std::mem::replace(fref, caller);
-                vm.frame_ptrs.pop();
-                release_frame(vm, done);
-                if let Some(obj) = init_self {
-                    // The class call evaluates to the new instance; the check happens in the
-                    // caller, as CPython's type_call does it.
-                    if !none::is_none(&v) {
-                        let e = vm.type_error(format!("__init__() should return None, not '{}'", v.ty().name()));
-                        vm.recursion_depth -= 1;
-                        reload!();
-                        break 'dispatch Err(e);
-                    }
-                    v = obj;
-                }
-                vm.recursion_depth -= 1;
-                reload!();
-                push!(v);
-                tri!(vm.check_eval_breaker());
-            }
             op::RETURN_GENERATOR => {
                 // Frames of generator functions are turned into generators by `make_frame`'s
                 // callers before they run; reaching this instruction means resumption.
             }
             op::YIELD_VALUE => {
                 let v = pop!();
-                break 'dispatch Ok(Exit::Yield(v));
+                break 'dispatch Ok(Some(Exit::Yield(v)));
             }
             op::SEND => {
                 skip_cache!(SEND);
@@ -1626,24 +1716,24 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                     push!(none::none());
                     push!(value);
                 } else {
-                    break 'dispatch Err(PyErr::from_value(exc));
+                    break 'dispatch Err(cold_error(PyErr::from_value(exc)));
                 }
             }
             op::GET_AWAITABLE | op::GET_AITER | op::GET_ANEXT | op::BEFORE_ASYNC_WITH | op::END_ASYNC_FOR => {
-                break 'dispatch Err(vm.not_implemented_error("async code is not supported yet"));
+                break 'dispatch Err(cold_error(vm.not_implemented_error("async code is not supported yet")));
             }
             op::RAISE_VARARGS => {
                 sync!();
                 let r = ops::raise(vm, f, oparg);
                 resync!();
-                break 'dispatch Err(r);
+                break 'dispatch Err(cold_error(r));
             }
             op::RERAISE => {
                 // CPython also restores `f_lasti` from the stack here; the only observable effect
                 // is `f_lineno` while unwinding, so Pyrite keeps the RERAISE position, which is
                 // also what the exception-table lookup needs.
                 let exc = pop!();
-                break 'dispatch Err(PyErr::from_value(exc).reraised());
+                break 'dispatch Err(cold_error(PyErr::from_value(exc).reraised()));
             }
             op::PUSH_EXC_INFO => {
                 let exc = pop!();
@@ -1677,7 +1767,7 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 let key = vm.intern("__build_class__");
                 match dict::get_str_key(&f.builtins, &key) {
                     Some(b) => push!(b),
-                    None => break 'dispatch Err(vm.name_error("__build_class__ not found")),
+                    None => break 'dispatch Err(cold_error(vm.name_error("__build_class__ not found"))),
                 }
             }
             op::SETUP_ANNOTATIONS => {
@@ -1745,14 +1835,22 @@ fn execute(vm: &mut Vm, fref: &mut Box<Frame>, stack: &mut Vec<Box<Frame>>) -> P
                 push!(v);
             }
             _ => {
-                break 'dispatch Err(vm.new_exception(exceptions::system_error(), format!("unknown opcode {code} ({})", Opcode::dispatch(code).name())));
+                break 'dispatch Err(cold_error(vm.new_exception(exceptions::system_error(), format!("unknown opcode {code} ({})", Opcode::dispatch(code).name()))));
             }
         }
+        break Ok(None);
     };
     sync!();
     result
 }
 
+/// Marks the error exits of the dispatch loop as unlikely, so that LLVM keeps the loop's
+/// state in registers on the hot paths and spills only on the way out.
+#[cold]
+#[inline(never)]
+fn cold_error(e: PyErr) -> PyErr {
+    e
+}
 
 #[cold]
 fn unbound_local(vm: &mut Vm, f: &Frame, oparg: u32) -> PyErr {

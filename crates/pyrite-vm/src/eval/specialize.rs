@@ -28,6 +28,17 @@ use crate::vm::Vm;
 // -------------------------------------------------------------------------------------------
 // Cache access.
 
+/// Guard failed: turn the instruction whose caches start at `cache_at` back into its family's
+/// generic form (`generic`), keeping its argument byte.
+///
+/// # Safety
+/// `cache_at` must point just past the opcode unit of an instruction with caches.
+#[inline(always)]
+pub unsafe fn unspecialize(cache_at: *mut u16, generic: u8) {
+    let at = cache_at.sub(1);
+    *at = (*at & 0xff00) | generic as u16;
+}
+
 #[inline(always)]
 pub unsafe fn read_u32(c: *const u16) -> u32 {
     *c as u32 | (*c.add(1) as u32) << 16
