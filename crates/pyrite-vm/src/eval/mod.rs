@@ -233,7 +233,7 @@ macro_rules! frame_access_macros {
 /// `$after_enter`), `skip_cache!` and `adaptive!` (the generic forms' warm-up), over the caller's
 /// locals. Expanded inside the labelled loop so that the label resolves.
 macro_rules! instruction_macros {
-    ($d:tt $label:lifetime $vm:ident $chain:ident $ip:ident $cache_at:ident { $($after_enter:tt)* }) => {
+    ($d:tt $label:lifetime $vm:ident $chain:ident $f:ident $ip:ident $sp:ident $cache_at:ident $oparg:ident { $($after_enter:tt)* }) => {
         macro_rules! tri {
             ($d e:expr) => {
                 match $d e {
@@ -307,6 +307,126 @@ macro_rules! instruction_macros {
                 }
             }};
         }
+        /// The instructions that both halves run: the simple ones the hot half runs inline,
+        /// which the cold half runs when they come with a wide (EXTENDED_ARG) argument.
+        #[allow(unused_macros)]
+        macro_rules! simple {
+            (LOAD_FAST) => {{
+                match &*slot!($oparg as usize) {
+                    Some(v) => {
+                        let v = v.clone();
+                        push!(v);
+                    }
+                    None => break $label Err(cold_error(unbound_local($vm, $f, $oparg))),
+                }
+            }};
+            (LOAD_FAST_CHECK) => { simple!(LOAD_FAST) };
+            (LOAD_FAST_AND_CLEAR) => {{
+                let v = (*slot!($oparg as usize)).take();
+                push_opt!(v);
+            }};
+            (STORE_FAST) => {{
+                let v = pop_opt!();
+                let old = std::mem::replace(slot!($oparg as usize), v);
+                drop(old);
+            }};
+            (LOAD_CONST) => {{
+                let v = unsafe { code!().consts.get_unchecked($oparg as usize) }.clone();
+                push!(v);
+            }};
+            (COPY) => {{
+                let v = peek_opt!($oparg as usize).clone();
+                push_opt!(v);
+            }};
+            (SWAP) => {{
+                unsafe { std::ptr::swap($sp.sub(1), $sp.sub($oparg as usize)) };
+            }};
+            (IS_OP) => {{
+                let rhs = pop!();
+                let lhs = pop!();
+                push!(none::bool_value(lhs.is(&rhs) != ($oparg == 1)));
+            }};
+            (JUMP_FORWARD) => {{
+                $ip = unsafe { $ip.add($oparg as usize) };
+            }};
+            (JUMP_BACKWARD) => {{
+                $ip = unsafe { $ip.sub($oparg as usize) };
+                tri!($vm.check_eval_breaker());
+            }};
+            (JUMP_BACKWARD_NO_INTERRUPT) => {{
+                $ip = unsafe { $ip.sub($oparg as usize) };
+            }};
+            (POP_JUMP_IF_FALSE) => { simple!(pop_jump_if_bool false) };
+            (POP_JUMP_IF_TRUE) => { simple!(pop_jump_if_bool true) };
+            (pop_jump_if_bool $d jump_if:literal) => {{
+                let v = pop!();
+                let t = if v.as_ptr() == none::true_ptr() {
+                    true
+                } else if v.as_ptr() == none::false_ptr() {
+                    false
+                } else {
+                    tri!(ob::is_true($vm, &v))
+                };
+                if t == $d jump_if {
+                    $ip = unsafe { $ip.add($oparg as usize) };
+                }
+            }};
+            (POP_JUMP_IF_NONE) => { simple!(pop_jump_if_none true) };
+            (POP_JUMP_IF_NOT_NONE) => { simple!(pop_jump_if_none false) };
+            (pop_jump_if_none $d jump_if:literal) => {{
+                let v = pop!();
+                if none::is_none(&v) == $d jump_if {
+                    $ip = unsafe { $ip.add($oparg as usize) };
+                }
+            }};
+            (LOAD_DEREF) => {{
+                let cell = (*slot!($oparg as usize)).as_ref().expect("cell");
+                match function::cell_data(cell).get() {
+                    Some(v) => push!(v),
+                    None => break $label Err(cold_error(unbound_deref($vm, $f, $oparg))),
+                }
+            }};
+            (LIST_APPEND) => {{
+                let v = pop!();
+                list::list_data(peek!($oparg as usize)).expect("list").push(v);
+            }};
+            (RETURN_VALUE) => {{
+                let v = pop!();
+                simple!(return_from_frame v)
+            }};
+            (RETURN_CONST) => {{
+                let v = unsafe { code!().consts.get_unchecked($oparg as usize) }.clone();
+                simple!(return_from_frame v)
+            }};
+            // Pop the frame and push the value in its caller (or leave the loop from the entry
+            // frame).
+            (return_from_frame $d v:ident) => {{
+                let mut v = $d v;
+                if $f.is_entry {
+                    exit!(Exit::Return(v));
+                }
+                let init_self = $f.init_self.take();
+                let caller = $chain.callers.pop().expect("caller");
+                let done = std::mem::replace(&mut $chain.current, caller);
+                $vm.frame_ptrs.pop();
+                release_frame($vm, done);
+                if let Some(obj) = init_self {
+                    // The class call evaluates to the new instance; the check happens in the
+                    // caller, as CPython's type_call does it.
+                    if !none::is_none(&v) {
+                        let e = $vm.type_error(format!("__init__() should return None, not '{}'", v.ty().name()));
+                        $vm.recursion_depth -= 1;
+                        reload!();
+                        break $label Err(cold_error(e));
+                    }
+                    v = obj;
+                }
+                $vm.recursion_depth -= 1;
+                reload!();
+                push!(v);
+                tri!($vm.check_eval_breaker());
+            }};
+        }
     };
 }
 
@@ -316,7 +436,7 @@ macro_rules! instruction_macros {
 /// This is the hot half of the loop: the specialised instructions, the simple ones and the
 /// frame changes of calls and returns. Every other instruction runs out of line in
 /// [`execute_slow`], which keeps this function small enough for LLVM to hold the loop state
-/// (`f`, `ip`, `sp`, `ext`) in registers across the dispatch.
+/// (`f`, `ip`, `sp`) in registers across the dispatch.
 // The stack and cache macros wrap their raw-pointer accesses in `unsafe` so that they can be
 // used anywhere; inside arms that are already `unsafe` that nesting is redundant, not wrong.
 #[allow(unused_unsafe)]
@@ -336,8 +456,6 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
     frame_access_macros!($ f chain ip sp);
     ip = unsafe { instrs!().add(f.ip) };
     sp = unsafe { slots!().add(f.sp) };
-    // High argument bits from EXTENDED_ARG for the next instruction.
-    let mut ext: u32 = 0;
     let result: PyResult<Exit> = 'dispatch: loop {
         // The dispatch is one straight-line block (no branch before the jump table).
         let start = ip;
@@ -345,15 +463,20 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
         let unit = unsafe { *start };
         ip = unsafe { start.add(1) };
-        // `ext` carries the high argument bits of preceding EXTENDED_ARGs (normally 0).
-        let oparg = (unit >> 8) as u32 | ext;
-        ext = 0;
+        // An instruction with a wide argument starts with EXTENDED_ARG, which runs it; every
+        // other instruction's argument is its own byte.
+        let oparg = (unit >> 8) as u32;
         let code = unit as u8;
         // The instruction's inline cache units start here (its first unit is the adaptive
         // counter); instructions that have caches skip them with `skip_cache!` (a constant
         // add). The opcode unit itself is at `cache_at - 1`.
         let cache_at = ip;
-        instruction_macros!($ 'dispatch vm chain ip cache_at { continue 'dispatch; });
+        instruction_macros!($ 'dispatch vm chain f ip sp cache_at oparg { continue 'dispatch; });
+        macro_rules! exit {
+            ($e:expr) => {
+                break 'dispatch Ok($e)
+            };
+        }
         /// Guard failed: put the family's generic instruction back and run it now, out of
         /// line (it counts down from the cool-down and re-specialises when the count runs
         /// out). Nothing has been popped yet, so the generic form starts from the same state.
@@ -361,15 +484,15 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             ($family:ident) => {{
                 unsafe { specialize::unspecialize(cache_at, op::$family) };
                 ip = cache_at;
-                run_slow!(op::$family);
+                run_slow!(op::$family, oparg);
                 continue 'dispatch;
             }};
         }
-        /// Run instruction `$code` (with this instruction's argument) in the cold half.
+        /// Run instruction `$code` with argument `$oparg` in the cold half.
         macro_rules! run_slow {
-            ($code:expr) => {{
+            ($code:expr, $oparg:expr) => {{
                 sync!();
-                let r = execute_slow(vm, chain, $code, oparg);
+                let r = execute_slow(vm, chain, $code, $oparg);
                 reload!();
                 match r {
                     Ok(None) => {}
@@ -383,35 +506,26 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         match code {
             op::NOP | op::RESUME | op::CACHE => {}
             op::EXTENDED_ARG => {
-                // The next instruction gets these bits above its own argument byte.
-                ext = oparg << 8;
-            }
-            op::LOAD_FAST => {
-                let v = slot!(oparg as usize);
-                match v {
-                    Some(v) => {
-                        let v = v.clone();
-                        push!(v);
-                    }
-                    None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
+                // Gather the wide argument and run the instruction it belongs to out of line
+                // (as its generic form, if it is specialised), so that no argument state has to
+                // be carried around the loop. This is rare: large functions' jumps, modules
+                // with many names.
+                let mut oparg = oparg;
+                let mut unit = unsafe { *ip };
+                while unit as u8 == op::EXTENDED_ARG {
+                    oparg = oparg << 8 | (unit >> 8) as u32;
+                    ip = unsafe { ip.add(1) };
+                    unit = unsafe { *ip };
                 }
+                oparg = oparg << 8 | (unit >> 8) as u32;
+                f.instr = ip;
+                ip = unsafe { ip.add(1) };
+                run_slow!(Opcode::dispatch(unit as u8).deopt() as u8, oparg);
             }
-            op::LOAD_FAST_CHECK => match &*slot!(oparg as usize) {
-                Some(v) => {
-                    let v = v.clone();
-                    push!(v);
-                }
-                None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
-            },
-            op::LOAD_FAST_AND_CLEAR => {
-                let v = (*slot!(oparg as usize)).take();
-                push_opt!(v);
-            }
-            op::STORE_FAST => {
-                let v = pop_opt!();
-                let old = std::mem::replace(slot!(oparg as usize), v);
-                drop(old);
-            }
+            op::LOAD_FAST => simple!(LOAD_FAST),
+            op::LOAD_FAST_CHECK => simple!(LOAD_FAST_CHECK),
+            op::LOAD_FAST_AND_CLEAR => simple!(LOAD_FAST_AND_CLEAR),
+            op::STORE_FAST => simple!(STORE_FAST),
             // Superinstructions: the second half's argument is in the next code unit, which
             // is skipped (it stays a valid instruction for jumps that land on it).
             op::LOAD_FAST__LOAD_FAST => {
@@ -457,10 +571,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let old = std::mem::replace(slot!(next), v);
                 drop(old);
             }
-            op::LOAD_CONST => {
-                let v = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
-                push!(v);
-            }
+            op::LOAD_CONST => simple!(LOAD_CONST),
             op::POP_TOP => {
                 let v = pop_opt!();
                 drop(v);
@@ -469,13 +580,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::END_FOR => {
                 drop_n!(2);
             }
-            op::COPY => {
-                let v = peek_opt!(oparg as usize).clone();
-                push_opt!(v);
-            }
-            op::SWAP => {
-                unsafe { std::ptr::swap(sp.sub(1), sp.sub(oparg as usize)) };
-            }
+            op::COPY => simple!(COPY),
+            op::SWAP => simple!(SWAP),
             op::BINARY_OP_ADD_INT | op::BINARY_OP_SUBTRACT_INT | op::BINARY_OP_MULTIPLY_INT => {
                 let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
                 let r = match code {
@@ -564,11 +670,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 drop_n!(2);
                 push!(none::bool_value(eq == (oparg >> 4 == 2)));
             }
-            op::IS_OP => {
-                let rhs = pop!();
-                let lhs = pop!();
-                push!(none::bool_value(lhs.is(&rhs) != (oparg == 1)));
-            }
+            op::IS_OP => simple!(IS_OP),
             op::CONTAINS_OP_DICT => {
                 let Some(d) = peek!(1).downcast_exact::<dict::DictData>() else { deopt!(CONTAINS_OP) };
                 let found = tri!(d.get(vm, peek!(2))).is_some();
@@ -701,31 +803,13 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                 }
             }
-            op::JUMP_FORWARD => ip = unsafe { ip.add(oparg as usize) },
-            op::JUMP_BACKWARD => {
-                ip = unsafe { ip.sub(oparg as usize) };
-                tri!(vm.check_eval_breaker());
-            }
-            op::JUMP_BACKWARD_NO_INTERRUPT => ip = unsafe { ip.sub(oparg as usize) },
-            op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE => {
-                let v = pop!();
-                let t = if v.as_ptr() == none::true_ptr() {
-                    true
-                } else if v.as_ptr() == none::false_ptr() {
-                    false
-                } else {
-                    tri!(ob::is_true(vm, &v))
-                };
-                if t == (code == op::POP_JUMP_IF_TRUE) {
-                    ip = unsafe { ip.add(oparg as usize) };
-                }
-            }
-            op::POP_JUMP_IF_NONE | op::POP_JUMP_IF_NOT_NONE => {
-                let v = pop!();
-                if none::is_none(&v) == (code == op::POP_JUMP_IF_NONE) {
-                    ip = unsafe { ip.add(oparg as usize) };
-                }
-            }
+            op::JUMP_FORWARD => simple!(JUMP_FORWARD),
+            op::JUMP_BACKWARD => simple!(JUMP_BACKWARD),
+            op::JUMP_BACKWARD_NO_INTERRUPT => simple!(JUMP_BACKWARD_NO_INTERRUPT),
+            op::POP_JUMP_IF_FALSE => simple!(POP_JUMP_IF_FALSE),
+            op::POP_JUMP_IF_TRUE => simple!(POP_JUMP_IF_TRUE),
+            op::POP_JUMP_IF_NONE => simple!(POP_JUMP_IF_NONE),
+            op::POP_JUMP_IF_NOT_NONE => simple!(POP_JUMP_IF_NOT_NONE),
             op::LOAD_GLOBAL_MODULE => {
                 // SAFETY: frames' globals are dicts.
                 let g = unsafe { f.globals.payload_unchecked::<dict::DictData>() };
@@ -890,17 +974,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 drop(owner);
                 drop(old);
             }
-            op::LOAD_DEREF => {
-                let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
-                match function::cell_data(cell).get() {
-                    Some(v) => push!(v),
-                    None => break 'dispatch Err(cold_error(unbound_deref(vm, f, oparg))),
-                }
-            }
-            op::LIST_APPEND => {
-                let v = pop!();
-                list::list_data(peek!(oparg as usize)).expect("list").push(v);
-            }
+            op::LOAD_DEREF => simple!(LOAD_DEREF),
+            op::LIST_APPEND => simple!(LIST_APPEND),
             op::UNPACK_SEQUENCE_TWO_TUPLE | op::UNPACK_SEQUENCE_TUPLE | op::UNPACK_SEQUENCE_LIST => {
                 let seq = peek!(1);
                 let items: &[Value] = if code == op::UNPACK_SEQUENCE_LIST {
@@ -1106,34 +1181,10 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 drop_n!(nargs + 2);
                 push!(tri!(r));
             }
-            op::RETURN_VALUE | op::RETURN_CONST => {
-                let mut v = if code == op::RETURN_CONST { code!().consts[oparg as usize].clone() } else { pop!() };
-                if f.is_entry {
-                    break 'dispatch Ok(Exit::Return(v));
-                }
-                let init_self = f.init_self.take();
-                let caller = chain.callers.pop().expect("caller");
-                let done = std::mem::replace(&mut chain.current, caller);
-                vm.frame_ptrs.pop();
-                release_frame(vm, done);
-                if let Some(obj) = init_self {
-                    // The class call evaluates to the new instance; the check happens in the
-                    // caller, as CPython's type_call does it.
-                    if !none::is_none(&v) {
-                        let e = vm.type_error(format!("__init__() should return None, not '{}'", v.ty().name()));
-                        vm.recursion_depth -= 1;
-                        reload!();
-                        break 'dispatch Err(cold_error(e));
-                    }
-                    v = obj;
-                }
-                vm.recursion_depth -= 1;
-                reload!();
-                push!(v);
-                tri!(vm.check_eval_breaker());
-            }
+            op::RETURN_VALUE => simple!(RETURN_VALUE),
+            op::RETURN_CONST => simple!(RETURN_CONST),
             // Everything else runs out of line, on the frame's own copy of the pointers.
-            _ => run_slow!(code),
+            _ => run_slow!(code, oparg),
         }
     };
     sync!();
@@ -1154,7 +1205,13 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
     sp = unsafe { slots!().add(f.sp) };
     let cache_at = ip;
     let result: PyResult<Option<Exit>> = 'dispatch: loop {
-        instruction_macros!($ 'dispatch vm chain ip cache_at { break 'dispatch Ok(None); });
+        instruction_macros!($ 'dispatch vm chain f ip sp cache_at oparg { break 'dispatch Ok(None); });
+        #[allow(unused_macros)]
+        macro_rules! exit {
+            ($e:expr) => {
+                break 'dispatch Ok(Some($e))
+            };
+        }
         /// As in the hot half: put the generic form back and run it instead.
         #[allow(unused_macros)]
         macro_rules! deopt {
@@ -1166,6 +1223,26 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
             }};
         }
         match code {
+            // The hot half's simple instructions, here for their wide-argument forms.
+            op::LOAD_FAST => simple!(LOAD_FAST),
+            op::LOAD_FAST_CHECK => simple!(LOAD_FAST_CHECK),
+            op::LOAD_FAST_AND_CLEAR => simple!(LOAD_FAST_AND_CLEAR),
+            op::STORE_FAST => simple!(STORE_FAST),
+            op::LOAD_CONST => simple!(LOAD_CONST),
+            op::COPY => simple!(COPY),
+            op::SWAP => simple!(SWAP),
+            op::IS_OP => simple!(IS_OP),
+            op::JUMP_FORWARD => simple!(JUMP_FORWARD),
+            op::JUMP_BACKWARD => simple!(JUMP_BACKWARD),
+            op::JUMP_BACKWARD_NO_INTERRUPT => simple!(JUMP_BACKWARD_NO_INTERRUPT),
+            op::POP_JUMP_IF_FALSE => simple!(POP_JUMP_IF_FALSE),
+            op::POP_JUMP_IF_TRUE => simple!(POP_JUMP_IF_TRUE),
+            op::POP_JUMP_IF_NONE => simple!(POP_JUMP_IF_NONE),
+            op::POP_JUMP_IF_NOT_NONE => simple!(POP_JUMP_IF_NOT_NONE),
+            op::LOAD_DEREF => simple!(LOAD_DEREF),
+            op::LIST_APPEND => simple!(LIST_APPEND),
+            op::RETURN_VALUE => simple!(RETURN_VALUE),
+            op::RETURN_CONST => simple!(RETURN_CONST),
             op::DELETE_FAST => {
                 if (*slot!(oparg as usize)).is_none() {
                     break 'dispatch Err(cold_error(unbound_local(vm, f, oparg)));
