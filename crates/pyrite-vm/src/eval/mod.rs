@@ -503,6 +503,226 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         }
         #[cfg(feature = "trace")]
         eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { f.instr.offset_from(instrs!()) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots!()) } as usize - f.stack_base);
+        // Instructions that share one body are separate arms over the same macro, so that the
+        // opcode is a constant in each and need not be kept in a register across the dispatch.
+        macro_rules! arm_binary_op_add_int {
+            ($code:expr) => {{
+                    let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
+                    let r = match $code {
+                        op::BINARY_OP_ADD_INT => Value::int(a + b),
+                        op::BINARY_OP_SUBTRACT_INT => Value::int(a - b),
+                        _ => match a.checked_mul(b) {
+                            Some(p) => Value::int(p),
+                            None => deopt!(BINARY_OP),
+                        },
+                    };
+                    skip_cache!(BINARY_OP);
+                    // Small ints own no reference: overwrite without dropping.
+                    sp = unsafe { sp.sub(1) };
+                    unsafe { std::ptr::write(sp, None) };
+                    unsafe { std::ptr::write(sp.sub(1), Some(r)) };
+            }};
+        }
+        macro_rules! arm_binary_op_add_float {
+            ($code:expr) => {{
+                    let (Some(a), Some(b)) = (crate::objects::float::exact_float(peek!(2)), crate::objects::float::exact_float(peek!(1))) else { deopt!(BINARY_OP) };
+                    skip_cache!(BINARY_OP);
+                    let r = match $code {
+                        op::BINARY_OP_ADD_FLOAT => a + b,
+                        op::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                        _ => a * b,
+                    };
+                    let rhs = pop!();
+                    let lhs = pop!();
+                    push!(crate::objects::float::result_in_operand(lhs, rhs, r));
+            }};
+        }
+        macro_rules! arm_for_iter_list {
+            ($code:expr) => {{
+                    let it = peek!(1);
+                    let want: &crate::typeobj::PyType = if $code == op::FOR_ITER_LIST { &crate::objects::iter::LIST_ITER_TYPE.0 } else { &crate::objects::iter::TUPLE_ITER_TYPE.0 };
+                    if it.is_small_int() || !std::ptr::eq(it.ty(), want) {
+                        deopt!(FOR_ITER);
+                    }
+                    skip_cache!(FOR_ITER);
+                    // SAFETY: both iterator types carry `SeqIterData`.
+                    let d = unsafe { it.payload_unchecked::<crate::objects::iter::SeqIterData>() };
+                    match crate::objects::iter::seq_iter_next(d) {
+                        Some(v) => push!(v),
+                        None => {
+                            drop_n!(1);
+                            ip = unsafe { ip.add(oparg as usize + 1) };
+                        }
+                    }
+            }};
+        }
+        macro_rules! arm_load_attr_method_no_dict {
+            ($code:expr) => {{
+                    let owner = guard_type_version!(LOAD_ATTR);
+                    if $code == op::LOAD_ATTR_METHOD_WITH_VALUES {
+                        // Inline attributes, and the class's keys still lack the method's name.
+                        let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
+                        let _ = b;
+                        if crate::objects::inline_values::keys(owner.ty()).len() as u32 != unsafe { specialize::read_u32(cache_at.add(3)) } {
+                            deopt!(LOAD_ATTR);
+                        }
+                    } else if $code == op::LOAD_ATTR_METHOD_LAZY_DICT {
+                        // Inline attributes (another instance of the class) are checked by the
+                        // WITH_VALUES form.
+                        if crate::objects::inline_values::active(owner).is_some() {
+                            deopt!(LOAD_ATTR);
+                        }
+                        if let Some(d) = specialize::instance_dict(owner) {
+                            let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                            if !d.is_empty() && d.get_str(name).is_some() {
+                                deopt!(LOAD_ATTR);
+                            }
+                        }
+                    }
+                    skip_cache!(LOAD_ATTR);
+                    // SAFETY: the type's dict holds the method while the tag is unchanged.
+                    let meth = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
+                    let owner = pop!();
+                    push!(meth);
+                    push!(owner);
+            }};
+        }
+        macro_rules! arm_unpack_sequence_two_tuple {
+            ($code:expr) => {{
+                    let seq = peek!(1);
+                    let items: &[Value] = if $code == op::UNPACK_SEQUENCE_LIST {
+                        match seq.downcast_exact::<list::ListData>() {
+                            Some(l) => l.vec(),
+                            None => deopt!(UNPACK_SEQUENCE),
+                        }
+                    } else {
+                        match seq.downcast_exact::<tuple::TupleData>() {
+                            Some(t) => &t.items,
+                            None => deopt!(UNPACK_SEQUENCE),
+                        }
+                    };
+                    if items.len() != oparg as usize {
+                        deopt!(UNPACK_SEQUENCE);
+                    }
+                    skip_cache!(UNPACK_SEQUENCE);
+                    let seq = pop!();
+                    let items: &[Value] = match seq.downcast_exact::<list::ListData>() {
+                        Some(l) => l.vec(),
+                        None => tuple::items(&seq),
+                    };
+                    for v in items.iter().rev() {
+                        push!(v.clone());
+                    }
+                    drop(seq);
+            }};
+        }
+        macro_rules! arm_call_py_exact_args {
+            ($code:expr) => {{
+                    let nargs = oparg as usize;
+                    let is_meth = peek_opt!(nargs + 2).is_some();
+                    let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
+                    let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
+                    if fd.version.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                        deopt!(CALL);
+                    }
+                    let total = nargs + is_meth as usize;
+                    let argcount = fd.code_data().code.argcount as usize;
+                    let fits = if $code == op::CALL_PY_EXACT_ARGS {
+                        total == argcount
+                    } else {
+                        total <= argcount && total + fd.defaults().map(|d| tuple::items(d).len()).unwrap_or(0) >= argcount
+                    };
+                    if !fits {
+                        deopt!(CALL);
+                    }
+                    let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
+                    skip_cache!(CALL);
+                    tri!(vm.check_eval_breaker());
+                    let base = unsafe { sp.sub(nargs + 2) };
+                    let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
+                    // SAFETY: the version guard re-established what the specialiser checked.
+                    let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
+                    sp = base;
+                    if is_generator {
+                        // Calling a generator function makes the generator; its frame runs later.
+                        let func = unsafe { new.func.clone().unwrap_unchecked() };
+                        push!(crate::objects::generator::new_generator(vm, new, &func));
+                    } else {
+                        enter_frame!(new);
+                    }
+            }};
+        }
+        macro_rules! arm_call_no_kw_builtin_o {
+            ($code:expr) => {{
+                    let nargs = oparg as usize;
+                    if peek_opt!(nargs + 2).is_some() {
+                        deopt!(CALL);
+                    }
+                    let Some(b) = peek!(nargs + 1).downcast_exact::<crate::objects::descr::BuiltinFunctionData>() else { deopt!(CALL) };
+                    if b.bound_method {
+                        deopt!(CALL);
+                    }
+                    let func = b.func;
+                    match $code {
+                        op::CALL_NO_KW_LEN if func as usize != crate::modules::builtins::b_len as *const () as usize => deopt!(CALL),
+                        op::CALL_NO_KW_ISINSTANCE if func as usize != crate::modules::builtins::b_isinstance as *const () as usize => deopt!(CALL),
+                        _ => {}
+                    }
+                    skip_cache!(CALL);
+                    let kwnames = f.kwnames.take();
+                    let r = match ($code, top_slice!(nargs)) {
+                        (op::CALL_NO_KW_LEN, [x]) if specialize::is_exact_str(x) => Ok(int::from_usize(pystr::char_len(x))),
+                        (op::CALL_NO_KW_LEN, [x]) if x.downcast_exact::<list::ListData>().is_some() => Ok(int::from_usize(unsafe { x.payload_unchecked::<list::ListData>() }.len())),
+                        (_, args) => {
+                            sync!();
+                            let r = func(vm, args, kwnames.as_ref());
+                            resync!();
+                            r
+                        }
+                    };
+                    drop_n!(nargs + 2);
+                    push!(tri!(r));
+            }};
+        }
+        macro_rules! arm_call_no_kw_type_1 {
+            ($code:expr) => {{
+                    let nargs = oparg as usize;
+                    if peek_opt!(nargs + 2).is_some() {
+                        deopt!(CALL);
+                    }
+                    let callable = peek!(nargs + 1);
+                    let Some(cls) = callable.as_type() else { deopt!(CALL) };
+                    let ok = match $code {
+                        op::CALL_NO_KW_TYPE_1 => std::ptr::eq(cls, crate::typeobj::type_type()),
+                        op::CALL_NO_KW_STR_1 => std::ptr::eq(cls, &pystr::STR_TYPE.0),
+                        op::CALL_NO_KW_TUPLE_1 => std::ptr::eq(cls, &tuple::TUPLE_TYPE.0),
+                        _ => !cls.is_heap_type(),
+                    };
+                    if !ok {
+                        deopt!(CALL);
+                    }
+                    skip_cache!(CALL);
+                    let r = if $code == op::CALL_NO_KW_TYPE_1 {
+                        Ok(peek!(1).ty().to_value())
+                    } else if $code == op::CALL_NO_KW_STR_1 {
+                        // `str(x)` is `x.__str__()` checked to be a str: no trip through type_call.
+                        let x = peek!(1).clone();
+                        sync!();
+                        let r = ob::str(vm, &x);
+                        resync!();
+                        r
+                    } else {
+                        let callable = callable.clone();
+                        let kwnames = f.kwnames.take();
+                        sync!();
+                        let r = crate::protocols::call::call(vm, &callable, top_slice!(nargs), kwnames.as_ref());
+                        resync!();
+                        r
+                    };
+                    drop_n!(nargs + 2);
+                    push!(tri!(r));
+            }};
+        }
         match code {
             op::NOP | op::RESUME | op::CACHE => {}
             op::EXTENDED_ARG => {
@@ -582,34 +802,12 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::COPY => simple!(COPY),
             op::SWAP => simple!(SWAP),
-            op::BINARY_OP_ADD_INT | op::BINARY_OP_SUBTRACT_INT | op::BINARY_OP_MULTIPLY_INT => {
-                let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
-                let r = match code {
-                    op::BINARY_OP_ADD_INT => Value::int(a + b),
-                    op::BINARY_OP_SUBTRACT_INT => Value::int(a - b),
-                    _ => match a.checked_mul(b) {
-                        Some(p) => Value::int(p),
-                        None => deopt!(BINARY_OP),
-                    },
-                };
-                skip_cache!(BINARY_OP);
-                // Small ints own no reference: overwrite without dropping.
-                sp = unsafe { sp.sub(1) };
-                unsafe { std::ptr::write(sp, None) };
-                unsafe { std::ptr::write(sp.sub(1), Some(r)) };
-            }
-            op::BINARY_OP_ADD_FLOAT | op::BINARY_OP_SUBTRACT_FLOAT | op::BINARY_OP_MULTIPLY_FLOAT => {
-                let (Some(a), Some(b)) = (crate::objects::float::exact_float(peek!(2)), crate::objects::float::exact_float(peek!(1))) else { deopt!(BINARY_OP) };
-                skip_cache!(BINARY_OP);
-                let r = match code {
-                    op::BINARY_OP_ADD_FLOAT => a + b,
-                    op::BINARY_OP_SUBTRACT_FLOAT => a - b,
-                    _ => a * b,
-                };
-                let rhs = pop!();
-                let lhs = pop!();
-                push!(crate::objects::float::result_in_operand(lhs, rhs, r));
-            }
+            op::BINARY_OP_ADD_INT => arm_binary_op_add_int!(op::BINARY_OP_ADD_INT),
+            op::BINARY_OP_SUBTRACT_INT => arm_binary_op_add_int!(op::BINARY_OP_SUBTRACT_INT),
+            op::BINARY_OP_MULTIPLY_INT => arm_binary_op_add_int!(op::BINARY_OP_MULTIPLY_INT),
+            op::BINARY_OP_ADD_FLOAT => arm_binary_op_add_float!(op::BINARY_OP_ADD_FLOAT),
+            op::BINARY_OP_SUBTRACT_FLOAT => arm_binary_op_add_float!(op::BINARY_OP_SUBTRACT_FLOAT),
+            op::BINARY_OP_MULTIPLY_FLOAT => arm_binary_op_add_float!(op::BINARY_OP_MULTIPLY_FLOAT),
             op::BINARY_OP_INPLACE_ADD_UNICODE => {
                 if !specialize::is_exact_str(peek!(2)) || !specialize::is_exact_str(peek!(1)) {
                     deopt!(BINARY_OP);
@@ -768,23 +966,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                 }
             }
-            op::FOR_ITER_LIST | op::FOR_ITER_TUPLE => {
-                let it = peek!(1);
-                let want: &crate::typeobj::PyType = if code == op::FOR_ITER_LIST { &crate::objects::iter::LIST_ITER_TYPE.0 } else { &crate::objects::iter::TUPLE_ITER_TYPE.0 };
-                if it.is_small_int() || !std::ptr::eq(it.ty(), want) {
-                    deopt!(FOR_ITER);
-                }
-                skip_cache!(FOR_ITER);
-                // SAFETY: both iterator types carry `SeqIterData`.
-                let d = unsafe { it.payload_unchecked::<crate::objects::iter::SeqIterData>() };
-                match crate::objects::iter::seq_iter_next(d) {
-                    Some(v) => push!(v),
-                    None => {
-                        drop_n!(1);
-                        ip = unsafe { ip.add(oparg as usize + 1) };
-                    }
-                }
-            }
+            op::FOR_ITER_LIST => arm_for_iter_list!(op::FOR_ITER_LIST),
+            op::FOR_ITER_TUPLE => arm_for_iter_list!(op::FOR_ITER_TUPLE),
             op::FOR_ITER_GEN => {
                 if peek!(1).downcast_exact::<crate::objects::generator::GeneratorData>().is_none() {
                     deopt!(FOR_ITER);
@@ -905,35 +1088,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 drop(owner);
                 push!(tri!(r));
             }
-            op::LOAD_ATTR_METHOD_NO_DICT | op::LOAD_ATTR_METHOD_LAZY_DICT | op::LOAD_ATTR_METHOD_WITH_VALUES => {
-                let owner = guard_type_version!(LOAD_ATTR);
-                if code == op::LOAD_ATTR_METHOD_WITH_VALUES {
-                    // Inline attributes, and the class's keys still lack the method's name.
-                    let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
-                    let _ = b;
-                    if crate::objects::inline_values::keys(owner.ty()).len() as u32 != unsafe { specialize::read_u32(cache_at.add(3)) } {
-                        deopt!(LOAD_ATTR);
-                    }
-                } else if code == op::LOAD_ATTR_METHOD_LAZY_DICT {
-                    // Inline attributes (another instance of the class) are checked by the
-                    // WITH_VALUES form.
-                    if crate::objects::inline_values::active(owner).is_some() {
-                        deopt!(LOAD_ATTR);
-                    }
-                    if let Some(d) = specialize::instance_dict(owner) {
-                        let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
-                        if !d.is_empty() && d.get_str(name).is_some() {
-                            deopt!(LOAD_ATTR);
-                        }
-                    }
-                }
-                skip_cache!(LOAD_ATTR);
-                // SAFETY: the type's dict holds the method while the tag is unchanged.
-                let meth = unsafe { Value::from_header_borrowed(specialize::read_ptr(cache_at.add(5))) };
-                let owner = pop!();
-                push!(meth);
-                push!(owner);
-            }
+            op::LOAD_ATTR_METHOD_NO_DICT => arm_load_attr_method_no_dict!(op::LOAD_ATTR_METHOD_NO_DICT),
+            op::LOAD_ATTR_METHOD_LAZY_DICT => arm_load_attr_method_no_dict!(op::LOAD_ATTR_METHOD_LAZY_DICT),
+            op::LOAD_ATTR_METHOD_WITH_VALUES => arm_load_attr_method_no_dict!(op::LOAD_ATTR_METHOD_WITH_VALUES),
             op::STORE_ATTR_WITH_HINT => {
                 let owner = guard_type_version!(STORE_ATTR);
                 let name = unsafe { code!().names.get_unchecked(oparg as usize) };
@@ -976,67 +1133,11 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::LOAD_DEREF => simple!(LOAD_DEREF),
             op::LIST_APPEND => simple!(LIST_APPEND),
-            op::UNPACK_SEQUENCE_TWO_TUPLE | op::UNPACK_SEQUENCE_TUPLE | op::UNPACK_SEQUENCE_LIST => {
-                let seq = peek!(1);
-                let items: &[Value] = if code == op::UNPACK_SEQUENCE_LIST {
-                    match seq.downcast_exact::<list::ListData>() {
-                        Some(l) => l.vec(),
-                        None => deopt!(UNPACK_SEQUENCE),
-                    }
-                } else {
-                    match seq.downcast_exact::<tuple::TupleData>() {
-                        Some(t) => &t.items,
-                        None => deopt!(UNPACK_SEQUENCE),
-                    }
-                };
-                if items.len() != oparg as usize {
-                    deopt!(UNPACK_SEQUENCE);
-                }
-                skip_cache!(UNPACK_SEQUENCE);
-                let seq = pop!();
-                let items: &[Value] = match seq.downcast_exact::<list::ListData>() {
-                    Some(l) => l.vec(),
-                    None => tuple::items(&seq),
-                };
-                for v in items.iter().rev() {
-                    push!(v.clone());
-                }
-                drop(seq);
-            }
-            op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS => {
-                let nargs = oparg as usize;
-                let is_meth = peek_opt!(nargs + 2).is_some();
-                let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
-                let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
-                if fd.version.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
-                    deopt!(CALL);
-                }
-                let total = nargs + is_meth as usize;
-                let argcount = fd.code_data().code.argcount as usize;
-                let fits = if code == op::CALL_PY_EXACT_ARGS {
-                    total == argcount
-                } else {
-                    total <= argcount && total + fd.defaults().map(|d| tuple::items(d).len()).unwrap_or(0) >= argcount
-                };
-                if !fits {
-                    deopt!(CALL);
-                }
-                let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
-                skip_cache!(CALL);
-                tri!(vm.check_eval_breaker());
-                let base = unsafe { sp.sub(nargs + 2) };
-                let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
-                // SAFETY: the version guard re-established what the specialiser checked.
-                let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
-                sp = base;
-                if is_generator {
-                    // Calling a generator function makes the generator; its frame runs later.
-                    let func = unsafe { new.func.clone().unwrap_unchecked() };
-                    push!(crate::objects::generator::new_generator(vm, new, &func));
-                } else {
-                    enter_frame!(new);
-                }
-            }
+            op::UNPACK_SEQUENCE_TWO_TUPLE => arm_unpack_sequence_two_tuple!(op::UNPACK_SEQUENCE_TWO_TUPLE),
+            op::UNPACK_SEQUENCE_TUPLE => arm_unpack_sequence_two_tuple!(op::UNPACK_SEQUENCE_TUPLE),
+            op::UNPACK_SEQUENCE_LIST => arm_unpack_sequence_two_tuple!(op::UNPACK_SEQUENCE_LIST),
+            op::CALL_PY_EXACT_ARGS => arm_call_py_exact_args!(op::CALL_PY_EXACT_ARGS),
+            op::CALL_PY_WITH_DEFAULTS => arm_call_py_exact_args!(op::CALL_PY_WITH_DEFAULTS),
             op::CALL_BOUND_METHOD_EXACT_ARGS => {
                 let nargs = oparg as usize;
                 if peek_opt!(nargs + 2).is_some() {
@@ -1085,102 +1186,45 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 sp = base;
                 enter_frame!(new);
             }
-            op::CALL_NO_KW_BUILTIN_O | op::CALL_NO_KW_BUILTIN_FAST | op::CALL_BUILTIN_FAST_WITH_KEYWORDS | op::CALL_NO_KW_LEN | op::CALL_NO_KW_ISINSTANCE => {
-                let nargs = oparg as usize;
-                if peek_opt!(nargs + 2).is_some() {
+            op::CALL_NO_KW_BUILTIN_O => arm_call_no_kw_builtin_o!(op::CALL_NO_KW_BUILTIN_O),
+            op::CALL_NO_KW_BUILTIN_FAST => arm_call_no_kw_builtin_o!(op::CALL_NO_KW_BUILTIN_FAST),
+            op::CALL_BUILTIN_FAST_WITH_KEYWORDS => arm_call_no_kw_builtin_o!(op::CALL_BUILTIN_FAST_WITH_KEYWORDS),
+            op::CALL_NO_KW_LEN => arm_call_no_kw_builtin_o!(op::CALL_NO_KW_LEN),
+            op::CALL_NO_KW_ISINSTANCE => arm_call_no_kw_builtin_o!(op::CALL_NO_KW_ISINSTANCE),
+            op::CALL_NO_KW_LIST_APPEND => {
+                let callable = peek_opt!(oparg as usize + 2);
+                let Some(callable) = callable.as_ref().filter(|c| crate::objects::descr::is_method_descriptor(c)) else { deopt!(CALL) };
+                // SAFETY: checked to be a method descriptor.
+                let d = unsafe { callable.payload_unchecked::<crate::objects::descr::MethodDescrData>() };
+                let Some(l) = peek!(2).downcast_exact::<list::ListData>() else { deopt!(CALL) };
+                if d.def.func as usize != crate::objects::list_methods::list_append as *const () as usize {
                     deopt!(CALL);
-                }
-                let Some(b) = peek!(nargs + 1).downcast_exact::<crate::objects::descr::BuiltinFunctionData>() else { deopt!(CALL) };
-                if b.bound_method {
-                    deopt!(CALL);
-                }
-                let func = b.func;
-                match code {
-                    op::CALL_NO_KW_LEN if func as usize != crate::modules::builtins::b_len as *const () as usize => deopt!(CALL),
-                    op::CALL_NO_KW_ISINSTANCE if func as usize != crate::modules::builtins::b_isinstance as *const () as usize => deopt!(CALL),
-                    _ => {}
                 }
                 skip_cache!(CALL);
-                let kwnames = f.kwnames.take();
-                let r = match (code, top_slice!(nargs)) {
-                    (op::CALL_NO_KW_LEN, [x]) if specialize::is_exact_str(x) => Ok(int::from_usize(pystr::char_len(x))),
-                    (op::CALL_NO_KW_LEN, [x]) if x.downcast_exact::<list::ListData>().is_some() => Ok(int::from_usize(unsafe { x.payload_unchecked::<list::ListData>() }.len())),
-                    (_, args) => {
-                        sync!();
-                        let r = func(vm, args, kwnames.as_ref());
-                        resync!();
-                        r
-                    }
-                };
-                drop_n!(nargs + 2);
-                push!(tri!(r));
+                let v = pop!();
+                l.push(v);
+                drop_n!(2);
+                push!(none::none());
             }
             op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS | op::CALL_NO_KW_METHOD_DESCRIPTOR_O | op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST
-            | op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS | op::CALL_NO_KW_LIST_APPEND => {
+            | op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS => {
                 let nargs = oparg as usize;
                 let callable = peek_opt!(nargs + 2);
                 let Some(callable) = callable.as_ref().filter(|c| crate::objects::descr::is_method_descriptor(c)) else { deopt!(CALL) };
-                if code == op::CALL_NO_KW_LIST_APPEND {
-                    // SAFETY: checked to be a method descriptor.
-                    let d = unsafe { callable.payload_unchecked::<crate::objects::descr::MethodDescrData>() };
-                    let Some(l) = peek!(2).downcast_exact::<list::ListData>() else { deopt!(CALL) };
-                    if d.def.func as usize != crate::objects::list_methods::list_append as *const () as usize {
-                        deopt!(CALL);
-                    }
-                    skip_cache!(CALL);
-                    let v = pop!();
-                    l.push(v);
-                    drop_n!(2);
-                    push!(none::none());
-                } else {
-                    skip_cache!(CALL);
-                    let kwnames = f.kwnames.take();
-                    let callable = callable.clone();
-                    sync!();
-                    let r = crate::objects::descr::call_method_descr(vm, &callable, top_slice!(nargs + 1), kwnames.as_ref());
-                    resync!();
-                    drop(callable);
-                    drop_n!(nargs + 2);
-                    push!(tri!(r));
-                }
-            }
-            op::CALL_NO_KW_TYPE_1 | op::CALL_NO_KW_STR_1 | op::CALL_NO_KW_TUPLE_1 | op::CALL_BUILTIN_CLASS => {
-                let nargs = oparg as usize;
-                if peek_opt!(nargs + 2).is_some() {
-                    deopt!(CALL);
-                }
-                let callable = peek!(nargs + 1);
-                let Some(cls) = callable.as_type() else { deopt!(CALL) };
-                let ok = match code {
-                    op::CALL_NO_KW_TYPE_1 => std::ptr::eq(cls, crate::typeobj::type_type()),
-                    op::CALL_NO_KW_STR_1 => std::ptr::eq(cls, &pystr::STR_TYPE.0),
-                    op::CALL_NO_KW_TUPLE_1 => std::ptr::eq(cls, &tuple::TUPLE_TYPE.0),
-                    _ => !cls.is_heap_type(),
-                };
-                if !ok {
-                    deopt!(CALL);
-                }
                 skip_cache!(CALL);
-                let r = if code == op::CALL_NO_KW_TYPE_1 {
-                    Ok(peek!(1).ty().to_value())
-                } else if code == op::CALL_NO_KW_STR_1 {
-                    // `str(x)` is `x.__str__()` checked to be a str: no trip through type_call.
-                    let x = peek!(1).clone();
-                    sync!();
-                    let r = ob::str(vm, &x);
-                    resync!();
-                    r
-                } else {
-                    let callable = callable.clone();
-                    let kwnames = f.kwnames.take();
-                    sync!();
-                    let r = crate::protocols::call::call(vm, &callable, top_slice!(nargs), kwnames.as_ref());
-                    resync!();
-                    r
-                };
+                let kwnames = f.kwnames.take();
+                let callable = callable.clone();
+                sync!();
+                let r = crate::objects::descr::call_method_descr(vm, &callable, top_slice!(nargs + 1), kwnames.as_ref());
+                resync!();
+                drop(callable);
                 drop_n!(nargs + 2);
                 push!(tri!(r));
             }
+            op::CALL_NO_KW_TYPE_1 => arm_call_no_kw_type_1!(op::CALL_NO_KW_TYPE_1),
+            op::CALL_NO_KW_STR_1 => arm_call_no_kw_type_1!(op::CALL_NO_KW_STR_1),
+            op::CALL_NO_KW_TUPLE_1 => arm_call_no_kw_type_1!(op::CALL_NO_KW_TUPLE_1),
+            op::CALL_BUILTIN_CLASS => arm_call_no_kw_type_1!(op::CALL_BUILTIN_CLASS),
             op::RETURN_VALUE => simple!(RETURN_VALUE),
             op::RETURN_CONST => simple!(RETURN_CONST),
             // Everything else runs out of line, on the frame's own copy of the pointers.

@@ -35,8 +35,11 @@ use crate::vm::Vm;
 /// `cache_at` must point just past the opcode unit of an instruction with caches.
 #[inline(always)]
 pub unsafe fn unspecialize(cache_at: *mut u16, generic: u8) {
-    let at = cache_at.sub(1);
-    *at = (*at & 0xff00) | generic as u16;
+    // Store just the opcode byte (the low byte of the unit): that needs no read of the unit,
+    // so the eval loop does not keep the instruction it dispatched on alive until here.
+    let unit = cache_at.sub(1) as *mut u8;
+    let opcode_byte = if cfg!(target_endian = "little") { unit } else { unit.add(1) };
+    *opcode_byte = generic;
 }
 
 #[inline(always)]
