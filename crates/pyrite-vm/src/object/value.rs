@@ -50,13 +50,24 @@ impl Value {
     }
 
     /// The int `i`, tagged when it fits, otherwise a heap big int.
-    #[inline]
+    #[inline(always)]
     pub fn int(i: i64) -> Value {
-        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
-            Value::small_int(i)
-        } else {
-            crate::objects::int::new_big(num_bigint::BigInt::from(i))
+        // `i` is a small int exactly when `2 * i` does not overflow, and then the tagged word
+        // is `2 * i + 1`: one add and one overflow branch.
+        match i.checked_add(i) {
+            Some(twice) => {
+                let bits = (twice | 1) as usize;
+                // SAFETY: bit 0 is set, so `bits` is non-zero.
+                Value { bits: unsafe { NonNull::new_unchecked(bits as *mut ObjHeader) }, _not_send: PhantomData }
+            }
+            None => Value::big_from_i64(i),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn big_from_i64(i: i64) -> Value {
+        crate::objects::int::new_big(num_bigint::BigInt::from(i))
     }
 
     /// The raw word (for identity comparisons and hashing of identity).
@@ -224,6 +235,20 @@ impl fmt::Debug for Value {
             write!(f, "{i}")
         } else {
             write!(f, "<{} object at {:p}>", self.ty().name(), self.as_ptr())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_is_tagged_exactly_in_the_small_range() {
+        for i in [0, 1, -1, SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_MAX - 1, SMALL_INT_MIN + 1] {
+            let v = Value::int(i);
+            assert!(v.is_small_int(), "{i} should be tagged");
+            assert_eq!(v.as_small_int(), Some(i));
         }
     }
 }
