@@ -328,8 +328,16 @@ fn lt(vm: &mut Vm, kind: KeyKind, a: &Value, b: &Value) -> PyResult<bool> {
                         Some(e) => e,
                         None => x[0].is(&y[0]) || richcompare_bool(vm, &x[0], &y[0], CompareOp::Eq)?,
                     }
+                } else if x[i].is(&y[i]) {
+                    true
+                } else if let Some(order) = crate::protocols::object::fast_ordering(&x[i], &y[i]) {
+                    // Built-in items with a total order: one comparison settles it.
+                    if order != std::cmp::Ordering::Equal {
+                        return Ok(order == std::cmp::Ordering::Less);
+                    }
+                    true
                 } else {
-                    x[i].is(&y[i]) || richcompare_bool(vm, &x[i], &y[i], CompareOp::Eq)?
+                    richcompare_bool(vm, &x[i], &y[i], CompareOp::Eq)?
                 };
                 if !equal {
                     break;
@@ -355,18 +363,22 @@ fn lt(vm: &mut Vm, kind: KeyKind, a: &Value, b: &Value) -> PyResult<bool> {
     richcompare_bool(vm, a, b, CompareOp::Lt)
 }
 
+/// What the sort moves: a key (borrowed, so that comparisons read it without going through
+/// an index into the key array) and the index of its item.
+type SortItem<'k> = (&'k Value, usize);
+
 /// timsort's `count_run` (3.12): the length of the run starting at `lo`, and whether it is
 /// strictly descending.
-fn count_run(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &[usize], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+fn count_run(vm: &mut Vm, kind: KeyKind, perm: &[SortItem], lo: usize, hi: usize) -> PyResult<(usize, bool)> {
     if lo + 1 >= hi {
         return Ok((hi - lo, false));
     }
     let mut n = 2;
     let mut p = lo + 1;
-    if lt(vm, kind, &keys[perm[p]], &keys[perm[p - 1]])? {
+    if lt(vm, kind, perm[p].0, perm[p - 1].0)? {
         p += 1;
         while p < hi {
-            if !lt(vm, kind, &keys[perm[p]], &keys[perm[p - 1]])? {
+            if !lt(vm, kind, perm[p].0, perm[p - 1].0)? {
                 break;
             }
             p += 1;
@@ -376,7 +388,7 @@ fn count_run(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &[usize], lo: usi
     } else {
         p += 1;
         while p < hi {
-            if lt(vm, kind, &keys[perm[p]], &keys[perm[p - 1]])? {
+            if lt(vm, kind, perm[p].0, perm[p - 1].0)? {
                 break;
             }
             p += 1;
@@ -388,7 +400,7 @@ fn count_run(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &[usize], lo: usi
 
 /// timsort's `binarysort`: `perm[lo..start]` is sorted; insert the rest of `perm[..hi]`.
 /// On error `perm` stays a permutation.
-fn binary_sort(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+fn binary_sort(vm: &mut Vm, kind: KeyKind, perm: &mut [SortItem], lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
     if lo == start {
         start += 1;
     }
@@ -397,7 +409,7 @@ fn binary_sort(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize], l
         let (mut l, mut r) = (lo, start);
         while l < r {
             let p = l + ((r - l) >> 1);
-            if lt(vm, kind, &keys[pivot], &keys[perm[p]])? {
+            if lt(vm, kind, pivot.0, perm[p].0)? {
                 r = p;
             } else {
                 l = p + 1;
@@ -420,11 +432,11 @@ fn compute_minrun(mut n: usize) -> usize {
 }
 
 /// Stable merge of `perm[lo..mid]` and `perm[mid..hi]`; on error `perm` stays a permutation.
-fn merge(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
-    let left: Vec<usize> = perm[lo..mid].to_vec();
+fn merge(vm: &mut Vm, kind: KeyKind, perm: &mut [SortItem], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
+    let left: Vec<SortItem> = perm[lo..mid].to_vec();
     let (mut i, mut j, mut k) = (0, mid, lo);
     while i < left.len() && j < hi {
-        match lt(vm, kind, &keys[perm[j]], &keys[left[i]]) {
+        match lt(vm, kind, perm[j].0, left[i].0) {
             Ok(true) => {
                 perm[k] = perm[j];
                 j += 1;
@@ -448,7 +460,7 @@ fn merge(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize], lo: usi
 /// Sort the permutation `perm` of `keys` stably by `<`. For fewer than 64 items this makes
 /// exactly CPython's comparisons (one run, then binary insertion); longer lists are split
 /// into CPython's runs and merged pairwise.
-fn timsort(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize]) -> PyResult<()> {
+fn timsort(vm: &mut Vm, kind: KeyKind, perm: &mut [SortItem]) -> PyResult<()> {
     let n = perm.len();
     if n < 2 {
         return Ok(());
@@ -457,13 +469,13 @@ fn timsort(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize]) -> Py
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut lo = 0;
     while lo < n {
-        let (mut len, desc) = count_run(vm, kind, keys, perm, lo, n)?;
+        let (mut len, desc) = count_run(vm, kind, perm, lo, n)?;
         if desc {
             perm[lo..lo + len].reverse();
         }
         if len < minrun {
             let force = minrun.min(n - lo);
-            binary_sort(vm, kind, keys, perm, lo, lo + force, lo + len)?;
+            binary_sort(vm, kind, perm, lo, lo + force, lo + len)?;
             len = force;
         }
         runs.push((lo, lo + len));
@@ -475,7 +487,7 @@ fn timsort(vm: &mut Vm, kind: KeyKind, keys: &[Value], perm: &mut [usize]) -> Py
         while i + 1 < runs.len() {
             let (a, m) = runs[i];
             let (_, b) = runs[i + 1];
-            merge(vm, kind, keys, perm, a, m, b)?;
+            merge(vm, kind, perm, a, m, b)?;
             next.push((a, b));
             i += 2;
         }
@@ -522,21 +534,25 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
             ks
         }
     };
-    let n = values.len();
-    let mut perm: Vec<usize> = (0..n).collect();
-    if reverse {
-        perm.reverse();
-    }
-    let result = {
+    let mut sort_error = None;
+    let order: Vec<usize> = {
         let key_slice: &[Value] = if key.is_some() { &keys } else { &values };
-        timsort(vm, key_kind(key_slice), key_slice, &mut perm)
+        let mut perm: Vec<SortItem> = key_slice.iter().zip(0..).collect();
+        if reverse {
+            perm.reverse();
+        }
+        let result = timsort(vm, key_kind(key_slice), &mut perm);
+        if reverse {
+            perm.reverse();
+        }
+        if let Err(e) = result {
+            sort_error = Some(e);
+        }
+        perm.iter().map(|&(_, i)| i).collect()
     };
-    if reverse {
-        perm.reverse();
-    }
     // Apply the permutation (complete even after an error: the list keeps the partial order).
     let mut slots: Vec<Option<Value>> = values.drain(..).map(Some).collect();
-    let sorted: Vec<Value> = perm.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
+    let sorted: Vec<Value> = order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
     let modified = {
         let cur = d.vec();
         !cur.is_empty() || cur.capacity() != 0
@@ -544,7 +560,9 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
     let added = std::mem::replace(d.vec(), sorted);
     drop(added);
     drop(keys);
-    result?;
+    if let Some(e) = sort_error {
+        return Err(e);
+    }
     if modified {
         return Err(vm.value_error("list modified during sort"));
     }

@@ -74,6 +74,48 @@ fn exact_str(v: &Value) -> Option<&str> {
     v.downcast_exact::<pystr::StrData>().map(|d| &*d.text)
 }
 
+/// How deep [`fast_ordering`] follows nested tuples before leaving them to the general
+/// comparison (which checks the recursion limit).
+const FAST_ORDERING_DEPTH: u32 = 16;
+
+/// The order of `a` and `b` when both are of one exact built-in type whose `==` and `<` follow
+/// a total order (small ints, strs, floats other than NaN, and tuples of such): no method is
+/// called, so the answer is the one the full protocol would give, without its cost. `None`
+/// when the full protocol must decide.
+#[inline]
+pub fn fast_ordering(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    fast_ordering_at(a, b, 0)
+}
+
+fn fast_ordering_at(a: &Value, b: &Value, depth: u32) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Some(x.cmp(&y));
+    }
+    if let (Some(x), Some(y)) = (exact_str(a), exact_str(b)) {
+        return Some(x.cmp(y));
+    }
+    if let (Some(x), Some(y)) = (crate::objects::float::exact_float(a), crate::objects::float::exact_float(b)) {
+        return x.partial_cmp(&y);
+    }
+    if depth < FAST_ORDERING_DEPTH {
+        if let (Some(x), Some(y)) = (a.downcast_exact::<crate::objects::tuple::TupleData>(), b.downcast_exact::<crate::objects::tuple::TupleData>()) {
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                // Tuples compare items with the identity shortcut, as CPython's do.
+                if p.is(q) {
+                    continue;
+                }
+                match fast_ordering_at(p, q, depth + 1)? {
+                    Ordering::Equal => continue,
+                    unequal => return Some(unequal),
+                }
+            }
+            return Some(x.items.len().cmp(&y.items.len()));
+        }
+    }
+    None
+}
+
 /// `a == b` as a bool, with the identity shortcut CPython's containers use.
 #[inline]
 pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
@@ -100,6 +142,9 @@ pub fn richcompare_bool(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyR
     }
     // Exact tuples compare item by item without building intermediate bools.
     if let (Some(x), Some(y)) = (a.downcast_exact::<crate::objects::tuple::TupleData>(), b.downcast_exact::<crate::objects::tuple::TupleData>()) {
+        if let Some(order) = fast_ordering(a, b) {
+            return Ok(op.test(order));
+        }
         vm.enter_native_call()?;
         let r = compare_sequences_bool(vm, &x.items, &y.items, op);
         vm.leave_native_call();
