@@ -463,6 +463,8 @@ opcodes! {
     CONTAINS_OP_SET = 178 => CONTAINS_OP, "item in set or frozenset";
     CALL_ALLOC_AND_ENTER_INIT = 179 => CALL, "instantiate a class whose __init__ is a Python function";
     BINARY_SUBSCR_STR_INT = 180 => BINARY_SUBSCR, "ASCII str[int]: a cached one-character str";
+    BINARY_OP_INT_ANY = 181 => BINARY_OP, "int OP int for the other int operators (// % & | ^ << >> /); a zero divisor, a negative shift or a result beyond the fast range take the generic path";
+    BINARY_OP_FLOAT_ANY = 182 => BINARY_OP, "float OP float-or-int for + - * / ** where no float + float form applies; anything that may raise takes the generic path";
 }
 
 

@@ -17,7 +17,7 @@ pub use unwind::{add_traceback, format_exception};
 
 use pyrite_bytecode::code::flags as co_flags;
 use pyrite_bytecode::adaptive;
-use pyrite_bytecode::opcode::{cache_size, op8 as op, Opcode};
+use pyrite_bytecode::opcode::{binop, cache_size, op8 as op, Opcode};
 
 use crate::object::Value;
 use crate::objects::{dict, function, none, str as pystr, tuple, int, exceptions, list};
@@ -398,6 +398,49 @@ macro_rules! instruction_macros {
                 let v = unsafe { code!().consts.get_unchecked($oparg as usize) }.clone();
                 simple!(return_from_frame v)
             }};
+            (MAKE_CELL) => {{
+                let v = (*slot!($oparg as usize)).take();
+                (*slot!($oparg as usize)) = Some(function::new_cell(v));
+            }};
+            (LOAD_CLOSURE) => {{
+                let v = (*slot!($oparg as usize)).clone().expect("cell");
+                push!(v);
+            }};
+            (STORE_DEREF) => {{
+                let v = pop!();
+                let cell = (*slot!($oparg as usize)).as_ref().expect("cell");
+                function::cell_data(cell).set(Some(v));
+            }};
+            (COPY_FREE_VARS) => {{
+                let func = $f.func.clone().expect("function");
+                let fd = function::function_data(&func);
+                let closure = fd.closure.clone().expect("closure");
+                let cells = tuple::items(&closure);
+                let n = code!().code.localsplusnames.len();
+                let start = n - $oparg as usize;
+                for (i, c) in cells.iter().enumerate() {
+                    (*slot!(start + i)) = Some(c.clone());
+                }
+            }};
+            (BUILD_TUPLE) => {{
+                let n = $oparg as usize;
+                let items = collect_top!(n);
+                push!(tuple::new_tuple(items));
+            }};
+            (SET_ADD) => {{
+                let v = pop!();
+                let s = peek!($oparg as usize).clone();
+                tri!(crate::objects::set::set_add($vm, &s, v));
+            }};
+            (MAP_ADD) => {{
+                let v = pop!();
+                let k = pop!();
+                let d = peek!($oparg as usize).clone();
+                tri!(dict::dict_data(&d).expect("dict").set($vm, k, v));
+            }};
+            (KW_NAMES) => {{
+                $f.kwnames = Some(code!().consts[$oparg as usize].clone());
+            }};
             // Pop the frame and push the value in its caller (or leave the loop from the entry
             // frame).
             (return_from_frame $d v:ident) => {{
@@ -622,7 +665,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let is_meth = peek_opt!(nargs + 2).is_some();
                     let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
                     let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
-                    if fd.version.get() != unsafe { specialize::read_u32(cache_at.add(1)) } {
+                    if fd.code_data().version != unsafe { specialize::read_u32(cache_at.add(1)) } {
                         deopt!(CALL);
                     }
                     let total = nargs + is_meth as usize;
@@ -640,7 +683,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     tri!(vm.check_eval_breaker());
                     let base = unsafe { sp.sub(nargs + 2) };
                     let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
-                    // SAFETY: the version guard re-established what the specialiser checked.
+                    // SAFETY: the code guard re-established what the specialiser checked of the
+                    // code, and `fits` the argument count against the current defaults.
                     let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
                     sp = base;
                     if is_generator {
@@ -805,6 +849,29 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::BINARY_OP_ADD_INT => arm_binary_op_add_int!(op::BINARY_OP_ADD_INT),
             op::BINARY_OP_SUBTRACT_INT => arm_binary_op_add_int!(op::BINARY_OP_SUBTRACT_INT),
             op::BINARY_OP_MULTIPLY_INT => arm_binary_op_add_int!(op::BINARY_OP_MULTIPLY_INT),
+            op::BINARY_OP_INT_ANY => {
+                let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
+                let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
+                let Some(r) = crate::objects::int::small_int_binop(a, b, base) else { deopt!(BINARY_OP) };
+                skip_cache!(BINARY_OP);
+                // Small ints own no reference: overwrite without dropping.
+                sp = unsafe { sp.sub(1) };
+                unsafe { std::ptr::write(sp, None) };
+                unsafe { std::ptr::write(sp.sub(1), Some(r)) };
+            }
+            op::BINARY_OP_FLOAT_ANY => {
+                let (Some(a), Some(b)) = (crate::objects::float::float_or_small_int(peek!(2)), crate::objects::float::float_or_small_int(peek!(1))) else { deopt!(BINARY_OP) };
+                let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
+                // Two small ints have int semantics: not this form's case.
+                if peek!(2).is_small_int() && peek!(1).is_small_int() {
+                    deopt!(BINARY_OP);
+                }
+                let Some(r) = crate::objects::float::simple_float_binop(a, b, base) else { deopt!(BINARY_OP) };
+                skip_cache!(BINARY_OP);
+                let rhs = pop!();
+                let lhs = pop!();
+                push!(crate::objects::float::result_in_float_operand(lhs, rhs, r));
+            }
             op::BINARY_OP_ADD_FLOAT => arm_binary_op_add_float!(op::BINARY_OP_ADD_FLOAT),
             op::BINARY_OP_SUBTRACT_FLOAT => arm_binary_op_add_float!(op::BINARY_OP_SUBTRACT_FLOAT),
             op::BINARY_OP_MULTIPLY_FLOAT => arm_binary_op_add_float!(op::BINARY_OP_MULTIPLY_FLOAT),
@@ -1225,6 +1292,14 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::CALL_NO_KW_STR_1 => arm_call_no_kw_type_1!(op::CALL_NO_KW_STR_1),
             op::CALL_NO_KW_TUPLE_1 => arm_call_no_kw_type_1!(op::CALL_NO_KW_TUPLE_1),
             op::CALL_BUILTIN_CLASS => arm_call_no_kw_type_1!(op::CALL_BUILTIN_CLASS),
+            op::MAKE_CELL => simple!(MAKE_CELL),
+            op::LOAD_CLOSURE => simple!(LOAD_CLOSURE),
+            op::STORE_DEREF => simple!(STORE_DEREF),
+            op::COPY_FREE_VARS => simple!(COPY_FREE_VARS),
+            op::BUILD_TUPLE => simple!(BUILD_TUPLE),
+            op::SET_ADD => simple!(SET_ADD),
+            op::MAP_ADD => simple!(MAP_ADD),
+            op::KW_NAMES => simple!(KW_NAMES),
             op::RETURN_VALUE => simple!(RETURN_VALUE),
             op::RETURN_CONST => simple!(RETURN_CONST),
             // Everything else runs out of line, on the frame's own copy of the pointers.
@@ -1566,19 +1641,9 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                     }
                 }
             }
-            op::MAKE_CELL => {
-                let v = (*slot!(oparg as usize)).take();
-                (*slot!(oparg as usize)) = Some(function::new_cell(v));
-            }
-            op::LOAD_CLOSURE => {
-                let v = (*slot!(oparg as usize)).clone().expect("cell");
-                push!(v);
-            }
-            op::STORE_DEREF => {
-                let v = pop!();
-                let cell = (*slot!(oparg as usize)).as_ref().expect("cell");
-                function::cell_data(cell).set(Some(v));
-            }
+            op::MAKE_CELL => simple!(MAKE_CELL),
+            op::LOAD_CLOSURE => simple!(LOAD_CLOSURE),
+            op::STORE_DEREF => simple!(STORE_DEREF),
             op::DELETE_DEREF => {
                 let cell = (*slot!(oparg as usize)).clone().expect("cell");
                 if function::cell_data(&cell).get().is_none() {
@@ -1586,22 +1651,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 }
                 function::cell_data(&cell).set(None);
             }
-            op::COPY_FREE_VARS => {
-                let func = f.func.clone().expect("function");
-                let fd = function::function_data(&func);
-                let closure = fd.closure.clone().expect("closure");
-                let cells = tuple::items(&closure);
-                let n = code!().code.localsplusnames.len();
-                let start = n - oparg as usize;
-                for (i, c) in cells.iter().enumerate() {
-                    (*slot!(start + i)) = Some(c.clone());
-                }
-            }
-            op::BUILD_TUPLE => {
-                let n = oparg as usize;
-                let items = collect_top!(n);
-                push!(tuple::new_tuple(items));
-            }
+            op::COPY_FREE_VARS => simple!(COPY_FREE_VARS),
+            op::BUILD_TUPLE => simple!(BUILD_TUPLE),
             op::BUILD_LIST => {
                 let n = oparg as usize;
                 let items = collect_top!(n);
@@ -1645,17 +1696,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 }
                 push!(pystr::from_string(s));
             }
-            op::SET_ADD => {
-                let v = pop!();
-                let s = peek!(oparg as usize).clone();
-                tri!(crate::objects::set::set_add(vm, &s, v));
-            }
-            op::MAP_ADD => {
-                let v = pop!();
-                let k = pop!();
-                let d = peek!(oparg as usize).clone();
-                tri!(dict::dict_data(&d).expect("dict").set(vm, k, v));
-            }
+            op::SET_ADD => simple!(SET_ADD),
+            op::MAP_ADD => simple!(MAP_ADD),
             op::LIST_EXTEND => {
                 let it = pop!();
                 let l = peek!(oparg as usize).clone();
@@ -1711,9 +1753,7 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 let r = tri!(ops::format_value(vm, &v, oparg & 3, spec.as_ref()));
                 push!(r);
             }
-            op::KW_NAMES => {
-                f.kwnames = Some(code!().consts[oparg as usize].clone());
-            }
+            op::KW_NAMES => simple!(KW_NAMES),
             op::CALL => {
                 let nargs = oparg as usize;
                 adaptive!(|instr, counter| {

@@ -98,20 +98,27 @@ unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option
 /// frame's localsplus slots.
 pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16, locals: *const Option<Value>) {
     let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
-    let choice = if lhs.is_small_int() && rhs.is_small_int() {
+    let both_floats = float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some();
+    let choice = if let (Some(x), Some(y)) = (lhs.as_small_int(), rhs.as_small_int()) {
         match base {
             binop::ADD => Some(op::BINARY_OP_ADD_INT),
             binop::SUBTRACT => Some(op::BINARY_OP_SUBTRACT_INT),
             binop::MULTIPLY => Some(op::BINARY_OP_MULTIPLY_INT),
-            _ => None,
+            // Only where the fast path applies now (a division by zero stays generic).
+            _ => crate::objects::int::small_int_binop(x, y, base).map(|_| op::BINARY_OP_INT_ANY),
         }
-    } else if float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some() {
-        match base {
-            binop::ADD => Some(op::BINARY_OP_ADD_FLOAT),
-            binop::SUBTRACT => Some(op::BINARY_OP_SUBTRACT_FLOAT),
-            binop::MULTIPLY => Some(op::BINARY_OP_MULTIPLY_FLOAT),
-            _ => None,
-        }
+    } else if both_floats && matches!(base, binop::ADD | binop::SUBTRACT | binop::MULTIPLY) {
+        Some(match base {
+            binop::ADD => op::BINARY_OP_ADD_FLOAT,
+            binop::SUBTRACT => op::BINARY_OP_SUBTRACT_FLOAT,
+            _ => op::BINARY_OP_MULTIPLY_FLOAT,
+        })
+    } else if let (true, Some(x), Some(y)) = (
+        both_floats || float::exact_float(lhs).is_some() || float::exact_float(rhs).is_some(),
+        float::float_or_small_int(lhs),
+        float::float_or_small_int(rhs),
+    ) {
+        float::simple_float_binop(x, y, base).map(|_| op::BINARY_OP_FLOAT_ANY)
     } else if base == binop::ADD && is_exact_str(lhs) && is_exact_str(rhs) {
         // `s += t` stored straight back into the local that held `s` (CPython's test): the
         // local's reference can be dropped first, so an unshared `s` grows in place.
@@ -460,11 +467,14 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
     let choice = (|| {
         let total = nargs + self_or_null.is_some() as usize;
         if let Some(fd) = callable.downcast_exact::<function::FunctionData>() {
-            if has_kwnames || fd.version.get() == 0 {
+            // Guarded by the code object, not the function: a function's code never changes,
+            // and what the call needs beyond it (the defaults) is read at each call.
+            let code_version = fd.code_data().version;
+            if has_kwnames || code_version == 0 {
                 return None;
             }
             let with_defaults = simple_positional_call(fd, total)?;
-            write_u32(counter.add(1), fd.version.get());
+            write_u32(counter.add(1), code_version);
             return Some(if with_defaults { op::CALL_PY_WITH_DEFAULTS } else { op::CALL_PY_EXACT_ARGS });
         }
         if let Some(m) = callable.downcast_exact::<function::BoundMethodData>() {

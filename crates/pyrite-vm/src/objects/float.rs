@@ -113,6 +113,49 @@ pub fn result_in_operand(a: Value, b: Value, r: f64) -> Value {
     new_float(r)
 }
 
+/// Like [`result_in_operand`] when one operand may be a small int (which is skipped).
+pub fn result_in_float_operand(a: Value, b: Value, r: f64) -> Value {
+    for v in [a, b] {
+        if let Some(h) = v.header() {
+            if h.refcnt.get() == 1 && std::ptr::eq(h.ty(), float_type()) {
+                // SAFETY: an exact float whose sole reference is `v`: no one can observe it.
+                unsafe { (*(v.as_ptr() as *mut PyObj<FloatData>)).data.0 = r };
+                return v;
+            }
+        }
+    }
+    new_float(r)
+}
+
+/// A float operand of the mixed fast path: an exact float, or a small int (converted with
+/// round-half-even, as CPython's int-to-float conversion does).
+#[inline(always)]
+pub fn float_or_small_int(v: &Value) -> Option<f64> {
+    match v.as_small_int() {
+        Some(i) => Some(i as f64),
+        None => exact_float(v),
+    }
+}
+
+/// `a OP b` on doubles when Python's result is the plain IEEE one: `+ - *` always, `/` by a
+/// non-zero divisor, `**` of a positive finite base to a finite power with a finite result.
+/// `None` when the full operation must decide (it raises or has special cases).
+#[inline]
+pub fn simple_float_binop(a: f64, b: f64, op: u32) -> Option<f64> {
+    use pyrite_bytecode::opcode::binop;
+    match op {
+        binop::ADD => Some(a + b),
+        binop::SUBTRACT => Some(a - b),
+        binop::MULTIPLY => Some(a * b),
+        binop::TRUE_DIVIDE if b != 0.0 => Some(a / b),
+        binop::POWER if a > 0.0 && a.is_finite() && b.is_finite() => {
+            let r = a.powf(b);
+            r.is_finite().then_some(r)
+        }
+        _ => None,
+    }
+}
+
 /// `dealloc` for floats: exact floats go to the free list, subclass instances are freed.
 ///
 /// # Safety

@@ -34,6 +34,9 @@ pub struct CodeData {
     pub nlocals: usize,
     /// Indices (in localsplus) of arguments that are also cells.
     pub cell_args: Box<[(usize, usize)]>,
+    /// Unique among code objects (0 once the counter is used up): what the CALL forms for
+    /// Python functions guard on, so that one call site serves every closure of the same code.
+    pub version: u32,
 }
 
 impl Payload for CodeData {
@@ -94,6 +97,7 @@ pub fn new_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     pyrite_bytecode::adaptive::quicken(&mut units, vm.config.specialize);
     let instructions = UnsafeCell::new(units);
     alloc_object(&CODE_TYPE, CodeData {
+        version: next_function_version(),
         consts,
         names,
         localsplusnames,

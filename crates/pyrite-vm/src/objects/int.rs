@@ -141,6 +141,55 @@ pub fn index_to_isize(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 // ---------------------------------------------------------------------------------------
 // Arithmetic
 
+/// `x OP y` for two machine ints, when it needs nothing of the general path: `None` for
+/// division by zero, negative shifts, results beyond an i64, true divisions beyond 2**53, and
+/// the operators with rules of their own (`**`, `@`). One place for the small-int arithmetic of
+/// [`int_binop`] and of the eval loop's BINARY_OP_INT_ANY.
+#[inline]
+pub fn small_int_binop(x: i64, y: i64, op: u32) -> Option<Value> {
+    Some(match op {
+        binop::ADD => Value::int(x.checked_add(y)?),
+        binop::SUBTRACT => Value::int(x.checked_sub(y)?),
+        binop::MULTIPLY => Value::int(x.checked_mul(y)?),
+        binop::AND => Value::int(x & y),
+        binop::OR => Value::int(x | y),
+        binop::XOR => Value::int(x ^ y),
+        binop::FLOOR_DIVIDE | binop::REMAINDER => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            let (q, r) = floor_divmod_i64(x, y);
+            Value::int(if op == binop::FLOOR_DIVIDE { q } else { r })
+        }
+        binop::RSHIFT => {
+            if y < 0 {
+                return None;
+            }
+            Value::int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+        }
+        binop::LSHIFT => {
+            if !(0..64).contains(&y) {
+                return None;
+            }
+            let r = x << y;
+            if r >> y != x {
+                return None;
+            }
+            Value::int(r)
+        }
+        // Both exactly representable as doubles: one correctly rounded division, as CPython's
+        // long_true_divide does in this case.
+        binop::TRUE_DIVIDE => {
+            const EXACT: u64 = 1 << 53;
+            if y == 0 || x.unsigned_abs() >= EXACT || y.unsigned_abs() >= EXACT {
+                return None;
+            }
+            crate::objects::float::new_float(x as f64 / y as f64)
+        }
+        _ => return None,
+    })
+}
+
 /// Floor division and modulo with Python's sign rules on i64 (b != 0, no overflow case).
 #[inline]
 pub fn floor_divmod_i64(a: i64, b: i64) -> (i64, i64) {
@@ -189,46 +238,19 @@ fn short_quotient_divmod(a: &BigInt, b: &BigInt) -> Option<(BigInt, BigInt)> {
 pub fn int_binop(vm: &mut Vm, a: &IntRef<'_>, b: &IntRef<'_>, op: u32) -> PyResult<Value> {
     if let (IntRef::Small(x), IntRef::Small(y)) = (a, b) {
         let (x, y) = (*x, *y);
+        if let Some(r) = small_int_binop(x, y, op) {
+            return Ok(r);
+        }
+        // What the fast path leaves: errors, and results that need big ints or floats.
         match op {
-            binop::ADD => return Ok(from_i128(x as i128 + y as i128)),
-            binop::SUBTRACT => return Ok(from_i128(x as i128 - y as i128)),
-            binop::MULTIPLY => return Ok(from_i128(x as i128 * y as i128)),
-            binop::AND => return Ok(Value::int(x & y)),
-            binop::OR => return Ok(Value::int(x | y)),
-            binop::XOR => return Ok(Value::int(x ^ y)),
-            binop::FLOOR_DIVIDE | binop::REMAINDER => {
-                if y == 0 {
-                    return Err(vm.zero_division_error(if op == binop::FLOOR_DIVIDE {
-                        "integer division or modulo by zero"
-                    } else {
-                        "integer modulo by zero"
-                    }));
-                }
-                if !(x == i64::MIN && y == -1) {
-                    let (q, r) = floor_divmod_i64(x, y);
-                    return Ok(Value::int(if op == binop::FLOOR_DIVIDE { q } else { r }));
-                }
+            binop::FLOOR_DIVIDE | binop::REMAINDER if y == 0 => {
+                return Err(vm.zero_division_error(if op == binop::FLOOR_DIVIDE {
+                    "integer division or modulo by zero"
+                } else {
+                    "integer modulo by zero"
+                }));
             }
-            binop::RSHIFT => {
-                if y < 0 {
-                    return Err(vm.value_error("negative shift count"));
-                }
-                return Ok(Value::int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }));
-            }
-            binop::LSHIFT => {
-                if y < 0 {
-                    return Err(vm.value_error("negative shift count"));
-                }
-                if y < 64 && x == 0 {
-                    return Ok(Value::small_int(0));
-                }
-                if y < 62 {
-                    let r = (x as i128) << y;
-                    if r >> y == x as i128 {
-                        return Ok(from_i128(r));
-                    }
-                }
-            }
+            binop::RSHIFT | binop::LSHIFT if y < 0 => return Err(vm.value_error("negative shift count")),
             _ => {}
         }
     }
