@@ -448,37 +448,28 @@ impl PyType {
     }
 
     /// Find `name` (a str) along the MRO, without descriptors (`_PyType_Lookup`), through
-    /// the method cache.
+    /// the method cache (interned names only, as CPython's: their identity stands for their
+    /// text).
     #[inline]
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let interned = name.downcast_exact::<crate::objects::str::StrData>().map(|d| d.interned.get()).unwrap_or(false);
+        if !interned {
+            return self.lookup_uncached(name);
+        }
         let ty = self as *const PyType as usize;
         let tag = self.version_tag.get();
-        let i = method_cache::slot(ty, tag, name.bits());
-        let hit = method_cache::CACHE.with(|c| {
-            // SAFETY: thread-local; no other borrow of the cache is live during this read.
-            let e = unsafe { &(&*c.get())[i] };
-            if e.ty == ty && e.tag == tag && e.name.as_ref().map(|n| n.is(name)).unwrap_or(false) {
-                // SAFETY: the tag is unchanged, so the dict along the MRO still holds the value.
-                Some(if e.value.is_null() { None } else { Some(unsafe { Value::from_header_borrowed(e.value) }) })
-            } else {
-                None
-            }
-        });
-        if let Some(r) = hit {
-            return r;
+        let name_addr = name.bits();
+        let i = method_cache::slot(ty, tag, name_addr);
+        // SAFETY: thread-local; no other borrow of the cache is live during this read.
+        let e = method_cache::CACHE.with(|c| unsafe { (*c.get())[i] });
+        if e.ty == ty && e.tag == tag && e.name == name_addr {
+            // SAFETY: the tag is unchanged, so the dict along the MRO still holds the value.
+            return if e.value.is_null() { None } else { Some(unsafe { Value::from_header_borrowed(e.value) }) };
         }
         let found = self.lookup_uncached(name);
-        let value_ptr = found.as_ref().map(|v| v.as_ptr()).unwrap_or(std::ptr::null());
-        let name = name.clone();
-        method_cache::CACHE.with(|c| {
-            // SAFETY: thread-local; the old entry is replaced and its name dropped after.
-            let e = unsafe { &mut (&mut *c.get())[i] };
-            e.ty = ty;
-            e.tag = tag;
-            e.value = value_ptr;
-            let old = e.name.replace(name);
-            drop(old);
-        });
+        let value = found.as_ref().map(|v| v.as_ptr()).unwrap_or(std::ptr::null());
+        // SAFETY: as above.
+        method_cache::CACHE.with(|c| unsafe { (*c.get())[i] = method_cache::Entry { ty, tag, name: name_addr, value } });
         found
     }
 
@@ -611,25 +602,43 @@ pub fn next_version_tag() -> u32 {
 mod method_cache {
     use super::*;
 
-    pub const SIZE: usize = 4096;
+    /// Entries (a power of two). 32 KiB of thread-local memory.
+    pub const SIZE: usize = 1024;
 
+    /// A cached `_PyType_Lookup`: `value` (borrowed from a dict along the MRO, null for "not
+    /// found") is valid while `ty` still has version `tag`. `name` is the address of an
+    /// interned str, which the interpreter's intern table keeps alive (the cache is emptied
+    /// when an interpreter goes away, see [`clear`]).
+    #[derive(Clone, Copy)]
     pub struct Entry {
         pub ty: usize,
-        pub tag: u32,
-        pub name: Option<Value>,
+        pub name: usize,
         pub value: *const ObjHeader,
+        pub tag: u32,
     }
 
+    const EMPTY: Entry = Entry { ty: 0, name: 0, value: std::ptr::null(), tag: 0 };
+
     thread_local! {
-        pub static CACHE: std::cell::UnsafeCell<Vec<Entry>> = std::cell::UnsafeCell::new(
-            (0..SIZE).map(|_| Entry { ty: 0, tag: 0, name: None, value: std::ptr::null() }).collect()
-        );
+        // `const`-initialised and without a destructor: an access is a plain TLS offset.
+        pub static CACHE: std::cell::UnsafeCell<[Entry; SIZE]> = const { std::cell::UnsafeCell::new([EMPTY; SIZE]) };
     }
 
     #[inline(always)]
     pub fn slot(ty: usize, tag: u32, name: usize) -> usize {
         ((name >> 4) ^ (ty >> 6) ^ tag as usize) & (SIZE - 1)
     }
+
+    /// Forget every entry (an interpreter's interned names are about to be freed).
+    pub fn clear() {
+        // SAFETY: thread-local; no borrow of the cache is live.
+        CACHE.with(|c| unsafe { *c.get() = [EMPTY; SIZE] });
+    }
+}
+
+/// Empty this thread's method cache (when an interpreter is torn down).
+pub(crate) fn clear_method_cache() {
+    method_cache::clear();
 }
 
 /// Drop a heap type's owned fields and free it.

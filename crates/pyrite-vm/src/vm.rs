@@ -96,6 +96,8 @@ impl Vm {
     /// Create an interpreter with the built-in modules ready.
     pub fn new(config: Config) -> Box<Vm> {
         crate::init_static_types();
+        // Entries left by an interpreter that ran on this thread before name its strs.
+        crate::typeobj::clear_method_cache();
         let builtins = dict::new_dict();
         let modules = dict::new_dict();
         let none = crate::objects::none::none();
@@ -435,6 +437,8 @@ impl Drop for Vm {
             last = found;
         }
         self.interned.clear();
+        // Its entries name this interpreter's interned strs, freed just now.
+        crate::typeobj::clear_method_cache();
         for c in self.ascii_chars.iter_mut() {
             drop(c.take());
         }

@@ -145,3 +145,23 @@ fn recursion_limit_raises_recursion_error() {
     let err = pyrite_vm::eval::call::run_code(&mut vm, &code, &globals, None).unwrap_err();
     assert_eq!(err.exc.ty().name(), "RecursionError");
 }
+
+/// The method cache is per thread and keyed by interned names' addresses: interpreters that
+/// follow each other (or live side by side) on one thread must not see each other's entries.
+#[test]
+fn method_cache_does_not_leak_between_interpreters() {
+    let src_a = "class K:\n    def alpha(self):\n        return 'a'\nr = [K().alpha() for _ in range(50)][-1] + str(len(dir(int)))\nx = (5).bit_length()\n";
+    let src_b = "class K:\n    def beta(self):\n        return 'b'\nr = [K().beta() for _ in range(50)][-1] + str(hasattr(int, 'alpha'))\nx = (5).bit_length()\n";
+    for round in 0..3 {
+        let mut a = vm();
+        let ga = run(&mut a, src_a);
+        assert!(pystr::as_str(&global(&mut a, &ga, "r")).starts_with('a'), "round {round}");
+        // A second interpreter alive at the same time, then the first one goes away.
+        let mut b = vm();
+        drop(ga);
+        drop(a);
+        let gb = run(&mut b, src_b);
+        assert_eq!(pystr::as_str(&global(&mut b, &gb, "r")), "bFalse", "round {round}");
+        assert_eq!(global(&mut b, &gb, "x").as_small_int(), Some(3));
+    }
+}
