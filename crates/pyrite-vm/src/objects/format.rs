@@ -727,6 +727,19 @@ fn specialize_exact_str(v: &Value) -> bool {
 
 /// `fmt % args` for str (CPython's `PyUnicode_Format`).
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
+    // An ASCII format (the usual case) is scanned as bytes; others as chars, so that the
+    // indexes in error messages count code points as CPython's do.
+    if fmt.is_ascii() {
+        percent_format_units(vm, fmt.as_bytes(), fmt.len(), args)
+    } else {
+        let chars: Vec<char> = fmt.chars().collect();
+        percent_format_units(vm, &chars, fmt.len(), args)
+    }
+}
+
+/// `percent_format` over the format's code units (bytes of an ASCII format, or chars).
+fn percent_format_units<U: Copy + Into<char>>(vm: &mut Vm, chars: &[U], fmt_len: usize, args: &Value) -> PyResult<Value> {
+    let at = |k: usize| -> char { chars[k].into() };
     let is_tuple = tuple::try_items(args).is_some();
     let mut cur = if is_tuple {
         ArgCursor { args: args.clone(), arglen: tuple::items(args).len() as isize, argidx: 0 }
@@ -738,24 +751,23 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     } else {
         None
     };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut out = String::with_capacity(fmt_len + 16);
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
+        let c = at(i);
         if c != '%' {
             out.push(c);
             i += 1;
             continue;
         }
         i += 1;
-        if i < chars.len() && chars[i] == '%' {
+        if i < chars.len() && at(i) == '%' {
             out.push('%');
             i += 1;
             continue;
         }
         // Mapping key.
-        if i < chars.len() && chars[i] == '(' {
+        if i < chars.len() && at(i) == '(' {
             let Some(d) = dict.clone() else {
                 return Err(vm.type_error("format requires a mapping"));
             };
@@ -763,9 +775,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             let start = i + 1;
             let mut j = start;
             while j < chars.len() && depth > 0 {
-                if chars[j] == '(' {
+                if at(j) == '(' {
                     depth += 1;
-                } else if chars[j] == ')' {
+                } else if at(j) == ')' {
                     depth -= 1;
                 }
                 j += 1;
@@ -773,7 +785,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             if depth > 0 {
                 return Err(vm.value_error("incomplete format key"));
             }
-            let key: String = chars[start..j - 1].iter().collect();
+            let key: String = chars[start..j - 1].iter().map(|&c| c.into()).collect();
             let value = crate::protocols::object::getitem(vm, &d, &pystr::from_string(key))?;
             cur = ArgCursor { args: value, arglen: -1, argidx: -2 };
             i = j;
@@ -781,7 +793,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         // Flags.
         let mut flags = 0u8;
         while i < chars.len() {
-            match chars[i] {
+            match at(i) {
                 '-' => flags |= F_LJUST,
                 '+' => flags |= F_SIGN,
                 ' ' => flags |= F_BLANK,
@@ -793,7 +805,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         }
         // Width.
         let mut width: usize = 0;
-        if i < chars.len() && chars[i] == '*' {
+        if i < chars.len() && at(i) == '*' {
             let w = star_arg(vm, &mut cur)?;
             if w < 0 {
                 flags |= F_LJUST;
@@ -801,8 +813,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             width = w.unsigned_abs() as usize;
             i += 1;
         } else {
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                let d = chars[i] as usize - '0' as usize;
+            while i < chars.len() && at(i).is_ascii_digit() {
+                let d = at(i) as usize - '0' as usize;
                 if width > (isize::MAX as usize - d) / 10 {
                     return Err(vm.value_error("width too big"));
                 }
@@ -812,16 +824,16 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         }
         // Precision.
         let mut prec: Option<usize> = None;
-        if i < chars.len() && chars[i] == '.' {
+        if i < chars.len() && at(i) == '.' {
             i += 1;
-            if i < chars.len() && chars[i] == '*' {
+            if i < chars.len() && at(i) == '*' {
                 let p = star_arg(vm, &mut cur)?;
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let mut p: usize = 0;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    let d = chars[i] as usize - '0' as usize;
+                while i < chars.len() && at(i).is_ascii_digit() {
+                    let d = at(i) as usize - '0' as usize;
                     if p > (isize::MAX as usize - d) / 10 {
                         return Err(vm.value_error("precision too big"));
                     }
@@ -832,13 +844,13 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
             }
         }
         // Length modifiers are accepted and ignored.
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+        while i < chars.len() && matches!(at(i), 'h' | 'l' | 'L') {
             i += 1;
         }
         if i >= chars.len() {
             return Err(vm.value_error("incomplete format"));
         }
-        let conv = chars[i];
+        let conv = at(i);
         let conv_index = i;
         i += 1;
         let v = cur.next(vm)?;

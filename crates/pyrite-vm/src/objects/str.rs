@@ -286,8 +286,9 @@ fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 
 fn str_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let Some(fmt) = try_str(a) else { return Ok(none::not_implemented()) };
-    let fmt = fmt.to_owned();
-    crate::objects::format::percent_format(vm, &fmt, b)
+    // Borrowed: the caller's reference keeps `a` alive and unshared strs are only grown in
+    // place by their sole holder, which is here.
+    crate::objects::format::percent_format(vm, fmt, b)
 }
 
 /// `len()` of a str (in code points; stored, not counted).
