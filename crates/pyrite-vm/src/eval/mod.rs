@@ -269,11 +269,14 @@ macro_rules! instruction_macros {
         /// units 1..3 (a heap object: tagged ints never match). Evaluates to the owner.
         #[allow(unused_macros)]
         macro_rules! guard_type_version {
-            ($d family:ident) => {{
+            ($d family:ident) => {
+                guard_type_version!(deopt!($d family))
+            };
+            ($d on_miss:expr) => {{
                 let owner = peek!(1);
                 match owner.header() {
                     Some(h) if h.ty().version_tag.get() == unsafe { specialize::read_u32($cache_at.add(1)) } => owner,
-                    _ => deopt!($d family),
+                    _ => $d on_miss,
                 }
             }};
         }
@@ -531,6 +534,30 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 continue 'dispatch;
             }};
         }
+        /// An attribute form's type guard failed: serve an instance of another ordinary class
+        /// through `specialize::plain_attribute` (a polymorphic site keeps its specialisation),
+        /// counting such misses down in the adaptive counter; when the count runs out, or the
+        /// lookup needs the full protocol, deopt (and re-specialise for the current class).
+        macro_rules! load_attr_other_class {
+            () => {{
+                let c = unsafe { *cache_at };
+                if adaptive::is_zero(c) {
+                    deopt!(LOAD_ATTR);
+                }
+                let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                let Some((v, is_method)) = specialize::plain_attribute(peek!(1), name, oparg & 1 != 0) else { deopt!(LOAD_ATTR) };
+                unsafe { *cache_at = adaptive::decrement(c) };
+                skip_cache!(LOAD_ATTR);
+                if is_method {
+                    let owner = pop!();
+                    push!(v);
+                    push!(owner);
+                } else {
+                    replace_owner!(v, oparg & 1 != 0);
+                }
+                continue 'dispatch;
+            }};
+        }
         /// Run instruction `$code` with argument `$oparg` in the cold half.
         macro_rules! run_slow {
             ($code:expr, $oparg:expr) => {{
@@ -601,7 +628,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         }
         macro_rules! arm_load_attr_method_no_dict {
             ($code:expr) => {{
-                    let owner = guard_type_version!(LOAD_ATTR);
+                    let owner = if $code == op::LOAD_ATTR_METHOD_WITH_VALUES { guard_type_version!(load_attr_other_class!()) } else { guard_type_version!(LOAD_ATTR) };
                     if $code == op::LOAD_ATTR_METHOD_WITH_VALUES {
                         // Inline attributes, and the class's keys still lack the method's name.
                         let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
@@ -1098,7 +1125,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 replace_owner!(v, oparg & 1 != 0);
             }
             op::LOAD_ATTR_INSTANCE_VALUE => {
-                let owner = guard_type_version!(LOAD_ATTR);
+                let owner = guard_type_version!(load_attr_other_class!());
                 // The tag vouches for the layout and the key index.
                 let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
                 let Some(v) = b.get(unsafe { specialize::read_u32(cache_at.add(3)) } as usize) else { deopt!(LOAD_ATTR) };

@@ -105,8 +105,7 @@ pub fn load_name(vm: &mut Vm, f: &Frame, name: &Value) -> PyResult<Value> {
 #[inline]
 pub fn load_method(vm: &mut Vm, owner: &Value, name: &Value) -> PyResult<(Option<Value>, Value)> {
     let ty = owner.ty();
-    let generic = ty.slots.getattro.get().map(|f| f as usize == crate::objects::object::generic_getattr as *const () as usize).unwrap_or(true);
-    if generic {
+    if crate::objects::object::has_generic_getattr(ty) {
         if let Some(d) = ty.lookup(name) {
             let is_plain = d.downcast_exact::<function::FunctionData>().is_some() || crate::objects::descr::is_method_descriptor(&d);
             if is_plain {

@@ -135,6 +135,35 @@ pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, c
     finish(instr, counter, op::BINARY_OP, choice);
 }
 
+/// The polymorphic fallback of the instance attribute forms, for an owner of another class
+/// than the cached one: `owner.name` when `owner` is an instance of an ordinary class
+/// (generic attribute lookup, inline attributes) and no data descriptor intervenes. Gives an
+/// inline value or a class attribute without `__get__`, or, for a method load, a plain
+/// function of the class (`true`: the owner goes above it as `self`). `None` when the full
+/// lookup must decide. Nothing is called, so nothing can run.
+pub fn plain_attribute(owner: &Value, name: &Value, method: bool) -> Option<(Value, bool)> {
+    let ty = owner.header()?.ty();
+    let values = inline_values::active(owner)?;
+    if !crate::objects::object::has_generic_getattr(ty) {
+        return None;
+    }
+    let descr = ty.lookup(name);
+    let get = descr.as_ref().and_then(|d| d.ty().slots.descr_get.get());
+    if let Some(d) = &descr {
+        if get.is_some() && d.ty().slots.descr_set.get().is_some() {
+            return None;
+        }
+    }
+    if let Some(v) = inline_values::key_index(ty, name).and_then(|i| values.get(i)) {
+        return Some((v, false));
+    }
+    let d = descr?;
+    if method && d.downcast_exact::<function::FunctionData>().is_some() {
+        return Some((d, true));
+    }
+    get.is_none().then_some((d, false))
+}
+
 #[inline(always)]
 pub fn is_exact_str(v: &Value) -> bool {
     !v.is_small_int() && std::ptr::eq(v.ty(), &pystr::STR_TYPE.0)

@@ -35,6 +35,13 @@ pub fn object_type() -> &'static PyType {
 
 /// `PyObject_GenericGetAttr`: data descriptors on the type, then the instance dict, then
 /// non-data descriptors and plain class attributes.
+/// Whether instances of `ty` look attributes up with [`generic_getattr`] (no
+/// `__getattribute__` or `__getattr__` of their own).
+#[inline]
+pub fn has_generic_getattr(ty: &crate::typeobj::PyType) -> bool {
+    ty.slots.getattro.get().map(|f| f as usize == generic_getattr as *const () as usize).unwrap_or(true)
+}
+
 pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     let ty = obj.ty();
     let descr = ty.lookup(name);
