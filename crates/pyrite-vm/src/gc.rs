@@ -35,7 +35,7 @@ thread_local! {
         h.prev.set(p);
         h
     };
-    static STATE: GcState = const { GcState { count: Cell::new(0), threshold: Cell::new(700), enabled: Cell::new(true), collecting: Cell::new(false), collections: Cell::new(0) } };
+    static STATE: GcState = const { GcState { count: Cell::new(0), threshold: Cell::new(700), enabled: Cell::new(true), collecting: Cell::new(false), collections: Cell::new(0), last_edges: Cell::new(0) } };
     static PENDING_FINALIZERS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     pub(crate) static BREAKER: Cell<bool> = const { Cell::new(false) };
 }
@@ -46,6 +46,9 @@ struct GcState {
     enabled: Cell<bool>,
     collecting: Cell<bool>,
     collections: Cell<usize>,
+    /// References the last collection followed: its cost, which the next threshold spreads
+    /// over allocations (untracked tuples and big containers make it exceed the count).
+    last_edges: Cell<usize>,
 }
 
 #[inline(always)]
@@ -182,7 +185,8 @@ pub fn maybe_collect(vm: &mut Vm) {
         STATE.with(|s| {
             // Grow the threshold with the live population, like CPython's older generations.
             let live = s.count.get();
-            s.threshold.set(s.threshold.get().max(700).max(live / 4 * 5).min(live + 700_000).max(700));
+            let by_work = s.last_edges.get() / 4;
+            s.threshold.set(s.threshold.get().max(700).max(live / 4 * 5).max(by_work).min(live.max(by_work) + 700_000).max(700));
         });
     }
 }
@@ -215,25 +219,64 @@ fn gc_head_if_tracked(v: &Value) -> Option<*mut GcHead> {
     if unsafe { (*gh).flags.get() } & TRACKED != 0 { Some(gh) } else { None }
 }
 
+/// Stop tracking tuples whose items can never lead back to them (CPython's
+/// `_PyTuple_MaybeUntrack`): no item is a tracked GC object. Such a tuple cannot be part of a
+/// cycle, and since tuples are immutable it never will be. The list is in allocation order,
+/// so inner tuples are looked at (and perhaps untracked) before the tuples that hold them.
+/// Returns the heads still tracked.
+///
+/// # Safety
+/// Every head in `all` belongs to a live object.
+unsafe fn untrack_atomic_tuples(all: Vec<*mut GcHead>) -> Vec<*mut GcHead> {
+    let tuple_type = &crate::objects::tuple::TUPLE_TYPE.0 as *const crate::typeobj::PyType;
+    let mut kept = Vec::with_capacity(all.len());
+    for h in all {
+        let o = &*obj_of(h);
+        if std::ptr::eq(o.ty(), tuple_type) {
+            let items = crate::objects::tuple::items_of_header(o);
+            if items.iter().all(|v| gc_head_if_tracked(v).is_none()) {
+                untrack(obj_of(h));
+                continue;
+            }
+        }
+        kept.push(h);
+    }
+    kept
+}
+
+/// Untrack `v` if it is a tuple that [`untrack_atomic_tuples`] would untrack.
+pub(crate) fn untrack_if_atomic_tuple(v: &Value) {
+    if let Some(t) = v.downcast_exact::<crate::objects::tuple::TupleData>() {
+        if t.items.iter().all(|x| gc_head_if_tracked(x).is_none()) {
+            // SAFETY: a live tuple (a GC type).
+            unsafe { untrack(v.as_ptr() as *mut ObjHeader) };
+        }
+    }
+}
+
 /// The unreachable tracked objects.
 fn find_unreachable() -> Vec<*mut GcHead> {
-    let all = tracked();
+    // SAFETY: every head in the tracked list belongs to a live object.
+    let all = unsafe { untrack_atomic_tuples(tracked()) };
     // SAFETY: every head in `all` belongs to a live object.
     unsafe {
         for &h in &all {
             (*h).gc_refs.set((*obj_of(h)).refcnt.get());
             (*h).flags.set((*h).flags.get() & !REACHABLE);
         }
+        let mut edges = 0usize;
         for &h in &all {
             let o = &*obj_of(h);
             if let Some(tr) = o.ty().slots.traverse.get() {
                 tr(o, &mut |v: &Value| {
+                    edges += 1;
                     if let Some(gh) = gc_head_if_tracked(v) {
                         (*gh).gc_refs.set((*gh).gc_refs.get() - 1);
                     }
                 });
             }
         }
+        STATE.with(|s| s.last_edges.set(edges));
         let mut work: Vec<*mut GcHead> = Vec::new();
         for &h in &all {
             if (*h).gc_refs.get() > 0 {

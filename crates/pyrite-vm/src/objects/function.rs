@@ -73,7 +73,12 @@ pub fn constant_to_value(vm: &mut Vm, c: &Constant) -> Value {
             }
         }
         Constant::Bytes(b) => crate::objects::bytes::new_bytes(b.clone()),
-        Constant::Tuple(items) => tuple::new_tuple(items.iter().map(|c| constant_to_value(vm, c)).collect()),
+        Constant::Tuple(items) => {
+            // Constant tuples hold constants only: untracked from the start, as CPython's are.
+            let t = tuple::new_tuple(items.iter().map(|c| constant_to_value(vm, c)).collect());
+            crate::gc::untrack_if_atomic_tuple(&t);
+            t
+        }
         Constant::FrozenSet(items) => {
             let vals: Vec<Value> = items.iter().map(|c| constant_to_value(vm, c)).collect();
             crate::objects::set::new_frozenset(vm, vals).unwrap_or_else(|_| none::none())

@@ -47,6 +47,15 @@ pub fn items(v: &Value) -> &[Value] {
     }
 }
 
+/// The items of the tuple (or tuple subclass instance) with header `h`.
+///
+/// # Safety
+/// `h` must be the header of a live tuple.
+#[inline]
+pub(crate) unsafe fn items_of_header(h: &ObjHeader) -> &[Value] {
+    &payload_of::<TupleData>(h).items
+}
+
 #[inline]
 pub fn try_items(v: &Value) -> Option<&[Value]> {
     v.downcast::<TupleData>().map(|t| &*t.items)
