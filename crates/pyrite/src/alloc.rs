@@ -32,6 +32,7 @@ extern "C" fn configure() {
 static CONFIGURE: extern "C" fn() = configure;
 
 /// Alignment every `mi_malloc` block has (a pointer's).
+#[cfg_attr(feature = "system-alloc", allow(dead_code))]
 const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
 
 #[cfg_attr(feature = "system-alloc", allow(dead_code))]
