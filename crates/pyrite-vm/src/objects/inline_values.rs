@@ -8,13 +8,13 @@
 //!
 //! ```text
 //! dictoffset:      Option<Value>   the __dict__, None until someone asks for it
-//! dictoffset + 8:  order: u32      key indices in insertion order, 4 bits each
+//! dictoffset + 8:  order: u64      key indices in insertion order, 4 bits each
 //!                  count: u8       number of attributes set
-//! dictoffset + 16: [Option<Value>; CAPACITY]   values, by key index
+//! dictoffset + 24: [Option<Value>; CAPACITY]   values, by key index
 //! ```
 //!
 //! While the `__dict__` cell is empty the block is authoritative. Asking for `__dict__`
-//! (`vars()`, `obj.__dict__`, pickling, `__class__` assignment, or a ninth attribute name)
+//! (`vars()`, `obj.__dict__`, pickling, `__class__` assignment, or a seventeenth attribute name)
 //! *materialises* a real dict from the block, in the instance's insertion order, and empties the
 //! block; from then on the dict is authoritative, as for any other object. Specialised
 //! LOAD_ATTR/STORE_ATTR forms read and write the block by key index, guarded by the class's
@@ -26,20 +26,22 @@ use crate::object::Value;
 use crate::objects::{dict, str as pystr};
 use crate::typeobj::{flags, PyType};
 
-/// Attributes an instance can hold inline; a class's keys never grow beyond this.
-pub const CAPACITY: usize = 8;
+/// Attributes an instance can hold inline; a class's keys never grow beyond this. (CPython
+/// 3.12 sizes its inline values by the class's shared keys, about 30; 16 covers the classes
+/// that ordinary code writes, at 144 bytes per instance.)
+pub const CAPACITY: usize = 16;
 
 /// Bytes the block takes after the `__dict__` cell.
 pub const BLOCK_SIZE: usize = std::mem::size_of::<InlineValues>();
 
 #[repr(C)]
 pub struct InlineValues {
-    order: Cell<u32>,
+    order: Cell<u64>,
     count: Cell<u8>,
     slots: [UnsafeCell<Option<Value>>; CAPACITY],
 }
 
-const _: () = assert!(std::mem::size_of::<InlineValues>() == 8 + 8 * CAPACITY);
+const _: () = assert!(std::mem::size_of::<InlineValues>() == 16 + 8 * CAPACITY);
 
 impl InlineValues {
     /// The value at key index `i` (a new reference), if set.
@@ -66,7 +68,7 @@ impl InlineValues {
             Some(old) => drop(old),
             None => {
                 let n = self.count.get();
-                self.order.set(self.order.get() | (i as u32) << (4 * n as u32));
+                self.order.set(self.order.get() | (i as u64) << (4 * n as u32));
                 self.count.set(n + 1);
             }
         }
@@ -86,7 +88,7 @@ impl InlineValues {
     /// Key indices of the set attributes, in insertion order.
     fn indices(&self) -> impl Iterator<Item = u32> {
         let order = self.order.get();
-        (0..self.count.get() as u32).map(move |k| (order >> (4 * k)) & 0xf)
+        (0..self.count.get() as u32).map(move |k| ((order >> (4 * k)) & 0xf) as u32)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -115,8 +117,8 @@ impl InlineValues {
     }
 }
 
-fn pack(indices: &[u32]) -> u32 {
-    indices.iter().enumerate().fold(0, |acc, (k, &i)| acc | i << (4 * k as u32))
+fn pack(indices: &[u32]) -> u64 {
+    indices.iter().enumerate().fold(0, |acc, (k, &i)| acc | (i as u64) << (4 * k as u32))
 }
 
 /// The block of `obj`, if its class stores attributes inline (whether or not the `__dict__`
