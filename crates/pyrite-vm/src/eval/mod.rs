@@ -558,6 +558,23 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 continue 'dispatch;
             }};
         }
+        /// STORE_ATTR_INSTANCE_VALUE's counterpart of `load_attr_other_class!`.
+        macro_rules! store_attr_other_class {
+            () => {{
+                let c = unsafe { *cache_at };
+                if adaptive::is_zero(c) {
+                    deopt!(STORE_ATTR);
+                }
+                let name = unsafe { code!().names.get_unchecked(oparg as usize) };
+                if !specialize::plain_store_attribute(peek!(1), name, peek!(2)) {
+                    deopt!(STORE_ATTR);
+                }
+                unsafe { *cache_at = adaptive::decrement(c) };
+                skip_cache!(STORE_ATTR);
+                drop_n!(2);
+                continue 'dispatch;
+            }};
+        }
         /// Run instruction `$code` with argument `$oparg` in the cold half.
         macro_rules! run_slow {
             ($code:expr, $oparg:expr) => {{
@@ -1202,7 +1219,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 drop(old);
             }
             op::STORE_ATTR_INSTANCE_VALUE => {
-                let owner = guard_type_version!(STORE_ATTR);
+                let owner = guard_type_version!(store_attr_other_class!());
                 if crate::objects::inline_values::active(owner).is_none() {
                     deopt!(STORE_ATTR);
                 }

@@ -164,6 +164,24 @@ pub fn plain_attribute(owner: &Value, name: &Value, method: bool) -> Option<(Val
     get.is_none().then_some((d, false))
 }
 
+/// The polymorphic fallback of STORE_ATTR_INSTANCE_VALUE: `owner.name = value` for an
+/// instance of another ordinary class (generic `__setattr__`, inline attributes) when no data
+/// descriptor intervenes and the name has (or gets) a place in the inline block. False when
+/// the full protocol must decide; `value` is then unused.
+pub fn plain_store_attribute(owner: &Value, name: &Value, value: &Value) -> bool {
+    let Some(h) = owner.header() else { return false };
+    let ty = h.ty();
+    if inline_values::active(owner).is_none() || !crate::objects::object::has_generic_setattr(ty) {
+        return false;
+    }
+    if let Some(d) = ty.lookup(name) {
+        if d.ty().slots.descr_set.get().is_some() {
+            return false;
+        }
+    }
+    inline_values::set(owner, name, Some(value)) == Some(true)
+}
+
 #[inline(always)]
 pub fn is_exact_str(v: &Value) -> bool {
     !v.is_small_int() && std::ptr::eq(v.ty(), &pystr::STR_TYPE.0)

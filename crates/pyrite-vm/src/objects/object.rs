@@ -98,6 +98,13 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &Value) -> crate::vm::PyE
 }
 
 /// `PyObject_GenericSetAttr` (value `None` deletes).
+/// Whether instances of `ty` set attributes with [`generic_setattr`] (no `__setattr__` of
+/// their own).
+#[inline]
+pub fn has_generic_setattr(ty: &crate::typeobj::PyType) -> bool {
+    ty.slots.setattro.get().map(|f| f as usize == generic_setattr as *const () as usize).unwrap_or(false)
+}
+
 pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
     if !pystr::is_str(name) {
         return Err(vm.type_error(format!("attribute name must be string, not '{}'", name.ty().name())));
