@@ -460,16 +460,14 @@ impl PyType {
         let tag = self.version_tag.get();
         let name_addr = name.bits();
         let i = method_cache::slot(ty, tag, name_addr);
-        // SAFETY: thread-local; no other borrow of the cache is live during this read.
-        let e = method_cache::CACHE.with(|c| unsafe { (*c.get())[i] });
+        let e = method_cache::read(i);
         if e.ty == ty && e.tag == tag && e.name == name_addr {
             // SAFETY: the tag is unchanged, so the dict along the MRO still holds the value.
             return if e.value.is_null() { None } else { Some(unsafe { Value::from_header_borrowed(e.value) }) };
         }
         let found = self.lookup_uncached(name);
         let value = found.as_ref().map(|v| v.as_ptr()).unwrap_or(std::ptr::null());
-        // SAFETY: as above.
-        method_cache::CACHE.with(|c| unsafe { (*c.get())[i] = method_cache::Entry { ty, tag, name: name_addr, value } });
+        method_cache::write(i, method_cache::Entry { ty, tag, name: name_addr, value });
         found
     }
 
@@ -602,7 +600,7 @@ pub fn next_version_tag() -> u32 {
 mod method_cache {
     use super::*;
 
-    /// Entries (a power of two). 32 KiB of thread-local memory.
+    /// Entries (a power of two): 32 KiB per thread that looks types up.
     pub const SIZE: usize = 1024;
 
     /// A cached `_PyType_Lookup`: `value` (borrowed from a dict along the MRO, null for "not
@@ -619,9 +617,48 @@ mod method_cache {
 
     const EMPTY: Entry = Entry { ty: 0, name: 0, value: std::ptr::null(), tag: 0 };
 
+    /// The cache's entries, allocated on first use. The thread-local itself is one pointer:
+    /// a large thread-local block would cost every thread of an embedding program its size,
+    /// and moves the other thread-locals (the eval loop's breaker flag among them) about.
+    struct Table(std::cell::Cell<*mut [Entry; SIZE]>);
+
+    impl Drop for Table {
+        fn drop(&mut self) {
+            let p = self.0.get();
+            if !p.is_null() {
+                // SAFETY: allocated by `table` with `Box::into_raw`, freed once, here.
+                drop(unsafe { Box::from_raw(p) });
+            }
+        }
+    }
+
     thread_local! {
-        // `const`-initialised and without a destructor: an access is a plain TLS offset.
-        pub static CACHE: std::cell::UnsafeCell<[Entry; SIZE]> = const { std::cell::UnsafeCell::new([EMPTY; SIZE]) };
+        static CACHE: Table = const { Table(std::cell::Cell::new(std::ptr::null_mut())) };
+    }
+
+    #[inline(always)]
+    fn table() -> *mut [Entry; SIZE] {
+        CACHE.with(|c| {
+            let p = c.0.get();
+            if !p.is_null() {
+                return p;
+            }
+            let p = Box::into_raw(Box::new([EMPTY; SIZE]));
+            c.0.set(p);
+            p
+        })
+    }
+
+    #[inline(always)]
+    pub fn read(i: usize) -> Entry {
+        // SAFETY: `i < SIZE`; the table is thread-local and no reference into it is held.
+        unsafe { *(*table()).get_unchecked(i) }
+    }
+
+    #[inline(always)]
+    pub fn write(i: usize, e: Entry) {
+        // SAFETY: as in `read`.
+        unsafe { *(*table()).get_unchecked_mut(i) = e };
     }
 
     #[inline(always)]
@@ -631,8 +668,13 @@ mod method_cache {
 
     /// Forget every entry (an interpreter's interned names are about to be freed).
     pub fn clear() {
-        // SAFETY: thread-local; no borrow of the cache is live.
-        CACHE.with(|c| unsafe { *c.get() = [EMPTY; SIZE] });
+        let _ = CACHE.try_with(|c| {
+            let p = c.0.get();
+            if !p.is_null() {
+                // SAFETY: thread-local; no reference into the table is held.
+                unsafe { *p = [EMPTY; SIZE] };
+            }
+        });
     }
 }
 
