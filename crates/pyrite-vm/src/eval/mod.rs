@@ -1143,8 +1143,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::LOAD_ATTR_INSTANCE_VALUE => {
                 let owner = guard_type_version!(load_attr_other_class!());
-                // The tag vouches for the layout and the key index.
-                let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
+                // The tag vouches for the layout (the class keeps inline values) and the key
+                // index.
+                let Some(b) = (unsafe { crate::objects::inline_values::active_in_flagged_class(owner) }) else { deopt!(LOAD_ATTR) };
                 let Some(v) = b.get(unsafe { specialize::read_u32(cache_at.add(3)) } as usize) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
                 replace_owner!(v, oparg & 1 != 0);
@@ -1220,7 +1221,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::STORE_ATTR_INSTANCE_VALUE => {
                 let owner = guard_type_version!(store_attr_other_class!());
-                if crate::objects::inline_values::active(owner).is_none() {
+                // SAFETY: the tag vouches for the layout (the class keeps inline values).
+                if unsafe { crate::objects::inline_values::active_in_flagged_class(owner) }.is_none() {
                     deopt!(STORE_ATTR);
                 }
                 skip_cache!(STORE_ATTR);

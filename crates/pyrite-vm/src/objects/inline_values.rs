@@ -134,6 +134,22 @@ pub fn block(obj: &Value) -> Option<&InlineValues> {
     Some(unsafe { &*((obj.as_ptr() as *const u8).add(ty.dictoffset.get() + 8) as *const InlineValues) })
 }
 
+/// [`active`] for an object whose class is known to keep a block (the specialised attribute
+/// forms' type-version guard vouches for it): no flag or offset checks.
+///
+/// # Safety
+/// `obj` must be a heap instance of a class flagged `INLINE_VALUES`.
+#[inline(always)]
+pub unsafe fn active_in_flagged_class(obj: &Value) -> Option<&InlineValues> {
+    let ty = obj.header().unwrap_unchecked().ty();
+    let dict_cell = (obj.as_ptr() as *const u8).add(ty.dictoffset.get());
+    let cell = &*(dict_cell as *const UnsafeCell<Option<Value>>);
+    if (*cell.get()).is_some() {
+        return None;
+    }
+    Some(&*(dict_cell.add(8) as *const InlineValues))
+}
+
 /// The block of `obj` while it is authoritative (the `__dict__` not materialised).
 #[inline(always)]
 pub fn active(obj: &Value) -> Option<&InlineValues> {
