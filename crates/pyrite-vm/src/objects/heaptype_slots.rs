@@ -76,11 +76,16 @@ fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &Value) -> Py
     require(vm, d, "__get__", &[o, ty.clone()])
 }
 fn slot_descr_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<&Value>) -> PyResult<()> {
-    match value {
-        Some(v) => require(vm, d, "__set__", &[obj.clone(), v.clone()])?,
-        None => require(vm, d, "__delete__", std::slice::from_ref(obj))?,
+    // A data descriptor may define only one of the two; the missing one is an AttributeError
+    // naming it (CPython's slot_tp_descr_set).
+    let (name, r) = match value {
+        Some(v) => ("__set__", call_dunder(vm, d, "__set__", &[obj.clone(), v.clone()])?),
+        None => ("__delete__", call_dunder(vm, d, "__delete__", std::slice::from_ref(obj))?),
     };
-    Ok(())
+    match r {
+        Some(_) => Ok(()),
+        None => Err(vm.attribute_error(name)),
+    }
 }
 fn slot_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
     let Some(f) = this.ty().lookup_str(vm, "__init__") else { return Ok(()) };

@@ -220,6 +220,11 @@ pub fn is_printable(c: char) -> bool {
     if matches!(n, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xfff9..=0xfffb) {
         return false;
     }
+    // Noncharacters (U+FDD0..U+FDEF and the last two code points of every plane) are never
+    // assigned.
+    if (0xfdd0..=0xfdef).contains(&n) || n & 0xfffe == 0xfffe {
+        return false;
+    }
     !(0xd800..0xe000).contains(&n)
 }
 
