@@ -534,6 +534,11 @@ pub mod binop {
     pub const XOR: u32 = 12;
     /// In-place forms are the binary form plus this offset.
     pub const INPLACE: u32 = 13;
+    /// The binary operator of an argument (in-place forms map to their binary form).
+    #[inline(always)]
+    pub const fn base(op: u32) -> u32 {
+        if op >= INPLACE { op - INPLACE } else { op }
+    }
     /// The operator symbols `dis` prints, indexed by oparg.
     pub const SYMBOLS: [&str; 26] = [
         "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=",

@@ -538,15 +538,24 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         /// through `specialize::plain_attribute` (a polymorphic site keeps its specialisation),
         /// counting such misses down in the adaptive counter; when the count runs out, or the
         /// lookup needs the full protocol, deopt (and re-specialise for the current class).
-        macro_rules! load_attr_other_class {
-            () => {{
+        /// The adaptive counter of a specialised instruction taking a polymorphic fallback:
+        /// deopt when it has run out, else evaluate to its decremented value (stored by the
+        /// caller once the fallback has succeeded).
+        macro_rules! count_down_or_deopt {
+            ($family:ident) => {{
                 let c = unsafe { *cache_at };
                 if adaptive::is_zero(c) {
-                    deopt!(LOAD_ATTR);
+                    deopt!($family);
                 }
+                adaptive::decrement(c)
+            }};
+        }
+        macro_rules! load_attr_other_class {
+            () => {{
+                let c = count_down_or_deopt!(LOAD_ATTR);
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                 let Some((v, is_method)) = specialize::plain_attribute(peek!(1), name, oparg & 1 != 0) else { deopt!(LOAD_ATTR) };
-                unsafe { *cache_at = adaptive::decrement(c) };
+                unsafe { *cache_at = c };
                 skip_cache!(LOAD_ATTR);
                 if is_method {
                     let owner = pop!();
@@ -561,15 +570,12 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         /// STORE_ATTR_INSTANCE_VALUE's counterpart of `load_attr_other_class!`.
         macro_rules! store_attr_other_class {
             () => {{
-                let c = unsafe { *cache_at };
-                if adaptive::is_zero(c) {
-                    deopt!(STORE_ATTR);
-                }
+                let c = count_down_or_deopt!(STORE_ATTR);
                 let name = unsafe { code!().names.get_unchecked(oparg as usize) };
                 if !specialize::plain_store_attribute(peek!(1), name, peek!(2)) {
                     deopt!(STORE_ATTR);
                 }
-                unsafe { *cache_at = adaptive::decrement(c) };
+                unsafe { *cache_at = c };
                 skip_cache!(STORE_ATTR);
                 drop_n!(2);
                 continue 'dispatch;
@@ -592,6 +598,16 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { f.instr.offset_from(instrs!()) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots!()) } as usize - f.stack_base);
         // Instructions that share one body are separate arms over the same macro, so that the
         // opcode is a constant in each and need not be kept in a register across the dispatch.
+        /// Replace the two small-int operands on top of the stack by `$r`: small ints own no
+        /// reference, so they are overwritten without dropping.
+        macro_rules! replace_small_int_operands {
+            ($r:expr) => {{
+                let r: Value = $r;
+                sp = unsafe { sp.sub(1) };
+                unsafe { std::ptr::write(sp, None) };
+                unsafe { std::ptr::write(sp.sub(1), Some(r)) };
+            }};
+        }
         macro_rules! arm_binary_op_add_int {
             ($code:expr) => {{
                     let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
@@ -604,10 +620,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                         },
                     };
                     skip_cache!(BINARY_OP);
-                    // Small ints own no reference: overwrite without dropping.
-                    sp = unsafe { sp.sub(1) };
-                    unsafe { std::ptr::write(sp, None) };
-                    unsafe { std::ptr::write(sp.sub(1), Some(r)) };
+                    replace_small_int_operands!(r);
             }};
         }
         macro_rules! arm_binary_op_add_float {
@@ -895,17 +908,14 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::BINARY_OP_MULTIPLY_INT => arm_binary_op_add_int!(op::BINARY_OP_MULTIPLY_INT),
             op::BINARY_OP_INT_ANY => {
                 let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
-                let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
+                let base = binop::base(oparg);
                 let Some(r) = crate::objects::int::small_int_binop(a, b, base) else { deopt!(BINARY_OP) };
                 skip_cache!(BINARY_OP);
-                // Small ints own no reference: overwrite without dropping.
-                sp = unsafe { sp.sub(1) };
-                unsafe { std::ptr::write(sp, None) };
-                unsafe { std::ptr::write(sp.sub(1), Some(r)) };
+                replace_small_int_operands!(r);
             }
             op::BINARY_OP_FLOAT_ANY => {
                 let (Some(a), Some(b)) = (crate::objects::float::float_or_small_int(peek!(2)), crate::objects::float::float_or_small_int(peek!(1))) else { deopt!(BINARY_OP) };
-                let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
+                let base = binop::base(oparg);
                 // Two small ints have int semantics: not this form's case.
                 if peek!(2).is_small_int() && peek!(1).is_small_int() {
                     deopt!(BINARY_OP);
@@ -1442,7 +1452,7 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 let rhs = pop!();
                 let lhs = pop!();
                 let r = match (lhs.as_small_int(), rhs.as_small_int()) {
-                    (Some(a), Some(b)) => match ops::small_int_binop(a, b, oparg) {
+                    (Some(a), Some(b)) => match int::small_int_binop(a, b, binop::base(oparg)) {
                         Some(v) => v,
                         None => tri!(number::binary_op(vm, &lhs, &rhs, oparg)),
                     },

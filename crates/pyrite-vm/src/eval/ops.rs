@@ -3,41 +3,19 @@
 use pyrite_bytecode::opcode::{binop, intrinsic1, intrinsic2};
 
 use crate::object::Value;
-use crate::objects::{dict, exceptions, function, int, list, none, str as pystr, tuple};
+use crate::objects::{dict, exceptions, function, list, none, str as pystr, tuple};
 use crate::protocols::{call, iter, number, object as ob};
 use crate::vm::{PyErr, PyResult, Vm};
 
 use super::frame::Frame;
-
-/// Small-int fast paths of BINARY_OP; `None` defers to the generic protocol.
-#[inline(always)]
-pub fn small_int_binop(a: i64, b: i64, op: u32) -> Option<Value> {
-    let base = if op >= binop::INPLACE { op - binop::INPLACE } else { op };
-    match base {
-        binop::ADD => Some(Value::int(a + b)),
-        binop::SUBTRACT => Some(Value::int(a - b)),
-        binop::MULTIPLY => a.checked_mul(b).map(Value::int),
-        binop::AND => Some(Value::small_int(a & b)),
-        binop::OR => Some(Value::small_int(a | b)),
-        binop::XOR => Some(Value::small_int(a ^ b)),
-        binop::FLOOR_DIVIDE if b != 0 => Some(Value::int(int::floor_divmod_i64(a, b).0)),
-        binop::REMAINDER if b != 0 => Some(Value::int(int::floor_divmod_i64(a, b).1)),
-        _ => None,
-    }
-}
 
 /// BINARY_OP for anything but two small ints: float fast paths, then the protocol.
 #[inline]
 pub fn binary_op_slow(vm: &mut Vm, a: &Value, b: &Value, op: u32) -> PyResult<Value> {
     use crate::objects::float;
     if let (Some(x), Some(y)) = (float::exact_float(a), float::exact_float(b)) {
-        let base = if op >= binop::INPLACE { op - binop::INPLACE } else { op };
-        match base {
-            binop::ADD => return Ok(float::new_float(x + y)),
-            binop::SUBTRACT => return Ok(float::new_float(x - y)),
-            binop::MULTIPLY => return Ok(float::new_float(x * y)),
-            binop::TRUE_DIVIDE if y != 0.0 => return Ok(float::new_float(x / y)),
-            _ => {}
+        if let Some(r) = float::simple_float_binop(x, y, binop::base(op)) {
+            return Ok(float::new_float(r));
         }
     }
     number::binary_op(vm, a, b, op)

@@ -97,7 +97,7 @@ unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option
 /// `instr` is a BINARY_OP instruction and `counter` its first cache unit; `locals` are the
 /// frame's localsplus slots.
 pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16, locals: *const Option<Value>) {
-    let base = if oparg >= binop::INPLACE { oparg - binop::INPLACE } else { oparg };
+    let base = binop::base(oparg);
     let both_floats = float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some();
     let choice = if let (Some(x), Some(y)) = (lhs.as_small_int(), rhs.as_small_int()) {
         match base {

@@ -144,7 +144,7 @@ pub fn index_to_isize(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 /// `x OP y` for two machine ints, when it needs nothing of the general path: `None` for
 /// division by zero, negative shifts, results beyond an i64, true divisions beyond 2**53, and
 /// the operators with rules of their own (`**`, `@`). One place for the small-int arithmetic of
-/// [`int_binop`] and of the eval loop's BINARY_OP_INT_ANY.
+/// [`int_binop`] and of the eval loop (generic BINARY_OP and BINARY_OP_INT_ANY).
 #[inline]
 pub fn small_int_binop(x: i64, y: i64, op: u32) -> Option<Value> {
     Some(match op {

@@ -64,7 +64,7 @@ pub fn binary_op1(vm: &mut Vm, a: &Value, b: &Value, op: u32) -> PyResult<Value>
 
 #[cold]
 fn binop_type_error(vm: &mut Vm, a: &Value, b: &Value, op: u32) -> crate::vm::PyErr {
-    let base = if op >= binop::INPLACE { op - binop::INPLACE } else { op };
+    let base = binop::base(op);
     let (an, bn) = (a.ty().name().to_owned(), b.ty().name().to_owned());
     use crate::objects::{list, str as pystr, tuple};
     if base == binop::ADD {
