@@ -553,7 +553,7 @@ thread_local! {
     static NEXT_TAG: Cell<u32> = const { Cell::new(1 << 20) };
     /// Weak subclass lists (`__subclasses__`, slot and cache invalidation): base address ->
     /// addresses of live heap subclasses. A heap type removes itself when it is freed.
-    static SUBCLASSES: std::cell::RefCell<std::collections::HashMap<usize, Vec<usize>>> = std::cell::RefCell::new(std::collections::HashMap::new());
+    static SUBCLASSES: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<usize>>> = std::cell::RefCell::new(rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
 }
 
 /// Record `sub` as a direct subclass of `base` (weakly).

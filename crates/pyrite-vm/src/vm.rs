@@ -3,7 +3,7 @@
 //! Everything an interpreter owns lives in [`Vm`]: no process-global mutable state except the
 //! immortal built-in types and the per-thread allocation bookkeeping of the object core.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::eval::frame::FrameStack;
 use crate::object::Value;
@@ -107,7 +107,7 @@ impl Vm {
             builtins_module: none.clone(),
             modules,
             sys_module: none,
-            interned: HashMap::new(),
+            interned: HashMap::default(),
             frames: FrameStack::new(),
             recursion_limit: 1000,
             recursion_depth: 0,

@@ -1033,8 +1033,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let Some(d) = s.downcast_exact::<pystr::StrData>() else { deopt!(BINARY_SUBSCR) };
                 // ASCII only: the index is a byte offset (negative ones count from the end).
                 // Out-of-range indexes take the generic path, which raises.
-                let i = if i < 0 { i + d.text.len() as i64 } else { i };
-                let byte = match usize::try_from(i).ok().filter(|_| d.is_ascii()).and_then(|i| d.text.as_bytes().get(i)) {
+                let i = if i < 0 { i + d.text().len() as i64 } else { i };
+                let byte = match usize::try_from(i).ok().filter(|_| d.is_ascii()).and_then(|i| d.text().as_bytes().get(i)) {
                     Some(&b) => b,
                     None => deopt!(BINARY_SUBSCR),
                 };

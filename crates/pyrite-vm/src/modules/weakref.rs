@@ -9,7 +9,7 @@
 //! never inside a deallocation. A weakref object removes itself from the table when freed.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{list, module, none, str as pystr, tuple};
@@ -41,7 +41,7 @@ pub static WEAKREF_TYPE: StaticType = StaticType::new(
 
 thread_local! {
     /// Referent address -> the weakref objects (header addresses) pointing at it.
-    static TABLE: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::new());
+    static TABLE: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::with_hasher(rustc_hash::FxBuildHasher));
     /// Number of entries in `TABLE`: the dealloc hook costs one load when no weakrefs exist.
     static ACTIVE: Cell<usize> = const { Cell::new(0) };
     /// (weakref, callback) pairs whose referent died, waiting for a safe point.

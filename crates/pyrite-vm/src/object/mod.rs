@@ -69,6 +69,13 @@ pub struct PyObj<T> {
 pub trait Payload: Sized + 'static {
     /// The built-in type object whose instances carry this payload.
     fn class() -> &'static PyType;
+
+    /// Bytes of variable-size data that follow the object's fixed part (objects allocated by
+    /// [`alloc_object_with_tail`]); read by [`dealloc_payload`] to free the whole block.
+    #[inline(always)]
+    fn tail_len(&self) -> usize {
+        0
+    }
 }
 
 /// Allocate a new object of type `ty` whose layout starts with `PyObj<T>`. `ty` may be a
@@ -76,7 +83,7 @@ pub trait Payload: Sized + 'static {
 /// The new object has refcount 1 and is tracked by the cycle collector if `ty` is a GC type.
 pub fn alloc_object<T: Payload>(ty: &PyType, data: T) -> Value {
     let size = ty.basicsize.get().max(std::mem::size_of::<PyObj<T>>());
-    let ptr = raw_alloc(ty, size, std::mem::size_of::<PyObj<T>>());
+    let ptr = raw_alloc(ty, size, std::mem::size_of::<PyObj<T>>(), size);
     // SAFETY: `ptr` is a fresh allocation of at least `size_of::<PyObj<T>>()` bytes aligned to
     // 8, with the trailing bytes zeroed (`None` for the dict and slot cells).
     unsafe {
@@ -89,23 +96,73 @@ pub fn alloc_object<T: Payload>(ty: &PyType, data: T) -> Value {
     }
 }
 
+/// Allocate an object of type `ty` laid out as `PyObj<T>` (then, for a heap subtype, its
+/// dict and slot cells) followed by `tail` bytes of variable-size data (CPython's var-sized
+/// objects: the characters of a compact str live in the same block as its header). `init`
+/// receives the tail's address (uninitialised) and returns the payload, which must remember
+/// how long the tail is: the type's `dealloc` frees the block with [`free_with_tail`].
+pub fn alloc_object_with_tail<T: Payload>(ty: &PyType, tail: usize, init: impl FnOnce(*mut u8) -> T) -> Value {
+    let fixed = ty.basicsize.get().max(std::mem::size_of::<PyObj<T>>());
+    let ptr = raw_alloc(ty, fixed + tail, std::mem::size_of::<PyObj<T>>(), fixed);
+    // SAFETY: fresh allocation of `fixed + tail` bytes; the header and payload are written
+    // here, the cells up to `fixed` are zeroed, and `init` fills the tail.
+    unsafe {
+        let data = init((ptr.as_ptr() as *mut u8).add(fixed));
+        std::ptr::write(
+            ptr.as_ptr() as *mut PyObj<T>,
+            PyObj { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data },
+        );
+        ty.incref_as_type();
+        Value::from_header(ptr)
+    }
+}
+
+/// Where the tail of an object allocated by [`alloc_object_with_tail`] starts.
+#[inline(always)]
+pub fn tail_offset<T: Payload>(ty: &PyType) -> usize {
+    ty.basicsize.get().max(std::mem::size_of::<PyObj<T>>())
+}
+
+/// Grow or shrink the tail of the only reference to a non-GC object allocated by
+/// [`alloc_object_with_tail`]; the object may move, so the old value is consumed and the new
+/// one returned. The first `min(old_tail, new_tail)` tail bytes are kept.
+///
+/// # Safety
+/// `v` must be the sole reference to such an object (refcount 1, no borrows of it or of its
+/// payload alive, not weakly referenced) whose current tail is `old_tail` bytes, and its type
+/// must not be a GC type. The caller updates any payload field that points into the tail.
+pub unsafe fn realloc_tail<T: Payload>(v: Value, old_tail: usize, new_tail: usize) -> Value {
+    let ty = v.ty();
+    debug_assert!(!ty.has_gc() && v.refcount() == 1);
+    let fixed = tail_offset::<T>(ty);
+    let old = Layout::from_size_align(fixed + old_tail, 8).expect("object layout");
+    let raw = v.into_raw() as *mut u8;
+    let moved = std::alloc::realloc(raw, old, fixed + new_tail);
+    if moved.is_null() {
+        std::alloc::handle_alloc_error(Layout::from_size_align(fixed + new_tail, 8).expect("object layout"));
+    }
+    crate::limits::note_free(old_tail);
+    crate::limits::note_allocation(new_tail);
+    Value::from_header(NonNull::new_unchecked(moved as *mut ObjHeader))
+}
+
 /// Allocate `size` bytes (plus the GC head for GC types) and return the header address. The
-/// first `init_len` bytes are left for the caller to initialise; the rest (dict and slot
-/// cells of heap-type instances) are zeroed, i.e. `None`.
-fn raw_alloc(ty: &PyType, size: usize, init_len: usize) -> NonNull<ObjHeader> {
+/// first `init_len` bytes are left for the caller to initialise; the bytes from there up to
+/// `zero_end` (dict and slot cells of heap-type instances) are zeroed, i.e. `None`; any bytes
+/// after `zero_end` (a tail) are left for the caller too.
+fn raw_alloc(ty: &PyType, size: usize, init_len: usize, zero_end: usize) -> NonNull<ObjHeader> {
     crate::limits::note_allocation(size);
     let has_gc = ty.has_gc();
     let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
     let layout = Layout::from_size_align(pre + size, 8).expect("object layout");
     // SAFETY: layout has non-zero size.
-    // SAFETY: layout has non-zero size.
     let base = unsafe { std::alloc::alloc(layout) };
     if base.is_null() {
         std::alloc::handle_alloc_error(layout);
     }
-    if size > init_len {
-        // SAFETY: within the allocation.
-        unsafe { std::ptr::write_bytes(base.add(pre + init_len), 0, size - init_len) };
+    if zero_end > init_len {
+        // SAFETY: within the allocation (`zero_end <= size`).
+        unsafe { std::ptr::write_bytes(base.add(pre + init_len), 0, zero_end - init_len) };
     }
     // SAFETY: `pre` bytes precede the object within the same allocation.
     let obj = unsafe { base.add(pre) } as *mut ObjHeader;
@@ -123,9 +180,21 @@ fn raw_alloc(ty: &PyType, size: usize, init_len: usize) -> NonNull<ObjHeader> {
 /// `obj` must be an object allocated by [`alloc_object`] for type `ty`, already untracked,
 /// and never used again.
 pub(crate) unsafe fn raw_free(obj: *mut ObjHeader, ty: &PyType, payload_size: usize) {
+    free_sized(obj, ty, ty.basicsize.get().max(payload_size));
+}
+
+/// Free the memory of an object allocated by [`alloc_object_with_tail`] with a `tail`-byte
+/// tail, whose payload has already been dropped.
+///
+/// # Safety
+/// As [`raw_free`]; `tail` is the tail length the object has now.
+pub(crate) unsafe fn free_with_tail<T: Payload>(obj: *mut ObjHeader, ty: &PyType, tail: usize) {
+    free_sized(obj, ty, tail_offset::<T>(ty) + tail);
+}
+
+unsafe fn free_sized(obj: *mut ObjHeader, ty: &PyType, size: usize) {
     let has_gc = ty.has_gc();
     let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
-    let size = ty.basicsize.get().max(payload_size);
     let layout = Layout::from_size_align(pre + size, 8).expect("object layout");
     crate::limits::note_free(size);
     std::alloc::dealloc((obj as *mut u8).sub(pre), layout);
@@ -145,8 +214,10 @@ pub(crate) unsafe fn dealloc_payload<T: Payload>(obj: *mut ObjHeader) {
     if ty.is_heap_type() {
         crate::typeobj::clear_instance_extras(obj, ty);
     }
-    std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<T>)).data);
-    raw_free(obj, ty, std::mem::size_of::<PyObj<T>>());
+    let data = &mut (*(obj as *mut PyObj<T>)).data;
+    let tail = data.tail_len();
+    std::ptr::drop_in_place(data);
+    free_with_tail::<T>(obj, ty, tail);
     // Release the reference the instance held to a heap type (after freeing: the type may go).
     PyType::decref_as_type(ty_ptr);
 }
@@ -226,7 +297,7 @@ pub fn make_immortal(v: &Value) {
 /// Allocate a type object (a `PyType`, possibly followed by a metaclass's dict/slots).
 pub(crate) fn alloc_type_object(meta: &PyType, t: PyType) -> Value {
     let size = meta.basicsize.get().max(std::mem::size_of::<PyType>());
-    let ptr = raw_alloc(meta, size, std::mem::size_of::<PyType>());
+    let ptr = raw_alloc(meta, size, std::mem::size_of::<PyType>(), size);
     // SAFETY: fresh allocation large enough for a `PyType` (header first).
     unsafe {
         std::ptr::write(ptr.as_ptr() as *mut PyType, t);

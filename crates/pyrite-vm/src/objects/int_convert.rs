@@ -120,6 +120,11 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     if is_exact_int(x) {
         return Ok(x.clone());
     }
+    // `int(text)`: str itself defines none of `__int__`, `__index__`, `__trunc__`, so an
+    // exact str goes straight to parsing (subclasses may define them: the full order below).
+    if std::ptr::eq(x.ty(), &pystr::STR_TYPE.0) {
+        return int_from_text_value(vm, x, 10);
+    }
     if let Some(f) = x.ty().slots.nb_int.get() {
         let r = f(vm, x)?;
         if int::is_int(&r) {

@@ -26,6 +26,7 @@ pub mod set;
 pub mod slice;
 pub mod str;
 pub mod str_methods;
+pub mod str_search;
 pub mod superobj;
 pub mod tuple;
 pub mod typeobject_methods;

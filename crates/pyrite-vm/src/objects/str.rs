@@ -6,16 +6,21 @@
 
 use std::cell::Cell;
 
-use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
+use crate::object::{alloc_object_with_tail, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::none;
 use crate::typeobj::{flags, CompareOp, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
 pub struct StrData {
-    /// The UTF-8 text. A `String` (not `Box<str>`) so that `s += t` can grow an unshared str
-    /// in place with amortised doubling (see [`append_in_place`]).
-    pub text: String,
+    /// The UTF-8 text: `byte_len` bytes at `ptr`, which points into this object's own block
+    /// (the tail after its fixed part, see [`alloc_object_with_tail`]): one allocation per
+    /// str, the text next to the header (CPython's compact strings).
+    ptr: *mut u8,
+    byte_len: usize,
+    /// Bytes the tail holds (>= `byte_len`): `s += t` on an unshared str grows it in place
+    /// with amortised doubling (see [`append_in_place`]).
+    cap: usize,
     /// Number of code points.
     pub len: usize,
     /// Cached hash; -1 when not yet computed.
@@ -28,6 +33,10 @@ pub struct StrData {
 impl Payload for StrData {
     fn class() -> &'static PyType {
         &STR_TYPE
+    }
+    #[inline(always)]
+    fn tail_len(&self) -> usize {
+        self.cap
     }
 }
 
@@ -42,22 +51,23 @@ pub static STR_TYPE: StaticType = StaticType::new(
 );
 
 impl StrData {
-    pub fn new(text: &str) -> StrData {
-        StrData { len: char_count(text), text: text.into(), hash: Cell::new(-1), interned: Cell::new(false) }
-    }
-    pub fn from_string(text: String) -> StrData {
-        StrData { len: char_count(&text), text, hash: Cell::new(-1), interned: Cell::new(false) }
+    /// The text.
+    #[inline(always)]
+    pub fn text(&self) -> &str {
+        // SAFETY: `ptr` addresses `byte_len` initialised bytes of valid UTF-8 in this object's
+        // block, which lives at least as long as the borrow of its payload.
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.ptr, self.byte_len)) }
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.len == self.text.len()
+        self.len == self.byte_len
     }
     /// The code point at index `i` (0 <= i < len).
     pub fn char_at(&self, i: usize) -> char {
         if self.is_ascii() {
-            self.text.as_bytes()[i] as char
+            self.text().as_bytes()[i] as char
         } else {
-            self.text.chars().nth(i).expect("index in range")
+            self.text().chars().nth(i).expect("index in range")
         }
     }
     /// Byte offset of code point `i` (i <= len).
@@ -65,7 +75,7 @@ impl StrData {
         if self.is_ascii() {
             i
         } else {
-            self.text.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.text.len())
+            self.text().char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.byte_len)
         }
     }
     #[inline]
@@ -74,10 +84,67 @@ impl StrData {
         if h != -1 {
             return h;
         }
-        let h = hash_text(&self.text);
+        let h = hash_text(self.text());
         self.hash.set(h);
         h
     }
+}
+
+/// Writes the text of a str being made by [`build_str`]: pieces of UTF-8, in order.
+pub struct StrWriter {
+    at: *mut u8,
+    room: usize,
+}
+
+impl StrWriter {
+    #[inline]
+    pub fn push(&mut self, piece: &str) {
+        assert!(piece.len() <= self.room, "str built longer than announced");
+        // SAFETY: `at` has `room` writable bytes left in the new str's tail.
+        unsafe {
+            std::ptr::copy_nonoverlapping(piece.as_ptr(), self.at, piece.len());
+            self.at = self.at.add(piece.len());
+        }
+        self.room -= piece.len();
+    }
+    /// One ASCII byte.
+    #[inline]
+    pub fn push_ascii(&mut self, b: u8) {
+        assert!(b < 0x80 && self.room > 0, "str built longer than announced or not ASCII");
+        // SAFETY: as in `push`.
+        unsafe {
+            *self.at = b;
+            self.at = self.at.add(1);
+        }
+        self.room -= 1;
+    }
+}
+
+/// A new str of class `ty` (str or a subclass) of `byte_len` bytes of text holding
+/// `char_len` code points, written by `fill` straight into the object (one allocation, no
+/// copy through a temporary `String`). `fill` must write exactly `byte_len` bytes.
+fn build_str_of(ty: &PyType, byte_len: usize, char_len: usize, fill: impl FnOnce(&mut StrWriter)) -> Value {
+    alloc_object_with_tail(ty, byte_len, |tail| {
+        let mut w = StrWriter { at: tail, room: byte_len };
+        fill(&mut w);
+        // Every byte must be written: the text is read as UTF-8 from here on.
+        assert_eq!(w.room, 0, "str built shorter than announced");
+        debug_assert_eq!(char_len, {
+            // SAFETY: all `byte_len` bytes were written from `&str` pieces and ASCII bytes.
+            char_count(unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(tail, byte_len)) })
+        });
+        StrData { ptr: tail, byte_len, cap: byte_len, len: char_len, hash: Cell::new(-1), interned: Cell::new(false) }
+    })
+}
+
+/// A new exact str made by `fill` (see `build_str_of`): the one way producers that know the
+/// result's size (join, concatenation, case mapping) write a str without a temporary.
+pub fn build_str(byte_len: usize, char_len: usize, fill: impl FnOnce(&mut StrWriter)) -> Value {
+    build_str_of(&STR_TYPE, byte_len, char_len, fill)
+}
+
+fn alloc_str(ty: &PyType, pieces: &[&str], byte_len: usize, char_len: usize) -> Value {
+    build_str_of(ty, byte_len, char_len, |w| pieces.iter().for_each(|p| w.push(p)))
 }
 
 /// Number of code points (ASCII text, the common case, is checked a word at a time).
@@ -112,28 +179,46 @@ pub fn hash_text(text: &str) -> i64 {
 }
 
 pub fn new_str(s: &str) -> Value {
-    alloc_object(&STR_TYPE, StrData::new(s))
+    alloc_str(&STR_TYPE, &[s], s.len(), char_count(s))
+}
+
+/// A new str of `text` known to hold `char_len` code points (a piece of a str whose counts
+/// are known, e.g. any piece of an ASCII str), saving the count.
+pub fn new_str_counted(text: &str, char_len: usize) -> Value {
+    debug_assert_eq!(char_len, char_count(text));
+    alloc_str(&STR_TYPE, &[text], text.len(), char_len)
+}
+
+/// A piece of the text of `whole` (ASCII text makes the piece's count its length).
+pub fn new_substr(whole: &StrData, piece: &str) -> Value {
+    if whole.is_ascii() { new_str_counted(piece, piece.len()) } else { new_str(piece) }
+}
+
+/// A new str made of `pieces` in order, holding `char_len` code points in all.
+pub fn from_pieces(pieces: &[&str], char_len: usize) -> Value {
+    let byte_len = pieces.iter().map(|p| p.len()).sum();
+    alloc_str(&STR_TYPE, pieces, byte_len, char_len)
 }
 
 pub fn from_string(s: String) -> Value {
-    alloc_object(&STR_TYPE, StrData::from_string(s))
+    new_str(&s)
 }
 
 /// A str-subclass instance.
 pub fn new_subclass_instance(cls: &PyType, s: &str) -> Value {
-    alloc_object(cls, StrData::new(s))
+    alloc_str(cls, &[s], s.len(), char_count(s))
 }
 
 /// The text of a value known to be a str (panics otherwise: callers check first).
 #[inline]
 pub fn as_str(v: &Value) -> &str {
-    &v.downcast::<StrData>().expect("str").text
+    v.downcast::<StrData>().expect("str").text()
 }
 
 /// The text if `v` is a str.
 #[inline]
 pub fn try_str(v: &Value) -> Option<&str> {
-    v.downcast::<StrData>().map(|d| &*d.text)
+    v.downcast::<StrData>().map(|d| d.text())
 }
 
 #[inline]
@@ -158,7 +243,7 @@ pub fn str_eq(a: &Value, b: &Value) -> bool {
             if hx != -1 && hy != -1 && hx != hy {
                 return false;
             }
-            x.text == y.text
+            x.text() == y.text()
         }
         _ => false,
     }
@@ -264,10 +349,7 @@ fn str_add(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 
 /// Concatenate two texts into a new str.
 pub fn concat(x: &str, y: &str) -> Value {
-    let mut s = String::with_capacity(x.len() + y.len());
-    s.push_str(x);
-    s.push_str(y);
-    from_string(s)
+    from_pieces(&[x, y], char_count(x) + char_count(y))
 }
 
 fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
@@ -304,23 +386,43 @@ pub fn char_len(v: &Value) -> usize {
 
 /// `a + b` for two strs.
 pub fn concat_values(a: &Value, b: &Value) -> Value {
-    concat(as_str(a), as_str(b))
+    let (x, y) = (str_data(a).expect("str"), str_data(b).expect("str"));
+    from_pieces(&[x.text(), y.text()], x.len + y.len)
 }
 
 /// `a += b` for two exact strs where `a` is the only reference to its object: append to it in
 /// place and return it (CPython's `PyUnicode_Append` resize). Otherwise a new str.
 pub fn append_in_place(a: Value, b: &Value) -> Value {
-    if a.refcount() == 1 && std::ptr::eq(a.ty(), &STR_TYPE.0) {
-        // SAFETY: `a` is the sole reference to an exact str, so no other borrow of its
-        // payload exists and nobody can observe the mutation.
-        let d = unsafe { &mut (*(a.as_ptr() as *mut crate::object::PyObj<StrData>)).data };
-        let extra = str_data(b).expect("str");
-        d.text.push_str(&extra.text);
-        d.len += extra.len;
-        d.hash.set(-1);
-        return a;
+    if a.refcount() != 1 || !std::ptr::eq(a.ty(), &STR_TYPE.0) {
+        return concat_values(&a, b);
     }
-    concat_values(&a, b)
+    let extra = str_data(b).expect("str");
+    let (old_len, cap) = {
+        let d = str_data(&a).expect("str");
+        (d.byte_len, d.cap)
+    };
+    let need = old_len + extra.byte_len;
+    let a = if need > cap {
+        // SAFETY: `a` is the sole reference to an exact str (not a GC type, never weakly
+        // referenced; an interned one has a second reference in the table), and no borrow of
+        // it is alive here (`b` is another object: a second reference would show in the count).
+        // Its tail is `cap` bytes; `ptr` is repointed below.
+        unsafe { crate::object::realloc_tail::<StrData>(a, cap, need.max(cap * 2)) }
+    } else {
+        a
+    };
+    // SAFETY: still the sole reference; nobody can observe the mutation.
+    let d = unsafe { &mut (*(a.as_ptr() as *mut PyObj<StrData>)).data };
+    if need > cap {
+        d.ptr = unsafe { (a.as_ptr() as *mut u8).add(crate::object::tail_offset::<StrData>(&STR_TYPE)) };
+        d.cap = need.max(cap * 2);
+    }
+    // SAFETY: the tail has room for `need` bytes; `extra` is a different object.
+    unsafe { std::ptr::copy_nonoverlapping(extra.ptr, d.ptr.add(old_len), extra.byte_len) };
+    d.byte_len = need;
+    d.len += extra.len;
+    d.hash.set(-1);
+    a
 }
 
 fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -329,7 +431,7 @@ fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn str_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match try_str(item) {
-        Some(needle) => Ok(crate::objects::str_methods::with_pattern!(needle, |p| as_str(container).contains(p))),
+        Some(needle) => Ok(crate::objects::str_search::contains(as_str(container), needle)),
         None => Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", item.ty().name()))),
     }
 }
@@ -338,13 +440,13 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
     let d = str_data(v).expect("str");
     if let Some(slice) = index.downcast::<crate::objects::slice::SliceData>() {
         let (start, stop, step) = slice.indices(vm, d.len)?;
-        let mut out = String::new();
         if d.is_ascii() && step == 1 {
-            if start < stop {
-                out.push_str(&d.text[start as usize..stop as usize]);
-            }
-        } else {
-            let chars: Vec<char> = d.text.chars().collect();
+            let (start, stop) = (start as usize, (stop as usize).max(start as usize));
+            return Ok(new_str_counted(&d.text()[start..stop], stop - start));
+        }
+        let mut out = String::new();
+        {
+            let chars: Vec<char> = d.text().chars().collect();
             let mut i = start;
             while (step > 0 && i < stop) || (step < 0 && i > stop) {
                 out.push(chars[i as usize]);

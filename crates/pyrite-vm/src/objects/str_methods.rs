@@ -4,14 +4,31 @@
 //! method converts at its boundary (ASCII strings take the byte path directly).
 
 use crate::object::Value;
+use crate::objects::str::StrData;
+use crate::objects::str_search;
 use crate::objects::{dict, exceptions, none, str as pystr, tuple};
 use crate::typeobj::{MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
 
 // ----- argument helpers ------------------------------------------------------------------
 
+/// Self of a str method (the method descriptor has checked it is a str).
+fn data(args: &[Value]) -> &StrData {
+    pystr::str_data(&args[0]).expect("str method called on a str")
+}
+
 fn text(args: &[Value]) -> &str {
-    pystr::try_str(&args[0]).unwrap_or("")
+    data(args).text()
+}
+
+/// Self unchanged: an exact str is returned as it is (as CPython does when strip, replace
+/// and friends change nothing), a subclass instance as a plain str copy.
+fn unchanged(args: &[Value]) -> Value {
+    if std::ptr::eq(args[0].ty(), &pystr::STR_TYPE.0) {
+        args[0].clone()
+    } else {
+        pystr::new_str_counted(text(args), data(args).len)
+    }
 }
 
 fn kwnames_items(kwnames: Option<&Value>) -> &[Value] {
@@ -75,16 +92,16 @@ fn old_style<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Va
 }
 
 /// Argument Clinic with keywords: positional-or-keyword parameters `names` after self.
-fn keywords(vm: &mut Vm, name: &str, args: &[Value], kwnames: Option<&Value>, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+fn keywords<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, names: &[&str]) -> PyResult<Vec<Option<&'a Value>>> {
     let kws = kwnames_items(kwnames);
     let npos = args.len() - kws.len() - 1;
     if npos > names.len() {
         let s = if names.len() == 1 { "" } else { "s" };
         return Err(vm.type_error(format!("{name}() takes at most {} argument{s} ({npos} given)", names.len())));
     }
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    let mut out: Vec<Option<&'a Value>> = vec![None; names.len()];
     for (i, a) in args[1..1 + npos].iter().enumerate() {
-        out[i] = Some(a.clone());
+        out[i] = Some(a);
     }
     for (k, v) in kws.iter().zip(&args[1 + npos..]) {
         let key = pystr::try_str(k).unwrap_or("");
@@ -92,7 +109,7 @@ fn keywords(vm: &mut Vm, name: &str, args: &[Value], kwnames: Option<&Value>, na
             Some(i) if out[i].is_some() => {
                 return Err(vm.type_error(format!("argument for {name}() given by name ('{key}') and position ({})", i + 1)));
             }
-            Some(i) => out[i] = Some(v.clone()),
+            Some(i) => out[i] = Some(v),
             None => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {name}()"))),
         }
     }
@@ -112,29 +129,10 @@ fn ssize(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     crate::objects::list_methods::ssize_arg(vm, v)
 }
 
-/// Run `$body` with `$p` bound to the search pattern for `$needle`: a `char` when the needle is
-/// one character (a memchr scan), else the `&str` (Rust's two-way searcher, whose per-call
-/// set-up dominates on the short strings scripts mostly search).
-macro_rules! with_pattern {
-    ($needle:expr, |$p:ident| $body:expr) => {{
-        let needle: &str = $needle;
-        let mut chars = needle.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => {
-                let $p = c;
-                $body
-            }
-            _ => {
-                let $p = needle;
-                $body
-            }
-        }
-    }};
-}
-pub(crate) use with_pattern;
 
-fn new_list_of_strs(parts: Vec<String>) -> Value {
-    crate::objects::list::new_list(parts.into_iter().map(pystr::from_string).collect())
+/// A list of pieces of the text of `whole` (split and friends).
+fn new_list_of_pieces<'a>(whole: &StrData, parts: impl Iterator<Item = &'a str>) -> Value {
+    crate::objects::list::new_list(parts.map(|p| pystr::new_substr(whole, p)).collect())
 }
 
 /// Python's `str.isspace()` for one character.
@@ -177,20 +175,20 @@ fn adjust(vm: &mut Vm, start: Option<&Value>, end: Option<&Value>, len: usize) -
     Ok((s, e))
 }
 
-/// Byte offset of code point `i` in `s` (`i` may equal the length).
-fn byte_at(s: &str, i: usize) -> usize {
-    if s.is_ascii() {
-        return i.min(s.len());
+/// Byte offset of code point `i` in the text of `d` (`i` may equal the length).
+fn byte_at(d: &StrData, i: usize) -> usize {
+    if d.is_ascii() {
+        return i.min(d.len);
     }
-    s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(s.len())
+    d.byte_offset(i)
 }
 
-/// Code point index of byte offset `b`.
-fn char_index(s: &str, b: usize) -> usize {
-    if s.is_ascii() {
+/// Code point index of byte offset `b` in the text of `d`.
+fn char_index(d: &StrData, b: usize) -> usize {
+    if d.is_ascii() {
         b
     } else {
-        s.get(..b).map(|p| p.chars().count()).unwrap_or(0)
+        d.text().get(..b).map(|p| p.chars().count()).unwrap_or(0)
     }
 }
 
@@ -202,12 +200,13 @@ fn char_len(s: &str) -> usize {
     }
 }
 
-/// The window `s[start:end]` (code points) as a byte range, or None if `start > end`.
-fn window(s: &str, start: isize, end: isize) -> Option<(usize, usize)> {
-    if start > end || start > char_len(s) as isize {
+/// The window `s[start:end]` (code points) of the text of `d` as a byte range, or None if
+/// `start > end`.
+fn window(d: &StrData, start: isize, end: isize) -> Option<(usize, usize)> {
+    if start > end || start > d.len as isize {
         return None;
     }
-    Some((byte_at(s, start as usize), byte_at(s, end as usize)))
+    Some((byte_at(d, start as usize), byte_at(d, end as usize)))
 }
 
 // ----- join / split ----------------------------------------------------------------------
@@ -215,33 +214,56 @@ fn window(s: &str, start: isize, end: isize) -> Option<(usize, usize)> {
 fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let it = one_arg(vm, "join", args, kw)?;
     let items = crate::objects::list_methods::sequence_fast(vm, it, "can only join an iterable")?;
-    let sep = text(args);
-    let mut out = String::new();
+    let sep = data(args);
+    let (mut bytes, mut chars) = (0usize, 0usize);
     for (i, item) in items.iter().enumerate() {
-        let Some(s) = pystr::try_str(item) else {
+        let Some(d) = pystr::str_data(item) else {
             return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", item.ty().name())));
         };
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(s);
+        bytes = bytes.saturating_add(d.text().len());
+        chars += d.len;
     }
-    Ok(pystr::from_string(out))
+    if let [only] = &items[..] {
+        if std::ptr::eq(only.ty(), &pystr::STR_TYPE.0) {
+            return Ok(only.clone());
+        }
+    }
+    let gaps = items.len().saturating_sub(1);
+    let bytes = bytes.saturating_add(gaps.saturating_mul(sep.text().len()));
+    if bytes > isize::MAX as usize / 2 {
+        return Err(vm.memory_error());
+    }
+    Ok(pystr::build_str(bytes, chars + gaps * sep.len, |w| {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                w.push(sep.text());
+            }
+            w.push(pystr::as_str(item));
+        }
+    }))
 }
 
 /// `sep` and `maxsplit` of split/rsplit.
-fn split_args(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&Value>) -> PyResult<(Option<String>, usize)> {
-    let a = keywords(vm, name, args, kw, &["sep", "maxsplit"])?;
-    let sep = match &a[0] {
+fn split_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(Option<&'a str>, usize)> {
+    // The common calls (`s.split()`, `s.split(sep)`) skip the keyword matching.
+    let (sep, max) = match (kw, args) {
+        (None, [_]) => (None, None),
+        (None, [_, sep]) => (Some(sep), None),
+        _ => {
+            let a = keywords(vm, name, args, kw, &["sep", "maxsplit"])?;
+            (a[0], a[1])
+        }
+    };
+    let sep = match sep {
         None => None,
         Some(v) if none::is_none(v) => None,
         Some(v) => match pystr::try_str(v) {
-            Some(s) if s.is_empty() => return Err(vm.value_error("empty separator")),
-            Some(s) => Some(s.to_owned()),
+            Some("") => return Err(vm.value_error("empty separator")),
+            Some(s) => Some(s),
             None => return Err(vm.type_error(format!("must be str or None, not {}", v.ty().name()))),
         },
     };
-    let max = match &a[1] {
+    let max = match max {
         None => usize::MAX,
         Some(v) => {
             let m = ssize(vm, v)?;
@@ -256,7 +278,7 @@ fn split_args(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&Value>) -> Py
 }
 
 /// `split()` on whitespace (stringlib's `split_whitespace`).
-fn split_whitespace(s: &str, mut max: usize) -> Vec<String> {
+fn split_whitespace(s: &str, mut max: usize) -> Vec<&str> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
     let byte = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(s.len());
@@ -275,21 +297,21 @@ fn split_whitespace(s: &str, mut max: usize) -> Vec<String> {
         while i < n && !is_space(chars[i].1) {
             i += 1;
         }
-        out.push(s[byte(j)..byte(i)].to_owned());
+        out.push(&s[byte(j)..byte(i)]);
     }
     if i < n {
         while i < n && is_space(chars[i].1) {
             i += 1;
         }
         if i != n {
-            out.push(s[byte(i)..].to_owned());
+            out.push(&s[byte(i)..]);
         }
     }
     out
 }
 
 /// `rsplit()` on whitespace (stringlib's `rsplit_whitespace`).
-fn rsplit_whitespace(s: &str, mut max: usize) -> Vec<String> {
+fn rsplit_whitespace(s: &str, mut max: usize) -> Vec<&str> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let byte = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(s.len());
     let mut out = Vec::new();
@@ -307,14 +329,14 @@ fn rsplit_whitespace(s: &str, mut max: usize) -> Vec<String> {
         while i >= 0 && !is_space(chars[i as usize].1) {
             i -= 1;
         }
-        out.push(s[byte((i + 1) as usize)..byte((j + 1) as usize)].to_owned());
+        out.push(&s[byte((i + 1) as usize)..byte((j + 1) as usize)]);
     }
     if i >= 0 {
         while i >= 0 && is_space(chars[i as usize].1) {
             i -= 1;
         }
         if i >= 0 {
-            out.push(s[..byte((i + 1) as usize)].to_owned());
+            out.push(&s[..byte((i + 1) as usize)]);
         }
     }
     out.reverse();
@@ -323,26 +345,23 @@ fn rsplit_whitespace(s: &str, mut max: usize) -> Vec<String> {
 
 fn str_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let (sep, max) = split_args(vm, "split", args, kw)?;
-    let s = text(args);
-    let parts = match sep {
-        None => split_whitespace(s, max),
-        Some(sep) => with_pattern!(sep.as_str(), |p| s.splitn(max.saturating_add(1), p).map(str::to_owned).collect()),
-    };
-    Ok(new_list_of_strs(parts))
+    let (whole, s) = (data(args), text(args));
+    Ok(match sep {
+        None => new_list_of_pieces(whole, split_whitespace(s, max).into_iter()),
+        Some(sep) => new_list_of_pieces(whole, str_search::split(s, sep, max).into_iter()),
+    })
 }
 
 fn str_rsplit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let (sep, max) = split_args(vm, "rsplit", args, kw)?;
-    let s = text(args);
+    let (whole, s) = (data(args), text(args));
     let parts = match sep {
         None => rsplit_whitespace(s, max),
         Some(sep) => {
-            let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep.as_str()).map(str::to_owned).collect();
-            v.reverse();
-            v
+            str_search::rsplit(s, sep, max)
         }
     };
-    Ok(new_list_of_strs(parts))
+    Ok(new_list_of_pieces(whole, parts.into_iter()))
 }
 
 fn str_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
@@ -351,7 +370,7 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<V
         Some(v) => crate::protocols::object::is_true(vm, v)?,
         None => false,
     };
-    let s = text(args);
+    let (whole, s) = (data(args), text(args));
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = s.char_indices().peekable();
@@ -364,14 +383,14 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<V
                     end += 1;
                 }
             }
-            out.push(if keepends { s[start..end].to_owned() } else { s[start..b].to_owned() });
+            out.push(if keepends { &s[start..end] } else { &s[start..b] });
             start = end;
         }
     }
     if start < s.len() {
-        out.push(s[start..].to_owned());
+        out.push(&s[start..]);
     }
-    Ok(new_list_of_strs(out))
+    Ok(new_list_of_pieces(whole, out.into_iter()))
 }
 
 fn partition_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<Value> {
@@ -387,7 +406,8 @@ fn partition_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, r
         None if right => ["", "", s],
         None => [s, "", ""],
     };
-    Ok(tuple::new_tuple(parts.iter().map(|p| pystr::new_str(p)).collect()))
+    let whole = data(args);
+    Ok(tuple::new_tuple(parts.iter().map(|p| if p.len() == s.len() { unchanged(args) } else { pystr::new_substr(whole, p) }).collect()))
 }
 
 fn str_partition(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
@@ -411,7 +431,7 @@ fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, left:
             None => return Err(vm.type_error(format!("{name} arg must be None or str"))),
         },
     };
-    Ok(pystr::new_str(out))
+    Ok(if out.len() == s.len() { unchanged(args) } else { pystr::new_substr(data(args), out) })
 }
 
 fn strip_with(s: &str, left: bool, right: bool, pred: impl Fn(char) -> bool) -> &str {
@@ -437,13 +457,17 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
 
 // ----- search ----------------------------------------------------------------------------
 
+/// Code points of a value known to be a str.
+fn str_len_of(v: &Value) -> usize {
+    pystr::str_data(v).expect("str").len
+}
+
 /// `(sub, start, end)` of find-like methods, resolved to a byte window of self.
 fn find_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(&'a str, Option<(usize, usize)>)> {
     let rest = old_style(vm, name, args, kw, 1, 3)?;
     let sub = str_arg(vm, &rest[0])?;
-    let s = text(args);
-    let (start, end) = adjust(vm, rest.get(1), rest.get(2), char_len(s))?;
-    let win = if end - start < char_len(sub) as isize { None } else { window(s, start, end) };
+    let (start, end) = adjust(vm, rest.get(1), rest.get(2), data(args).len)?;
+    let win = if end - start < str_len_of(&rest[0]) as isize { None } else { window(data(args), start, end) };
     Ok((sub, win))
 }
 
@@ -453,9 +477,9 @@ fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right:
     let s = text(args);
     let Some((b0, b1)) = win else { return Ok(-1) };
     let hay = &s[b0..b1];
-    let found = with_pattern!(sub, |p| if right { hay.rfind(p) } else { hay.find(p) });
+    let found = if right { str_search::rfind(hay, sub) } else { str_search::find(hay, sub) };
     Ok(match found {
-        Some(b) => char_index(s, b0 + b) as isize,
+        Some(b) => char_index(data(args), b0 + b) as isize,
         None => -1,
     })
 }
@@ -487,14 +511,14 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     let s = text(args);
     let Some((b0, b1)) = win else { return Ok(Value::int(0)) };
     let hay = &s[b0..b1];
-    let n = if sub.is_empty() { char_len(hay) + 1 } else { with_pattern!(sub, |p| hay.matches(p).count()) };
+    let n = if sub.is_empty() { char_len(hay) + 1 } else { str_search::count(hay, sub) };
     Ok(Value::int(n as i64))
 }
 
 fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
     let rest = old_style(vm, name, args, kw, 1, 3)?;
     let s = text(args);
-    let (start, end) = adjust(vm, rest.get(1), rest.get(2), char_len(s))?;
+    let (start, end) = adjust(vm, rest.get(1), rest.get(2), data(args).len)?;
     let candidates: Vec<Value> = if let Some(items) = tuple::try_items(&rest[0]) {
         for it in items {
             if pystr::try_str(it).is_none() {
@@ -509,11 +533,11 @@ fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, s
     };
     for c in &candidates {
         let sub = pystr::try_str(c).unwrap_or("");
-        let sublen = char_len(sub) as isize;
+        let sublen = str_len_of(c) as isize;
         if end - sublen < start {
             continue;
         }
-        let Some((b0, b1)) = window(s, start, end) else { continue };
+        let Some((b0, b1)) = window(data(args), start, end) else { continue };
         let hay = &s[b0..b1];
         let hit = if suffix { hay.ends_with(sub) } else { hay.starts_with(sub) };
         if hit {
@@ -543,9 +567,29 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
         Some(v) => ssize(vm, v)?,
         None => -1,
     };
-    let s = text(args);
-    let out = with_pattern!(old, |p| if count < 0 { s.replace(p, new) } else { s.replacen(p, new, count as usize) });
-    Ok(pystr::from_string(out))
+    let (whole, s) = (data(args), text(args));
+    let max = if count < 0 { usize::MAX } else { count as usize };
+    if old.is_empty() {
+        // Between every two characters and at both ends (rare: the plain way).
+        return Ok(if max == 0 { unchanged(args) } else { pystr::from_string(s.replacen("", new, max)) });
+    }
+    let hits: Vec<usize> = str_search::matches(s, old).take(max).collect();
+    if hits.is_empty() {
+        return Ok(unchanged(args));
+    }
+    let (old_chars, new_chars) = (str_len_of(&rest[0]), str_len_of(&rest[1]));
+    let n = hits.len();
+    let bytes = (s.len() - n * old.len()).checked_add(n.checked_mul(new.len()).ok_or_else(|| vm.memory_error())?);
+    let Some(bytes) = bytes.filter(|&b| b <= isize::MAX as usize / 2) else { return Err(vm.memory_error()) };
+    Ok(pystr::build_str(bytes, whole.len - n * old_chars + n * new_chars, |w| {
+        let mut start = 0;
+        for &h in &hits {
+            w.push(&s[start..h]);
+            w.push(new);
+            start = h + old.len();
+        }
+        w.push(&s[start..]);
+    }))
 }
 
 fn affix_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
@@ -556,8 +600,8 @@ fn affix_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffi
     let s = text(args);
     let out = if suffix { s.strip_suffix(affix) } else { s.strip_prefix(affix) };
     match out {
-        Some(r) if !affix.is_empty() => Ok(pystr::new_str(r)),
-        _ => Ok(pystr::new_str(s)),
+        Some(r) if !affix.is_empty() => Ok(pystr::new_substr(data(args), r)),
+        _ => Ok(unchanged(args)),
     }
 }
 
@@ -605,12 +649,23 @@ fn case_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, f: i
     Ok(pystr::from_string(f(text(args))))
 }
 
+/// A case mapping that, on ASCII text, maps byte for byte (`map`) straight into the new str.
+fn ascii_case_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, map: fn(&u8) -> u8, f: impl Fn(&str) -> String) -> PyResult<Value> {
+    let d = data(args);
+    if !d.is_ascii() {
+        return case_method(vm, args, kw, name, f);
+    }
+    no_args(vm, name, args, kw)?;
+    let s = d.text().as_bytes();
+    Ok(pystr::build_str(s.len(), s.len(), |w| s.iter().for_each(|b| w.push_ascii(map(b)))))
+}
+
 fn str_upper(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    case_method(vm, args, kw, "upper", |s| s.to_uppercase())
+    ascii_case_method(vm, args, kw, "upper", u8::to_ascii_uppercase, |s| s.to_uppercase())
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    case_method(vm, args, kw, "lower", |s| s.to_lowercase())
+    ascii_case_method(vm, args, kw, "lower", u8::to_ascii_lowercase, |s| s.to_lowercase())
 }
 
 fn str_casefold(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
@@ -838,7 +893,7 @@ fn checked_width(vm: &mut Vm, width: usize) -> PyResult<()> {
 fn str_center(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let (width, fill) = pad_args(vm, "center", args, kw)?;
     let s = text(args);
-    let len = char_len(s);
+    let len = data(args).len;
     if width <= len {
         return Ok(pystr::new_str(s));
     }
@@ -851,7 +906,7 @@ fn str_center(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
 fn str_ljust(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let (width, fill) = pad_args(vm, "ljust", args, kw)?;
     let s = text(args);
-    let len = char_len(s);
+    let len = data(args).len;
     if width <= len {
         return Ok(pystr::new_str(s));
     }
@@ -862,7 +917,7 @@ fn str_ljust(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
 fn str_rjust(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let (width, fill) = pad_args(vm, "rjust", args, kw)?;
     let s = text(args);
-    let len = char_len(s);
+    let len = data(args).len;
     if width <= len {
         return Ok(pystr::new_str(s));
     }
@@ -874,7 +929,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     let w = one_arg(vm, "zfill", args, kw)?;
     let width = ssize(vm, w)?.max(0) as usize;
     let s = text(args);
-    let len = char_len(s);
+    let len = data(args).len;
     if width <= len {
         return Ok(pystr::new_str(s));
     }

@@ -71,7 +71,7 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 /// The text of an exact `str` (not a subclass, whose comparisons may be overridden).
 #[inline(always)]
 fn exact_str(v: &Value) -> Option<&str> {
-    v.downcast_exact::<pystr::StrData>().map(|d| &*d.text)
+    v.downcast_exact::<pystr::StrData>().map(|d| d.text())
 }
 
 /// How deep [`fast_ordering`] follows nested tuples before leaving them to the general

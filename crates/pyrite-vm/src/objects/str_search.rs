@@ -1,0 +1,119 @@
+//! Substring search over str text (CPython: `Objects/stringlib/fastsearch.h`): the one place
+//! `in`, find, count, split and replace look for a needle.
+//!
+//! The search is over bytes. A valid UTF-8 needle can only match a valid UTF-8 haystack at
+//! character boundaries (UTF-8 is self-synchronising), so every offset returned here is a
+//! boundary and slicing the text there is exact. One-byte needles (the common separators and
+//! characters) use `memchr`; longer ones `memchr::memmem` (a SIMD prefilter in front of
+//! Two-Way, with no per-call table set-up worth mentioning on short haystacks).
+
+use memchr::memmem;
+
+/// Byte offset of the first occurrence of `needle` in `hay` (an empty needle is at 0).
+#[inline]
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    match needle.as_bytes() {
+        [] => Some(0),
+        [b] => memchr::memchr(*b, hay.as_bytes()),
+        n => memmem::find(hay.as_bytes(), n),
+    }
+}
+
+/// Byte offset of the last occurrence of `needle` in `hay` (an empty needle is at the end).
+#[inline]
+pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
+    match needle.as_bytes() {
+        [] => Some(hay.len()),
+        [b] => memchr::memrchr(*b, hay.as_bytes()),
+        n => memmem::rfind(hay.as_bytes(), n),
+    }
+}
+
+#[inline]
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// The start offsets of the non-overlapping occurrences of a non-empty `needle`, left to right.
+pub enum Matches<'a> {
+    Byte(memchr::Memchr<'a>),
+    Sub(memmem::FindIter<'a, 'a>),
+}
+
+impl Iterator for Matches<'_> {
+    type Item = usize;
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Matches::Byte(it) => it.next(),
+            Matches::Sub(it) => it.next(),
+        }
+    }
+}
+
+pub fn matches<'a>(hay: &'a str, needle: &'a str) -> Matches<'a> {
+    debug_assert!(!needle.is_empty());
+    match needle.as_bytes() {
+        [b] => Matches::Byte(memchr::memchr_iter(*b, hay.as_bytes())),
+        n => Matches::Sub(memmem::find_iter(hay.as_bytes(), n)),
+    }
+}
+
+/// Number of non-overlapping occurrences of a non-empty `needle`.
+pub fn count(hay: &str, needle: &str) -> usize {
+    matches(hay, needle).count()
+}
+
+/// `hay.split(sep, max)` for a non-empty `sep`: at most `max` splits, left to right.
+pub fn split<'a>(hay: &'a str, sep: &'a str, max: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in matches(hay, sep).take(max) {
+        out.push(&hay[start..m]);
+        start = m + sep.len();
+    }
+    out.push(&hay[start..]);
+    out
+}
+
+/// `hay.rsplit(sep, max)` for a non-empty `sep`: at most `max` splits, right to left; the
+/// pieces come back in text order.
+pub fn rsplit<'a>(hay: &'a str, sep: &str, max: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut end = hay.len();
+    while out.len() < max {
+        let Some(i) = rfind(&hay[..end], sep) else { break };
+        out.push(&hay[i + sep.len()..end]);
+        end = i;
+    }
+    out.push(&hay[..end]);
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_offsets_are_character_boundaries() {
+        let s = "añb|ñ|c";
+        assert_eq!(find(s, "|"), Some(4));
+        assert_eq!(rfind(s, "|"), Some(7));
+        assert_eq!(find(s, "ñ"), Some(1));
+        assert_eq!(rfind(s, "ñ"), Some(5));
+        assert_eq!(split(s, "|", usize::MAX), vec!["añb", "ñ", "c"]);
+        assert_eq!(rsplit(s, "|", 1), vec!["añb|ñ", "c"]);
+        assert_eq!(split(s, "ñ|", usize::MAX), vec!["añb|", "c"]);
+    }
+
+    #[test]
+    fn counts_do_not_overlap() {
+        assert_eq!(count("aaaa", "aa"), 2);
+        assert_eq!(count("abcabc", "c"), 2);
+        assert_eq!(split("aaa", "aa", usize::MAX), vec!["", "a"]);
+        assert_eq!(rsplit("aaa", "aa", usize::MAX), vec!["a", ""]);
+        assert_eq!(find("abc", ""), Some(0));
+        assert_eq!(rfind("abc", ""), Some(3));
+    }
+}

@@ -1,0 +1,51 @@
+# Substring search, splitting, replacing and building strs: ASCII and non-ASCII text,
+# one-byte and longer needles, limits, identity of unchanged results, subclasses.
+
+texts = ["a|b||c|", "añb|ñ|c", "", "|", "aaaa", "ñññ", "x€y€€z", "  spaced  out\ttext\n"]
+needles = ["|", "ñ", "€", "aa", "€€", "b|", "zz", "a", "ñ|"]
+
+for t in texts:
+    for n in needles:
+        print(repr(t), repr(n), t.split(n), t.rsplit(n), t.split(n, 1), t.rsplit(n, 1),
+              t.count(n), t.find(n), t.rfind(n), n in t, t.replace(n, "<>"),
+              t.replace(n, "", 1), t.partition(n), t.rpartition(n))
+    print(t.split(), t.rsplit(), t.split(None, 1), t.rsplit(None, 1), t.splitlines(True))
+    print(t.upper(), t.lower(), t.strip(), t.lstrip("a "), t.rstrip("|\n"), t.replace("", "-"), t.replace("", "-", 2))
+    print(t.find("b", 1), t.find("b", -3, -1), t.count("", 2), t.startswith(("a", "ñ"), 0), t.endswith("|", 0, 3))
+
+# Unchanged results are the same object (as CPython); changed ones are new.
+s = "hello world"
+print(s.strip() is s, s.replace("zz", "y") is s, s.replace("o", "0", 0) is s, "".join([s]) is s)
+print(s.removeprefix("zz") is s, s.partition("zz")[0] is s, s.replace("o", "0"))
+
+# Join: items of mixed widths, separators with characters beyond ASCII, errors.
+print("-".join(["a", "ñ", "€", ""]), "€".join("abc"), "".join([]), repr("x".join(["", ""])))
+try:
+    "-".join(["a", 1])
+except TypeError as e:
+    print("TypeError:", e)
+
+class S(str):
+    pass
+
+u = S("a|b|c")
+print(type(u.strip()).__name__, u.split("|"), type(u.replace("z", "y")).__name__, u.upper())
+print(int("  42 "), int(S("7")), int("-0010"), int("ñ".replace("ñ", "9")))
+
+# Growing a str in place with += keeps every piece (ASCII and not).
+acc = ""
+for i in range(300):
+    acc += "ab€"[i % 3]
+print(len(acc), acc[:9], acc.count("€"), acc[-3:], hash(acc) == hash("".join("ab€"[i % 3] for i in range(300))))
+alias = acc
+acc += "!"
+print(alias[-1], acc[-2:], len(alias), len(acc))
+
+# Errors keep CPython's messages.
+for bad in [lambda: "a".split(""), lambda: "a".rsplit(""), lambda: "a".split(1), lambda: "a".replace(1, "b"),
+            lambda: "a".partition(""), lambda: "a".count(1), lambda: "a".split(sep="", maxsplit=1)]:
+    try:
+        bad()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print("a,b,c".split(sep=",", maxsplit=1), "a,b,c".rsplit(maxsplit=1, sep=","))
