@@ -49,3 +49,32 @@ for bad in [lambda: "a".split(""), lambda: "a".rsplit(""), lambda: "a".split(1),
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
 print("a,b,c".split(sep=",", maxsplit=1), "a,b,c".rsplit(maxsplit=1, sep=","))
+
+# Two-bound slices of strs, lists and tuples (taken without a slice object when the bounds are
+# small ints or None), and the generic path for the rest.
+class L(list):
+    pass
+
+class T(tuple):
+    pass
+
+big = 10 ** 30
+for seq in ["héllo wörld", "hello", "", [1, 2, 3, 4], (1, 2, 3, 4), (), L([5, 6, 7]), T((8, 9)), S("subclass")]:
+    for a in [None, 0, 1, -2, 100, -100, big, -big]:
+        for b in [None, 0, 3, -1, 100, -100, big]:
+            r = seq[a:b]
+            print(repr(r), type(r).__name__, end="; ")
+    print()
+t = (1, 2, 3)
+s = "text"
+print(t[:] is t, t[0:] is t, s[:] is s, s[0:100] is s, s[1:] is s)
+try:
+    "abc"[1.5:2]
+except TypeError as e:
+    print("TypeError:", e)
+
+class Idx:
+    def __index__(self):
+        return 2
+
+print("abcdef"[Idx():], [1, 2, 3][:Idx()], (1, 2, 3)[Idx():Idx()])

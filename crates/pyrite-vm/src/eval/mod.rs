@@ -1508,8 +1508,13 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 let stop = pop!();
                 let start = pop!();
                 let container = pop!();
-                let s = crate::objects::slice::new_slice(start, stop, none::none());
-                let r = tri!(ob::getitem(vm, &container, &s));
+                let r = match ob::slice_simple(&container, &start, &stop) {
+                    Some(r) => r,
+                    None => {
+                        let s = crate::objects::slice::new_slice(start, stop, none::none());
+                        tri!(ob::getitem(vm, &container, &s))
+                    }
+                };
                 push!(r);
             }
             op::STORE_SLICE => {

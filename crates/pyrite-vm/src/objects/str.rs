@@ -204,6 +204,22 @@ pub fn from_string(s: String) -> Value {
     new_str(&s)
 }
 
+/// `s[a:b]` of the str `s` for clipped code-point bounds `a <= b <= len(s)`: an exact str's
+/// whole text is `s` itself (as CPython).
+pub fn substring(s: &Value, a: usize, b: usize) -> Value {
+    let d = str_data(s).expect("str");
+    if a == 0 && b == d.len && std::ptr::eq(s.ty(), &STR_TYPE.0) {
+        return s.clone();
+    }
+    if d.is_ascii() {
+        return new_str_counted(&d.text()[a..b], b - a);
+    }
+    let start = d.byte_offset(a);
+    let piece = &d.text()[start..];
+    let end = piece.char_indices().nth(b - a).map(|(i, _)| i).unwrap_or(piece.len());
+    new_str_counted(&piece[..end], b - a)
+}
+
 /// A str-subclass instance.
 pub fn new_subclass_instance(cls: &PyType, s: &str) -> Value {
     alloc_str(cls, &[s], s.len(), char_count(s))
@@ -440,9 +456,9 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
     let d = str_data(v).expect("str");
     if let Some(slice) = index.downcast::<crate::objects::slice::SliceData>() {
         let (start, stop, step) = slice.indices(vm, d.len)?;
-        if d.is_ascii() && step == 1 {
-            let (start, stop) = (start as usize, (stop as usize).max(start as usize));
-            return Ok(new_str_counted(&d.text()[start..stop], stop - start));
+        if step == 1 {
+            let (start, stop) = (start as usize, (stop.max(start)) as usize);
+            return Ok(substring(v, start, stop));
         }
         let mut out = String::new();
         {

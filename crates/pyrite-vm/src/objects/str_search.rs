@@ -5,7 +5,9 @@
 //! character boundaries (UTF-8 is self-synchronising), so every offset returned here is a
 //! boundary and slicing the text there is exact. One-byte needles (the common separators and
 //! characters) use `memchr`; longer ones `memchr::memmem` (a SIMD prefilter in front of
-//! Two-Way, with no per-call table set-up worth mentioning on short haystacks).
+//! Two-Way) except in short haystacks, where building its searcher would cost more than the
+//! search: there a memchr for the needle's first byte and a compare (CPython's short-text
+//! path too).
 
 use memchr::memmem;
 
@@ -15,8 +17,27 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
     match needle.as_bytes() {
         [] => Some(0),
         [b] => memchr::memchr(*b, hay.as_bytes()),
+        n if hay.len() < SHORT_HAYSTACK => short_find(hay.as_bytes(), n, 0),
         n => memmem::find(hay.as_bytes(), n),
     }
+}
+
+/// Haystacks shorter than this (bytes) are searched without building a `memmem` searcher.
+const SHORT_HAYSTACK: usize = 256;
+
+/// First occurrence of `needle` (two bytes or more) in `hay` at or after `from`.
+#[inline]
+fn short_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let last_start = hay.len().checked_sub(needle.len())?;
+    let mut i = from;
+    while i <= last_start {
+        let at = i + memchr::memchr(needle[0], &hay[i..=last_start])?;
+        if &hay[at + 1..at + needle.len()] == &needle[1..] {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Byte offset of the last occurrence of `needle` in `hay` (an empty needle is at the end).
@@ -37,6 +58,7 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 /// The start offsets of the non-overlapping occurrences of a non-empty `needle`, left to right.
 pub enum Matches<'a> {
     Byte(memchr::Memchr<'a>),
+    Short { hay: &'a [u8], needle: &'a [u8], from: usize },
     Sub(memmem::FindIter<'a, 'a>),
 }
 
@@ -46,6 +68,11 @@ impl Iterator for Matches<'_> {
     fn next(&mut self) -> Option<usize> {
         match self {
             Matches::Byte(it) => it.next(),
+            Matches::Short { hay, needle, from } => {
+                let at = short_find(hay, needle, *from)?;
+                *from = at + needle.len();
+                Some(at)
+            }
             Matches::Sub(it) => it.next(),
         }
     }
@@ -55,6 +82,7 @@ pub fn matches<'a>(hay: &'a str, needle: &'a str) -> Matches<'a> {
     debug_assert!(!needle.is_empty());
     match needle.as_bytes() {
         [b] => Matches::Byte(memchr::memchr_iter(*b, hay.as_bytes())),
+        n if hay.len() < SHORT_HAYSTACK => Matches::Short { hay: hay.as_bytes(), needle: n, from: 0 },
         n => Matches::Sub(memmem::find_iter(hay.as_bytes(), n)),
     }
 }
@@ -114,6 +142,12 @@ mod tests {
         assert_eq!(split("aaa", "aa", usize::MAX), vec!["", "a"]);
         assert_eq!(rsplit("aaa", "aa", usize::MAX), vec!["a", ""]);
         assert_eq!(find("abc", ""), Some(0));
+        let long = "ab".repeat(200) + "abc" + &"ab".repeat(100);
+        assert_eq!(find(&long, "abc"), Some(400));
+        assert_eq!(count(&long, "aba"), 150);
+        assert_eq!(count(&long[..100], "aba"), 25);
+        assert_eq!(find("ab", "abc"), None);
+        assert_eq!(find("xxab", "ab"), Some(2));
         assert_eq!(rfind("abc", ""), Some(3));
     }
 }

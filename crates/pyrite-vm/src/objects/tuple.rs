@@ -56,6 +56,12 @@ pub(crate) unsafe fn items_of_header(h: &ObjHeader) -> &[Value] {
     &payload_of::<TupleData>(h).items
 }
 
+/// The items if `v` is exactly a tuple (not a subclass instance).
+#[inline]
+pub fn exact_items(v: &Value) -> Option<&[Value]> {
+    v.downcast_exact::<TupleData>().map(|t| &*t.items)
+}
+
 #[inline]
 pub fn try_items(v: &Value) -> Option<&[Value]> {
     v.downcast::<TupleData>().map(|t| &*t.items)

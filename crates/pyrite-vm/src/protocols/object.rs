@@ -322,6 +322,36 @@ pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
     Err(vm.type_error(format!("'{}' object is not subscriptable", obj.ty().name())))
 }
 
+/// `obj[start:stop]` (`BINARY_SLICE`) for an exact str, list or tuple with bounds that are
+/// small ints or None: the range is taken directly, without making a slice object (nothing
+/// here can run Python code). None when the generic path (`obj[slice(start, stop)]`) must run.
+pub fn slice_simple(obj: &Value, start: &Value, stop: &Value) -> Option<Value> {
+    fn bound(v: &Value, default: isize) -> Option<isize> {
+        if crate::objects::none::is_none(v) { Some(default) } else { v.as_small_int().map(|i| i as isize) }
+    }
+    let (mut a, mut b) = (bound(start, 0)?, bound(stop, isize::MAX)?);
+    let clip = |len: usize, a: &mut isize, b: &mut isize| -> (usize, usize) {
+        crate::objects::slice::adjust_indices(len as isize, a, b, 1);
+        (*a as usize, (*b).max(*a) as usize)
+    };
+    if let Some(d) = obj.downcast_exact::<pystr::StrData>() {
+        let (a, b) = clip(d.len, &mut a, &mut b);
+        return Some(pystr::substring(obj, a, b));
+    }
+    if let Some(l) = obj.downcast_exact::<crate::objects::list::ListData>() {
+        let (a, b) = clip(l.len(), &mut a, &mut b);
+        return Some(crate::objects::list::new_list(l.vec()[a..b].to_vec()));
+    }
+    if let Some(items) = crate::objects::tuple::exact_items(obj) {
+        let (a, b) = clip(items.len(), &mut a, &mut b);
+        if a == 0 && b == items.len() {
+            return Some(obj.clone());
+        }
+        return Some(crate::objects::tuple::new_tuple(items[a..b].to_vec()));
+    }
+    None
+}
+
 /// `obj[key] = value` / `del obj[key]`.
 pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
     match obj.ty().slots.setitem.get() {
