@@ -78,3 +78,16 @@ class Idx:
         return 2
 
 print("abcdef"[Idx():], [1, 2, 3][:Idx()], (1, 2, 3)[Idx():Idx()])
+
+# int() of text: the plain decimal forms and everything around them.
+for t in ["0", "-0", "+7", " 12 ", "\t-34\n", "000123", "999999999999999999", "-999999999999999999",
+          "1000000000000000000", "12345678901234567890", "1_000", "\x0b5\x0b", "٣", " ７ "]:
+    print(repr(t), int(t))
+for t in ["", " ", "-", "+-1", "1 2", "1__0", "_1", "1_", "12a", "0x10", "\x0b"]:
+    try:
+        int(t)
+    except ValueError as e:
+        print(e)
+print(int("0x10", 16), int("0010", 0) if False else int("10", 0), int(" 0b101 ", 0))
+print("  a b  ".strip(" a"), "xxhixx".strip("x"), "ñaña".strip("ñ"), "abc".strip("ñc"), "\x1c a \x1f".strip())
+print("item12".startswith(("x", "item1")), "item12".startswith("item1", 1), "abc".endswith(("c",), 0, 2), "".startswith(""))

@@ -166,6 +166,29 @@ pub enum IntParseError {
 
 /// Parse the text of `int(s, base)` (`base` 0 or 2..=36): whitespace, sign, prefixes,
 /// single underscores between digits (and after a prefix), CPython's rules for base 0.
+/// The common case of `int(text)` in base 10: ASCII whitespace around an optional sign and at
+/// most 18 plain ASCII digits (so the value fits an i64). None for anything else (underscores,
+/// other bases, non-ASCII digits or spaces, errors), which the full parser handles.
+fn parse_small_decimal(s: &str) -> Option<i64> {
+    let t = s.trim_ascii().as_bytes();
+    let (negative, digits) = match t.first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + (c - b'0') as i64;
+    }
+    Some(if negative { -n } else { n })
+}
+
 pub fn parse_int_text(s: &str, base: u32) -> Result<BigInt, IntParseError> {
     // Unicode decimal digits and spaces map to ASCII, as `_PyUnicode_TransformDecimalAndSpaceToASCII`.
     let mut text = String::with_capacity(s.len());
@@ -180,7 +203,7 @@ pub fn parse_int_text(s: &str, base: u32) -> Result<BigInt, IntParseError> {
             return Err(IntParseError::Invalid);
         }
     }
-    let t = text.trim_matches(|c: char| c.is_ascii_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c));
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b' || ('\u{1c}'..='\u{1f}').contains(&c));
     let b = t.as_bytes();
     let mut i = 0;
     let mut negative = false;
@@ -263,6 +286,11 @@ pub fn int_from_text_value(vm: &mut Vm, x: &Value, base: i64) -> PyResult<Value>
         return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
     }
     let text = if let Some(s) = pystr::try_str(x) {
+        if base == 10 {
+            if let Some(i) = parse_small_decimal(s) {
+                return Ok(Value::int(i));
+            }
+        }
         s.to_owned()
     } else if let Some(b) = bytes_like(x) {
         match String::from_utf8(b) {

@@ -435,6 +435,22 @@ fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, left:
 }
 
 fn strip_with(s: &str, left: bool, right: bool, pred: impl Fn(char) -> bool) -> &str {
+    if s.is_ascii() {
+        // Byte by byte (no UTF-8 decoding); a non-ASCII `pred` argument never matches here.
+        let b = s.as_bytes();
+        let (mut i, mut j) = (0, b.len());
+        if left {
+            while i < j && pred(b[i] as char) {
+                i += 1;
+            }
+        }
+        if right {
+            while j > i && pred(b[j - 1] as char) {
+                j -= 1;
+            }
+        }
+        return &s[i..j];
+    }
     let mut r = s;
     if left {
         r = r.trim_start_matches(|c| pred(c));
@@ -519,25 +535,27 @@ fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, s
     let rest = old_style(vm, name, args, kw, 1, 3)?;
     let s = text(args);
     let (start, end) = adjust(vm, rest.get(1), rest.get(2), data(args).len)?;
-    let candidates: Vec<Value> = if let Some(items) = tuple::try_items(&rest[0]) {
+    let one = std::slice::from_ref(&rest[0]);
+    let candidates: &[Value] = if let Some(items) = tuple::try_items(&rest[0]) {
         for it in items {
             if pystr::try_str(it).is_none() {
                 return Err(vm.type_error(format!("tuple for {name} must only contain str, not {}", it.ty().name())));
             }
         }
-        items.to_vec()
+        items
     } else if pystr::try_str(&rest[0]).is_some() {
-        vec![rest[0].clone()]
+        one
     } else {
         return Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {}", rest[0].ty().name())));
     };
-    for c in &candidates {
-        let sub = pystr::try_str(c).unwrap_or("");
+    let whole = data(args);
+    for c in candidates {
+        let sub = pystr::as_str(c);
         let sublen = str_len_of(c) as isize;
         if end - sublen < start {
             continue;
         }
-        let Some((b0, b1)) = window(data(args), start, end) else { continue };
+        let Some((b0, b1)) = window(whole, start, end) else { continue };
         let hay = &s[b0..b1];
         let hit = if suffix { hay.ends_with(sub) } else { hay.starts_with(sub) };
         if hit {
