@@ -647,7 +647,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     skip_cache!(FOR_ITER);
                     // SAFETY: both iterator types carry `SeqIterData`.
                     let d = unsafe { it.payload_unchecked::<crate::objects::iter::SeqIterData>() };
-                    match crate::objects::iter::seq_iter_next(d) {
+                    match crate::objects::iter::seq_iter_next(d, $code == op::FOR_ITER_TUPLE) {
                         Some(v) => push!(v),
                         None => {
                             drop_n!(1);
@@ -841,7 +841,16 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 oparg = oparg << 8 | (unit >> 8) as u32;
                 f.instr = ip;
                 ip = unsafe { ip.add(1) };
-                run_slow!(Opcode::dispatch(unit as u8).deopt() as u8, oparg);
+                // Long jumps (the loops and branches of big functions) stay in this half.
+                // (Written out: the shared bodies read the loop's own `oparg`, not this one.)
+                match unit as u8 {
+                    op::JUMP_FORWARD => ip = unsafe { ip.add(oparg as usize) },
+                    op::JUMP_BACKWARD => {
+                        ip = unsafe { ip.sub(oparg as usize) };
+                        tri!(vm.check_eval_breaker());
+                    }
+                    code => run_slow!(Opcode::dispatch(code).deopt() as u8, oparg),
+                }
             }
             op::LOAD_FAST => simple!(LOAD_FAST),
             op::LOAD_FAST_CHECK => simple!(LOAD_FAST_CHECK),

@@ -112,9 +112,12 @@ pub static TUPLE_ITER_TYPE: StaticType = StaticType::new(
     &[],
 );
 
-/// An iterator over a list (or list subclass) or a tuple (or subclass) by index.
-pub fn new_seq_iterator(seq: Value) -> Value {
-    let ty: &PyType = if tuple::try_items(&seq).is_some() { &TUPLE_ITER_TYPE } else { &LIST_ITER_TYPE };
+/// An iterator by index over `seq`, a list (or list subclass instance) when `tuple_seq` is
+/// false, else a tuple (or tuple subclass instance): the iterator's type records which, so
+/// that stepping it needs no type test of the sequence.
+pub fn new_seq_iterator(seq: Value, tuple_seq: bool) -> Value {
+    debug_assert_eq!(tuple_seq, tuple::try_items(&seq).is_some());
+    let ty: &PyType = if tuple_seq { &TUPLE_ITER_TYPE } else { &LIST_ITER_TYPE };
     alloc_object(ty, SeqIterData { seq, index: Cell::new(0) })
 }
 
@@ -131,16 +134,20 @@ pub fn seq_iter_data(v: &Value) -> Option<&SeqIterData> {
     }
 }
 
-/// The next item of a list/tuple iterator (re-reads the list's length every step).
-#[inline]
-pub fn seq_iter_next(d: &SeqIterData) -> Option<Value> {
+/// The next item of a list iterator (`tuple_seq` false) or tuple iterator (`tuple_seq` true),
+/// as the iterator's type says; re-reads the list's length every step. Once exhausted the
+/// index stays past any length, so a list that grows later is not resumed (as CPython).
+#[inline(always)]
+pub fn seq_iter_next(d: &SeqIterData, tuple_seq: bool) -> Option<Value> {
     let i = d.index.get();
-    if i == usize::MAX {
-        return None;
-    }
-    let item = match list::list_data(&d.seq) {
-        Some(l) => l.get(i),
-        None => tuple::items(&d.seq).get(i).cloned(),
+    // SAFETY: `new_seq_iterator` made the iterator's type match its sequence: a list iterator's
+    // sequence starts with `PyObj<ListData>`, a tuple iterator's with `PyObj<TupleData>`.
+    let item = unsafe {
+        if tuple_seq {
+            d.seq.payload_unchecked::<tuple::TupleData>().items.get(i).cloned()
+        } else {
+            d.seq.payload_unchecked::<list::ListData>().get(i)
+        }
     };
     match item {
         Some(v) => {
@@ -167,7 +174,8 @@ fn seq_iter_clear(h: &ObjHeader) {
 }
 
 fn seq_iter_iternext(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    Ok(seq_iter_data(v).and_then(seq_iter_next))
+    let tuple_seq = std::ptr::eq(v.ty(), &TUPLE_ITER_TYPE.0);
+    Ok(seq_iter_data(v).and_then(|d| seq_iter_next(d, tuple_seq)))
 }
 
 fn seq_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {

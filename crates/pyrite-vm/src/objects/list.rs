@@ -268,7 +268,7 @@ fn list_imul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn list_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::objects::iter::new_seq_iterator(v.clone()))
+    Ok(crate::objects::iter::new_seq_iterator(v.clone(), false))
 }
 
 fn list_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {

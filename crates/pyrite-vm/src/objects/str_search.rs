@@ -16,7 +16,7 @@ use memchr::memmem;
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     match needle.as_bytes() {
         [] => Some(0),
-        [b] => memchr::memchr(*b, hay.as_bytes()),
+        [b] => byte_pos(hay.as_bytes(), *b),
         n if hay.len() < SHORT_HAYSTACK => short_find(hay.as_bytes(), n, 0),
         n => memmem::find(hay.as_bytes(), n),
     }
@@ -25,13 +25,23 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 /// Haystacks shorter than this (bytes) are searched without building a `memmem` searcher.
 const SHORT_HAYSTACK: usize = 256;
 
+/// Below this many bytes a plain loop finds a byte sooner than memchr's vector set-up and
+/// dispatch (most lines, fields and words scripts search are this short).
+const SHORT_SCAN: usize = 48;
+
+/// First position of byte `b` in `hay`.
+#[inline]
+fn byte_pos(hay: &[u8], b: u8) -> Option<usize> {
+    if hay.len() < SHORT_SCAN { hay.iter().position(|&c| c == b) } else { memchr::memchr(b, hay) }
+}
+
 /// First occurrence of `needle` (two bytes or more) in `hay` at or after `from`.
 #[inline]
 fn short_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let last_start = hay.len().checked_sub(needle.len())?;
     let mut i = from;
     while i <= last_start {
-        let at = i + memchr::memchr(needle[0], &hay[i..=last_start])?;
+        let at = i + byte_pos(&hay[i..=last_start], needle[0])?;
         if &hay[at + 1..at + needle.len()] == &needle[1..] {
             return Some(at);
         }
@@ -57,7 +67,7 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 
 /// The start offsets of the non-overlapping occurrences of a non-empty `needle`, left to right.
 pub enum Matches<'a> {
-    Byte(memchr::Memchr<'a>),
+    Byte { hay: &'a [u8], byte: u8, from: usize },
     Short { hay: &'a [u8], needle: &'a [u8], from: usize },
     Sub(memmem::FindIter<'a, 'a>),
 }
@@ -67,7 +77,11 @@ impl Iterator for Matches<'_> {
     #[inline]
     fn next(&mut self) -> Option<usize> {
         match self {
-            Matches::Byte(it) => it.next(),
+            Matches::Byte { hay, byte, from } => {
+                let at = *from + byte_pos(&hay[*from..], *byte)?;
+                *from = at + 1;
+                Some(at)
+            }
             Matches::Short { hay, needle, from } => {
                 let at = short_find(hay, needle, *from)?;
                 *from = at + needle.len();
@@ -81,7 +95,7 @@ impl Iterator for Matches<'_> {
 pub fn matches<'a>(hay: &'a str, needle: &'a str) -> Matches<'a> {
     debug_assert!(!needle.is_empty());
     match needle.as_bytes() {
-        [b] => Matches::Byte(memchr::memchr_iter(*b, hay.as_bytes())),
+        [b] => Matches::Byte { hay: hay.as_bytes(), byte: *b, from: 0 },
         n if hay.len() < SHORT_HAYSTACK => Matches::Short { hay: hay.as_bytes(), needle: n, from: 0 },
         n => Matches::Sub(memmem::find_iter(hay.as_bytes(), n)),
     }

@@ -215,7 +215,7 @@ fn tuple_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::objects::iter::new_seq_iterator(v.clone()))
+    Ok(crate::objects::iter::new_seq_iterator(v.clone(), true))
 }
 
 fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
