@@ -1878,6 +1878,33 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 let r = tri!(r);
                 push!(r);
             }
+            op::CALL_PY_GENERAL => {
+                // Out of line (a polymorphic site pays one more call than CALL_PY_EXACT_ARGS,
+                // far less than the generic CALL's argument copying and binding).
+                let nargs = oparg as usize;
+                let is_meth = peek_opt!(nargs + 2).is_some();
+                let total = nargs + is_meth as usize;
+                let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
+                let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
+                if f.kwnames.is_some() || specialize::simple_positional_call(fd, total).is_none() {
+                    deopt!(CALL);
+                }
+                let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
+                skip_cache!(CALL);
+                tri!(vm.check_eval_breaker());
+                let base = unsafe { sp.sub(nargs + 2) };
+                let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
+                // SAFETY: `simple_positional_call` just checked the shape `frame_for_simple_call`
+                // needs; the `total` arguments are the live slots under `sp`.
+                let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
+                sp = base;
+                if is_generator {
+                    let func = unsafe { new.func.clone().unwrap_unchecked() };
+                    push!(crate::objects::generator::new_generator(vm, new, &func));
+                } else {
+                    enter_frame!(new);
+                }
+            }
             op::CALL_FUNCTION_EX => {
                 let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };
                 let args = pop!();

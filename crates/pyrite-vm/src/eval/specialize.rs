@@ -521,6 +521,13 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
                 return None;
             }
             let with_defaults = simple_positional_call(fd, total)?;
+            // The cache still holds the code version of an earlier specialisation: this site
+            // calls several functions (a method overridden in subclasses, a callback), so a
+            // code guard would keep failing. Guard the call's shape instead, at each call.
+            let seen = read_u32(counter.add(1));
+            if seen != 0 && seen != code_version {
+                return Some(op::CALL_PY_GENERAL);
+            }
             write_u32(counter.add(1), code_version);
             return Some(if with_defaults { op::CALL_PY_WITH_DEFAULTS } else { op::CALL_PY_EXACT_ARGS });
         }
