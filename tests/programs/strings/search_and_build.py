@@ -91,3 +91,4 @@ for t in ["", " ", "-", "+-1", "1 2", "1__0", "_1", "1_", "12a", "0x10", "\x0b"]
 print(int("0x10", 16), int("0010", 0) if False else int("10", 0), int(" 0b101 ", 0))
 print("  a b  ".strip(" a"), "xxhixx".strip("x"), "ñaña".strip("ñ"), "abc".strip("ñc"), "\x1c a \x1f".strip())
 print("item12".startswith(("x", "item1")), "item12".startswith("item1", 1), "abc".endswith(("c",), 0, 2), "".startswith(""))
+print("%d|%5d|%-5d|%05d|%+d|% d|%d|%i|%u" % (0, -42, 7, -3, 5, 9, -9223372036854775807, 10**20, -10**19), "%%a%sb%%" % "x", "ä%dö" % 5)

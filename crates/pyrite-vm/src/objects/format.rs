@@ -737,8 +737,43 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     }
 }
 
+/// A code unit of a %-format: a byte of an ASCII format, or a char.
+trait FormatUnit: Copy + Into<char> {
+    /// Append a run of literal units.
+    fn push_run(out: &mut String, run: &[Self]);
+}
+
+impl FormatUnit for u8 {
+    #[inline]
+    fn push_run(out: &mut String, run: &[u8]) {
+        // Only ASCII formats are scanned as bytes.
+        out.push_str(std::str::from_utf8(run).expect("ASCII format"));
+    }
+}
+
+impl FormatUnit for char {
+    #[inline]
+    fn push_run(out: &mut String, run: &[char]) {
+        out.extend(run.iter());
+    }
+}
+
+/// The decimal digits of `n` in `buf` (no allocation).
+fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).expect("digits")
+}
+
 /// `percent_format` over the format's code units (bytes of an ASCII format, or chars).
-fn percent_format_units<U: Copy + Into<char>>(vm: &mut Vm, chars: &[U], fmt_len: usize, args: &Value) -> PyResult<Value> {
+fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize, args: &Value) -> PyResult<Value> {
     let at = |k: usize| -> char { chars[k].into() };
     let is_tuple = tuple::try_items(args).is_some();
     let mut cur = if is_tuple {
@@ -754,10 +789,12 @@ fn percent_format_units<U: Copy + Into<char>>(vm: &mut Vm, chars: &[U], fmt_len:
     let mut out = String::with_capacity(fmt_len + 16);
     let mut i = 0;
     while i < chars.len() {
-        let c = at(i);
-        if c != '%' {
-            out.push(c);
-            i += 1;
+        if at(i) != '%' {
+            let start = i;
+            while i < chars.len() && at(i) != '%' {
+                i += 1;
+            }
+            U::push_run(&mut out, &chars[start..i]);
             continue;
         }
         i += 1;
@@ -871,6 +908,21 @@ fn percent_format_units<U: Copy + Into<char>>(vm: &mut Vm, chars: &[U], fmt_len:
                     }
                 }
                 percent_pad(&mut out, flags, width, "", "", &text, false);
+            }
+            'd' | 'i' | 'u' if prec.is_none() && v.is_small_int() => {
+                // The common `%d` of a small int: digits straight from a stack buffer.
+                let i = v.small_int_unchecked();
+                let sign = if i < 0 {
+                    "-"
+                } else if flags & F_SIGN != 0 {
+                    "+"
+                } else if flags & F_BLANK != 0 {
+                    " "
+                } else {
+                    ""
+                };
+                let mut buf = [0u8; 20];
+                percent_pad(&mut out, flags, width, sign, "", decimal_digits(i.unsigned_abs(), &mut buf), true);
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let iv = percent_int_arg(vm, &v, conv)?;
