@@ -184,18 +184,20 @@ impl DictData {
                     return Ok(Probe::Found(i, ix as usize));
                 }
                 if e.hash == hash {
-                    let ek = e.key.clone();
-                    let equal = if pystr::is_str(&ek) && pystr::is_str(key)
-                        && std::ptr::eq(ek.ty(), &pystr::STR_TYPE.0)
-                        && std::ptr::eq(key.ty(), &pystr::STR_TYPE.0)
-                    {
-                        pystr::str_eq(&ek, key)
-                    } else {
-                        crate::protocols::object::eq(vm, &ek, key)?
+                    // Keys of the built-in types with a total order (small ints, exact strs,
+                    // floats, tuples of those) compare without running Python code, so without
+                    // holding a reference or re-checking the table afterwards.
+                    let equal = match crate::protocols::object::fast_ordering(&e.key, key) {
+                        Some(order) => order == std::cmp::Ordering::Equal,
+                        None => {
+                            let ek = e.key.clone();
+                            let equal = crate::protocols::object::eq(vm, &ek, key)?;
+                            if self.version.get() != version {
+                                return Ok(Probe::Restart);
+                            }
+                            equal
+                        }
                     };
-                    if self.version.get() != version {
-                        return Ok(Probe::Restart);
-                    }
                     if equal {
                         return Ok(Probe::Found(i, ix as usize));
                     }
