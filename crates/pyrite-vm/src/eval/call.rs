@@ -43,7 +43,9 @@ pub unsafe fn frame_for_simple_call(vm: &mut Vm, func: Value, args: *mut Option<
     let mut frame = vm.frames.function_frame(func, nlocalsplus, size);
     let slots = frame.slots.as_mut_ptr();
     for k in 0..total {
-        std::ptr::swap(slots.add(k), args.add(k));
+        // The new frame's slots are empty (nothing to drop): move each argument in, leaving
+        // its stack slot empty.
+        std::ptr::write(slots.add(k), (*args.add(k)).take());
     }
     if total < argcount {
         let fd = frame.func.as_ref().unwrap_unchecked().payload_unchecked::<function::FunctionData>();

@@ -206,13 +206,18 @@ impl FrameStack {
                     let old = std::mem::replace(&mut f.slots, self.take(size));
                     self.give(old);
                 }
-                // A pooled frame borrows nothing that needs dropping (see `release`).
+                // A pooled frame borrows nothing that needs dropping and its `func` and
+                // `locals` are empty (see `release`): overwrite them without drop checks.
                 f.code = code;
                 f.globals = globals;
                 f.builtins = builtins;
                 f.owns_namespace = owns_namespace;
-                f.func = func;
-                f.locals = locals;
+                debug_assert!(f.func.is_none() && f.locals.is_none());
+                // SAFETY: both fields hold `None` (nothing to drop) and are written whole.
+                unsafe {
+                    std::ptr::write(&mut f.func, func);
+                    std::ptr::write(&mut f.locals, locals);
+                }
                 f.stack_base = nlocalsplus;
                 f.sp = nlocalsplus;
                 f.ip = 0;
@@ -252,14 +257,9 @@ impl FrameStack {
         if f.owns_namespace {
             f.release_namespace();
         }
-        // Borrowed fields must stop pointing into `func` before it may be freed.
-        // SAFETY: `None` is immortal: borrowed copies of it need no reference.
-        unsafe {
-            let none = crate::objects::none::none();
-            f.code = borrow(&none);
-            f.globals = borrow(&none);
-            f.builtins = borrow(&none);
-        }
+        // The borrowed `code`/`globals`/`builtins` may dangle once `func` is dropped: a pooled
+        // frame is never read before `frame_with` overwrites them, and dropping a frame only
+        // releases what it owns (`owns_namespace` is false here).
         let func = f.func.take();
         // Usually all empty in function frames: test before moving them out.
         if f.locals.is_some() || f.kwnames.is_some() || f.init_self.is_some() {
