@@ -92,3 +92,8 @@ print(int("0x10", 16), int("0010", 0) if False else int("10", 0), int(" 0b101 ",
 print("  a b  ".strip(" a"), "xxhixx".strip("x"), "ñaña".strip("ñ"), "abc".strip("ñc"), "\x1c a \x1f".strip())
 print("item12".startswith(("x", "item1")), "item12".startswith("item1", 1), "abc".endswith(("c",), 0, 2), "".startswith(""))
 print("%d|%5d|%-5d|%05d|%+d|% d|%d|%i|%u" % (0, -42, 7, -3, 5, 9, -9223372036854775807, 10**20, -10**19), "%%a%sb%%" % "x", "ä%dö" % 5)
+
+# Many matches (more than a short text has), joins of lists and tuples, and of other iterables.
+many = "ab|" * 40 + "ñ|" * 20
+print(many.replace("|", "--")[:50], len(many.replace("|", "--")), many.replace("|", "", 17).count("|"), len(many.split("|")))
+print("+".join(("x", "y", "zé")), "+".join(iter(["p", "q"])), "+".join({"k": 1, "j": 2}), "".join(x for x in "gen"))

@@ -213,7 +213,17 @@ fn window(d: &StrData, start: isize, end: isize) -> Option<(usize, usize)> {
 
 fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let it = one_arg(vm, "join", args, kw)?;
-    let items = crate::objects::list_methods::sequence_fast(vm, it, "can only join an iterable")?;
+    // An exact list's or tuple's items are read in place (PySequence_Fast): nothing below runs
+    // Python code or drops a reference, so the sequence cannot change meanwhile.
+    let snapshot: Vec<Value>;
+    let items: &[Value] = if let Some(l) = it.downcast_exact::<crate::objects::list::ListData>() {
+        l.vec().as_slice()
+    } else if let Some(t) = tuple::exact_items(it) {
+        t
+    } else {
+        snapshot = crate::objects::list_methods::sequence_fast(vm, it, "can only join an iterable")?;
+        &snapshot
+    };
     let sep = data(args);
     let (mut bytes, mut chars) = (0usize, 0usize);
     for (i, item) in items.iter().enumerate() {
@@ -223,7 +233,7 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
         bytes = bytes.saturating_add(d.text().len());
         chars += d.len;
     }
-    if let [only] = &items[..] {
+    if let [only] = items {
         if std::ptr::eq(only.ty(), &pystr::STR_TYPE.0) {
             return Ok(only.clone());
         }
@@ -348,7 +358,11 @@ fn str_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     let (whole, s) = (data(args), text(args));
     Ok(match sep {
         None => new_list_of_pieces(whole, split_whitespace(s, max).into_iter()),
-        Some(sep) => new_list_of_pieces(whole, str_search::split(s, sep, max).into_iter()),
+        Some(sep) => {
+            let mut items = Vec::new();
+            str_search::split_each(s, sep, max, |p| items.push(pystr::new_substr(whole, p)));
+            crate::objects::list::new_list(items)
+        }
     })
 }
 
@@ -591,17 +605,31 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
         // Between every two characters and at both ends (rare: the plain way).
         return Ok(if max == 0 { unchanged(args) } else { pystr::from_string(s.replacen("", new, max)) });
     }
-    let hits: Vec<usize> = str_search::matches(s, old).take(max).collect();
+    // The match offsets, in a stack buffer while they fit (short texts, few matches).
+    let mut inline = [0usize; 16];
+    let mut spilled: Vec<usize> = Vec::new();
+    let mut n = 0;
+    for h in str_search::matches(s, old).take(max) {
+        if n < inline.len() {
+            inline[n] = h;
+        } else {
+            if spilled.is_empty() {
+                spilled.extend_from_slice(&inline);
+            }
+            spilled.push(h);
+        }
+        n += 1;
+    }
+    let hits: &[usize] = if spilled.is_empty() { &inline[..n] } else { &spilled };
     if hits.is_empty() {
         return Ok(unchanged(args));
     }
     let (old_chars, new_chars) = (str_len_of(&rest[0]), str_len_of(&rest[1]));
-    let n = hits.len();
     let bytes = (s.len() - n * old.len()).checked_add(n.checked_mul(new.len()).ok_or_else(|| vm.memory_error())?);
     let Some(bytes) = bytes.filter(|&b| b <= isize::MAX as usize / 2) else { return Err(vm.memory_error()) };
     Ok(pystr::build_str(bytes, whole.len - n * old_chars + n * new_chars, |w| {
         let mut start = 0;
-        for &h in &hits {
+        for &h in hits {
             w.push(&s[start..h]);
             w.push(new);
             start = h + old.len();

@@ -106,15 +106,21 @@ pub fn count(hay: &str, needle: &str) -> usize {
     matches(hay, needle).count()
 }
 
-/// `hay.split(sep, max)` for a non-empty `sep`: at most `max` splits, left to right.
-pub fn split<'a>(hay: &'a str, sep: &'a str, max: usize) -> Vec<&'a str> {
-    let mut out = Vec::new();
+/// `hay.split(sep, max)` for a non-empty `sep`: at most `max` splits, left to right; each
+/// piece goes to `piece` in order (no intermediate vector).
+pub fn split_each<'a>(hay: &'a str, sep: &'a str, max: usize, mut piece: impl FnMut(&'a str)) {
     let mut start = 0;
     for m in matches(hay, sep).take(max) {
-        out.push(&hay[start..m]);
+        piece(&hay[start..m]);
         start = m + sep.len();
     }
-    out.push(&hay[start..]);
+    piece(&hay[start..]);
+}
+
+/// [`split_each`] collected.
+pub fn split<'a>(hay: &'a str, sep: &'a str, max: usize) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    split_each(hay, sep, max, |p| out.push(p));
     out
 }
 
