@@ -415,14 +415,17 @@ macro_rules! instruction_macros {
                 function::cell_data(cell).set(Some(v));
             }};
             (COPY_FREE_VARS) => {{
-                let func = $f.func.clone().expect("function");
-                let fd = function::function_data(&func);
-                let closure = fd.closure.clone().expect("closure");
-                let cells = tuple::items(&closure);
+                // Borrowed, not cloned: the frame owns its function, which owns the closure.
+                let cells: *const [Value] = {
+                    let fd = function::function_data($f.func.as_ref().expect("function"));
+                    fd.closure.as_ref().and_then(tuple::exact_items).expect("closure tuple")
+                };
                 let n = code!().code.localsplusnames.len();
                 let start = n - $oparg as usize;
-                for (i, c) in cells.iter().enumerate() {
-                    (*slot!(start + i)) = Some(c.clone());
+                // SAFETY: `cells` stays alive with the frame's function; the writes go to the
+                // frame's own free-variable slots, which hold nothing yet.
+                for (i, c) in unsafe { &*cells }.iter().enumerate() {
+                    unsafe { std::ptr::write(slot!(start + i), Some(c.clone())) };
                 }
             }};
             (BUILD_TUPLE) => {{
