@@ -162,23 +162,33 @@ pub fn simple_float_binop(a: f64, b: f64, op: u32) -> Option<f64> {
 /// Called by the object core on a float (or float subclass) whose count reached zero.
 unsafe fn float_dealloc(obj: *mut ObjHeader) {
     if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE.0) {
-        let kept = FREE_LIST
-            .try_with(|l| {
-                let (head, n) = l.get();
-                if n >= FREE_LIST_MAX {
-                    return false;
-                }
-                // SAFETY: the float is dead; its payload (a plain f64) needs no drop.
-                unsafe { *next_link(obj) = head };
-                l.set((obj, n + 1));
-                true
-            })
-            .unwrap_or(false);
-        if kept {
-            return;
-        }
+        free_exact(obj);
+    } else {
+        dealloc_payload::<FloatData>(obj)
     }
-    dealloc_payload::<FloatData>(obj)
+}
+
+/// Put a dead exact float on the free list, or free it when the list is full.
+///
+/// # Safety
+/// `obj` is an exact float whose count reached zero.
+#[inline]
+pub(crate) unsafe fn free_exact(obj: *mut ObjHeader) {
+    let kept = FREE_LIST
+        .try_with(|l| {
+            let (head, n) = l.get();
+            if n >= FREE_LIST_MAX {
+                return false;
+            }
+            // SAFETY: the float is dead; its payload (a plain f64) needs no drop.
+            unsafe { *next_link(obj) = head };
+            l.set((obj, n + 1));
+            true
+        })
+        .unwrap_or(false);
+    if !kept {
+        dealloc_payload::<FloatData>(obj)
+    }
 }
 
 /// Free the blocks kept by the float free list (interpreter teardown).
