@@ -240,11 +240,16 @@ pub(crate) unsafe fn dealloc(obj: NonNull<ObjHeader>) {
     // Fast path for leaf objects (no GC, no finalizer: floats, strs, big ints...): they
     // cannot start a deep chain of deallocations, so skip the trashcan bookkeeping.
     let ty = obj.as_ref().ty();
-    // The commonest death of all, an exact float (arithmetic temporaries, overwritten
-    // locals and list items): back on the free list without the general path's checks
-    // (floats have no finalizer and cannot be weakly referenced).
+    // The commonest deaths skip the general path's checks (neither floats nor strs have a
+    // finalizer, a GC head or weak references). First an exact float (arithmetic temporaries,
+    // overwritten locals and list items): back on the free list.
     if std::ptr::eq(ty, &crate::objects::float::FLOAT_TYPE.0) {
         crate::objects::float::free_exact(obj.as_ptr());
+        return;
+    }
+    // The next commonest, an exact str: one block, nothing inside to release.
+    if std::ptr::eq(ty, &crate::objects::str::STR_TYPE.0) {
+        crate::objects::str::free_exact(obj.as_ptr());
         return;
     }
     if ty.flags.get() & (crate::typeobj::flags::HAVE_GC | crate::typeobj::flags::HAS_FINALIZER) == 0 {

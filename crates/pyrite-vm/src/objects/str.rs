@@ -90,6 +90,16 @@ impl StrData {
     }
 }
 
+/// Free a dead exact str (its one block: the fixed part and the text).
+///
+/// # Safety
+/// `obj` is an exact str whose count reached zero.
+#[inline]
+pub(crate) unsafe fn free_exact(obj: *mut crate::object::ObjHeader) {
+    let cap = (*(obj as *mut PyObj<StrData>)).data.cap;
+    crate::object::free_with_tail::<StrData>(obj, &STR_TYPE, cap);
+}
+
 /// Writes the text of a str being made by [`build_str`]: pieces of UTF-8, in order.
 pub struct StrWriter {
     at: *mut u8,
