@@ -247,7 +247,7 @@ unsafe fn untrack_atomic_tuples(all: Vec<*mut GcHead>) -> Vec<*mut GcHead> {
 /// Untrack `v` if it is a tuple that [`untrack_atomic_tuples`] would untrack.
 pub(crate) fn untrack_if_atomic_tuple(v: &Value) {
     if let Some(t) = v.downcast_exact::<crate::objects::tuple::TupleData>() {
-        if t.items.iter().all(|x| gc_head_if_tracked(x).is_none()) {
+        if t.items().iter().all(|x| gc_head_if_tracked(x).is_none()) {
             // SAFETY: a live tuple (a GC type).
             unsafe { untrack(v.as_ptr() as *mut ObjHeader) };
         }

@@ -430,8 +430,11 @@ macro_rules! instruction_macros {
             }};
             (BUILD_TUPLE) => {{
                 let n = $oparg as usize;
-                let items = collect_top!(n);
-                push!(tuple::new_tuple(items));
+                let start = unsafe { $sp.sub(n) };
+                // SAFETY: the top `n` stack slots hold the items; they are moved out.
+                let t = unsafe { tuple::take_from_slots(start, n) };
+                $sp = start;
+                push!(t);
             }};
             (SET_ADD) => {{
                 let v = pop!();
@@ -700,7 +703,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                         }
                     } else {
                         match seq.downcast_exact::<tuple::TupleData>() {
-                            Some(t) => &t.items,
+                            Some(t) => t.items(),
                             None => deopt!(UNPACK_SEQUENCE),
                         }
                     };
@@ -1031,7 +1034,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::BINARY_SUBSCR_TUPLE_INT => {
                 let (Some(t), Some(i)) = (peek!(2).downcast_exact::<tuple::TupleData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };
-                let v = match usize::try_from(i).ok().and_then(|i| t.items.get(i)) {
+                let v = match usize::try_from(i).ok().and_then(|i| t.items().get(i)) {
                     Some(v) => v.clone(),
                     None => deopt!(BINARY_SUBSCR),
                 };

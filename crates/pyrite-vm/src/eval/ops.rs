@@ -32,10 +32,10 @@ pub fn subscr(vm: &mut Vm, container: &Value, sub: &Value) -> PyResult<Value> {
                 return Ok(l.get(j as usize).expect("in range"));
             }
         } else if let Some(t) = container.downcast_exact::<tuple::TupleData>() {
-            let n = t.items.len() as i64;
+            let n = t.items().len() as i64;
             let j = if i < 0 { i + n } else { i };
             if j >= 0 && j < n {
-                return Ok(t.items[j as usize].clone());
+                return Ok(t.items()[j as usize].clone());
             }
         }
     }

@@ -270,7 +270,7 @@ pub unsafe fn for_iter(it: &Value, instr: *mut u16, counter: *mut u16) {
 /// As for [`binary_op`], for UNPACK_SEQUENCE.
 pub unsafe fn unpack_sequence(seq: &Value, n: usize, instr: *mut u16, counter: *mut u16) {
     let choice = if let Some(t) = seq.downcast_exact::<tuple::TupleData>() {
-        match (t.items.len() == n, n) {
+        match (t.items().len() == n, n) {
             (true, 2) => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
             (true, _) => Some(op::UNPACK_SEQUENCE_TUPLE),
             _ => None,

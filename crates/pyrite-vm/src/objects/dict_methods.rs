@@ -188,7 +188,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Va
 fn dict_popitem(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     no_args(vm, "dict.popitem", args, kwnames)?;
     match this(args).pop_last() {
-        Some((k, v)) => Ok(tuple::new_tuple(vec![k, v])),
+        Some((k, v)) => Ok(tuple::pair(k, v)),
         None => {
             let msg = pystr::new_str("popitem(): dictionary is empty");
             Err(vm.key_error(msg))
@@ -451,7 +451,7 @@ fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(match it.kind {
         IterKind::Keys => k,
         IterKind::Values => val,
-        IterKind::Items => tuple::new_tuple(vec![k, val]),
+        IterKind::Items => tuple::pair(k, val),
     }))
 }
 

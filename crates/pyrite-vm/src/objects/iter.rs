@@ -144,7 +144,7 @@ pub fn seq_iter_next(d: &SeqIterData, tuple_seq: bool) -> Option<Value> {
     // sequence starts with `PyObj<ListData>`, a tuple iterator's with `PyObj<TupleData>`.
     let item = unsafe {
         if tuple_seq {
-            d.seq.payload_unchecked::<tuple::TupleData>().items.get(i).cloned()
+            d.seq.payload_unchecked::<tuple::TupleData>().items().get(i).cloned()
         } else {
             d.seq.payload_unchecked::<list::ListData>().get(i)
         }
@@ -514,7 +514,7 @@ fn enumerate_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         _ => crate::protocols::number::binary_op(vm, &count, &Value::small_int(1), pyrite_bytecode::opcode::binop::ADD as _)?,
     };
     d.count.set(Some(next));
-    Ok(Some(tuple::new_tuple(vec![count, item])))
+    Ok(Some(tuple::pair(count, item)))
 }
 
 fn enumerate_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {

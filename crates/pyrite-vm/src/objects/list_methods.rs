@@ -262,10 +262,10 @@ fn elem_kind(v: &Value) -> ElemKind {
 fn key_kind(keys: &[Value]) -> KeyKind {
     let Some(first) = keys.first() else { return KeyKind::Generic };
     if let Some(t) = first.downcast_exact::<tuple::TupleData>() {
-        let Some(head) = t.items.first() else { return KeyKind::Generic };
+        let Some(head) = t.items().first() else { return KeyKind::Generic };
         let kind = elem_kind(head);
         let same = keys.iter().all(|k| match k.downcast_exact::<tuple::TupleData>() {
-            Some(t) => t.items.first().map(|h| elem_kind(h) == kind).unwrap_or(false),
+            Some(t) => t.items().first().map(|h| elem_kind(h) == kind).unwrap_or(false),
             None => false,
         });
         return if same { KeyKind::Tuple(kind) } else { KeyKind::Generic };

@@ -1,18 +1,41 @@
 //! `tuple` (CPython: `Objects/tupleobject.c`).
 
-use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::object::{alloc_object_with_tail, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
 use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
+/// A tuple's items live in its own block, after the fixed part (one allocation per tuple,
+/// as CPython's `ob_item`); `ptr` points at them (after a subclass's dict and slot cells too).
 pub struct TupleData {
-    pub items: Box<[Value]>,
+    ptr: *mut Value,
+    len: usize,
+}
+
+impl TupleData {
+    #[inline(always)]
+    pub fn items(&self) -> &[Value] {
+        // SAFETY: `ptr` addresses `len` initialised values in this object's block, which
+        // lives at least as long as the borrow of its payload; tuples are never mutated.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl Drop for TupleData {
+    fn drop(&mut self) {
+        // SAFETY: the items are owned by the dying tuple and dropped exactly once, here.
+        unsafe { std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len)) }
+    }
 }
 
 impl Payload for TupleData {
     fn class() -> &'static PyType {
         &TUPLE_TYPE
+    }
+    #[inline(always)]
+    fn tail_len(&self) -> usize {
+        self.len * std::mem::size_of::<Value>()
     }
 }
 
@@ -26,12 +49,64 @@ pub static TUPLE_TYPE: StaticType = StaticType::new(
     &[],
 );
 
+/// A tuple of class `ty` (tuple or a subclass) of `n` items that `fill` writes, in order, to
+/// the `n` slots it is given (uninitialised). Every tuple is made here.
+///
+/// # Safety
+/// `fill` must initialise all `n` slots with owned values.
+unsafe fn alloc_tuple(ty: &PyType, n: usize, fill: impl FnOnce(*mut Value)) -> Value {
+    alloc_object_with_tail(ty, n * std::mem::size_of::<Value>(), |tail| {
+        let ptr = tail as *mut Value;
+        fill(ptr);
+        TupleData { ptr, len: n }
+    })
+}
+
+fn tuple_of(ty: &PyType, items: Vec<Value>) -> Value {
+    let mut items = std::mem::ManuallyDrop::new(items);
+    let n = items.len();
+    // SAFETY: the `n` values move from the vector's buffer into the tuple; the buffer is then
+    // freed without dropping them (length set to 0).
+    unsafe {
+        let t = alloc_tuple(ty, n, |dst| std::ptr::copy_nonoverlapping(items.as_ptr(), dst, n));
+        items.set_len(0);
+        std::mem::ManuallyDrop::drop(&mut items);
+        t
+    }
+}
+
 pub fn new_tuple(items: Vec<Value>) -> Value {
-    alloc_object(&TUPLE_TYPE, TupleData { items: items.into_boxed_slice() })
+    tuple_of(&TUPLE_TYPE, items)
+}
+
+/// `(a, b)`: dict items, enumerate, zip, divmod...: no intermediate vector.
+pub fn pair(a: Value, b: Value) -> Value {
+    // SAFETY: both slots are written.
+    unsafe {
+        alloc_tuple(&TUPLE_TYPE, 2, |dst| {
+            std::ptr::write(dst, a);
+            std::ptr::write(dst.add(1), b);
+        })
+    }
+}
+
+/// A tuple of the `n` values in the stack slots at `slots` (BUILD_TUPLE), which are left
+/// empty.
+///
+/// # Safety
+/// The `n` slots are live and all hold a value.
+// Out of line: inlined into the eval loop it disturbs the loop's register allocation.
+#[inline(never)]
+pub unsafe fn take_from_slots(slots: *mut Option<Value>, n: usize) -> Value {
+    alloc_tuple(&TUPLE_TYPE, n, |dst| {
+        for i in 0..n {
+            std::ptr::write(dst.add(i), (*slots.add(i)).take().unwrap_unchecked());
+        }
+    })
 }
 
 pub fn new_subclass_instance(cls: &PyType, items: Vec<Value>) -> Value {
-    alloc_object(cls, TupleData { items: items.into_boxed_slice() })
+    tuple_of(cls, items)
 }
 
 pub fn empty_tuple() -> Value {
@@ -42,7 +117,7 @@ pub fn empty_tuple() -> Value {
 #[inline]
 pub fn items(v: &Value) -> &[Value] {
     match v.downcast::<TupleData>() {
-        Some(t) => &t.items,
+        Some(t) => t.items(),
         None => &[],
     }
 }
@@ -53,24 +128,24 @@ pub fn items(v: &Value) -> &[Value] {
 /// `h` must be the header of a live tuple.
 #[inline]
 pub(crate) unsafe fn items_of_header(h: &ObjHeader) -> &[Value] {
-    &payload_of::<TupleData>(h).items
+    payload_of::<TupleData>(h).items()
 }
 
 /// The items if `v` is exactly a tuple (not a subclass instance).
 #[inline]
 pub fn exact_items(v: &Value) -> Option<&[Value]> {
-    v.downcast_exact::<TupleData>().map(|t| &*t.items)
+    v.downcast_exact::<TupleData>().map(|t| t.items())
 }
 
 #[inline]
 pub fn try_items(v: &Value) -> Option<&[Value]> {
-    v.downcast::<TupleData>().map(|t| &*t.items)
+    v.downcast::<TupleData>().map(|t| t.items())
 }
 
 fn tuple_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for tuples only.
     let d = unsafe { payload_of::<TupleData>(h) };
-    for v in d.items.iter() {
+    for v in d.items().iter() {
         visit(v);
     }
     crate::typeobj::traverse_instance_extras(h, visit);

@@ -100,7 +100,7 @@ fn fast_ordering_at(a: &Value, b: &Value, depth: u32) -> Option<std::cmp::Orderi
     }
     if depth < FAST_ORDERING_DEPTH {
         if let (Some(x), Some(y)) = (a.downcast_exact::<crate::objects::tuple::TupleData>(), b.downcast_exact::<crate::objects::tuple::TupleData>()) {
-            for (p, q) in x.items.iter().zip(y.items.iter()) {
+            for (p, q) in x.items().iter().zip(y.items().iter()) {
                 // Tuples compare items with the identity shortcut, as CPython's do.
                 if p.is(q) {
                     continue;
@@ -110,7 +110,7 @@ fn fast_ordering_at(a: &Value, b: &Value, depth: u32) -> Option<std::cmp::Orderi
                     unequal => return Some(unequal),
                 }
             }
-            return Some(x.items.len().cmp(&y.items.len()));
+            return Some(x.items().len().cmp(&y.items().len()));
         }
     }
     None
@@ -146,7 +146,7 @@ pub fn richcompare_bool(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyR
             return Ok(op.test(order));
         }
         vm.enter_native_call()?;
-        let r = compare_sequences_bool(vm, &x.items, &y.items, op);
+        let r = compare_sequences_bool(vm, x.items(), y.items(), op);
         vm.leave_native_call();
         return r;
     }
