@@ -117,12 +117,6 @@ pub fn split_each<'a>(hay: &'a str, sep: &'a str, max: usize, mut piece: impl Fn
     piece(&hay[start..]);
 }
 
-/// [`split_each`] collected.
-pub fn split<'a>(hay: &'a str, sep: &'a str, max: usize) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    split_each(hay, sep, max, |p| out.push(p));
-    out
-}
 
 /// `hay.rsplit(sep, max)` for a non-empty `sep`: at most `max` splits, right to left; the
 /// pieces come back in text order.
@@ -142,6 +136,12 @@ pub fn rsplit<'a>(hay: &'a str, sep: &str, max: usize) -> Vec<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn split<'a>(hay: &'a str, sep: &'a str, max: usize) -> Vec<&'a str> {
+        let mut out = Vec::new();
+        split_each(hay, sep, max, |p| out.push(p));
+        out
+    }
 
     #[test]
     fn byte_offsets_are_character_boundaries() {
