@@ -444,6 +444,7 @@ impl Drop for Vm {
         }
         self.frames = FrameStack::new();
         crate::objects::float::clear_free_list();
+        crate::objects::tuple::clear_free_lists();
         self.flush_stdout();
     }
 }

@@ -1,5 +1,7 @@
 //! `tuple` (CPython: `Objects/tupleobject.c`).
 
+use std::cell::Cell;
+
 use crate::object::{alloc_object_with_tail, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
 use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
@@ -44,10 +46,95 @@ pub static TUPLE_TYPE: StaticType = StaticType::new(
     Some(&crate::objects::object::OBJECT_TYPE),
     flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::HAVE_GC | flags::IMMUTABLE,
     std::mem::size_of::<PyObj<TupleData>>(),
-    dealloc_payload::<TupleData>,
+    tuple_dealloc,
     TUPLE_METHODS,
     &[],
 );
+
+// Free lists of dead exact tuples, one per length 1..=FREE_MAX_LEN (CPython keeps them for
+// lengths below 20): a block is reused whole (GC head, header, payload and items) for the
+// next tuple of its length. Blocks are chained through their payload, as the float list.
+
+const FREE_MAX_LEN: usize = 8;
+const FREE_PER_LEN: usize = 64;
+
+thread_local! {
+    static FREE: [Cell<(*mut ObjHeader, usize)>; FREE_MAX_LEN + 1] =
+        const { [const { Cell::new((std::ptr::null_mut(), 0)) }; FREE_MAX_LEN + 1] };
+}
+
+/// The link to the next free block, stored where the payload was.
+///
+/// # Safety
+/// `obj` is the block of a dead exact tuple.
+#[inline(always)]
+unsafe fn next_link(obj: *mut ObjHeader) -> *mut *mut ObjHeader {
+    std::ptr::addr_of_mut!((*(obj as *mut PyObj<TupleData>)).data) as *mut *mut ObjHeader
+}
+
+/// `dealloc` for tuples: small exact tuples keep their block on a free list.
+///
+/// # Safety
+/// Called by the object core on a tuple (or subclass instance) whose count reached zero.
+unsafe fn tuple_dealloc(obj: *mut ObjHeader) {
+    let n = (*(obj as *mut PyObj<TupleData>)).data.len;
+    if !std::ptr::eq((*obj).ob_type.get(), &TUPLE_TYPE.0) || !(1..=FREE_MAX_LEN).contains(&n) {
+        return dealloc_payload::<TupleData>(obj);
+    }
+    crate::gc::untrack(obj);
+    // The items go first: their deallocation may put other tuples on the lists.
+    std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<TupleData>)).data);
+    let kept = FREE
+        .try_with(|lists| {
+            let list = &lists[n];
+            let (head, count) = list.get();
+            if count >= FREE_PER_LEN {
+                return false;
+            }
+            // SAFETY: the block is dead and its payload dropped.
+            unsafe { *next_link(obj) = head };
+            list.set((obj, count + 1));
+            true
+        })
+        .unwrap_or(false);
+    if !kept {
+        crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>());
+    }
+}
+
+/// A block of a dead exact tuple of length `n` from the free list, if any.
+#[inline]
+fn pop_free(n: usize) -> Option<*mut ObjHeader> {
+    FREE.try_with(|lists| {
+        let list = &lists[n];
+        let (head, count) = list.get();
+        if head.is_null() {
+            return None;
+        }
+        // SAFETY: `head` is a free block; its link was written by `tuple_dealloc`.
+        list.set((unsafe { *next_link(head) }, count - 1));
+        Some(head)
+    })
+    .ok()
+    .flatten()
+}
+
+/// Free the blocks kept by the tuple free lists (interpreter teardown).
+pub fn clear_free_lists() {
+    let _ = FREE.try_with(|lists| {
+        for (n, list) in lists.iter().enumerate() {
+            let (mut head, _) = list.replace((std::ptr::null_mut(), 0));
+            while !head.is_null() {
+                // SAFETY: blocks on the list are dead, untracked exact tuples of length `n`.
+                unsafe {
+                    let next = *next_link(head);
+                    crate::object::free_with_tail::<TupleData>(head, &TUPLE_TYPE, n * std::mem::size_of::<Value>());
+                    head = next;
+                }
+            }
+        }
+    });
+}
 
 /// A tuple of class `ty` (tuple or a subclass) of `n` items that `fill` writes, in order, to
 /// the `n` slots it is given (uninitialised). Every tuple is made here.
@@ -55,6 +142,19 @@ pub static TUPLE_TYPE: StaticType = StaticType::new(
 /// # Safety
 /// `fill` must initialise all `n` slots with owned values.
 unsafe fn alloc_tuple(ty: &PyType, n: usize, fill: impl FnOnce(*mut Value)) -> Value {
+    if std::ptr::eq(ty, &TUPLE_TYPE.0) && (1..=FREE_MAX_LEN).contains(&n) {
+        if let Some(obj) = pop_free(n) {
+            // A whole block of an exact tuple of this length: header, payload, items.
+            let ptr = (obj as *mut u8).add(crate::object::tail_offset::<TupleData>(ty)) as *mut Value;
+            fill(ptr);
+            std::ptr::write(
+                obj as *mut PyObj<TupleData>,
+                PyObj { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data: TupleData { ptr, len: n } },
+            );
+            crate::gc::track_new(obj);
+            return Value::from_header(std::ptr::NonNull::new_unchecked(obj));
+        }
+    }
     alloc_object_with_tail(ty, n * std::mem::size_of::<Value>(), |tail| {
         let ptr = tail as *mut Value;
         fill(ptr);
