@@ -445,6 +445,7 @@ impl Drop for Vm {
         self.frames = FrameStack::new();
         crate::objects::float::clear_free_list();
         crate::objects::tuple::clear_free_lists();
+        crate::objects::function::clear_free_list();
         self.flush_stdout();
     }
 }

@@ -19,6 +19,7 @@
 //! * Instance layout of a heap type: the payload of its solid built-in base, then (at
 //!   `PyType::dictoffset`) an optional `__dict__` slot, then its `__slots__` slots.
 
+pub mod free_list;
 pub mod value;
 
 pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};

@@ -10,6 +10,7 @@ use std::ptr::NonNull;
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 
+use crate::object::free_list::FreeList;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::int::{self, IntRef};
 use crate::objects::{none, str as pystr, tuple};
@@ -51,33 +52,13 @@ pub fn float_type() -> &'static PyType {
 const FREE_LIST_MAX: usize = 100;
 
 thread_local! {
-    static FREE_LIST: Cell<(*mut ObjHeader, usize)> = const { Cell::new((std::ptr::null_mut(), 0)) };
-}
-
-/// The link to the next free block, stored where the payload was.
-///
-/// # Safety
-/// `obj` is a block on the free list (memory of a dead exact float).
-#[inline(always)]
-unsafe fn next_link(obj: *mut ObjHeader) -> *mut *mut ObjHeader {
-    std::ptr::addr_of_mut!((*(obj as *mut PyObj<FloatData>)).data) as *mut *mut ObjHeader
+    static FREE_LIST: FreeList = const { FreeList::new() };
 }
 
 /// A new exact float.
 #[inline]
 pub fn new_float(f: f64) -> Value {
-    let recycled = FREE_LIST
-        .try_with(|l| {
-            let (head, n) = l.get();
-            if head.is_null() {
-                return None;
-            }
-            // SAFETY: `head` is a free block; its link was written by `float_dealloc`.
-            l.set((unsafe { *next_link(head) }, n - 1));
-            NonNull::new(head)
-        })
-        .ok()
-        .flatten();
+    let recycled = FREE_LIST.try_with(|l| l.pop()).ok().flatten().map(|p| unsafe { NonNull::new_unchecked(p) });
     match recycled {
         Some(ptr) => {
             // SAFETY: `ptr` is the memory of a dead exact float (its payload was dropped, the
@@ -174,18 +155,8 @@ unsafe fn float_dealloc(obj: *mut ObjHeader) {
 /// `obj` is an exact float whose count reached zero.
 #[inline]
 pub(crate) unsafe fn free_exact(obj: *mut ObjHeader) {
-    let kept = FREE_LIST
-        .try_with(|l| {
-            let (head, n) = l.get();
-            if n >= FREE_LIST_MAX {
-                return false;
-            }
-            // SAFETY: the float is dead; its payload (a plain f64) needs no drop.
-            unsafe { *next_link(obj) = head };
-            l.set((obj, n + 1));
-            true
-        })
-        .unwrap_or(false);
+    // SAFETY: a dead exact float; its payload (a plain f64) needs no drop.
+    let kept = FREE_LIST.try_with(|l| unsafe { l.push(obj, FREE_LIST_MAX) }).unwrap_or(false);
     if !kept {
         dealloc_payload::<FloatData>(obj)
     }
@@ -194,15 +165,8 @@ pub(crate) unsafe fn free_exact(obj: *mut ObjHeader) {
 /// Free the blocks kept by the float free list (interpreter teardown).
 pub fn clear_free_list() {
     let _ = FREE_LIST.try_with(|l| {
-        let (mut head, _) = l.replace((std::ptr::null_mut(), 0));
-        while !head.is_null() {
-            // SAFETY: blocks on the list are dead exact floats, allocated as such.
-            unsafe {
-                let next = *next_link(head);
-                crate::object::raw_free(head, &FLOAT_TYPE.0, std::mem::size_of::<PyObj<FloatData>>());
-                head = next;
-            }
-        }
+        // SAFETY: blocks on the list are dead exact floats, allocated as such.
+        l.drain(|obj| unsafe { crate::object::raw_free(obj, &FLOAT_TYPE.0, std::mem::size_of::<PyObj<FloatData>>()) });
     });
 }
 

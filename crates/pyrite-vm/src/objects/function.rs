@@ -534,13 +534,55 @@ pub static METHOD_TYPE: StaticType = StaticType::new(
     Some(&crate::objects::object::OBJECT_TYPE),
     flags::HAVE_GC,
     std::mem::size_of::<PyObj<BoundMethodData>>(),
-    dealloc_payload::<BoundMethodData>,
+    method_dealloc,
     &[],
     METHOD_GETSETS,
 );
 
+// Dead bound methods keep their blocks for the next ones (CPython has a free list for them
+// too): `obj.method` passed around as a callback, `functools`-style wrappers.
+const FREE_METHODS_MAX: usize = 64;
+
+thread_local! {
+    static FREE_METHODS: crate::object::free_list::FreeList = const { crate::object::free_list::FreeList::new() };
+}
+
 pub fn new_bound_method(func: Value, self_: Value) -> Value {
+    if let Some(obj) = FREE_METHODS.try_with(|l| l.pop()).ok().flatten() {
+        // SAFETY: a kept block of a dead bound method (same type, same size), untracked: the
+        // header and payload are written whole, then it is tracked again.
+        unsafe {
+            std::ptr::write(
+                obj as *mut PyObj<BoundMethodData>,
+                PyObj { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(&METHOD_TYPE.0) }, data: BoundMethodData { func, self_ } },
+            );
+            crate::gc::track_new(obj);
+            return Value::from_header(std::ptr::NonNull::new_unchecked(obj));
+        }
+    }
     alloc_object(&METHOD_TYPE, BoundMethodData { func, self_ })
+}
+
+/// `dealloc` for bound methods (the type has no subclasses): keep the block when there is room.
+///
+/// # Safety
+/// Called by the object core on a bound method whose count reached zero (weak references
+/// already cleared).
+unsafe fn method_dealloc(obj: *mut ObjHeader) {
+    crate::gc::untrack(obj);
+    std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<BoundMethodData>)).data);
+    let kept = FREE_METHODS.try_with(|l| unsafe { l.push(obj, FREE_METHODS_MAX) }).unwrap_or(false);
+    if !kept {
+        crate::object::raw_free(obj, &METHOD_TYPE.0, std::mem::size_of::<PyObj<BoundMethodData>>());
+    }
+}
+
+/// Free the blocks kept by the bound-method free list (interpreter teardown).
+pub fn clear_free_list() {
+    let _ = FREE_METHODS.try_with(|l| {
+        // SAFETY: blocks on the list are dead, untracked bound methods.
+        l.drain(|obj| unsafe { crate::object::raw_free(obj, &METHOD_TYPE.0, std::mem::size_of::<PyObj<BoundMethodData>>()) });
+    });
 }
 
 fn method_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {

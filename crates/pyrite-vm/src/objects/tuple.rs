@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 
+use crate::object::free_list::FreeList;
 use crate::object::{alloc_object_with_tail, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
 use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
@@ -53,23 +54,13 @@ pub static TUPLE_TYPE: StaticType = StaticType::new(
 
 // Free lists of dead exact tuples, one per length 1..=FREE_MAX_LEN (CPython keeps them for
 // lengths below 20): a block is reused whole (GC head, header, payload and items) for the
-// next tuple of its length. Blocks are chained through their payload, as the float list.
+// next tuple of its length.
 
 const FREE_MAX_LEN: usize = 8;
 const FREE_PER_LEN: usize = 64;
 
 thread_local! {
-    static FREE: [Cell<(*mut ObjHeader, usize)>; FREE_MAX_LEN + 1] =
-        const { [const { Cell::new((std::ptr::null_mut(), 0)) }; FREE_MAX_LEN + 1] };
-}
-
-/// The link to the next free block, stored where the payload was.
-///
-/// # Safety
-/// `obj` is the block of a dead exact tuple.
-#[inline(always)]
-unsafe fn next_link(obj: *mut ObjHeader) -> *mut *mut ObjHeader {
-    std::ptr::addr_of_mut!((*(obj as *mut PyObj<TupleData>)).data) as *mut *mut ObjHeader
+    static FREE: [FreeList; FREE_MAX_LEN + 1] = const { [const { FreeList::new() }; FREE_MAX_LEN + 1] };
 }
 
 /// `dealloc` for tuples: small exact tuples keep their block on a free list.
@@ -84,19 +75,8 @@ unsafe fn tuple_dealloc(obj: *mut ObjHeader) {
     crate::gc::untrack(obj);
     // The items go first: their deallocation may put other tuples on the lists.
     std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<TupleData>)).data);
-    let kept = FREE
-        .try_with(|lists| {
-            let list = &lists[n];
-            let (head, count) = list.get();
-            if count >= FREE_PER_LEN {
-                return false;
-            }
-            // SAFETY: the block is dead and its payload dropped.
-            unsafe { *next_link(obj) = head };
-            list.set((obj, count + 1));
-            true
-        })
-        .unwrap_or(false);
+    // SAFETY: the block is dead, untracked, its payload dropped.
+    let kept = FREE.try_with(|lists| unsafe { lists[n].push(obj, FREE_PER_LEN) }).unwrap_or(false);
     if !kept {
         crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>());
     }
@@ -105,33 +85,15 @@ unsafe fn tuple_dealloc(obj: *mut ObjHeader) {
 /// A block of a dead exact tuple of length `n` from the free list, if any.
 #[inline]
 fn pop_free(n: usize) -> Option<*mut ObjHeader> {
-    FREE.try_with(|lists| {
-        let list = &lists[n];
-        let (head, count) = list.get();
-        if head.is_null() {
-            return None;
-        }
-        // SAFETY: `head` is a free block; its link was written by `tuple_dealloc`.
-        list.set((unsafe { *next_link(head) }, count - 1));
-        Some(head)
-    })
-    .ok()
-    .flatten()
+    FREE.try_with(|lists| lists[n].pop()).ok().flatten()
 }
 
 /// Free the blocks kept by the tuple free lists (interpreter teardown).
 pub fn clear_free_lists() {
     let _ = FREE.try_with(|lists| {
         for (n, list) in lists.iter().enumerate() {
-            let (mut head, _) = list.replace((std::ptr::null_mut(), 0));
-            while !head.is_null() {
-                // SAFETY: blocks on the list are dead, untracked exact tuples of length `n`.
-                unsafe {
-                    let next = *next_link(head);
-                    crate::object::free_with_tail::<TupleData>(head, &TUPLE_TYPE, n * std::mem::size_of::<Value>());
-                    head = next;
-                }
-            }
+            // SAFETY: blocks on the list are dead, untracked exact tuples of length `n`.
+            list.drain(|obj| unsafe { crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>()) });
         }
     });
 }

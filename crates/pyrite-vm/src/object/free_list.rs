@@ -1,0 +1,68 @@
+//! Free lists of dead objects' blocks (CPython's per-type free lists): the block of a dead
+//! object of a fixed-size kind is kept, whole, for the next object of that kind, so the
+//! commonest short-lived objects (floats, small tuples, bound methods) skip the allocator.
+//!
+//! A list is a head pointer and a count in `Cell`s (meant for a const-initialised
+//! thread-local, so both ends cost a few instructions); blocks are chained through the first
+//! word of their payload. What a block holds besides the link is the owning type's business:
+//! it puts a block on the list only once the payload is dropped (and the object untracked
+//! if it is a GC type) and re-initialises header and payload when it takes one.
+
+use std::cell::Cell;
+
+use super::ObjHeader;
+
+pub struct FreeList {
+    head: Cell<*mut ObjHeader>,
+    count: Cell<usize>,
+}
+
+impl FreeList {
+    pub const fn new() -> FreeList {
+        FreeList { head: Cell::new(std::ptr::null_mut()), count: Cell::new(0) }
+    }
+
+    /// The word after the header, where the link to the next block is kept.
+    #[inline(always)]
+    unsafe fn link(obj: *mut ObjHeader) -> *mut *mut ObjHeader {
+        obj.add(1) as *mut *mut ObjHeader
+    }
+
+    /// Keep the block of `obj` unless `max` blocks are kept already (then false: the caller
+    /// frees it).
+    ///
+    /// # Safety
+    /// `obj` is the block of a dead object whose payload was dropped (and which is untracked),
+    /// with at least one word of payload, of the kind this list holds.
+    #[inline]
+    pub unsafe fn push(&self, obj: *mut ObjHeader, max: usize) -> bool {
+        let n = self.count.get();
+        if n >= max {
+            return false;
+        }
+        *Self::link(obj) = self.head.get();
+        self.head.set(obj);
+        self.count.set(n + 1);
+        true
+    }
+
+    /// A kept block, if any (its header and payload are garbage: the caller writes them).
+    #[inline]
+    pub fn pop(&self) -> Option<*mut ObjHeader> {
+        let head = self.head.get();
+        if head.is_null() {
+            return None;
+        }
+        // SAFETY: `head` is a kept block; `push` wrote its link.
+        self.head.set(unsafe { *Self::link(head) });
+        self.count.set(self.count.get() - 1);
+        Some(head)
+    }
+
+    /// Hand every kept block to `free` (interpreter teardown).
+    pub fn drain(&self, mut free: impl FnMut(*mut ObjHeader)) {
+        while let Some(obj) = self.pop() {
+            free(obj);
+        }
+    }
+}
