@@ -260,6 +260,29 @@ macro_rules! instruction_macros {
                 $($after_enter)*
             }};
         }
+        /// The CALL_PY_* forms once their guards hold (`frame_for_simple_call`'s shape): move
+        /// the arguments into the callee's frame and continue in it, or, for a generator
+        /// function, make the generator (its frame runs later).
+        #[allow(unused_macros)]
+        macro_rules! push_simple_call {
+            ($d nargs:expr, $d is_meth:expr, $d total:expr, $d is_generator:expr) => {{
+                let (nargs, is_meth, total): (usize, bool, usize) = ($d nargs, $d is_meth, $d total);
+                skip_cache!(CALL);
+                tri!($vm.check_eval_breaker());
+                let base = unsafe { $sp.sub(nargs + 2) };
+                let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
+                // SAFETY: the caller's guards established the shape; the `total` arguments are
+                // the live slots under the stack pointer.
+                let new = unsafe { call::frame_for_simple_call($vm, func, $sp.sub(total), total) };
+                $sp = base;
+                if $d is_generator {
+                    let func = unsafe { new.func.clone().unwrap_unchecked() };
+                    push!(crate::objects::generator::new_generator($vm, new, &func));
+                } else {
+                    enter_frame!(new);
+                }
+            }};
+        }
         macro_rules! skip_cache {
             ($d name:ident) => {
                 $ip = unsafe { $cache_at.add(cache_size::$d name) }
@@ -742,21 +765,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                         deopt!(CALL);
                     }
                     let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
-                    skip_cache!(CALL);
-                    tri!(vm.check_eval_breaker());
-                    let base = unsafe { sp.sub(nargs + 2) };
-                    let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
-                    // SAFETY: the code guard re-established what the specialiser checked of the
-                    // code, and `fits` the argument count against the current defaults.
-                    let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
-                    sp = base;
-                    if is_generator {
-                        // Calling a generator function makes the generator; its frame runs later.
-                        let func = unsafe { new.func.clone().unwrap_unchecked() };
-                        push!(crate::objects::generator::new_generator(vm, new, &func));
-                    } else {
-                        enter_frame!(new);
-                    }
+                    // The code guard re-established what the specialiser checked of the code,
+                    // and `fits` the argument count against the current defaults.
+                    push_simple_call!(nargs, is_meth, total, is_generator);
             }};
         }
         macro_rules! arm_call_no_kw_builtin_o {
@@ -1896,20 +1907,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                     deopt!(CALL);
                 }
                 let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
-                skip_cache!(CALL);
-                tri!(vm.check_eval_breaker());
-                let base = unsafe { sp.sub(nargs + 2) };
-                let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
-                // SAFETY: `simple_positional_call` just checked the shape `frame_for_simple_call`
-                // needs; the `total` arguments are the live slots under `sp`.
-                let new = unsafe { call::frame_for_simple_call(vm, func, sp.sub(total), total) };
-                sp = base;
-                if is_generator {
-                    let func = unsafe { new.func.clone().unwrap_unchecked() };
-                    push!(crate::objects::generator::new_generator(vm, new, &func));
-                } else {
-                    enter_frame!(new);
-                }
+                // `simple_positional_call` just checked the shape.
+                push_simple_call!(nargs, is_meth, total, is_generator);
             }
             op::CALL_FUNCTION_EX => {
                 let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };

@@ -758,6 +758,20 @@ impl FormatUnit for char {
     }
 }
 
+/// The sign a numeric conversion shows: `-`, or for non-negative values `+` / a blank as the
+/// `+` and space flags ask.
+fn percent_sign(negative: bool, flags: u8) -> &'static str {
+    if negative {
+        "-"
+    } else if flags & F_SIGN != 0 {
+        "+"
+    } else if flags & F_BLANK != 0 {
+        " "
+    } else {
+        ""
+    }
+}
+
 /// The decimal digits of `n` in `buf` (no allocation).
 fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
     let mut i = buf.len();
@@ -912,15 +926,7 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
             'd' | 'i' | 'u' if prec.is_none() && v.is_small_int() => {
                 // The common `%d` of a small int: digits straight from a stack buffer.
                 let i = v.small_int_unchecked();
-                let sign = if i < 0 {
-                    "-"
-                } else if flags & F_SIGN != 0 {
-                    "+"
-                } else if flags & F_BLANK != 0 {
-                    " "
-                } else {
-                    ""
-                };
+                let sign = percent_sign(i < 0, flags);
                 let mut buf = [0u8; 20];
                 percent_pad(&mut out, flags, width, sign, "", decimal_digits(i.unsigned_abs(), &mut buf), true);
             }
@@ -950,15 +956,7 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
                         digits = format!("{}{digits}", "0".repeat(p - digits.len()));
                     }
                 }
-                let sign = if negative {
-                    "-"
-                } else if flags & F_SIGN != 0 {
-                    "+"
-                } else if flags & F_BLANK != 0 {
-                    " "
-                } else {
-                    ""
-                };
+                let sign = percent_sign(negative, flags);
                 let prefix = if flags & F_ALT != 0 {
                     match conv {
                         'o' => "0o",
@@ -979,17 +977,8 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
                 }
                 let s = double_to_string(f, conv, prec.unwrap_or(6), dflags);
                 let (sign, body) = match s.strip_prefix('-') {
-                    Some(b) => ("-", b.to_string()),
-                    None => (
-                        if flags & F_SIGN != 0 {
-                            "+"
-                        } else if flags & F_BLANK != 0 {
-                            " "
-                        } else {
-                            ""
-                        },
-                        s,
-                    ),
+                    Some(b) => (percent_sign(true, flags), b.to_string()),
+                    None => (percent_sign(false, flags), s),
                 };
                 percent_pad(&mut out, flags, width, sign, "", &body, true);
             }
