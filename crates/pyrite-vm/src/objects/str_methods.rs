@@ -487,17 +487,12 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
 
 // ----- search ----------------------------------------------------------------------------
 
-/// Code points of a value known to be a str.
-fn str_len_of(v: &Value) -> usize {
-    pystr::str_data(v).expect("str").len
-}
-
 /// `(sub, start, end)` of find-like methods, resolved to a byte window of self.
 fn find_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(&'a str, Option<(usize, usize)>)> {
     let rest = old_style(vm, name, args, kw, 1, 3)?;
     let sub = str_arg(vm, &rest[0])?;
     let (start, end) = adjust(vm, rest.get(1), rest.get(2), data(args).len)?;
-    let win = if end - start < str_len_of(&rest[0]) as isize { None } else { window(data(args), start, end) };
+    let win = if end - start < pystr::char_len(&rest[0]) as isize { None } else { window(data(args), start, end) };
     Ok((sub, win))
 }
 
@@ -565,7 +560,7 @@ fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, s
     let whole = data(args);
     for c in candidates {
         let sub = pystr::as_str(c);
-        let sublen = str_len_of(c) as isize;
+        let sublen = pystr::char_len(c) as isize;
         if end - sublen < start {
             continue;
         }
@@ -624,7 +619,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
     if hits.is_empty() {
         return Ok(unchanged(args));
     }
-    let (old_chars, new_chars) = (str_len_of(&rest[0]), str_len_of(&rest[1]));
+    let (old_chars, new_chars) = (pystr::char_len(&rest[0]), pystr::char_len(&rest[1]));
     let bytes = (s.len() - n * old.len()).checked_add(n.checked_mul(new.len()).ok_or_else(|| vm.memory_error())?);
     let Some(bytes) = bytes.filter(|&b| b <= isize::MAX as usize / 2) else { return Err(vm.memory_error()) };
     Ok(pystr::build_str(bytes, whole.len - n * old_chars + n * new_chars, |w| {
