@@ -705,6 +705,25 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 }
             }};
         }
+        /// Push the comparison result `$r`, or, when the next instruction is a
+        /// POP_JUMP_IF_FALSE/TRUE, take (or skip) that branch here without making the bool
+        /// (CPython 3.11's COMPARE_OP_*_JUMP, without a separate opcode: the jump stays in the
+        /// bytecode).
+        macro_rules! push_bool_or_run_next_jump {
+            ($r:expr) => {{
+                let r: bool = $r;
+                let next = unsafe { *ip };
+                match next as u8 {
+                    op::POP_JUMP_IF_FALSE => {
+                        ip = unsafe { ip.add(1 + if r { 0 } else { (next >> 8) as usize }) };
+                    }
+                    op::POP_JUMP_IF_TRUE => {
+                        ip = unsafe { ip.add(1 + if r { (next >> 8) as usize } else { 0 }) };
+                    }
+                    _ => push!(none::bool_value(r)),
+                }
+            }};
+        }
         macro_rules! push_or_run_next_store {
             ($v:expr) => {{
                 let v: Value = $v;
@@ -1032,24 +1051,19 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::COMPARE_OP_INT => {
                 let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(COMPARE_OP) };
                 skip_cache!(COMPARE_OP);
-                let r = CompareOp::from_u32(oparg >> 4).test(a.cmp(&b));
-                sp = unsafe { sp.sub(1) };
+                let r = ops::compare_by_mask(a, b, oparg);
+                // Small ints own no reference: the operands are overwritten without dropping.
+                sp = unsafe { sp.sub(2) };
                 unsafe { std::ptr::write(sp, None) };
-                unsafe { std::ptr::write(sp.sub(1), Some(none::bool_value(r))) };
+                unsafe { std::ptr::write(sp.add(1), None) };
+                push_bool_or_run_next_jump!(r);
             }
             op::COMPARE_OP_FLOAT => {
                 let (Some(a), Some(b)) = (crate::objects::float::exact_float(peek!(2)), crate::objects::float::exact_float(peek!(1))) else { deopt!(COMPARE_OP) };
                 skip_cache!(COMPARE_OP);
-                let r = match oparg >> 4 {
-                    0 => a < b,
-                    1 => a <= b,
-                    2 => a == b,
-                    3 => a != b,
-                    4 => a > b,
-                    _ => a >= b,
-                };
+                let r = ops::compare_by_mask(a, b, oparg);
                 drop_n!(2);
-                push!(none::bool_value(r));
+                push_bool_or_run_next_jump!(r);
             }
             op::COMPARE_OP_STR => {
                 if !specialize::is_exact_str(peek!(2)) || !specialize::is_exact_str(peek!(1)) {
@@ -1058,7 +1072,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 skip_cache!(COMPARE_OP);
                 let eq = pystr::str_eq(peek!(2), peek!(1));
                 drop_n!(2);
-                push!(none::bool_value(eq == (oparg >> 4 == 2)));
+                push_bool_or_run_next_jump!(eq == (oparg >> 4 == 2));
             }
             op::IS_OP => simple!(IS_OP),
             op::CONTAINS_OP_DICT => {
