@@ -80,8 +80,9 @@ pub struct Vm {
     pub handled_exception: Option<Value>,
     /// Buffered standard output (flushed before stderr writes and at exit).
     pub stdout_buffer: Vec<u8>,
-    /// Frames currently executing, innermost last (for `globals()`, `super()`, `sys._getframe`).
-    pub frame_ptrs: Vec<*const crate::eval::frame::Frame>,
+    /// The innermost executing frame (null when none is), whose `back` links lead through the
+    /// others (for `globals()`, `super()`, `sys._getframe`).
+    pub top_frame: *const crate::eval::frame::Frame,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
     repr_stack: Vec<usize>,
 
@@ -113,7 +114,7 @@ impl Vm {
             recursion_depth: 0,
             handled_exception: None,
             stdout_buffer: Vec::new(),
-            frame_ptrs: Vec::new(),
+            top_frame: std::ptr::null(),
             repr_stack: Vec::new(),
             start_instant: std::time::Instant::now(),
             dunder_init: crate::objects::none::none(),
@@ -262,8 +263,8 @@ impl Vm {
     }
 
     fn current_frame(&self) -> Option<&crate::eval::frame::Frame> {
-        // SAFETY: pointers in `frame_ptrs` refer to frames that are executing (alive).
-        self.frame_ptrs.last().map(|p| unsafe { &**p })
+        // SAFETY: `top_frame` and its `back` links point at executing (alive) frames.
+        unsafe { self.top_frame.as_ref() }
     }
 
     pub fn current_globals(&self) -> Option<Value> {
@@ -315,14 +316,20 @@ impl Vm {
 
     /// A frame object for the frame `depth` levels up (0 = the caller of `sys._getframe`).
     pub fn frame_object_at(&self, depth: usize) -> Option<Value> {
-        let n = self.frame_ptrs.len();
-        if depth >= n {
+        let mut executing = Vec::new();
+        let mut p = self.top_frame;
+        while !p.is_null() {
+            executing.push(p);
+            // SAFETY: executing frames are alive, and so are those their `back` links reach.
+            p = unsafe { (*p).back };
+        }
+        if depth >= executing.len() {
             return None;
         }
         let mut back: Option<Value> = None;
-        for p in &self.frame_ptrs[..n - depth] {
+        for &p in executing[depth..].iter().rev() {
             // SAFETY: executing frames are alive.
-            let f = unsafe { &**p };
+            let f = unsafe { &*p };
             back = Some(crate::objects::frameobj::new_frame_object((*f.code).clone(), (*f.globals).clone(), f.locals.clone(), f.lineno(), back));
         }
         back

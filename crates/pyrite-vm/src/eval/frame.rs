@@ -41,6 +41,14 @@ pub struct Frame {
     /// For an `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the new instance, which the
     /// call evaluates to once `__init__` has returned None.
     pub init_self: Option<Value>,
+    /// The frame that called this one in the same eval-loop activation, which resumes when
+    /// this one returns (owned: the chain of an activation is a linked list from its current
+    /// frame down to its entry frame); `None` for an entry frame and for frames not running.
+    pub caller: Option<Box<Frame>>,
+    /// The frame below this one among the thread's executing frames: its caller, or, for an
+    /// entry frame, whatever was executing when native code entered it (CPython's
+    /// `frame->previous`). Null at the bottom; meaningless once the frame stops executing.
+    pub back: *const Frame,
 }
 
 impl Frame {
@@ -212,7 +220,7 @@ impl FrameStack {
                 f.globals = globals;
                 f.builtins = builtins;
                 f.owns_namespace = owns_namespace;
-                debug_assert!(f.func.is_none() && f.locals.is_none());
+                debug_assert!(f.func.is_none() && f.locals.is_none() && f.caller.is_none());
                 // SAFETY: both fields hold `None` (nothing to drop) and are written whole.
                 unsafe {
                     std::ptr::write(&mut f.func, func);
@@ -240,6 +248,8 @@ impl FrameStack {
                 kwnames: None,
                 is_entry: false,
                 init_self: None,
+                caller: None,
+                back: std::ptr::null(),
             }),
         }
     }

@@ -47,9 +47,10 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
         return (entry, Err(e));
     }
     vm.recursion_depth += 1;
-    let mut chain = Chain { current: entry, callers: Vec::new() };
-    let base_ptrs = vm.frame_ptrs.len();
-    vm.frame_ptrs.push(&*chain.current as *const Frame);
+    let saved_top = vm.top_frame;
+    entry.back = saved_top;
+    let mut chain = Chain { current: entry };
+    vm.top_frame = &*chain.current;
     let result = loop {
         let step = match pending.take() {
             Some(e) => Err(e),
@@ -68,12 +69,12 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
                     if chain.current.is_entry {
                         let r = Err(err);
                         vm.recursion_depth -= 1;
-                        vm.frame_ptrs.truncate(base_ptrs);
+                        vm.top_frame = saved_top;
                         return (chain.current, r);
                     }
-                    let caller = chain.callers.pop().expect("caller frame");
+                    let caller = chain.current.caller.take().expect("caller frame");
                     let done = std::mem::replace(&mut chain.current, caller);
-                    vm.frame_ptrs.pop();
+                    vm.top_frame = &*chain.current;
                     release_frame(vm, done);
                     vm.recursion_depth -= 1;
                 }
@@ -84,16 +85,14 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
         }
     };
     vm.recursion_depth -= 1;
-    vm.frame_ptrs.truncate(base_ptrs);
+    vm.top_frame = saved_top;
     (chain.current, result)
 }
 
-/// The frames one [`run_frame`] executes: the current one and, below it, its Python callers
-/// (whose calls pushed frames instead of recursing in Rust). One pointer for the eval loop to
-/// carry, rather than two.
+/// The frames one [`run_frame`] executes: the current one, which owns (through its `caller`
+/// links) its Python callers, whose calls pushed frames instead of recursing in Rust.
 struct Chain {
     current: Box<Frame>,
-    callers: Vec<Box<Frame>>,
 }
 
 /// Return a finished frame's buffer to the pool.
@@ -246,16 +245,18 @@ macro_rules! instruction_macros {
         /// current frame and continue in it: a Python-to-Python call without Rust recursion.
         macro_rules! enter_frame {
             ($d new:expr) => {{
-                let new: Box<Frame> = $d new;
+                let mut new: Box<Frame> = $d new;
                 if $vm.recursion_depth >= $vm.recursion_limit {
                     release_frame($vm, new);
                     break $label Err(cold_error($vm.recursion_error("maximum recursion depth exceeded")));
                 }
                 $vm.recursion_depth += 1;
                 sync!();
+                new.back = &*$chain.current;
                 let caller = std::mem::replace(&mut $chain.current, new);
-                $chain.callers.push(caller);
-                $vm.frame_ptrs.push(&*$chain.current as *const Frame);
+                // SAFETY: a new frame's `caller` is empty (nothing to drop).
+                unsafe { std::ptr::write(&mut $chain.current.caller, Some(caller)) };
+                $vm.top_frame = &*$chain.current;
                 reload!();
                 $($after_enter)*
             }};
@@ -481,9 +482,10 @@ macro_rules! instruction_macros {
                     exit!(Exit::Return(v));
                 }
                 let init_self = $f.init_self.take();
-                let caller = $chain.callers.pop().expect("caller");
+                // SAFETY: a frame that is not an entry frame has its caller.
+                let caller = unsafe { $chain.current.caller.take().unwrap_unchecked() };
                 let done = std::mem::replace(&mut $chain.current, caller);
-                $vm.frame_ptrs.pop();
+                $vm.top_frame = &*$chain.current;
                 release_frame($vm, done);
                 if let Some(obj) = init_self {
                     // The class call evaluates to the new instance; the check happens in the
