@@ -42,10 +42,21 @@ pub unsafe fn frame_for_simple_call(vm: &mut Vm, func: Value, args: *mut Option<
     };
     let mut frame = vm.frames.function_frame(func, nlocalsplus, size);
     let slots = frame.slots.as_mut_ptr();
-    for k in 0..total {
-        // The new frame's slots are empty (nothing to drop): move each argument in, leaving
-        // its stack slot empty.
-        std::ptr::write(slots.add(k), (*args.add(k)).take());
+    // The new frame's slots are empty (nothing to drop): move each argument in, leaving its
+    // stack slot empty. Calls pass few arguments: the first three are moved without a loop
+    // (which LLVM would unroll and vectorise for long counts).
+    let move_arg = |k: usize| std::ptr::write(slots.add(k), (*args.add(k)).take());
+    if total > 0 {
+        move_arg(0);
+        if total > 1 {
+            move_arg(1);
+            if total > 2 {
+                move_arg(2);
+                for k in 3..total {
+                    move_arg(k);
+                }
+            }
+        }
     }
     if total < argcount {
         let fd = frame.func.as_ref().unwrap_unchecked().payload_unchecked::<function::FunctionData>();

@@ -209,23 +209,19 @@ impl FrameStack {
     #[inline(always)]
     fn frame_with(&mut self, code: ManuallyDrop<Value>, func: Option<Value>, globals: ManuallyDrop<Value>, builtins: ManuallyDrop<Value>, owns_namespace: bool, locals: Option<Value>, nlocalsplus: usize, size: usize) -> Box<Frame> {
         match self.frames.pop() {
-            Some(mut f) => {
-                if f.slots.len() < size {
-                    let old = std::mem::replace(&mut f.slots, self.take(size));
-                    self.give(old);
-                }
-                // A pooled frame borrows nothing that needs dropping and its `func` and
-                // `locals` are empty (see `release`): overwrite them without drop checks.
-                f.code = code;
-                f.globals = globals;
-                f.builtins = builtins;
-                f.owns_namespace = owns_namespace;
+            Some(mut f) if f.slots.len() >= size => {
+                // A pooled frame borrows nothing that needs dropping and its `func`, `locals`
+                // and `caller` are empty (see `release`): overwrite them without drop checks.
                 debug_assert!(f.func.is_none() && f.locals.is_none() && f.caller.is_none());
-                // SAFETY: both fields hold `None` (nothing to drop) and are written whole.
+                // SAFETY: every field written holds nothing to drop, and is written whole.
                 unsafe {
+                    std::ptr::write(&mut f.code, code);
+                    std::ptr::write(&mut f.globals, globals);
+                    std::ptr::write(&mut f.builtins, builtins);
                     std::ptr::write(&mut f.func, func);
                     std::ptr::write(&mut f.locals, locals);
                 }
+                f.owns_namespace = owns_namespace;
                 f.stack_base = nlocalsplus;
                 f.sp = nlocalsplus;
                 f.ip = 0;
@@ -233,25 +229,65 @@ impl FrameStack {
                 f.is_entry = false;
                 f
             }
-            None => Box::new(Frame {
-                code,
-                func,
-                globals,
-                builtins,
-                owns_namespace,
-                locals,
-                slots: self.take(size),
-                stack_base: nlocalsplus,
-                sp: nlocalsplus,
-                ip: 0,
-                instr: std::ptr::null(),
-                kwnames: None,
-                is_entry: false,
-                init_self: None,
-                caller: None,
-                back: std::ptr::null(),
-            }),
+            pooled => self.new_frame(pooled, code, func, globals, builtins, owns_namespace, locals, nlocalsplus, size),
         }
+    }
+
+    /// A frame for `frame_with` when the pool has none with enough slots: `pooled` (if any)
+    /// gets a bigger buffer, or a frame is allocated.
+    #[allow(clippy::too_many_arguments)]
+    #[cold]
+    #[inline(never)]
+    fn new_frame(&mut self, pooled: Option<Box<Frame>>, code: ManuallyDrop<Value>, func: Option<Value>, globals: ManuallyDrop<Value>, builtins: ManuallyDrop<Value>, owns_namespace: bool, locals: Option<Value>, nlocalsplus: usize, size: usize) -> Box<Frame> {
+        if let Some(mut f) = pooled {
+            let old = std::mem::replace(&mut f.slots, self.take(size));
+            self.give(old);
+            self.frames.push(f);
+            return self.frame_with(code, func, globals, builtins, owns_namespace, locals, nlocalsplus, size);
+        }
+        Box::new(Frame {
+            code,
+            func,
+            globals,
+            builtins,
+            owns_namespace,
+            locals,
+            slots: self.take(size),
+            stack_base: nlocalsplus,
+            sp: nlocalsplus,
+            ip: 0,
+            instr: std::ptr::null(),
+            kwnames: None,
+            is_entry: false,
+            init_self: None,
+            caller: None,
+            back: std::ptr::null(),
+        })
+    }
+
+    /// Release a frame that returned normally from a call the eval loop made (its stack is
+    /// empty, and it owns only its function and its locals): the common case of `release`,
+    /// inline in the return path.
+    #[inline(always)]
+    pub fn release_returned(&mut self, mut f: Box<Frame>) {
+        let pooled = self.frames.len();
+        if f.owns_namespace || f.locals.is_some() || f.kwnames.is_some() || f.init_self.is_some() || pooled == self.frames.capacity() {
+            return self.release(f);
+        }
+        let nlocals = f.stack_base;
+        for s in &mut f.slots[..nlocals] {
+            let v = s.take();
+            drop(v);
+        }
+        f.sp = nlocals;
+        let func = f.func.take();
+        // SAFETY: `pooled < capacity` (checked above); the slot past the end is written, then
+        // counted. (`Vec::push` is not inlined here, and its growth check is already done.)
+        unsafe {
+            std::ptr::write(self.frames.as_mut_ptr().add(pooled), f);
+            self.frames.set_len(pooled + 1);
+        }
+        drop(func);
     }
 
     /// Release a finished frame: its references are dropped now and the frame is kept for

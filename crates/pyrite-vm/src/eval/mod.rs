@@ -482,11 +482,21 @@ macro_rules! instruction_macros {
                     exit!(Exit::Return(v));
                 }
                 let init_self = $f.init_self.take();
+                // The compiler empties the stack before a return; if something is left, the
+                // frame's own `sp` must say so for `release` to drop it.
+                let stack_is_empty = $sp == unsafe { slots!().add($f.stack_base) };
+                if !stack_is_empty {
+                    sync!();
+                }
                 // SAFETY: a frame that is not an entry frame has its caller.
                 let caller = unsafe { $chain.current.caller.take().unwrap_unchecked() };
                 let done = std::mem::replace(&mut $chain.current, caller);
                 $vm.top_frame = &*$chain.current;
-                release_frame($vm, done);
+                if stack_is_empty {
+                    $vm.frames.release_returned(done);
+                } else {
+                    release_frame($vm, done);
+                }
                 if let Some(obj) = init_self {
                     // The class call evaluates to the new instance; the check happens in the
                     // caller, as CPython's type_call does it.
