@@ -78,8 +78,12 @@ fn dis_dis(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let adaptive = kws.iter().any(|(k, v)| *k == "adaptive" && crate::protocols::object::is_true(vm, v).unwrap_or(false));
     let Some(x) = pos.first() else { return Err(vm.type_error("dis() missing argument")) };
     let code = if let Some(s) = pystr::try_str(x) {
+        // As CPython's `dis._try_compile`: an expression if the text is one, else statements.
         let s = s.to_owned();
-        vm.compile_source(&s, "<dis>", pyrite_compiler::Mode::Exec)?
+        match vm.compile_source(&s, "<dis>", pyrite_compiler::Mode::Eval) {
+            Ok(code) => code,
+            Err(_) => vm.compile_source(&s, "<dis>", pyrite_compiler::Mode::Exec)?,
+        }
     } else if x.downcast::<function::CodeData>().is_some() {
         x.clone()
     } else if let Some(f) = x.downcast::<function::FunctionData>() {
