@@ -49,6 +49,9 @@ pub struct Frame {
     /// entry frame, whatever was executing when native code entered it (CPython's
     /// `frame->previous`). Null at the bottom; meaningless once the frame stops executing.
     pub back: *const Frame,
+    /// While FOR_ITER_GEN runs this generator frame on its caller's chain: the generator, to
+    /// which YIELD_VALUE hands the frame back (and which a return or an exception finishes).
+    pub generator: Option<Value>,
 }
 
 impl Frame {
@@ -262,6 +265,7 @@ impl FrameStack {
             init_self: None,
             caller: None,
             back: std::ptr::null(),
+            generator: None,
         })
     }
 
@@ -271,7 +275,7 @@ impl FrameStack {
     #[inline(always)]
     pub fn release_returned(&mut self, mut f: Box<Frame>) {
         let pooled = self.frames.len();
-        if f.owns_namespace || f.locals.is_some() || f.kwnames.is_some() || f.init_self.is_some() || pooled == self.frames.capacity() {
+        if f.owns_namespace || f.locals.is_some() || f.kwnames.is_some() || f.init_self.is_some() || f.generator.is_some() || pooled == self.frames.capacity() {
             return self.release(f);
         }
         let nlocals = f.stack_base;
@@ -308,8 +312,8 @@ impl FrameStack {
         // releases what it owns (`owns_namespace` is false here).
         let func = f.func.take();
         // Usually all empty in function frames: test before moving them out.
-        if f.locals.is_some() || f.kwnames.is_some() || f.init_self.is_some() {
-            let rest = (f.locals.take(), f.kwnames.take(), f.init_self.take());
+        if f.locals.is_some() || f.kwnames.is_some() || f.init_self.is_some() || f.generator.is_some() {
+            let rest = (f.locals.take(), f.kwnames.take(), f.init_self.take(), f.generator.take());
             drop(rest);
         }
         if self.frames.len() < 256 {

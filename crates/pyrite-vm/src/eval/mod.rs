@@ -73,8 +73,14 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
                         return (chain.current, r);
                     }
                     let caller = chain.current.caller.take().expect("caller frame");
-                    let done = std::mem::replace(&mut chain.current, caller);
+                    let mut done = std::mem::replace(&mut chain.current, caller);
                     vm.top_frame = &*chain.current;
+                    if let Some(g) = done.generator.take() {
+                        // A generator frame run by FOR_ITER_GEN raised: the generator is
+                        // finished, and the loop's frame sees the error as its caller would.
+                        crate::objects::generator::finish_in_loop(g);
+                        err = crate::objects::generator::escaping_error(vm, err);
+                    }
                     release_frame(vm, done);
                     vm.recursion_depth -= 1;
                 }
@@ -417,6 +423,26 @@ macro_rules! instruction_macros {
                 let v = pop!();
                 list::list_data(peek!($oparg as usize)).expect("list").push(v);
             }};
+            // A generator frame that FOR_ITER_GEN runs returned: the generator is finished and
+            // the caller's loop ends (its FOR_ITER_GEN jumps past END_FOR, without the value).
+            (finish_generator_in_loop $d v:ident) => {{
+                drop($d v);
+                sync!();
+                // SAFETY: a frame FOR_ITER_GEN runs has its generator and its caller.
+                let g = unsafe { $f.generator.take().unwrap_unchecked() };
+                let caller = unsafe { $f.caller.take().unwrap_unchecked() };
+                let done = std::mem::replace(&mut $chain.current, caller);
+                $vm.top_frame = &*$chain.current;
+                $vm.recursion_depth -= 1;
+                crate::objects::generator::finish_in_loop(g);
+                release_frame($vm, done);
+                reload!();
+                // SAFETY: the caller's current instruction is the FOR_ITER_GEN that entered the
+                // generator (its argument fits in its own code unit: wide ones never enter).
+                let for_iter_arg = unsafe { *$f.instr >> 8 } as usize;
+                drop_n!(1);
+                $ip = unsafe { $ip.add(for_iter_arg + 1) };
+            }};
             (RETURN_VALUE) => {{
                 let v = pop!();
                 simple!(return_from_frame v)
@@ -481,37 +507,41 @@ macro_rules! instruction_macros {
                 if $f.is_entry {
                     exit!(Exit::Return(v));
                 }
-                let init_self = $f.init_self.take();
-                // The compiler empties the stack before a return; if something is left, the
-                // frame's own `sp` must say so for `release` to drop it.
-                let stack_is_empty = $sp == unsafe { slots!().add($f.stack_base) };
-                if !stack_is_empty {
-                    sync!();
-                }
-                // SAFETY: a frame that is not an entry frame has its caller.
-                let caller = unsafe { $chain.current.caller.take().unwrap_unchecked() };
-                let done = std::mem::replace(&mut $chain.current, caller);
-                $vm.top_frame = &*$chain.current;
-                if stack_is_empty {
-                    $vm.frames.release_returned(done);
+                if $f.generator.is_some() {
+                    simple!(finish_generator_in_loop v);
                 } else {
-                    release_frame($vm, done);
-                }
-                if let Some(obj) = init_self {
-                    // The class call evaluates to the new instance; the check happens in the
-                    // caller, as CPython's type_call does it.
-                    if !none::is_none(&v) {
-                        let e = $vm.type_error(format!("__init__() should return None, not '{}'", v.ty().name()));
-                        $vm.recursion_depth -= 1;
-                        reload!();
-                        break $label Err(cold_error(e));
+                    let init_self = $f.init_self.take();
+                    // The compiler empties the stack before a return; if something is left, the
+                    // frame's own `sp` must say so for `release` to drop it.
+                    let stack_is_empty = $sp == unsafe { slots!().add($f.stack_base) };
+                    if !stack_is_empty {
+                        sync!();
                     }
-                    v = obj;
+                    // SAFETY: a frame that is not an entry frame has its caller.
+                    let caller = unsafe { $chain.current.caller.take().unwrap_unchecked() };
+                    let done = std::mem::replace(&mut $chain.current, caller);
+                    $vm.top_frame = &*$chain.current;
+                    if stack_is_empty {
+                        $vm.frames.release_returned(done);
+                    } else {
+                        release_frame($vm, done);
+                    }
+                    if let Some(obj) = init_self {
+                        // The class call evaluates to the new instance; the check happens in the
+                        // caller, as CPython's type_call does it.
+                        if !none::is_none(&v) {
+                            let e = $vm.type_error(format!("__init__() should return None, not '{}'", v.ty().name()));
+                            $vm.recursion_depth -= 1;
+                            reload!();
+                            break $label Err(cold_error(e));
+                        }
+                        v = obj;
+                    }
+                    $vm.recursion_depth -= 1;
+                    reload!();
+                    push!(v);
+                    tri!($vm.check_eval_breaker());
                 }
-                $vm.recursion_depth -= 1;
-                reload!();
-                push!(v);
-                tri!($vm.check_eval_breaker());
             }};
         }
     };
@@ -1187,10 +1217,23 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::FOR_ITER_LIST => arm_for_iter_list!(op::FOR_ITER_LIST),
             op::FOR_ITER_TUPLE => arm_for_iter_list!(op::FOR_ITER_TUPLE),
             op::FOR_ITER_GEN => {
-                if peek!(1).downcast_exact::<crate::objects::generator::GeneratorData>().is_none() {
+                use crate::objects::generator::{self as generator, LoopStep};
+                if peek!(1).downcast_exact::<generator::GeneratorData>().is_none() {
                     deopt!(FOR_ITER);
                 }
                 skip_cache!(FOR_ITER);
+                // The generator's frame runs on this chain, as a call's would (CPython 3.12);
+                // its YIELD_VALUE comes back here with the item.
+                let step = if vm.recursion_depth < vm.recursion_limit { generator::loop_step(peek!(1)) } else { LoopStep::Resume };
+                match step {
+                    LoopStep::Enter(frame) => enter_frame!(frame),
+                    LoopStep::Exhausted => {
+                        drop_n!(1);
+                        ip = unsafe { ip.add(oparg as usize + 1) };
+                        continue 'dispatch;
+                    }
+                    LoopStep::Resume => {}
+                }
                 let g = peek!(1).clone();
                 sync!();
                 let next = crate::objects::generator::next_for_loop(vm, &g);
@@ -1455,6 +1498,21 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::KW_NAMES => simple!(KW_NAMES),
             op::RETURN_VALUE => simple!(RETURN_VALUE),
             op::RETURN_CONST => simple!(RETURN_CONST),
+            op::YIELD_VALUE if f.generator.is_some() => {
+                // A generator frame that FOR_ITER_GEN runs: hand the frame back to its
+                // generator and continue in the loop with the item.
+                let v = pop!();
+                sync!();
+                // SAFETY: a frame FOR_ITER_GEN runs has its generator and its caller.
+                let g = unsafe { f.generator.take().unwrap_unchecked() };
+                let caller = unsafe { f.caller.take().unwrap_unchecked() };
+                let frame = std::mem::replace(&mut chain.current, caller);
+                vm.top_frame = &*chain.current;
+                vm.recursion_depth -= 1;
+                crate::objects::generator::suspend_in_loop(g, frame);
+                reload!();
+                push_or_run_next_store!(v);
+            }
             // Everything else runs out of line, on the frame's own copy of the pointers.
             _ => run_slow!(code, oparg),
         }

@@ -99,16 +99,72 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
         }
         Err(e) => {
             vm.frames.give(std::mem::take(&mut frame.slots));
-            if e.matches(exceptions::stop_iteration()) {
-                let r = vm.runtime_error("generator raised StopIteration");
-                exceptions::exc_data(&r.exc).set_cause(Some(e.exc.clone()));
-                exceptions::exc_data(&r.exc).set_context(Some(e.exc));
-                exceptions::exc_data(&r.exc).suppress_context.set(true);
-                return Err(r);
-            }
-            Err(e)
+            Err(escaping_error(vm, e))
         }
     }
+}
+
+/// The error a generator's body raised, as its caller sees it: a StopIteration becomes a
+/// RuntimeError (PEP 479).
+pub fn escaping_error(vm: &mut Vm, e: PyErr) -> PyErr {
+    if !e.matches(exceptions::stop_iteration()) {
+        return e;
+    }
+    let r = vm.runtime_error("generator raised StopIteration");
+    exceptions::exc_data(&r.exc).set_cause(Some(e.exc.clone()));
+    exceptions::exc_data(&r.exc).set_context(Some(e.exc));
+    exceptions::exc_data(&r.exc).suppress_context.set(true);
+    r
+}
+
+/// What FOR_ITER_GEN does with the generator `g` (CPython 3.12 pushes the generator's frame
+/// on the loop's own frame stack instead of resuming it in a nested loop).
+pub enum LoopStep {
+    /// Run this frame (the generator's, with None sent in) on the caller's chain; the
+    /// generator is marked running until YIELD_VALUE hands the frame back (`suspend_in_loop`)
+    /// or it finishes (`finish_in_loop`).
+    Enter(Box<Frame>),
+    /// The generator is exhausted: the loop ends.
+    Exhausted,
+    /// Anything unusual (already running): resume it the general way (`next_for_loop`).
+    Resume,
+}
+
+/// FOR_ITER_GEN's step for `g`, an exact generator.
+#[inline]
+pub fn loop_step(g: &Value) -> LoopStep {
+    // SAFETY: the caller checked the type.
+    let d = unsafe { g.payload_unchecked::<GeneratorData>() };
+    if d.running.get() {
+        return LoopStep::Resume;
+    }
+    // SAFETY: single-threaded; the frame is taken out while it runs.
+    let Some(mut frame) = (unsafe { (*d.frame.get()).take() }) else { return LoopStep::Exhausted };
+    frame.push(none::none());
+    frame.is_entry = false;
+    frame.generator = Some(g.clone());
+    d.started.set(true);
+    d.running.set(true);
+    LoopStep::Enter(frame)
+}
+
+/// YIELD_VALUE in a frame FOR_ITER_GEN runs: the generator (taken from the frame) keeps its
+/// suspended frame again.
+#[inline]
+pub fn suspend_in_loop(g: Value, frame: Box<Frame>) {
+    // SAFETY: frames' `generator` fields hold generators.
+    let d = unsafe { g.payload_unchecked::<GeneratorData>() };
+    d.running.set(false);
+    // SAFETY: the cell is empty while its frame runs.
+    unsafe { *d.frame.get() = Some(frame) };
+}
+
+/// A frame FOR_ITER_GEN ran returned or raised: its generator is finished (its frame is
+/// released by the caller).
+pub fn finish_in_loop(g: Value) {
+    // SAFETY: frames' `generator` fields hold generators.
+    let d = unsafe { g.payload_unchecked::<GeneratorData>() };
+    d.running.set(false);
 }
 
 /// SEND / `yield from`: send `v` into any iterator.
