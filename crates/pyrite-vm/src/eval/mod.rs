@@ -621,12 +621,43 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 adaptive::decrement(c)
             }};
         }
+        /// The fallback of the instance-attribute forms for an instance of another ordinary
+        /// class. With `second_class`, LOAD_ATTR_INSTANCE_VALUE's cache units 5..7 hold a
+        /// second class's version tag and key index (0: none), checked first, and refreshed
+        /// whenever the fallback finds an inline value: a site that sees two classes (a
+        /// method inherited by two subclasses) runs without lookups or deoptimisation.
         macro_rules! load_attr_other_class {
-            () => {{
+            () => {{ load_attr_other_class!(false) }};
+            (second_class) => {{ load_attr_other_class!(true) }};
+            ($second_class:expr) => {{
+                if $second_class {
+                    let owner = peek!(1);
+                    let tag = unsafe { specialize::read_u32(cache_at.add(5)) };
+                    // SAFETY: the primary guard found a heap object; a matching tag vouches
+                    // that its class keeps inline values with this key index.
+                    if tag != 0 && unsafe { owner.header().unwrap_unchecked() }.ty().version_tag.get() == tag {
+                        let index = unsafe { *cache_at.add(7) } as usize;
+                        if let Some(v) = unsafe { crate::objects::inline_values::active_in_flagged_class(owner) }.and_then(|b| b.get(index)) {
+                            skip_cache!(LOAD_ATTR);
+                            replace_owner!(v, oparg & 1 != 0);
+                            continue 'dispatch;
+                        }
+                    }
+                }
                 let c = count_down_or_deopt!(LOAD_ATTR);
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
-                let Some((v, is_method)) = specialize::plain_attribute(peek!(1), name, oparg & 1 != 0) else { deopt!(LOAD_ATTR) };
+                let Some((v, is_method, inline_index)) = specialize::plain_attribute(peek!(1), name, oparg & 1 != 0) else { deopt!(LOAD_ATTR) };
                 unsafe { *cache_at = c };
+                if $second_class {
+                    if let Some(index) = inline_index.and_then(|i| u16::try_from(i).ok()) {
+                        let tag = peek!(1).ty().version_tag.get();
+                        unsafe {
+                            *cache_at.add(5) = tag as u16;
+                            *cache_at.add(6) = (tag >> 16) as u16;
+                            *cache_at.add(7) = index;
+                        }
+                    }
+                }
                 skip_cache!(LOAD_ATTR);
                 if is_method {
                     let owner = pop!();
@@ -1292,7 +1323,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 replace_owner!(v, oparg & 1 != 0);
             }
             op::LOAD_ATTR_INSTANCE_VALUE => {
-                let owner = guard_type_version!(load_attr_other_class!());
+                let owner = guard_type_version!(load_attr_other_class!(second_class));
                 // The tag vouches for the layout (the class keeps inline values) and the key
                 // index.
                 let Some(b) = (unsafe { crate::objects::inline_values::active_in_flagged_class(owner) }) else { deopt!(LOAD_ATTR) };

@@ -139,9 +139,10 @@ pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, c
 /// than the cached one: `owner.name` when `owner` is an instance of an ordinary class
 /// (generic attribute lookup, inline attributes) and no data descriptor intervenes. Gives an
 /// inline value or a class attribute without `__get__`, or, for a method load, a plain
-/// function of the class (`true`: the owner goes above it as `self`). `None` when the full
-/// lookup must decide. Nothing is called, so nothing can run.
-pub fn plain_attribute(owner: &Value, name: &Value, method: bool) -> Option<(Value, bool)> {
+/// function of the class (`true`: the owner goes above it as `self`), and for an inline value
+/// its key index. `None` when the full lookup must decide. Nothing is called, so nothing can
+/// run.
+pub fn plain_attribute(owner: &Value, name: &Value, method: bool) -> Option<(Value, bool, Option<usize>)> {
     let ty = owner.header()?.ty();
     let values = inline_values::active(owner)?;
     if !crate::objects::object::has_generic_getattr(ty) {
@@ -154,14 +155,16 @@ pub fn plain_attribute(owner: &Value, name: &Value, method: bool) -> Option<(Val
             return None;
         }
     }
-    if let Some(v) = inline_values::key_index(ty, name).and_then(|i| values.get(i)) {
-        return Some((v, false));
+    if let Some(i) = inline_values::key_index(ty, name) {
+        if let Some(v) = values.get(i) {
+            return Some((v, false, Some(i)));
+        }
     }
     let d = descr?;
     if method && d.downcast_exact::<function::FunctionData>().is_some() {
-        return Some((d, true));
+        return Some((d, true, None));
     }
-    get.is_none().then_some((d, false))
+    get.is_none().then_some((d, false, None))
 }
 
 /// The polymorphic fallback of STORE_ATTR_INSTANCE_VALUE: `owner.name = value` for an
@@ -430,6 +433,9 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
         b.peek(i)?;
         write_u32(c.add(1), tag);
         write_u32(c.add(3), i as u32);
+        // No second class yet (units 5..7 may hold another form's descriptor pointer).
+        write_u32(c.add(5), 0);
+        *c.add(7) = 0;
         return Some(op::LOAD_ATTR_INSTANCE_VALUE);
     }
     let d = instance_dict(owner)?;
