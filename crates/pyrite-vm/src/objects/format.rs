@@ -700,6 +700,13 @@ fn star_arg(vm: &mut Vm, cur: &mut ArgCursor) -> PyResult<i64> {
 /// Pad a converted numeric or text value for `%`: `sign` and `prefix` stay left of zeros.
 /// Append one converted field to `out`, padded to `width` as the flags say.
 fn percent_pad(out: &mut String, flags: u8, width: usize, sign: &str, prefix: &str, body: &str, numeric: bool) {
+    if width == 0 {
+        // The common case: no field width, nothing to pad.
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(body);
+        return;
+    }
     let len = if width == 0 { 0 } else { sign.chars().count() + prefix.chars().count() + body.chars().count() };
     let n = width.saturating_sub(len);
     let pad = |out: &mut String, c: char| out.extend(std::iter::repeat_n(c, n));
@@ -746,8 +753,9 @@ trait FormatUnit: Copy + Into<char> {
 impl FormatUnit for u8 {
     #[inline]
     fn push_run(out: &mut String, run: &[u8]) {
-        // Only ASCII formats are scanned as bytes.
-        out.push_str(std::str::from_utf8(run).expect("ASCII format"));
+        debug_assert!(run.is_ascii());
+        // SAFETY: only ASCII formats are scanned as bytes, so any run of them is UTF-8.
+        out.push_str(unsafe { std::str::from_utf8_unchecked(run) });
     }
 }
 
@@ -783,7 +791,8 @@ fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
             break;
         }
     }
-    std::str::from_utf8(&buf[i..]).expect("digits")
+    // SAFETY: ASCII digits.
+    unsafe { std::str::from_utf8_unchecked(&buf[i..]) }
 }
 
 /// `percent_format` over the format's code units (bytes of an ASCII format, or chars).

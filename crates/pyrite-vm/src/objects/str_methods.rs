@@ -92,14 +92,14 @@ fn old_style<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Va
 }
 
 /// Argument Clinic with keywords: positional-or-keyword parameters `names` after self.
-fn keywords<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, names: &[&str]) -> PyResult<Vec<Option<&'a Value>>> {
+fn keywords<'a, const N: usize>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, names: &[&str; N]) -> PyResult<[Option<&'a Value>; N]> {
     let kws = kwnames_items(kwnames);
     let npos = args.len() - kws.len() - 1;
-    if npos > names.len() {
-        let s = if names.len() == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!("{name}() takes at most {} argument{s} ({npos} given)", names.len())));
+    if npos > N {
+        let s = if N == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{name}() takes at most {N} argument{s} ({npos} given)")));
     }
-    let mut out: Vec<Option<&'a Value>> = vec![None; names.len()];
+    let mut out: [Option<&'a Value>; N] = [None; N];
     for (i, a) in args[1..1 + npos].iter().enumerate() {
         out[i] = Some(a);
     }
