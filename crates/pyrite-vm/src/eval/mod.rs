@@ -720,6 +720,17 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 }
             }};
         }
+        /// Replace the container and small-int subscript on top of the stack by `$v` (the
+        /// subscript owns no reference: it is overwritten without a drop).
+        macro_rules! replace_container_and_small_int {
+            ($v:expr) => {{
+                let v: Value = $v;
+                sp = unsafe { sp.sub(1) };
+                unsafe { std::ptr::write(sp, None) };
+                let container = unsafe { std::ptr::replace(sp.sub(1), Some(v)) };
+                drop(container);
+            }};
+        }
         macro_rules! arm_binary_op_add_int {
             ($code:expr) => {{
                     let (Some(a), Some(b)) = (peek!(2).as_small_int(), peek!(1).as_small_int()) else { deopt!(BINARY_OP) };
@@ -1172,8 +1183,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     None => deopt!(BINARY_SUBSCR),
                 };
                 skip_cache!(BINARY_SUBSCR);
-                drop_n!(2);
-                push!(v);
+                replace_container_and_small_int!(v);
             }
             op::BINARY_SUBSCR_TUPLE_INT => {
                 let (Some(t), Some(i)) = (peek!(2).downcast_exact::<tuple::TupleData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };
@@ -1182,8 +1192,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     None => deopt!(BINARY_SUBSCR),
                 };
                 skip_cache!(BINARY_SUBSCR);
-                drop_n!(2);
-                push!(v);
+                replace_container_and_small_int!(v);
             }
             op::BINARY_SUBSCR_STR_INT => {
                 let s = peek!(2);
@@ -1215,7 +1224,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let Some(cell) = usize::try_from(i).ok().and_then(|i| l.vec().get_mut(i)) else { deopt!(STORE_SUBSCR) };
                 let cell: *mut Value = cell;
                 skip_cache!(STORE_SUBSCR);
-                let _sub = pop!();
+                // The subscript is a small int: nothing to drop.
+                sp = unsafe { sp.sub(1) };
+                unsafe { std::ptr::write(sp, None) };
                 let container = pop!();
                 let v = pop!();
                 // SAFETY: `container` keeps the list (and its buffer) alive; nothing ran since the
