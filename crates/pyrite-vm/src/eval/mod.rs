@@ -78,7 +78,7 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
                     if let Some(g) = done.generator.take() {
                         // A generator frame run by FOR_ITER_GEN raised: the generator is
                         // finished, and the loop's frame sees the error as its caller would.
-                        crate::objects::generator::finish_in_loop(g);
+                        crate::objects::generator::finish_in_loop(vm, g);
                         err = crate::objects::generator::escaping_error(vm, err);
                     }
                     release_frame(vm, done);
@@ -434,7 +434,7 @@ macro_rules! instruction_macros {
                 let done = std::mem::replace(&mut $chain.current, caller);
                 $vm.top_frame = &*$chain.current;
                 $vm.recursion_depth -= 1;
-                crate::objects::generator::finish_in_loop(g);
+                crate::objects::generator::finish_in_loop($vm, g);
                 release_frame($vm, done);
                 reload!();
                 // SAFETY: the caller's current instruction is the FOR_ITER_GEN that entered the
@@ -1266,7 +1266,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 skip_cache!(FOR_ITER);
                 // The generator's frame runs on this chain, as a call's would (CPython 3.12);
                 // its YIELD_VALUE comes back here with the item.
-                let step = if vm.recursion_depth < vm.recursion_limit { generator::loop_step(peek!(1)) } else { LoopStep::Resume };
+                let step = if vm.recursion_depth < vm.recursion_limit { generator::loop_step(vm, peek!(1)) } else { LoopStep::Resume };
                 match step {
                     LoopStep::Enter(frame) => enter_frame!(frame),
                     LoopStep::Exhausted => {
@@ -1551,7 +1551,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let frame = std::mem::replace(&mut chain.current, caller);
                 vm.top_frame = &*chain.current;
                 vm.recursion_depth -= 1;
-                crate::objects::generator::suspend_in_loop(g, frame);
+                crate::objects::generator::suspend_in_loop(vm, g, frame);
                 reload!();
                 push_or_run_next_store!(v);
             }

@@ -17,6 +17,12 @@ pub struct GeneratorData {
     pub code: Value,
     started: Cell<bool>,
     running: Cell<bool>,
+    /// The exception the suspended body is handling (it yielded inside an `except` block):
+    /// its own `sys.exc_info()`, set again while it runs (CPython's `gi_exc_state`).
+    exc_state: UnsafeCell<Option<Value>>,
+    /// While the body runs: the exception its resumer was handling, restored when it yields or
+    /// finishes.
+    resumer_exc: UnsafeCell<Option<Value>>,
 }
 
 impl Payload for GeneratorData {
@@ -44,6 +50,8 @@ pub fn new_generator(_vm: &mut Vm, frame: Box<Frame>, func: &Value) -> Value {
         code: fd.code.clone(),
         started: Cell::new(false),
         running: Cell::new(false),
+        exc_state: UnsafeCell::new(None),
+        resumer_exc: UnsafeCell::new(None),
     })
 }
 
@@ -57,6 +65,47 @@ pub fn needs_finalize(g: &Value) -> bool {
 pub enum SendResult {
     Yielded(Value),
     Returned(Value),
+}
+
+impl GeneratorData {
+    /// The body starts or resumes running: it sees the exception it was handling when it
+    /// yielded, or else its resumer's.
+    #[inline(always)]
+    fn enter_exc_state(&self, vm: &mut Vm) {
+        // SAFETY (both cells): single-threaded; no borrow of them is held.
+        unsafe {
+            // The common case: no exception anywhere, nothing to switch.
+            if vm.handled_exception.is_none() && (*self.exc_state.get()).is_none() {
+                return;
+            }
+            let own = (*self.exc_state.get()).take();
+            let resumer = vm.handled_exception.clone();
+            if own.is_some() {
+                vm.handled_exception = own;
+            }
+            *self.resumer_exc.get() = resumer;
+        }
+    }
+
+    /// The body yields (`suspended`) or finishes: the resumer's exception is current again,
+    /// and a suspended body keeps the one it is handling, if it is not the resumer's.
+    #[inline(always)]
+    fn leave_exc_state(&self, vm: &mut Vm, suspended: bool) {
+        // SAFETY: as in `enter_exc_state`.
+        unsafe {
+            if vm.handled_exception.is_none() && (*self.resumer_exc.get()).is_none() {
+                return;
+            }
+            let resumer = (*self.resumer_exc.get()).take();
+            let current = std::mem::replace(&mut vm.handled_exception, resumer);
+            let same = match (&current, &vm.handled_exception) {
+                (Some(a), Some(b)) => a.is(b),
+                (None, None) => true,
+                _ => false,
+            };
+            *self.exc_state.get() = if suspended && !same { current } else { None };
+        }
+    }
 }
 
 fn gen(v: &Value) -> &GeneratorData {
@@ -86,8 +135,10 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
     frame.push(value);
     d.started.set(true);
     d.running.set(true);
+    d.enter_exc_state(vm);
     let (mut frame, r) = run_frame_with(vm, frame, throw);
     d.running.set(false);
+    d.leave_exc_state(vm, matches!(r, Ok(Exit::Yield(_))));
     match r {
         Ok(Exit::Yield(v)) => {
             unsafe { *d.frame.get() = Some(frame) };
@@ -132,7 +183,7 @@ pub enum LoopStep {
 
 /// FOR_ITER_GEN's step for `g`, an exact generator.
 #[inline]
-pub fn loop_step(g: &Value) -> LoopStep {
+pub fn loop_step(vm: &mut Vm, g: &Value) -> LoopStep {
     // SAFETY: the caller checked the type.
     let d = unsafe { g.payload_unchecked::<GeneratorData>() };
     if d.running.get() {
@@ -145,26 +196,29 @@ pub fn loop_step(g: &Value) -> LoopStep {
     frame.generator = Some(g.clone());
     d.started.set(true);
     d.running.set(true);
+    d.enter_exc_state(vm);
     LoopStep::Enter(frame)
 }
 
 /// YIELD_VALUE in a frame FOR_ITER_GEN runs: the generator (taken from the frame) keeps its
 /// suspended frame again.
 #[inline]
-pub fn suspend_in_loop(g: Value, frame: Box<Frame>) {
+pub fn suspend_in_loop(vm: &mut Vm, g: Value, frame: Box<Frame>) {
     // SAFETY: frames' `generator` fields hold generators.
     let d = unsafe { g.payload_unchecked::<GeneratorData>() };
     d.running.set(false);
+    d.leave_exc_state(vm, true);
     // SAFETY: the cell is empty while its frame runs.
     unsafe { *d.frame.get() = Some(frame) };
 }
 
 /// A frame FOR_ITER_GEN ran returned or raised: its generator is finished (its frame is
 /// released by the caller).
-pub fn finish_in_loop(g: Value) {
+pub fn finish_in_loop(vm: &mut Vm, g: Value) {
     // SAFETY: frames' `generator` fields hold generators.
     let d = unsafe { g.payload_unchecked::<GeneratorData>() };
     d.running.set(false);
+    d.leave_exc_state(vm, false);
 }
 
 /// SEND / `yield from`: send `v` into any iterator.
@@ -399,6 +453,10 @@ fn gen_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     visit(&d.name);
     visit(&d.qualname);
     visit(&d.code);
+    // SAFETY: reads of the cells; the collector runs no Python code meanwhile.
+    for v in unsafe { [&*d.exc_state.get(), &*d.resumer_exc.get()] }.into_iter().flatten() {
+        visit(v);
+    }
     if let Some(f) = unsafe { &*d.frame.get() } {
         visit(&f.code);
         visit(&f.globals);
@@ -419,7 +477,8 @@ fn gen_clear(h: &ObjHeader) {
     // SAFETY: generators only; called by the collector.
     let d = unsafe { payload_of::<GeneratorData>(h) };
     let f = unsafe { (*d.frame.get()).take() };
-    drop(f);
+    let exc = unsafe { ((*d.exc_state.get()).take(), (*d.resumer_exc.get()).take()) };
+    drop((f, exc));
 }
 
 pub(crate) fn init_type() {
