@@ -466,6 +466,7 @@ opcodes! {
     BINARY_OP_INT_ANY = 181 => BINARY_OP, "int OP int for the other int operators (// % & | ^ << >> /); a zero divisor, a negative shift or a result beyond the fast range take the generic path";
     BINARY_OP_FLOAT_ANY = 182 => BINARY_OP, "float OP float-or-int for + - * / ** where no float + float form applies; anything that may raise takes the generic path";
     CALL_PY_GENERAL = 183 => CALL, "Python function at a site that has called several (no code guard): the positional argument shape is checked at each call";
+    CONTAINS_OP_STR = 184 => CONTAINS_OP, "substring test of two exact strs";
 }
 
 

@@ -1163,7 +1163,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let Some(d) = peek!(1).downcast_exact::<dict::DictData>() else { deopt!(CONTAINS_OP) };
                 let found = tri!(d.get(vm, peek!(2))).is_some();
                 drop_n!(2);
-                push!(none::bool_value(found != (oparg == 1)));
+                push_bool_or_run_next_jump!(found != (oparg == 1));
             }
             op::CONTAINS_OP_SET => {
                 let container = peek!(1);
@@ -1174,7 +1174,15 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let found = tri!(crate::objects::set::set_contains(vm, &container, peek!(2)));
                 drop(container);
                 drop_n!(2);
-                push!(none::bool_value(found != (oparg == 1)));
+                push_bool_or_run_next_jump!(found != (oparg == 1));
+            }
+            op::CONTAINS_OP_STR => {
+                if !specialize::is_exact_str(peek!(1)) || !specialize::is_exact_str(peek!(2)) {
+                    deopt!(CONTAINS_OP);
+                }
+                let found = crate::objects::str_search::contains(pystr::as_str(peek!(1)), pystr::as_str(peek!(2)));
+                drop_n!(2);
+                push_bool_or_run_next_jump!(found != (oparg == 1));
             }
             op::BINARY_SUBSCR_LIST_INT => {
                 let (Some(l), Some(i)) = (peek!(2).downcast_exact::<list::ListData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };

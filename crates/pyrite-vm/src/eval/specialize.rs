@@ -246,6 +246,8 @@ pub unsafe fn contains_op(container: &Value, instr: *mut u16) {
         set_opcode(instr, op::CONTAINS_OP_DICT);
     } else if set::is_anyset(container) && (set::is_exact_set(container) || std::ptr::eq(container.ty(), &set::FROZENSET_TYPE.0)) {
         set_opcode(instr, op::CONTAINS_OP_SET);
+    } else if is_exact_str(container) {
+        set_opcode(instr, op::CONTAINS_OP_STR);
     }
 }
 
