@@ -359,7 +359,8 @@ fn str_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     Ok(match sep {
         None => new_list_of_pieces(whole, split_whitespace(s, max).into_iter()),
         Some(sep) => {
-            let mut items = Vec::new();
+            // Room for the usual few pieces up front (CPython preallocates 12).
+            let mut items = Vec::with_capacity(8);
             str_search::split_each(s, sep, max, |p| items.push(pystr::new_substr(whole, p)));
             crate::objects::list::new_list(items)
         }

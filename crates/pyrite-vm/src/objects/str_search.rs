@@ -66,10 +66,12 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 }
 
 /// The start offsets of the non-overlapping occurrences of a non-empty `needle`, left to right.
+/// (The long-text searcher is boxed: kept inline, its size made every move of the iterator,
+/// such as `take`, a `memcpy` of several hundred bytes, on short texts too.)
 pub enum Matches<'a> {
     Byte { hay: &'a [u8], byte: u8, from: usize },
     Short { hay: &'a [u8], needle: &'a [u8], from: usize },
-    Sub(memmem::FindIter<'a, 'a>),
+    Sub(Box<memmem::FindIter<'a, 'a>>),
 }
 
 impl Iterator for Matches<'_> {
@@ -97,7 +99,7 @@ pub fn matches<'a>(hay: &'a str, needle: &'a str) -> Matches<'a> {
     match needle.as_bytes() {
         [b] => Matches::Byte { hay: hay.as_bytes(), byte: *b, from: 0 },
         n if hay.len() < SHORT_HAYSTACK => Matches::Short { hay: hay.as_bytes(), needle: n, from: 0 },
-        n => Matches::Sub(memmem::find_iter(hay.as_bytes(), n)),
+        n => Matches::Sub(Box::new(memmem::find_iter(hay.as_bytes(), n))),
     }
 }
 
