@@ -35,6 +35,23 @@ fn byte_pos(hay: &[u8], b: u8) -> Option<usize> {
     if hay.len() < SHORT_SCAN { hay.iter().position(|&c| c == b) } else { memchr::memchr(b, hay) }
 }
 
+/// `a == b` for slices of equal length: short needles (the usual ones) compare in a loop
+/// rather than through a `memcmp` call per candidate.
+#[inline(always)]
+fn rest_matches(a: &[u8], b: &[u8]) -> bool {
+    if b.len() > 16 {
+        return a == b;
+    }
+    let mut k = 0;
+    while k < b.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 /// First occurrence of `needle` (two bytes or more) in `hay` at or after `from`.
 #[inline]
 fn short_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
@@ -42,7 +59,7 @@ fn short_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i <= last_start {
         let at = i + byte_pos(&hay[i..=last_start], needle[0])?;
-        if &hay[at + 1..at + needle.len()] == &needle[1..] {
+        if rest_matches(&hay[at + 1..at + needle.len()], &needle[1..]) {
             return Some(at);
         }
         i = at + 1;
