@@ -18,17 +18,22 @@ pub struct StrData {
     /// str, the text next to the header (CPython's compact strings).
     ptr: *mut u8,
     byte_len: usize,
-    /// Bytes the tail holds (>= `byte_len`): `s += t` on an unshared str grows it in place
-    /// with amortised doubling (see [`append_in_place`]).
-    cap: usize,
     /// Number of code points.
     pub len: usize,
     /// Cached hash; -1 when not yet computed.
     pub hash: Cell<i64>,
+    /// Bytes the tail holds beyond `byte_len`: `s += t` on an unshared str grows it in place
+    /// with amortised doubling (see [`append_in_place`]). 32 bits (a growth step never leaves
+    /// more room than that) keep the payload at 40 bytes: most strs are short, and their size
+    /// class is what their memory traffic costs.
+    spare: u32,
     /// This object is the interpreter's canonical (interned) str for its text, so comparing
     /// it with another interned str by identity is comparing text.
     pub interned: Cell<bool>,
 }
+
+// The payload stays at 40 bytes (see `spare`).
+const _: () = assert!(std::mem::size_of::<StrData>() == 40);
 
 impl Payload for StrData {
     fn class() -> &'static PyType {
@@ -36,7 +41,7 @@ impl Payload for StrData {
     }
     #[inline(always)]
     fn tail_len(&self) -> usize {
-        self.cap
+        self.capacity()
     }
 }
 
@@ -51,6 +56,11 @@ pub static STR_TYPE: StaticType = StaticType::new(
 );
 
 impl StrData {
+    /// Bytes the object's tail holds (the text and the room after it).
+    #[inline(always)]
+    fn capacity(&self) -> usize {
+        self.byte_len + self.spare as usize
+    }
     /// The text.
     #[inline(always)]
     pub fn text(&self) -> &str {
@@ -96,7 +106,7 @@ impl StrData {
 /// `obj` is an exact str whose count reached zero.
 #[inline]
 pub(crate) unsafe fn free_exact(obj: *mut crate::object::ObjHeader) {
-    let cap = (*(obj as *mut PyObj<StrData>)).data.cap;
+    let cap = (*(obj as *mut PyObj<StrData>)).data.capacity();
     crate::object::free_with_tail::<StrData>(obj, &STR_TYPE, cap);
 }
 
@@ -143,7 +153,7 @@ fn build_str_of(ty: &PyType, byte_len: usize, char_len: usize, fill: impl FnOnce
             // SAFETY: all `byte_len` bytes were written from `&str` pieces and ASCII bytes.
             char_count(unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(tail, byte_len)) })
         });
-        StrData { ptr: tail, byte_len, cap: byte_len, len: char_len, hash: Cell::new(-1), interned: Cell::new(false) }
+        StrData { ptr: tail, byte_len, len: char_len, hash: Cell::new(-1), spare: 0, interned: Cell::new(false) }
     })
 }
 
@@ -425,15 +435,17 @@ pub fn append_in_place(a: Value, b: &Value) -> Value {
     let extra = str_data(b).expect("str");
     let (old_len, cap) = {
         let d = str_data(&a).expect("str");
-        (d.byte_len, d.cap)
+        (d.byte_len, d.capacity())
     };
     let need = old_len + extra.byte_len;
+    // Doubling, but never more room than `spare` can record.
+    let new_cap = if need > cap { need.max(cap * 2).min(need + u32::MAX as usize) } else { cap };
     let a = if need > cap {
         // SAFETY: `a` is the sole reference to an exact str (not a GC type, never weakly
         // referenced; an interned one has a second reference in the table), and no borrow of
         // it is alive here (`b` is another object: a second reference would show in the count).
         // Its tail is `cap` bytes; `ptr` is repointed below.
-        unsafe { crate::object::realloc_tail::<StrData>(a, cap, need.max(cap * 2)) }
+        unsafe { crate::object::realloc_tail::<StrData>(a, cap, new_cap) }
     } else {
         a
     };
@@ -441,11 +453,11 @@ pub fn append_in_place(a: Value, b: &Value) -> Value {
     let d = unsafe { &mut (*(a.as_ptr() as *mut PyObj<StrData>)).data };
     if need > cap {
         d.ptr = unsafe { (a.as_ptr() as *mut u8).add(crate::object::tail_offset::<StrData>(&STR_TYPE)) };
-        d.cap = need.max(cap * 2);
     }
     // SAFETY: the tail has room for `need` bytes; `extra` is a different object.
     unsafe { std::ptr::copy_nonoverlapping(extra.ptr, d.ptr.add(old_len), extra.byte_len) };
     d.byte_len = need;
+    d.spare = (new_cap - need) as u32;
     d.len += extra.len;
     d.hash.set(-1);
     a
