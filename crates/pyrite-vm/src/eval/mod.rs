@@ -1033,10 +1033,29 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::LOAD_FAST__LOAD_CONST => {
                 let next = unsafe { (*ip >> 8) as usize };
+                let a = unsafe { (*slot!(oparg as usize)).as_ref().unwrap_unchecked() };
+                let b = unsafe { code!().consts.get_unchecked(next) };
+                // `local[constant]` (a field of a list or tuple record): when the specialised
+                // subscript follows and its guard holds, push the item and skip it (a
+                // predicted successor, as for loop stores; the subscript stays in the bytecode).
+                let subscr = unsafe { *ip.add(1) } as u8;
+                if subscr == op::BINARY_SUBSCR_LIST_INT || subscr == op::BINARY_SUBSCR_TUPLE_INT {
+                    if let Some(i) = b.as_small_int().and_then(|i| usize::try_from(i).ok()) {
+                        let item = if subscr == op::BINARY_SUBSCR_LIST_INT {
+                            a.downcast_exact::<list::ListData>().and_then(|l| l.vec().get(i).cloned())
+                        } else {
+                            a.downcast_exact::<tuple::TupleData>().and_then(|t| t.items().get(i).cloned())
+                        };
+                        if let Some(v) = item {
+                            ip = unsafe { ip.add(2 + cache_size::BINARY_SUBSCR) };
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                    }
+                }
+                let (a, b) = (a.clone(), b.clone());
                 ip = unsafe { ip.add(1) };
-                let a = unsafe { (*slot!(oparg as usize)).as_ref().unwrap_unchecked() }.clone();
                 push!(a);
-                let b = unsafe { code!().consts.get_unchecked(next) }.clone();
                 push!(b);
             }
             op::LOAD_CONST__LOAD_FAST => {

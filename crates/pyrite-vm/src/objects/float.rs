@@ -81,7 +81,7 @@ pub fn new_float(f: f64) -> Value {
 /// The result `r` of an operation on two exact floats, stored into an operand that nobody
 /// else refers to (its count is 1: the caller's) when there is one, so that arithmetic on
 /// temporaries allocates and frees nothing; otherwise a new float.
-#[inline]
+#[inline(always)]
 pub fn result_in_operand(a: Value, b: Value, r: f64) -> Value {
     for v in [a, b] {
         // SAFETY: `v` is a live exact float (the caller checked both operands).
