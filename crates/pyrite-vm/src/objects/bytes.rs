@@ -559,7 +559,7 @@ fn bytes_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if !crate::protocols::number::has_index(n) {
         return Ok(none::not_implemented());
     }
-    let count = crate::objects::int::index_to_isize(vm, n)?;
+    let count = crate::objects::int::repeat_count(vm, n)?;
     if count <= 0 {
         return Ok(same_kind(seq.0, Vec::new()));
     }

@@ -283,7 +283,22 @@ fn sign_text(spec: &FormatSpec, negative: bool) -> &'static str {
 // Per-type formatting
 
 /// `format(int, spec)` for a parsed spec (CPython's `format_long_internal`).
+/// A field width's padding must be allocatable: beyond 1 MiB the allocation is tried first, so
+/// that an impossible width is a MemoryError (as in CPython) rather than an allocator abort.
+fn check_width(vm: &mut Vm, width: Option<usize>) -> PyResult<()> {
+    let width = width.unwrap_or(0);
+    if width > 1 << 20 {
+        let mut probe: Vec<u8> = Vec::new();
+        // Up to four UTF-8 bytes per fill character.
+        if probe.try_reserve_exact(width.saturating_mul(4)).is_err() {
+            return Err(vm.memory_error());
+        }
+    }
+    Ok(())
+}
+
 pub fn format_int_spec(vm: &mut Vm, r: &IntRef<'_>, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
+    check_width(vm, spec.width)?;
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
@@ -393,6 +408,7 @@ fn drop_negative_zero(s: String) -> String {
 
 /// `format(str, spec)` for a parsed spec.
 pub fn format_str_spec(vm: &mut Vm, s: &str, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
+    check_width(vm, spec.width)?;
     match spec.ty {
         None | Some('s') => {}
         Some(t) => return Err(spec_err(vm, unknown_code(t, type_name))),
@@ -422,6 +438,7 @@ pub fn format_str_spec(vm: &mut Vm, s: &str, spec: &FormatSpec, type_name: &str)
 
 /// `format(complex, spec)` (CPython's `format_complex_internal`).
 pub fn format_complex_spec(vm: &mut Vm, re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
+    check_width(vm, spec.width)?;
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
         Some(t) => return Err(spec_err(vm, unknown_code(t, type_name))),
@@ -559,6 +576,7 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
 
 /// Float presentation types only (the float formatter rejects `d`, `c`, ...).
 fn float_spec_checked(vm: &mut Vm, f: f64, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
+    check_width(vm, spec.width)?;
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_spec(vm, f, spec),
         Some(t) => Err(spec_err(vm, unknown_code(t, type_name))),
@@ -882,6 +900,7 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
                 i += 1;
             }
         }
+        check_width(vm, Some(width))?;
         // Precision.
         let mut prec: Option<usize> = None;
         if i < chars.len() && at(i) == '.' {

@@ -138,6 +138,17 @@ pub fn index_to_isize(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     }
 }
 
+/// The count of a sequence repetition (`seq * n`): CPython's `PyNumber_AsSsize_t(n,
+/// OverflowError)`, so a count beyond the index range is an OverflowError (an index of that
+/// size is an IndexError, see [`index_to_isize`]).
+pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<isize> {
+    let iv = crate::protocols::number::index(vm, n)?;
+    match as_int(&iv).and_then(|r| r.to_i64()) {
+        Some(i) => Ok(i as isize),
+        None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Arithmetic
 

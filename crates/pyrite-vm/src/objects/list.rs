@@ -231,7 +231,7 @@ fn list_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         return Ok(none::not_implemented());
     }
     let items = d.snapshot();
-    let count = crate::objects::int::index_to_isize(vm, n)?;
+    let count = crate::objects::int::repeat_count(vm, n)?;
     if count <= 0 || items.is_empty() {
         return Ok(new_list(Vec::new()));
     }
@@ -250,7 +250,7 @@ fn list_imul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if !crate::protocols::number::has_index(b) {
         return Ok(none::not_implemented());
     }
-    let count = crate::objects::int::index_to_isize(vm, b)?;
+    let count = crate::objects::int::repeat_count(vm, b)?;
     let items = d.snapshot();
     if count <= 0 {
         d.replace(Vec::new());

@@ -397,14 +397,31 @@ fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if !crate::protocols::number::has_index(n) {
         return Ok(none::not_implemented());
     }
-    let count = crate::objects::int::index_to_isize(vm, n)?;
+    let count = crate::objects::int::repeat_count(vm, n)?;
     if count <= 0 || s.is_empty() {
         return Ok(new_str(""));
     }
-    if (s.len() as u128) * (count as u128) > (isize::MAX as u128) / 2 {
+    let count = count as usize;
+    // CPython's limit is on code points; the UTF-8 text must fit an allocation as well.
+    let chars = char_count(s);
+    if chars.checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
+        return Err(vm.overflow_error("repeated string is too long"));
+    }
+    let Some(total) = s.len().checked_mul(count).filter(|&n| n <= isize::MAX as usize) else {
+        return Err(vm.memory_error());
+    };
+    // A request the allocator refuses is a MemoryError, not an abort.
+    let mut text: Vec<u8> = Vec::new();
+    if text.try_reserve_exact(total).is_err() {
         return Err(vm.memory_error());
     }
-    Ok(from_string(s.repeat(count as usize)))
+    text.extend_from_slice(s.as_bytes());
+    while text.len() < total {
+        let more = text.len().min(total - text.len());
+        text.extend_from_within(..more);
+    }
+    // SAFETY: copies of valid UTF-8 text, whole.
+    Ok(from_string(unsafe { String::from_utf8_unchecked(text) }))
 }
 
 fn str_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {

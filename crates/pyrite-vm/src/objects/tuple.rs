@@ -337,7 +337,7 @@ fn tuple_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         return Ok(none::not_implemented());
     }
     let items = items.to_vec();
-    let count = crate::objects::int::index_to_isize(vm, n)?;
+    let count = crate::objects::int::repeat_count(vm, n)?;
     if count <= 0 {
         return Ok(empty_tuple());
     }
