@@ -72,9 +72,8 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
                         vm.top_frame = saved_top;
                         return (chain.current, r);
                     }
-                    let caller = chain.current.caller.take().expect("caller frame");
-                    let mut done = std::mem::replace(&mut chain.current, caller);
-                    vm.top_frame = &*chain.current;
+                    // SAFETY: not the entry frame (tested above).
+                    let mut done = unsafe { chain.leave_to_caller(vm) };
                     if let Some(g) = done.generator.take() {
                         // A generator frame run by FOR_ITER_GEN raised: the generator is
                         // finished, and the loop's frame sees the error as its caller would.
@@ -99,6 +98,23 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
 /// links) its Python callers, whose calls pushed frames instead of recursing in Rust.
 struct Chain {
     current: Box<Frame>,
+}
+
+impl Chain {
+    /// Leave the current frame for its caller, which becomes current again (on the thread's
+    /// stack of executing frames too); the frame left is returned. The one step shared by
+    /// returns, yields of generator frames run by FOR_ITER_GEN, and unwinding.
+    ///
+    /// # Safety
+    /// The current frame is not an entry frame, so it has its caller.
+    #[inline(always)]
+    unsafe fn leave_to_caller(&mut self, vm: &mut Vm) -> Box<Frame> {
+        debug_assert!(!self.current.is_entry && self.current.caller.is_some());
+        let caller = self.current.caller.take().unwrap_unchecked();
+        let done = std::mem::replace(&mut self.current, caller);
+        vm.top_frame = &*self.current;
+        done
+    }
 }
 
 /// Return a finished frame's buffer to the pool.
@@ -159,6 +175,14 @@ macro_rules! frame_access_macros {
             ($d i:expr) => {
                 unsafe { &mut *slots!().add($d i) }
             };
+        }
+        /// Store `v` (an `Option<Value>`: None unbinds) into local slot `i`, dropping what it
+        /// held: STORE_FAST's body, shared by its superinstructions and predicted stores.
+        macro_rules! set_local {
+            ($d i:expr, $d v:expr) => {{
+                let old = std::mem::replace(slot!($d i), $d v);
+                drop(old);
+            }};
         }
         macro_rules! push {
             ($d v:expr) => {{
@@ -360,8 +384,7 @@ macro_rules! instruction_macros {
             }};
             (STORE_FAST) => {{
                 let v = pop_opt!();
-                let old = std::mem::replace(slot!($oparg as usize), v);
-                drop(old);
+                set_local!($oparg as usize, v);
             }};
             (LOAD_CONST) => {{
                 let v = unsafe { code!().consts.get_unchecked($oparg as usize) }.clone();
@@ -430,9 +453,7 @@ macro_rules! instruction_macros {
                 sync!();
                 // SAFETY: a frame FOR_ITER_GEN runs has its generator and its caller.
                 let g = unsafe { $f.generator.take().unwrap_unchecked() };
-                let caller = unsafe { $f.caller.take().unwrap_unchecked() };
-                let done = std::mem::replace(&mut $chain.current, caller);
-                $vm.top_frame = &*$chain.current;
+                let done = unsafe { $chain.leave_to_caller($vm) };
                 $vm.recursion_depth -= 1;
                 crate::objects::generator::finish_in_loop($vm, g);
                 release_frame($vm, done);
@@ -517,10 +538,8 @@ macro_rules! instruction_macros {
                     if !stack_is_empty {
                         sync!();
                     }
-                    // SAFETY: a frame that is not an entry frame has its caller.
-                    let caller = unsafe { $chain.current.caller.take().unwrap_unchecked() };
-                    let done = std::mem::replace(&mut $chain.current, caller);
-                    $vm.top_frame = &*$chain.current;
+                    // SAFETY: not an entry frame (tested above).
+                    let done = unsafe { $chain.leave_to_caller($vm) };
                     if stack_is_empty {
                         $vm.frames.release_returned(done);
                     } else {
@@ -711,8 +730,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     unsafe { std::ptr::write(sp, None) };
                     unsafe { std::ptr::write(sp.add(1), None) };
                     ip = unsafe { ip.add(1) };
-                    let old = std::mem::replace(slot!((next >> 8) as usize), Some(r));
-                    drop(old);
+                    set_local!((next >> 8) as usize, Some(r));
                 } else {
                     sp = unsafe { sp.sub(1) };
                     unsafe { std::ptr::write(sp, None) };
@@ -773,15 +791,13 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     op::STORE_FAST => {
                         $($before)*
                         ip = unsafe { ip.add(1) };
-                        let old = std::mem::replace(slot!((next >> 8) as usize), Some($v));
-                        drop(old);
+                        set_local!((next >> 8) as usize, Some($v));
                     }
                     op::STORE_FAST__LOAD_FAST => {
                         $($before)*
                         let load = unsafe { (*ip.add(1) >> 8) as usize };
                         ip = unsafe { ip.add(2) };
-                        let old = std::mem::replace(slot!((next >> 8) as usize), Some($v));
-                        drop(old);
+                        set_local!((next >> 8) as usize, Some($v));
                         let b = unsafe { (*slot!(load)).as_ref().unwrap_unchecked() }.clone();
                         push!(b);
                     }
@@ -1039,19 +1055,15 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 // subscript follows and its guard holds, push the item and skip it (a
                 // predicted successor, as for loop stores; the subscript stays in the bytecode).
                 let subscr = unsafe { *ip.add(1) } as u8;
-                if subscr == op::BINARY_SUBSCR_LIST_INT || subscr == op::BINARY_SUBSCR_TUPLE_INT {
-                    if let Some(i) = b.as_small_int().and_then(|i| usize::try_from(i).ok()) {
-                        let item = if subscr == op::BINARY_SUBSCR_LIST_INT {
-                            a.downcast_exact::<list::ListData>().and_then(|l| l.vec().get(i).cloned())
-                        } else {
-                            a.downcast_exact::<tuple::TupleData>().and_then(|t| t.items().get(i).cloned())
-                        };
-                        if let Some(v) = item {
-                            ip = unsafe { ip.add(2 + cache_size::BINARY_SUBSCR) };
-                            push!(v);
-                            continue 'dispatch;
-                        }
-                    }
+                let item = match subscr {
+                    op::BINARY_SUBSCR_LIST_INT => ops::list_int_item(a, b),
+                    op::BINARY_SUBSCR_TUPLE_INT => ops::tuple_int_item(a, b),
+                    _ => None,
+                };
+                if let Some(v) = item {
+                    ip = unsafe { ip.add(2 + cache_size::BINARY_SUBSCR) };
+                    push!(v);
+                    continue 'dispatch;
                 }
                 let (a, b) = (a.clone(), b.clone());
                 ip = unsafe { ip.add(1) };
@@ -1070,8 +1082,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let next = unsafe { (*ip >> 8) as usize };
                 ip = unsafe { ip.add(1) };
                 let v = pop_opt!();
-                let old = std::mem::replace(slot!(oparg as usize), v);
-                drop(old);
+                set_local!(oparg as usize, v);
                 let b = unsafe { (*slot!(next)).as_ref().unwrap_unchecked() }.clone();
                 push!(b);
             }
@@ -1079,11 +1090,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let next = unsafe { (*ip >> 8) as usize };
                 ip = unsafe { ip.add(1) };
                 let v = pop_opt!();
-                let old = std::mem::replace(slot!(oparg as usize), v);
-                drop(old);
+                set_local!(oparg as usize, v);
                 let v = pop_opt!();
-                let old = std::mem::replace(slot!(next), v);
-                drop(old);
+                set_local!(next, v);
             }
             op::LOAD_CONST => simple!(LOAD_CONST),
             op::POP_TOP => {
@@ -1204,20 +1213,12 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 push_bool_or_run_next_jump!(found != (oparg == 1));
             }
             op::BINARY_SUBSCR_LIST_INT => {
-                let (Some(l), Some(i)) = (peek!(2).downcast_exact::<list::ListData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };
-                let v = match usize::try_from(i).ok().and_then(|i| l.vec().get(i)) {
-                    Some(v) => v.clone(),
-                    None => deopt!(BINARY_SUBSCR),
-                };
+                let Some(v) = ops::list_int_item(peek!(2), peek!(1)) else { deopt!(BINARY_SUBSCR) };
                 skip_cache!(BINARY_SUBSCR);
                 replace_container_and_small_int!(v);
             }
             op::BINARY_SUBSCR_TUPLE_INT => {
-                let (Some(t), Some(i)) = (peek!(2).downcast_exact::<tuple::TupleData>(), peek!(1).as_small_int()) else { deopt!(BINARY_SUBSCR) };
-                let v = match usize::try_from(i).ok().and_then(|i| t.items().get(i)) {
-                    Some(v) => v.clone(),
-                    None => deopt!(BINARY_SUBSCR),
-                };
+                let Some(v) = ops::tuple_int_item(peek!(2), peek!(1)) else { deopt!(BINARY_SUBSCR) };
                 skip_cache!(BINARY_SUBSCR);
                 replace_container_and_small_int!(v);
             }
@@ -1574,9 +1575,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 sync!();
                 // SAFETY: a frame FOR_ITER_GEN runs has its generator and its caller.
                 let g = unsafe { f.generator.take().unwrap_unchecked() };
-                let caller = unsafe { f.caller.take().unwrap_unchecked() };
-                let frame = std::mem::replace(&mut chain.current, caller);
-                vm.top_frame = &*chain.current;
+                let frame = unsafe { chain.leave_to_caller(vm) };
                 vm.recursion_depth -= 1;
                 crate::objects::generator::suspend_in_loop(vm, g, frame);
                 reload!();

@@ -18,6 +18,22 @@ pub fn compare_by_mask<T: PartialOrd>(a: T, b: T, oparg: u32) -> bool {
     outcome & oparg != 0
 }
 
+/// `container[sub]` when BINARY_SUBSCR_LIST_INT's guard holds (an exact list, a small int
+/// within it; negative indexes take the generic path), else `None`. Shared with
+/// LOAD_FAST__LOAD_CONST, which runs a following subscript itself.
+#[inline(always)]
+pub fn list_int_item(container: &Value, sub: &Value) -> Option<Value> {
+    let (l, i) = (container.downcast_exact::<list::ListData>()?, sub.as_small_int()?);
+    l.vec().get(usize::try_from(i).ok()?).cloned()
+}
+
+/// As [`list_int_item`], for BINARY_SUBSCR_TUPLE_INT (an exact tuple).
+#[inline(always)]
+pub fn tuple_int_item(container: &Value, sub: &Value) -> Option<Value> {
+    let (t, i) = (container.downcast_exact::<tuple::TupleData>()?, sub.as_small_int()?);
+    t.items().get(usize::try_from(i).ok()?).cloned()
+}
+
 /// BINARY_OP for anything but two small ints: float fast paths, then the protocol.
 #[inline]
 pub fn binary_op_slow(vm: &mut Vm, a: &Value, b: &Value, op: u32) -> PyResult<Value> {

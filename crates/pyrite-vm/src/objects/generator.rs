@@ -68,8 +68,25 @@ pub enum SendResult {
 }
 
 impl GeneratorData {
-    /// The body starts or resumes running: it sees the exception it was handling when it
-    /// yielded, or else its resumer's.
+    /// The body starts or resumes running in `frame` (taken out of the generator), with
+    /// `sent` pushed as the value of its `yield`. Every resumption begins here, and ends in
+    /// [`GeneratorData::end_run`].
+    #[inline(always)]
+    fn begin_run(&self, vm: &mut Vm, frame: &mut Frame, sent: Value) {
+        frame.push(sent);
+        self.started.set(true);
+        self.running.set(true);
+        self.enter_exc_state(vm);
+    }
+
+    /// The body yielded (`suspended`), returned or raised.
+    #[inline(always)]
+    fn end_run(&self, vm: &mut Vm, suspended: bool) {
+        self.running.set(false);
+        self.leave_exc_state(vm, suspended);
+    }
+
+    /// The body sees the exception it was handling when it yielded, or else its resumer's.
     #[inline(always)]
     fn enter_exc_state(&self, vm: &mut Vm) {
         // SAFETY (both cells): single-threaded; no borrow of them is held.
@@ -132,13 +149,9 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
     }
     // The sent value is pushed even for throw(): the handler of a `yield from` loop
     // (CLEANUP_THROW) expects it under the exception, as in CPython's gen_send_ex.
-    frame.push(value);
-    d.started.set(true);
-    d.running.set(true);
-    d.enter_exc_state(vm);
+    d.begin_run(vm, &mut frame, value);
     let (mut frame, r) = run_frame_with(vm, frame, throw);
-    d.running.set(false);
-    d.leave_exc_state(vm, matches!(r, Ok(Exit::Yield(_))));
+    d.end_run(vm, matches!(r, Ok(Exit::Yield(_))));
     match r {
         Ok(Exit::Yield(v)) => {
             unsafe { *d.frame.get() = Some(frame) };
@@ -191,12 +204,9 @@ pub fn loop_step(vm: &mut Vm, g: &Value) -> LoopStep {
     }
     // SAFETY: single-threaded; the frame is taken out while it runs.
     let Some(mut frame) = (unsafe { (*d.frame.get()).take() }) else { return LoopStep::Exhausted };
-    frame.push(none::none());
+    d.begin_run(vm, &mut frame, none::none());
     frame.is_entry = false;
     frame.generator = Some(g.clone());
-    d.started.set(true);
-    d.running.set(true);
-    d.enter_exc_state(vm);
     LoopStep::Enter(frame)
 }
 
@@ -206,8 +216,7 @@ pub fn loop_step(vm: &mut Vm, g: &Value) -> LoopStep {
 pub fn suspend_in_loop(vm: &mut Vm, g: Value, frame: Box<Frame>) {
     // SAFETY: frames' `generator` fields hold generators.
     let d = unsafe { g.payload_unchecked::<GeneratorData>() };
-    d.running.set(false);
-    d.leave_exc_state(vm, true);
+    d.end_run(vm, true);
     // SAFETY: the cell is empty while its frame runs.
     unsafe { *d.frame.get() = Some(frame) };
 }
@@ -217,8 +226,7 @@ pub fn suspend_in_loop(vm: &mut Vm, g: Value, frame: Box<Frame>) {
 pub fn finish_in_loop(vm: &mut Vm, g: Value) {
     // SAFETY: frames' `generator` fields hold generators.
     let d = unsafe { g.payload_unchecked::<GeneratorData>() };
-    d.running.set(false);
-    d.leave_exc_state(vm, false);
+    d.end_run(vm, false);
 }
 
 /// SEND / `yield from`: send `v` into any iterator.
