@@ -53,8 +53,15 @@ pub const fn backoff(counter: u16) -> u16 {
 /// (or `NEVER` when specialisation is off) and, when `specialize`, fuse the common pairs of
 /// local-variable instructions into CPython's superinstructions. A superinstruction executes
 /// both halves and skips the second, which stays intact so that a jump to it still works.
+///
+/// Pairs overlap (`STORE_FAST x; LOAD_FAST a; LOAD_CONST 0` makes both STORE_FAST__LOAD_FAST
+/// and LOAD_FAST__LOAD_CONST), and the first one executed skips the second. When the second
+/// is a LOAD_FAST__LOAD_CONST feeding a subscript (`a[0]`), which the eval loop runs in one
+/// dispatch with the subscript, the earlier pair is undone so that the later one runs.
 pub fn quicken(units: &mut [u16], specialize: bool) {
     let mut previous: u16 = 0;
+    // Whether the instruction before `previous` was fused with it.
+    let mut previous_is_second_half = false;
     let mut i = 0;
     while i < units.len() {
         let opcode = units[i] & 0xff;
@@ -64,9 +71,11 @@ pub fn quicken(units: &mut [u16], specialize: bool) {
                 units[i + 1] = if specialize { WARMUP } else { NEVER };
             }
             previous = 0;
+            previous_is_second_half = false;
             i += 1 + caches;
             continue;
         }
+        let mut fused_here = false;
         if specialize && i > 0 {
             let fused = match (previous, opcode) {
                 (op::LOAD_CONST, op::LOAD_FAST) => Some(op::LOAD_CONST__LOAD_FAST),
@@ -78,9 +87,16 @@ pub fn quicken(units: &mut [u16], specialize: bool) {
             };
             if let Some(fused) = fused {
                 units[i - 1] = (units[i - 1] & 0xff00) | fused;
+                fused_here = true;
+                let feeds_subscript = units.get(i + 1).is_some_and(|u| u & 0xff == op::BINARY_SUBSCR);
+                if fused == op::LOAD_FAST__LOAD_CONST && feeds_subscript && previous_is_second_half {
+                    let base = Opcode::from_u8((units[i - 2] & 0xff) as u8).map(|o| o.deopt() as u16).unwrap_or(0);
+                    units[i - 2] = (units[i - 2] & 0xff00) | base;
+                }
             }
         }
         previous = opcode;
+        previous_is_second_half = fused_here;
         i += 1;
     }
 }
@@ -140,6 +156,15 @@ mod tests {
         assert_eq!(units[4], WARMUP);
         assert_eq!(units[5] & 0xff, op::STORE_FAST__LOAD_FAST);
         assert_eq!(deoptimize(&units), original);
+
+        // `x = ...; y = a[0]`: the load-and-subscript pair wins over the store-and-load one.
+        let lc = |a: u16| op::LOAD_CONST | a << 8;
+        let mut units = vec![op::STORE_FAST | 3 << 8, lf(0), lc(1), op::BINARY_SUBSCR, 0, op::STORE_FAST | 4 << 8, lf(0), lc(1), op::BINARY_OP, 0];
+        quicken(&mut units, true);
+        assert_eq!(units[0] & 0xff, op::STORE_FAST);
+        assert_eq!(units[1] & 0xff, op::LOAD_FAST__LOAD_CONST);
+        assert_eq!(units[5] & 0xff, op::STORE_FAST__LOAD_FAST);
+        assert_eq!(units[6] & 0xff, op::LOAD_FAST__LOAD_CONST);
 
         let mut plain = original.clone();
         quicken(&mut plain, false);
