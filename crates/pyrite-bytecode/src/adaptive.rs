@@ -54,28 +54,22 @@ pub const fn backoff(counter: u16) -> u16 {
 /// local-variable instructions into CPython's superinstructions. A superinstruction executes
 /// both halves and skips the second, which stays intact so that a jump to it still works.
 ///
-/// Pairs overlap (`STORE_FAST x; LOAD_FAST a; LOAD_CONST 0` makes both STORE_FAST__LOAD_FAST
-/// and LOAD_FAST__LOAD_CONST), and the first one executed skips the second. When the second
-/// is a LOAD_FAST__LOAD_CONST feeding a subscript (`a[0]`), which the eval loop runs in one
-/// dispatch with the subscript, the earlier pair is undone so that the later one runs.
+/// Two of Pyrite's pairs end in an instruction with caches: LOAD_FAST__LOAD_ATTR and
+/// LOAD_FAST__STORE_ATTR (`local.attr`, `local.attr = v`) run the attribute access through the
+/// borrowed local when its specialised form follows, and are plain LOAD_FASTs otherwise (the
+/// attribute instruction then runs on its own). They only merge dispatches, so `dis` shows
+/// them as the LOAD_FAST they are ([`for_display`]).
+///
+/// Pairs overlap as in CPython (`STORE_FAST x; LOAD_FAST a; LOAD_CONST 0` makes both
+/// STORE_FAST__LOAD_FAST and LOAD_FAST__LOAD_CONST). The eval loop's pairs that end in a load
+/// leave that load to run on its own when it is itself the start of a pair (which may run
+/// more than one instruction, or borrow the local).
 pub fn quicken(units: &mut [u16], specialize: bool) {
     let mut previous: u16 = 0;
-    // Whether the instruction before `previous` was fused with it.
-    let mut previous_is_second_half = false;
     let mut i = 0;
     while i < units.len() {
         let opcode = units[i] & 0xff;
         let caches = Opcode::from_u8(opcode as u8).map(|o| o.cache_entries()).unwrap_or(0);
-        if caches > 0 {
-            if i + 1 < units.len() {
-                units[i + 1] = if specialize { WARMUP } else { NEVER };
-            }
-            previous = 0;
-            previous_is_second_half = false;
-            i += 1 + caches;
-            continue;
-        }
-        let mut fused_here = false;
         if specialize && i > 0 {
             let fused = match (previous, opcode) {
                 (op::LOAD_CONST, op::LOAD_FAST) => Some(op::LOAD_CONST__LOAD_FAST),
@@ -83,22 +77,42 @@ pub fn quicken(units: &mut [u16], specialize: bool) {
                 (op::LOAD_FAST, op::LOAD_FAST) => Some(op::LOAD_FAST__LOAD_FAST),
                 (op::STORE_FAST, op::LOAD_FAST) => Some(op::STORE_FAST__LOAD_FAST),
                 (op::STORE_FAST, op::STORE_FAST) => Some(op::STORE_FAST__STORE_FAST),
+                (op::LOAD_FAST, op::LOAD_ATTR) => Some(op::LOAD_FAST__LOAD_ATTR),
+                (op::LOAD_FAST, op::STORE_ATTR) => Some(op::LOAD_FAST__STORE_ATTR),
                 _ => None,
             };
             if let Some(fused) = fused {
                 units[i - 1] = (units[i - 1] & 0xff00) | fused;
-                fused_here = true;
-                let feeds_subscript = units.get(i + 1).is_some_and(|u| u & 0xff == op::BINARY_SUBSCR);
-                if fused == op::LOAD_FAST__LOAD_CONST && feeds_subscript && previous_is_second_half {
-                    let base = Opcode::from_u8((units[i - 2] & 0xff) as u8).map(|o| o.deopt() as u16).unwrap_or(0);
-                    units[i - 2] = (units[i - 2] & 0xff00) | base;
-                }
             }
         }
+        if caches > 0 {
+            if i + 1 < units.len() {
+                units[i + 1] = if specialize { WARMUP } else { NEVER };
+            }
+            // The unit before the next instruction is a cache unit: nothing to pair with.
+            previous = 0;
+            i += 1 + caches;
+            continue;
+        }
         previous = opcode;
-        previous_is_second_half = fused_here;
         i += 1;
     }
+}
+
+/// The quickened instructions as `dis.dis(..., adaptive=True)` shows them: Pyrite's attribute
+/// pairs, which only merge dispatches, as their LOAD_FAST (like the eval loop's predicted
+/// successors, they leave the instruction stream as CPython would have it).
+pub fn for_display(units: &[u16]) -> Vec<u16> {
+    let mut out = units.to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        let opcode = out[i] & 0xff;
+        if opcode == op::LOAD_FAST__LOAD_ATTR || opcode == op::LOAD_FAST__STORE_ATTR {
+            out[i] = (out[i] & 0xff00) | op::LOAD_FAST;
+        }
+        i += 1 + Opcode::from_u8(opcode as u8).map(|o| o.cache_entries()).unwrap_or(0);
+    }
+    out
 }
 
 /// The bytecode as the compiler produced it: specialised instructions replaced by their
@@ -157,14 +171,22 @@ mod tests {
         assert_eq!(units[5] & 0xff, op::STORE_FAST__LOAD_FAST);
         assert_eq!(deoptimize(&units), original);
 
-        // `x = ...; y = a[0]`: the load-and-subscript pair wins over the store-and-load one.
-        let lc = |a: u16| op::LOAD_CONST | a << 8;
-        let mut units = vec![op::STORE_FAST | 3 << 8, lf(0), lc(1), op::BINARY_SUBSCR, 0, op::STORE_FAST | 4 << 8, lf(0), lc(1), op::BINARY_OP, 0];
+        // `f(x, y.a); y.b = z`: the attribute pairs, which dis shows as LOAD_FAST.
+        let la = |a: u16| op::LOAD_ATTR | a << 8;
+        let sa = |a: u16| op::STORE_ATTR | a << 8;
+        let mut units = vec![lf(1), lf(0), la(2), 0, 0, 0, 0, 0, 0, 0, 0, 0, lf(0), sa(1), 0, 0, 0, 0];
+        let compiled = units.clone();
         quicken(&mut units, true);
-        assert_eq!(units[0] & 0xff, op::STORE_FAST);
-        assert_eq!(units[1] & 0xff, op::LOAD_FAST__LOAD_CONST);
-        assert_eq!(units[5] & 0xff, op::STORE_FAST__LOAD_FAST);
-        assert_eq!(units[6] & 0xff, op::LOAD_FAST__LOAD_CONST);
+        assert_eq!(units[0] & 0xff, op::LOAD_FAST__LOAD_FAST);
+        assert_eq!(units[1] & 0xff, op::LOAD_FAST__LOAD_ATTR);
+        assert_eq!(units[3], WARMUP);
+        assert_eq!(units[12] & 0xff, op::LOAD_FAST__STORE_ATTR);
+        assert_eq!(units[14], WARMUP);
+        let shown = for_display(&units);
+        assert_eq!(shown[0] & 0xff, op::LOAD_FAST__LOAD_FAST);
+        assert_eq!(shown[1], lf(0));
+        assert_eq!(shown[12], lf(0));
+        assert_eq!(deoptimize(&units), compiled);
 
         let mut plain = original.clone();
         quicken(&mut plain, false);

@@ -467,6 +467,8 @@ opcodes! {
     BINARY_OP_FLOAT_ANY = 182 => BINARY_OP, "float OP float-or-int for + - * / ** where no float + float form applies; anything that may raise takes the generic path";
     CALL_PY_GENERAL = 183 => CALL, "Python function at a site that has called several (no code guard): the positional argument shape is checked at each call";
     CONTAINS_OP_STR = 184 => CONTAINS_OP, "substring test of two exact strs";
+    LOAD_FAST__LOAD_ATTR = 185 => LOAD_FAST, "superinstruction: LOAD_FAST then LOAD_ATTR; reads an instance value or method through the borrowed local when the specialised form follows";
+    LOAD_FAST__STORE_ATTR = 186 => LOAD_FAST, "superinstruction: LOAD_FAST then STORE_ATTR; stores an instance value through the borrowed local when the specialised form follows";
 }
 
 

@@ -14,7 +14,7 @@ def work(items, n):
         total = helper(total, i) * SCALE
     for x in items:
         if x < 10:
-            total = items[0] + total
+            total += items[0]
     pairs = [(1, 2)]
     for a, b in pairs:
         total += len(pairs) + a - b

@@ -186,7 +186,7 @@ macro_rules! frame_access_macros {
         macro_rules! set_local {
             ($d i:expr, $d v:expr) => {{
                 let old = std::mem::replace(slot!($d i), $d v);
-                drop(old);
+                Value::drop_inline(old);
             }};
         }
         macro_rules! push {
@@ -800,11 +800,17 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                     op::STORE_FAST__LOAD_FAST => {
                         $($before)*
-                        let load = unsafe { (*ip.add(1) >> 8) as usize };
-                        ip = unsafe { ip.add(2) };
+                        let second = unsafe { *ip.add(1) };
                         set_local!((next >> 8) as usize, Some($v));
-                        let b = unsafe { (*slot!(load)).as_ref().unwrap_unchecked() }.clone();
-                        push!(b);
+                        // As the superinstruction's own arm: a load that starts a pair of
+                        // its own runs on its own.
+                        if second as u8 == op::LOAD_FAST {
+                            ip = unsafe { ip.add(2) };
+                            let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
+                            push!(b);
+                        } else {
+                            ip = unsafe { ip.add(1) };
+                        }
                     }
                     _ => $otherwise,
                 }
@@ -859,9 +865,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let owner = if $code == op::LOAD_ATTR_METHOD_WITH_VALUES { guard_type_version!(load_attr_other_class!()) } else { guard_type_version!(LOAD_ATTR) };
                     if $code == op::LOAD_ATTR_METHOD_WITH_VALUES {
                         // Inline attributes, and the class's keys still lack the method's name.
-                        let Some(b) = crate::objects::inline_values::active(owner) else { deopt!(LOAD_ATTR) };
-                        let _ = b;
-                        if crate::objects::inline_values::keys(owner.ty()).len() as u32 != unsafe { specialize::read_u32(cache_at.add(3)) } {
+                        if !unsafe { ops::method_not_shadowed(owner, cache_at) } {
                             deopt!(LOAD_ATTR);
                         }
                     } else if $code == op::LOAD_ATTR_METHOD_LAZY_DICT {
@@ -1043,14 +1047,18 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::LOAD_FAST_AND_CLEAR => simple!(LOAD_FAST_AND_CLEAR),
             op::STORE_FAST => simple!(STORE_FAST),
             // Superinstructions: the second half's argument is in the next code unit, which
-            // is skipped (it stays a valid instruction for jumps that land on it).
+            // is skipped (it stays a valid instruction for jumps that land on it). A second
+            // half that is a load and itself starts a pair (a LOAD_FAST__LOAD_CONST feeding a
+            // subscript, an attribute pair) is left to run on its own: that pair does more.
             op::LOAD_FAST__LOAD_FAST => {
-                let next = unsafe { (*ip >> 8) as usize };
-                ip = unsafe { ip.add(1) };
+                let second = unsafe { *ip };
                 let a = unsafe { (*slot!(oparg as usize)).as_ref().unwrap_unchecked() }.clone();
                 push!(a);
-                let b = unsafe { (*slot!(next)).as_ref().unwrap_unchecked() }.clone();
-                push!(b);
+                if second as u8 == op::LOAD_FAST {
+                    ip = unsafe { ip.add(1) };
+                    let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
+                    push!(b);
+                }
             }
             op::LOAD_FAST__LOAD_CONST => {
                 let next = unsafe { (*ip >> 8) as usize };
@@ -1075,21 +1083,78 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 push!(a);
                 push!(b);
             }
+            // `local.attr` and `local.attr = v`: when the specialised instance-value or method
+            // form follows and its guard holds, run it here through the borrowed local (one
+            // dispatch, and no reference-count traffic on the owner for a value); otherwise
+            // this is LOAD_FAST, and the attribute instruction runs next on its own.
+            op::LOAD_FAST__LOAD_ATTR => {
+                let owner: &Value = match unsafe { &*slots!().add(oparg as usize) } {
+                    Some(v) => v,
+                    None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
+                };
+                let attr = unsafe { *ip };
+                let cache = unsafe { ip.add(1) };
+                match attr as u8 {
+                    op::LOAD_ATTR_INSTANCE_VALUE => {
+                        if let Some(v) = unsafe { ops::instance_value(owner, cache) } {
+                            ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
+                            if attr & 0x100 != 0 {
+                                push_opt!(None);
+                            }
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                    }
+                    op::LOAD_ATTR_METHOD_WITH_VALUES | op::LOAD_ATTR_METHOD_NO_DICT => {
+                        if let Some(meth) = unsafe { ops::cached_method(owner, attr as u8, cache) } {
+                            ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
+                            let owner = owner.clone();
+                            push!(meth);
+                            push!(owner);
+                            continue 'dispatch;
+                        }
+                    }
+                    _ => {}
+                }
+                let v = owner.clone();
+                push!(v);
+            }
+            op::LOAD_FAST__STORE_ATTR => {
+                let owner: &Value = match unsafe { &*slots!().add(oparg as usize) } {
+                    Some(v) => v,
+                    None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
+                };
+                if unsafe { *ip } as u8 == op::STORE_ATTR_INSTANCE_VALUE {
+                    let cache = unsafe { ip.add(1) };
+                    if let Some((values, index)) = unsafe { ops::instance_store_target(owner, cache) } {
+                        ip = unsafe { cache.add(cache_size::STORE_ATTR) };
+                        let v = pop!();
+                        values.set(index, v);
+                        continue 'dispatch;
+                    }
+                }
+                let v = owner.clone();
+                push!(v);
+            }
             op::LOAD_CONST__LOAD_FAST => {
-                let next = unsafe { (*ip >> 8) as usize };
-                ip = unsafe { ip.add(1) };
+                let second = unsafe { *ip };
                 let a = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
                 push!(a);
-                let b = unsafe { (*slot!(next)).as_ref().unwrap_unchecked() }.clone();
-                push!(b);
+                if second as u8 == op::LOAD_FAST {
+                    ip = unsafe { ip.add(1) };
+                    let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
+                    push!(b);
+                }
             }
             op::STORE_FAST__LOAD_FAST => {
-                let next = unsafe { (*ip >> 8) as usize };
-                ip = unsafe { ip.add(1) };
+                let second = unsafe { *ip };
                 let v = pop_opt!();
                 set_local!(oparg as usize, v);
-                let b = unsafe { (*slot!(next)).as_ref().unwrap_unchecked() }.clone();
-                push!(b);
+                if second as u8 == op::LOAD_FAST {
+                    ip = unsafe { ip.add(1) };
+                    let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
+                    push!(b);
+                }
             }
             op::STORE_FAST__STORE_FAST => {
                 let next = unsafe { (*ip >> 8) as usize };
@@ -1138,6 +1203,18 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 push!(k);
                 ip = subscr;
             }
+            // `local.attr op= value`: COPY 1, LOAD_ATTR ... SWAP 2, STORE_ATTR; as above.
+            op::COPY if oparg == 1 && unsafe { *ip } as u8 == op::LOAD_ATTR_INSTANCE_VALUE && unsafe { *ip } & 0x100 == 0 => {
+                let cache = unsafe { ip.add(1) };
+                let v = match unsafe { ops::instance_value(peek!(1), cache) } {
+                    Some(v) => {
+                        ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
+                        v
+                    }
+                    None => peek!(1).clone(),
+                };
+                push!(v);
+            }
             op::COPY => simple!(COPY),
             op::SWAP if oparg == 3 && unsafe { *ip } == SWAP_2 => {
                 // The stack is [container, key, value]: `container[key] = value`.
@@ -1178,6 +1255,18 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     std::ptr::swap(sp.sub(1), sp.sub(2));
                 }
                 ip = store;
+            }
+            op::SWAP if oparg == 2 && unsafe { *ip } as u8 == op::STORE_ATTR_INSTANCE_VALUE => {
+                // The stack is [owner, value]: `owner.attr = value`.
+                let cache = unsafe { ip.add(1) };
+                if let Some((values, index)) = unsafe { ops::instance_store_target(peek!(2), cache) } {
+                    ip = unsafe { cache.add(cache_size::STORE_ATTR) };
+                    let v = pop!();
+                    values.set(index, v);
+                    drop_n!(1);
+                } else {
+                    simple!(SWAP);
+                }
             }
             op::SWAP => simple!(SWAP),
             op::BINARY_OP_ADD_INT => arm_binary_op_add_int!(op::BINARY_OP_ADD_INT),
@@ -1681,7 +1770,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             | op::SET_UPDATE | op::DICT_MERGE | op::DICT_UPDATE | op::CALL | op::CALL_INTRINSIC_1
             | op::CALL_INTRINSIC_2 | op::LOAD_FROM_DICT_OR_GLOBALS | op::LOAD_FROM_DICT_OR_DEREF
             | op::CALL_PY_GENERAL | op::YIELD_VALUE
-            | 20 | 66 | 67 | 72 | 168 | 169 | 170 | 185 | 186 | 187 | 188 | 189 | 190 | 191 | 192
+            | 20 | 66 | 67 | 72 | 168 | 169 | 170 | 187 | 188 | 189 | 190 | 191 | 192
             | 193 | 194 | 195 | 196 | 197 | 198 | 199 | 200 | 201 | 202 | 203 | 204 | 205 | 206
             | 207 | 208 | 209 | 210 | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219 | 220
             | 221 | 222 | 223 | 224 | 225 | 226 | 227 | 228 | 229 | 230 | 231 | 232 | 233 | 234

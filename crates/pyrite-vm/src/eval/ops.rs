@@ -18,6 +18,70 @@ pub fn compare_by_mask<T: PartialOrd>(a: T, b: T, oparg: u32) -> bool {
     outcome & oparg != 0
 }
 
+/// The attribute LOAD_ATTR_INSTANCE_VALUE reads when its guard holds (`owner`'s class still has
+/// the version tag cached in units 1..2 of `cache`, and the inline value at the key index in
+/// units 3..4 is set), else `None`. Shared with LOAD_FAST__LOAD_ATTR and COPY 1, which run a
+/// following read themselves.
+///
+/// # Safety
+/// `cache` points at a LOAD_ATTR_INSTANCE_VALUE's cache units.
+#[inline(always)]
+pub unsafe fn instance_value(owner: &Value, cache: *const u16) -> Option<Value> {
+    let h = owner.header()?;
+    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+        return None;
+    }
+    // SAFETY: the tag vouches that the class keeps inline values with this key index.
+    let b = crate::objects::inline_values::active_in_flagged_class(owner)?;
+    b.get(super::specialize::read_u32(cache.add(3)) as usize)
+}
+
+/// The inline values STORE_ATTR_INSTANCE_VALUE stores into when its guard holds (the version
+/// tag in units 1..2 of `cache`), and the key index (unit 3); else `None`.
+///
+/// # Safety
+/// `cache` points at a STORE_ATTR_INSTANCE_VALUE's cache units.
+#[inline(always)]
+pub unsafe fn instance_store_target(owner: &Value, cache: *const u16) -> Option<(&crate::objects::inline_values::InlineValues, usize)> {
+    let h = owner.header()?;
+    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+        return None;
+    }
+    // SAFETY: as in `instance_value`.
+    let b = crate::objects::inline_values::active_in_flagged_class(owner)?;
+    Some((b, *cache.add(3) as usize))
+}
+
+/// LOAD_ATTR_METHOD_WITH_VALUES's guard beyond the type version: the instance keeps its
+/// attributes inline and its class's keys are as many as when the method was cached (units 3..4
+/// of `cache`), so no instance attribute can shadow the method.
+///
+/// # Safety
+/// `cache` points at a LOAD_ATTR_METHOD_WITH_VALUES's cache units.
+#[inline(always)]
+pub unsafe fn method_not_shadowed(owner: &Value, cache: *const u16) -> bool {
+    use crate::objects::inline_values;
+    inline_values::active(owner).is_some() && inline_values::keys(owner.ty()).len() as u32 == super::specialize::read_u32(cache.add(3))
+}
+
+/// The method LOAD_ATTR_METHOD_NO_DICT or LOAD_ATTR_METHOD_WITH_VALUES (`opcode`) pushes when
+/// its guards hold, else `None`. For LOAD_FAST__LOAD_ATTR, which runs the method load itself.
+///
+/// # Safety
+/// `cache` points at the cache units of an instruction `opcode`.
+#[inline(always)]
+pub unsafe fn cached_method(owner: &Value, opcode: u8, cache: *const u16) -> Option<Value> {
+    let h = owner.header()?;
+    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+        return None;
+    }
+    if opcode == pyrite_bytecode::opcode::op8::LOAD_ATTR_METHOD_WITH_VALUES && !method_not_shadowed(owner, cache) {
+        return None;
+    }
+    // SAFETY: the type's dict holds the method while the tag is unchanged.
+    Some(Value::from_header_borrowed(super::specialize::read_ptr(cache.add(5))))
+}
+
 /// `container[sub]` when BINARY_SUBSCR_LIST_INT's guard holds (an exact list, a small int
 /// within it; negative indexes take the generic path), else `None`. Shared with
 /// LOAD_FAST__LOAD_CONST, which runs a following subscript itself.

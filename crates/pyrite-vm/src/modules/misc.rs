@@ -101,7 +101,7 @@ fn dis_dis(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
         fn collect(v: &Value, out: &mut std::collections::HashMap<*const pyrite_bytecode::CodeObject, Vec<u16>>) {
             let Some(cd) = v.downcast::<function::CodeData>() else { return };
             // SAFETY: a read-only copy; nothing executes while `dis` runs.
-            out.insert(std::rc::Rc::as_ptr(&cd.code), unsafe { (*cd.instructions.get()).to_vec() });
+            out.insert(std::rc::Rc::as_ptr(&cd.code), pyrite_bytecode::adaptive::for_display(unsafe { &*cd.instructions.get() }));
             for c in cd.consts.iter() {
                 collect(c, out);
             }

@@ -206,6 +206,14 @@ impl Clone for Value {
 impl Drop for Value {
     #[inline(always)]
     fn drop(&mut self) {
+        self.release();
+    }
+}
+
+impl Value {
+    /// Give up the reference `self` owns (the body of `drop`).
+    #[inline(always)]
+    fn release(&self) {
         if !self.is_small_int() {
             // SAFETY: heap value with a reference owned by `self`.
             let h = unsafe { self.bits.as_ref() };
@@ -217,6 +225,17 @@ impl Drop for Value {
                 // SAFETY: the count reached zero; nobody else refers to the object.
                 unsafe { super::dealloc(self.bits) };
             }
+        }
+    }
+
+    /// Drop `v` with the reference-count decrement at the call site. The compiler's drop glue
+    /// for `Option<Value>` is a function of its own that LLVM may leave out of line in a
+    /// function as big as the eval loop; the loop's local stores use this instead.
+    #[inline(always)]
+    pub fn drop_inline(v: Option<Value>) {
+        if let Some(v) = v {
+            let v = std::mem::ManuallyDrop::new(v);
+            v.release();
         }
     }
 }
