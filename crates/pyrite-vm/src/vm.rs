@@ -99,6 +99,7 @@ impl Vm {
         crate::init_static_types();
         // Entries left by an interpreter that ran on this thread before name its strs.
         crate::typeobj::clear_method_cache();
+        crate::eval::clear_attr_shape_cache();
         let builtins = dict::new_dict();
         let modules = dict::new_dict();
         let none = crate::objects::none::none();
@@ -446,6 +447,7 @@ impl Drop for Vm {
         self.interned.clear();
         // Its entries name this interpreter's interned strs, freed just now.
         crate::typeobj::clear_method_cache();
+        crate::eval::clear_attr_shape_cache();
         for c in self.ascii_chars.iter_mut() {
             drop(c.take());
         }

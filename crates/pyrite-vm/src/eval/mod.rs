@@ -14,6 +14,7 @@ mod unwind;
 pub use call::{call_function, make_frame};
 pub use call as call_mod;
 pub use unwind::{add_traceback, format_exception};
+pub(crate) use specialize::clear_attr_shape_cache;
 
 use pyrite_bytecode::code::flags as co_flags;
 use pyrite_bytecode::adaptive;
@@ -1635,6 +1636,21 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::UNPACK_SEQUENCE_LIST => arm_unpack_sequence_two_tuple!(op::UNPACK_SEQUENCE_LIST),
             op::CALL_PY_EXACT_ARGS => arm_call_py_exact_args!(op::CALL_PY_EXACT_ARGS),
             op::CALL_PY_WITH_DEFAULTS => arm_call_py_exact_args!(op::CALL_PY_WITH_DEFAULTS),
+            op::CALL_PY_GENERAL => {
+                // A site that has called several functions (a method overridden in
+                // subclasses): the shape is checked at each call instead of a code guard.
+                let nargs = oparg as usize;
+                let is_meth = peek_opt!(nargs + 2).is_some();
+                let total = nargs + is_meth as usize;
+                let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
+                let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
+                if f.kwnames.is_some() || specialize::simple_positional_call(fd, total).is_none() {
+                    deopt!(CALL);
+                }
+                let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
+                // `simple_positional_call` just checked the shape.
+                push_simple_call!(nargs, is_meth, total, is_generator);
+            }
             op::CALL_BOUND_METHOD_EXACT_ARGS => {
                 let nargs = oparg as usize;
                 if peek_opt!(nargs + 2).is_some() {
@@ -1769,7 +1785,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             | op::FORMAT_VALUE | op::BUILD_CONST_KEY_MAP | op::BUILD_STRING | op::LIST_EXTEND
             | op::SET_UPDATE | op::DICT_MERGE | op::DICT_UPDATE | op::CALL | op::CALL_INTRINSIC_1
             | op::CALL_INTRINSIC_2 | op::LOAD_FROM_DICT_OR_GLOBALS | op::LOAD_FROM_DICT_OR_DEREF
-            | op::CALL_PY_GENERAL | op::YIELD_VALUE
+            | op::YIELD_VALUE
             | 20 | 66 | 67 | 72 | 168 | 169 | 170 | 187 | 188 | 189 | 190 | 191 | 192
             | 193 | 194 | 195 | 196 | 197 | 198 | 199 | 200 | 201 | 202 | 203 | 204 | 205 | 206
             | 207 | 208 | 209 | 210 | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219 | 220
@@ -2284,21 +2300,6 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 drop_n!(2 - is_meth as usize);
                 let r = tri!(r);
                 push!(r);
-            }
-            op::CALL_PY_GENERAL => {
-                // Out of line (a polymorphic site pays one more call than CALL_PY_EXACT_ARGS,
-                // far less than the generic CALL's argument copying and binding).
-                let nargs = oparg as usize;
-                let is_meth = peek_opt!(nargs + 2).is_some();
-                let total = nargs + is_meth as usize;
-                let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
-                let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
-                if f.kwnames.is_some() || specialize::simple_positional_call(fd, total).is_none() {
-                    deopt!(CALL);
-                }
-                let is_generator = fd.code_data().code.flags & co_flags::GENERATOR != 0;
-                // `simple_positional_call` just checked the shape.
-                push_simple_call!(nargs, is_meth, total, is_generator);
             }
             op::CALL_FUNCTION_EX => {
                 let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };

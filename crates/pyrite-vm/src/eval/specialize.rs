@@ -141,30 +141,28 @@ pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, c
 /// inline value or a class attribute without `__get__`, or, for a method load, a plain
 /// function of the class (`true`: the owner goes above it as `self`), and for an inline value
 /// its key index. `None` when the full lookup must decide. Nothing is called, so nothing can
-/// run.
+/// run. What the class side decides is read from the [`attr_shape`] cache.
 pub fn plain_attribute(owner: &Value, name: &Value, method: bool) -> Option<(Value, bool, Option<usize>)> {
     let ty = owner.header()?.ty();
     let values = inline_values::active(owner)?;
-    if !crate::objects::object::has_generic_getattr(ty) {
+    let shape = attr_shape::of(ty, name);
+    if !shape.generic_getattr || shape.descr_has_get && shape.descr_has_set {
         return None;
     }
-    let descr = ty.lookup(name);
-    let get = descr.as_ref().and_then(|d| d.ty().slots.descr_get.get());
-    if let Some(d) = &descr {
-        if get.is_some() && d.ty().slots.descr_set.get().is_some() {
-            return None;
-        }
-    }
-    if let Some(i) = inline_values::key_index(ty, name) {
+    if let Some(i) = shape.index {
         if let Some(v) = values.get(i) {
             return Some((v, false, Some(i)));
         }
     }
-    let d = descr?;
-    if method && d.downcast_exact::<function::FunctionData>().is_some() {
+    if shape.descr.is_null() {
+        return None;
+    }
+    // SAFETY: the class attribute stays in a dict along the MRO while the tag is unchanged.
+    let d = unsafe { Value::from_header_borrowed(shape.descr) };
+    if method && shape.descr_is_function {
         return Some((d, true, None));
     }
-    get.is_none().then_some((d, false, None))
+    (!shape.descr_has_get).then_some((d, false, None))
 }
 
 /// The polymorphic fallback of STORE_ATTR_INSTANCE_VALUE: `owner.name = value` for an
@@ -174,15 +172,151 @@ pub fn plain_attribute(owner: &Value, name: &Value, method: bool) -> Option<(Val
 pub fn plain_store_attribute(owner: &Value, name: &Value, value: &Value) -> bool {
     let Some(h) = owner.header() else { return false };
     let ty = h.ty();
-    if inline_values::active(owner).is_none() || !crate::objects::object::has_generic_setattr(ty) {
+    let Some(values) = inline_values::active(owner) else { return false };
+    let shape = attr_shape::of(ty, name);
+    if !shape.generic_setattr || shape.descr_has_set {
         return false;
     }
-    if let Some(d) = ty.lookup(name) {
-        if d.ty().slots.descr_set.get().is_some() {
-            return false;
+    match shape.index {
+        Some(i) => {
+            values.set(i, value.clone());
+            true
+        }
+        None => inline_values::set(owner, name, Some(value)) == Some(true),
+    }
+}
+
+/// What the polymorphic attribute fallbacks need to know of `class.name`, cached per (class,
+/// version tag, name) like the type method cache (CPython's `_PyType_Lookup` cache), so that a
+/// site cycling through several classes costs one probe per access instead of a method-cache
+/// lookup, descriptor tests and a scan of the class's keys. Entries borrow the class attribute,
+/// which stays in a dict along the MRO while the class keeps its tag (tags are never reused).
+mod attr_shape {
+    use super::*;
+
+    /// What `class.name` resolves to on the class side.
+    #[derive(Clone, Copy)]
+    pub struct Shape {
+        /// The name's index in the class's inline keys, if it has one.
+        pub index: Option<usize>,
+        /// The class attribute along the MRO (borrowed), or null.
+        pub descr: *const ObjHeader,
+        pub descr_is_function: bool,
+        pub descr_has_get: bool,
+        pub descr_has_set: bool,
+        pub generic_getattr: bool,
+        pub generic_setattr: bool,
+    }
+
+    #[derive(Clone, Copy)]
+    struct Entry {
+        ty: usize,
+        name: usize,
+        tag: u32,
+        /// The class's key count when `index` was looked for: keys are append-only, so a name
+        /// found stays at its index, and one not found is still absent while the count holds.
+        keys_len: u32,
+        shape: Shape,
+    }
+
+    const SIZE: usize = 256;
+
+    const EMPTY: Entry = Entry {
+        ty: 0,
+        name: 0,
+        tag: 0,
+        keys_len: 0,
+        shape: Shape {
+            index: None,
+            descr: std::ptr::null(),
+            descr_is_function: false,
+            descr_has_get: false,
+            descr_has_set: false,
+            generic_getattr: false,
+            generic_setattr: false,
+        },
+    };
+
+    /// The entries, allocated on first use (the thread-local itself is one pointer).
+    struct Table(std::cell::Cell<*mut [Entry; SIZE]>);
+
+    impl Drop for Table {
+        fn drop(&mut self) {
+            let p = self.0.get();
+            if !p.is_null() {
+                // SAFETY: allocated by `table` with `Box::into_raw`, freed once, here.
+                drop(unsafe { Box::from_raw(p) });
+            }
         }
     }
-    inline_values::set(owner, name, Some(value)) == Some(true)
+
+    thread_local! {
+        static CACHE: Table = const { Table(std::cell::Cell::new(std::ptr::null_mut())) };
+    }
+
+    fn table() -> *mut [Entry; SIZE] {
+        CACHE.with(|c| {
+            let mut p = c.0.get();
+            if p.is_null() {
+                p = Box::into_raw(Box::new([EMPTY; SIZE]));
+                c.0.set(p);
+            }
+            p
+        })
+    }
+
+    /// The shape of `ty.name`. Only interned names are cached: their identity stands for their
+    /// text, and the interpreter's intern table keeps them alive.
+    pub fn of(ty: &PyType, name: &Value) -> Shape {
+        if !name.downcast_exact::<pystr::StrData>().is_some_and(|d| d.interned.get()) {
+            return resolve(ty, name);
+        }
+        let (t, n, tag) = (ty as *const PyType as usize, name.bits(), ty.version_tag.get());
+        let keys_len = inline_values::keys(ty).len() as u32;
+        let slot = ((n >> 4) ^ (t >> 6) ^ tag as usize) & (SIZE - 1);
+        // SAFETY: thread-local table; `resolve` runs no Python code and does not re-enter.
+        let e = unsafe { &mut (*table())[slot] };
+        if e.ty == t && e.name == n && e.tag == tag {
+            if e.shape.index.is_none() && e.keys_len != keys_len {
+                e.shape.index = inline_values::key_index(ty, name);
+                e.keys_len = keys_len;
+            }
+            return e.shape;
+        }
+        let shape = resolve(ty, name);
+        *e = Entry { ty: t, name: n, tag, keys_len, shape };
+        shape
+    }
+
+    fn resolve(ty: &PyType, name: &Value) -> Shape {
+        let descr = ty.lookup(name);
+        let dt = descr.as_ref().map(|d| d.ty());
+        Shape {
+            index: inline_values::key_index(ty, name),
+            descr: descr.as_ref().map(|d| d.as_ptr()).unwrap_or(std::ptr::null()),
+            descr_is_function: descr.as_ref().is_some_and(|d| d.downcast_exact::<function::FunctionData>().is_some()),
+            descr_has_get: dt.is_some_and(|t| t.slots.descr_get.get().is_some()),
+            descr_has_set: dt.is_some_and(|t| t.slots.descr_set.get().is_some()),
+            generic_getattr: crate::objects::object::has_generic_getattr(ty),
+            generic_setattr: crate::objects::object::has_generic_setattr(ty),
+        }
+    }
+
+    /// Forget every entry (an interpreter's interned names are about to be freed).
+    pub fn clear() {
+        let _ = CACHE.try_with(|c| {
+            let p = c.0.get();
+            if !p.is_null() {
+                // SAFETY: thread-local; no reference into the table is held.
+                unsafe { *p = [EMPTY; SIZE] };
+            }
+        });
+    }
+}
+
+/// Empty this thread's polymorphic attribute cache (when an interpreter is torn down).
+pub(crate) fn clear_attr_shape_cache() {
+    attr_shape::clear();
 }
 
 #[inline(always)]
