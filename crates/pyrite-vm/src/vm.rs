@@ -455,6 +455,7 @@ impl Drop for Vm {
         crate::objects::float::clear_free_list();
         crate::objects::tuple::clear_free_lists();
         crate::objects::function::clear_free_list();
+        crate::object::block_cache::drain();
         self.flush_stdout();
     }
 }

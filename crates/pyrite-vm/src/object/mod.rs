@@ -20,6 +20,7 @@
 //!   `PyType::dictoffset`) an optional `__dict__` slot, then its `__slots__` slots.
 
 pub mod free_list;
+pub mod block_cache;
 pub mod value;
 
 pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};
@@ -136,9 +137,8 @@ pub unsafe fn realloc_tail<T: Payload>(v: Value, old_tail: usize, new_tail: usiz
     let ty = v.ty();
     debug_assert!(!ty.has_gc() && v.refcount() == 1);
     let fixed = tail_offset::<T>(ty);
-    let old = Layout::from_size_align(fixed + old_tail, 8).expect("object layout");
     let raw = v.into_raw() as *mut u8;
-    let moved = std::alloc::realloc(raw, old, fixed + new_tail);
+    let moved = block_cache::realloc(raw, fixed + old_tail, fixed + new_tail);
     if moved.is_null() {
         std::alloc::handle_alloc_error(Layout::from_size_align(fixed + new_tail, 8).expect("object layout"));
     }
@@ -155,11 +155,9 @@ fn raw_alloc(ty: &PyType, size: usize, init_len: usize, zero_end: usize) -> NonN
     crate::limits::note_allocation(size);
     let has_gc = ty.has_gc();
     let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
-    let layout = Layout::from_size_align(pre + size, 8).expect("object layout");
-    // SAFETY: layout has non-zero size.
-    let base = unsafe { std::alloc::alloc(layout) };
+    let base = block_cache::alloc(pre + size);
     if base.is_null() {
-        std::alloc::handle_alloc_error(layout);
+        std::alloc::handle_alloc_error(Layout::from_size_align(pre + size, 8).expect("object layout"));
     }
     if zero_end > init_len {
         // SAFETY: within the allocation (`zero_end <= size`).
@@ -196,9 +194,8 @@ pub(crate) unsafe fn free_with_tail<T: Payload>(obj: *mut ObjHeader, ty: &PyType
 unsafe fn free_sized(obj: *mut ObjHeader, ty: &PyType, size: usize) {
     let has_gc = ty.has_gc();
     let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
-    let layout = Layout::from_size_align(pre + size, 8).expect("object layout");
     crate::limits::note_free(size);
-    std::alloc::dealloc((obj as *mut u8).sub(pre), layout);
+    block_cache::free((obj as *mut u8).sub(pre), pre + size);
 }
 
 /// The standard `dealloc` for a built-in type with payload `T`: untrack, drop the payload,
