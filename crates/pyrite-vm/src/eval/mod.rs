@@ -146,7 +146,7 @@ macro_rules! frame_access_macros {
         }
         macro_rules! instrs {
             () => {
-                unsafe { (*code!().instructions.get()).as_mut_ptr() }
+                $f.units
             };
         }
         macro_rules! slots {
@@ -625,8 +625,10 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         macro_rules! deopt {
             ($family:ident) => {{
                 unsafe { specialize::unspecialize(cache_at, op::$family) };
-                ip = cache_at;
-                run_slow!(op::$family, oparg);
+                // Dispatch the same instruction again, now generic: the arm then runs the
+                // generic body out of line. Jumping back rather than calling the cold half here
+                // keeps a call (and the register spills around it) out of every specialised arm.
+                ip = unsafe { cache_at.sub(1) };
                 continue 'dispatch;
             }};
         }
