@@ -161,6 +161,7 @@ impl DictData {
     }
 
     /// Probe for `key` with hash `hash`. May call `__eq__`.
+    #[inline]
     fn probe(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Probe> {
         let t = self.table();
         if t.indices.is_empty() {
@@ -172,14 +173,17 @@ impl DictData {
         let mut first_dummy: Option<usize> = None;
         let version = self.version.get();
         loop {
-            let ix = self.table().indices[i];
+            // SAFETY: `i <= mask`, and an `__eq__` that resized the table makes the probe
+            // restart (version check below) before `i` is used again.
+            let ix = unsafe { *self.table().indices.get_unchecked(i) };
             if ix == EMPTY {
                 return Ok(Probe::Missing(first_dummy.unwrap_or(i)));
             }
             if ix == DUMMY {
                 first_dummy.get_or_insert(i);
             } else {
-                let e = self.table().entries[ix as usize].as_ref().expect("live entry");
+                // SAFETY: a non-negative index names a live entry (the table's invariant).
+                let e = unsafe { self.table().entries.get_unchecked(ix as usize).as_ref().unwrap_unchecked() };
                 if e.key.is(key) {
                     return Ok(Probe::Found(i, ix as usize));
                 }
@@ -208,6 +212,7 @@ impl DictData {
         }
     }
 
+    #[inline]
     fn find(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Probe> {
         loop {
             match self.probe(vm, key, hash)? {
@@ -220,7 +225,8 @@ impl DictData {
     /// `d[key]` lookup with a precomputed hash.
     pub fn get_with_hash(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
         match self.find(vm, key, hash)? {
-            Probe::Found(_, ix) => Ok(self.table().entries[ix].as_ref().map(|e| e.value.clone())),
+            // SAFETY: `find` just returned a live entry's index.
+            Probe::Found(_, ix) => Ok(Some(unsafe { self.table().entries.get_unchecked(ix).as_ref().unwrap_unchecked() }.value.clone())),
             _ => Ok(None),
         }
     }
@@ -343,7 +349,9 @@ impl DictData {
             t.indices[i] = t.entries.len() as i32;
             t.entries.push(Some(Entry { hash, key, value }));
         } else {
-            t.indices[slot] = t.entries.len() as i32;
+            // SAFETY: `slot` is an index-table slot a probe of this table just returned (no
+            // Python code ran since, so the table is the same).
+            unsafe { *t.indices.get_unchecked_mut(slot) = t.entries.len() as i32 };
             t.entries.push(Some(Entry { hash, key, value }));
         }
         self.table().used += 1;

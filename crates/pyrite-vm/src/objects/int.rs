@@ -380,6 +380,18 @@ pub fn compare(a: &IntRef<'_>, b: &IntRef<'_>) -> Ordering {
     }
 }
 
+/// CPython's hash of a small int: the value itself when it is below 2**61 - 1 in magnitude
+/// (dict and set keys are mostly such ints), else as [`hash_int`].
+#[inline(always)]
+pub fn hash_small_int(i: i64) -> i64 {
+    const MODULUS: i64 = (1i64 << 61) - 1;
+    if i > -MODULUS && i < MODULUS && i != -1 {
+        i
+    } else {
+        hash_int(&IntRef::Small(i))
+    }
+}
+
 /// CPython's int hash: value modulo 2**61 - 1, keeping the sign, -1 becomes -2.
 pub fn hash_int(r: &IntRef<'_>) -> i64 {
     const MODULUS: u64 = (1u64 << 61) - 1;

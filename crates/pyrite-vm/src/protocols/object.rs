@@ -55,7 +55,7 @@ pub fn str_string(vm: &mut Vm, v: &Value) -> PyResult<String> {
 /// `hash(v)`.
 pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Some(i) = v.as_small_int() {
-        return Ok(crate::objects::int::hash_int(&crate::objects::int::IntRef::Small(i)));
+        return Ok(crate::objects::int::hash_small_int(i));
     }
     if let Some(d) = pystr::str_data(v) {
         if std::ptr::eq(v.ty(), &pystr::STR_TYPE.0) {
