@@ -36,7 +36,7 @@ thread_local! {
         h
     };
     static STATE: GcState = const { GcState { count: Cell::new(0), threshold: Cell::new(700), enabled: Cell::new(true), collecting: Cell::new(false), collections: Cell::new(0), last_edges: Cell::new(0) } };
-    static PENDING_FINALIZERS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static PENDING_FINALIZERS: RefCell<std::collections::VecDeque<Value>> = const { RefCell::new(std::collections::VecDeque::new()) };
     pub(crate) static BREAKER: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -123,7 +123,7 @@ pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
     (*h).flags.set((*h).flags.get() | FINALIZED);
     obj.as_ref().refcnt.set(1);
     let v = Value::from_header(obj);
-    PENDING_FINALIZERS.with(|q| q.borrow_mut().push(v));
+    PENDING_FINALIZERS.with(|q| q.borrow_mut().push_back(v));
     BREAKER.with(|b| b.set(true));
     true
 }
@@ -131,7 +131,8 @@ pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
 /// Run queued `__del__` methods (at a safe point).
 pub fn run_pending_finalizers(vm: &mut Vm) {
     loop {
-        let next = PENDING_FINALIZERS.with(|q| q.borrow_mut().pop());
+        // In the order the objects died, as CPython runs them (at the deallocation).
+        let next = PENDING_FINALIZERS.with(|q| q.borrow_mut().pop_front());
         let Some(obj) = next else { break };
         call_del(vm, &obj);
         drop(obj);

@@ -261,6 +261,10 @@ pub struct PyType {
     pub doc: Option<&'static str>,
     /// Attribute names shared by the instances of an `INLINE_VALUES` class.
     pub inline_keys: UnsafeCell<Vec<Value>>,
+    /// The class's `__init__` (borrowed) as found while the version tag was the one beside
+    /// it: CALL_ALLOC_AND_ENTER_INIT's lookup, made once per tag (CPython 3.13 keeps it in
+    /// the heap type's specialisation cache too).
+    pub init_cache: Cell<(u32, *const ObjHeader)>,
 }
 
 impl Value {
@@ -338,6 +342,7 @@ impl StaticType {
             getsets,
             doc: None,
             inline_keys: UnsafeCell::new(Vec::new()),
+            init_cache: Cell::new((0, std::ptr::null())),
         })
     }
 }
@@ -522,6 +527,20 @@ impl PyType {
             return false;
         }
         crate::gc::run_finalizer_on_dealloc(obj)
+    }
+
+    /// `self.__init__` along the MRO, from [`PyType::init_cache`] when it holds the current
+    /// tag's answer.
+    #[inline]
+    pub fn lookup_init(&self, init_name: &Value) -> Option<Value> {
+        let (tag, init) = self.init_cache.get();
+        if tag == self.version_tag.get() && !init.is_null() {
+            // SAFETY: the tag is unchanged, so a dict along the MRO still holds `init`.
+            return Some(unsafe { Value::from_header_borrowed(init) });
+        }
+        let found = self.lookup(init_name)?;
+        self.init_cache.set((self.version_tag.get(), found.as_ptr()));
+        Some(found)
     }
 
     /// The value of this type as an owned `Value`.

@@ -963,6 +963,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                         _ => {}
                     }
                     skip_cache!(CALL);
+                    // Finalisers of objects that died since the last check run before the
+                    // call, as CPython runs them at the deallocation (`del x; print(...)`).
+                    tri!(vm.check_eval_breaker());
                     let kwnames = f.kwnames.take();
                     let r = match ($code, top_slice!(nargs)) {
                         (op::CALL_NO_KW_LEN, [x]) if specialize::is_exact_str(x) => Ok(int::from_usize(pystr::char_len(x))),
@@ -1685,7 +1688,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     deopt!(CALL);
                 }
                 let init_name = vm.dunder_init.clone();
-                let init = match cls.lookup(&init_name) {
+                let init = match cls.lookup_init(&init_name) {
                     Some(init) if init.downcast_exact::<function::FunctionData>().map(|fd| fd.code_data().code.argcount as usize == nargs + 1).unwrap_or(false) => init,
                     _ => deopt!(CALL),
                 };
@@ -1727,6 +1730,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let callable = peek_opt!(nargs + 2);
                 let Some(callable) = callable.as_ref().filter(|c| crate::objects::descr::is_method_descriptor(c)) else { deopt!(CALL) };
                 skip_cache!(CALL);
+                tri!(vm.check_eval_breaker());
                 let kwnames = f.kwnames.take();
                 let callable = callable.clone();
                 sync!();

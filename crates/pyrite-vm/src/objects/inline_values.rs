@@ -107,6 +107,29 @@ impl InlineValues {
         out
     }
 
+    /// Drop every value, by key index (the order in which CPython's instance deallocation
+    /// releases its inline values), without the insertion-order bookkeeping of [`drain`].
+    fn clear_all(&self) {
+        let n = self.count.get();
+        if n == 0 {
+            return;
+        }
+        self.order.set(0);
+        self.count.set(0);
+        let mut left = n;
+        for s in &self.slots {
+            // SAFETY: single-threaded take of an owned cell; the drop may run code that looks
+            // at the object, which then finds the block empty up to here.
+            if let Some(v) = unsafe { (*s.get()).take() } {
+                drop(v);
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+    }
+
     pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
         for s in &self.slots {
             // SAFETY: read.
@@ -253,7 +276,7 @@ pub fn clear(obj_base: *const u8, ty: &PyType) {
     }
     // SAFETY: the flag guarantees the block's place in the layout.
     let b = unsafe { &*(obj_base.add(ty.dictoffset.get() + 8) as *const InlineValues) };
-    drop(b.drain());
+    b.clear_all();
 }
 
 /// Visit the block's values (GC traversal).

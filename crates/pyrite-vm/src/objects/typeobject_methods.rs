@@ -442,6 +442,7 @@ fn alloc_heap_type(meta: &PyType, name: &str, qualname: &str, base: &PyType, bas
         getsets: &[],
         doc: None,
         inline_keys: UnsafeCell::new(Vec::new()),
+        init_cache: Cell::new((0, std::ptr::null())),
     };
     crate::object::alloc_type_object(meta, t)
 }
