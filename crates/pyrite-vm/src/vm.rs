@@ -10,12 +10,15 @@ use crate::object::Value;
 use crate::objects::{dict, exceptions, str as pystr};
 use crate::typeobj::PyType;
 
-/// A raised Python exception: an owned exception instance.
+/// A raised Python exception: an owned exception instance. One word, so that the commonest
+/// results (`PyResult<Value>`, `PyResult<Option<Value>>`) are two words and return in
+/// registers: a result returned through memory and read back at once with wider loads than
+/// it was written with stalls store forwarding at every call boundary.
 pub struct PyErr {
     pub exc: Value,
-    /// Set by RERAISE: the frame that re-raises does not get a new traceback entry.
-    pub reraise: bool,
 }
+
+const _: () = assert!(std::mem::size_of::<PyResult<Value>>() == 16);
 
 impl std::fmt::Debug for PyErr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -27,11 +30,11 @@ pub type PyResult<T> = Result<T, PyErr>;
 
 impl PyErr {
     pub fn from_value(exc: Value) -> PyErr {
-        PyErr { exc, reraise: false }
+        PyErr { exc }
     }
     /// Mark the error as re-raised (no traceback entry for the current frame).
-    pub fn reraised(mut self) -> PyErr {
-        self.reraise = true;
+    pub fn reraised(self) -> PyErr {
+        exceptions::exc_data(&self.exc).reraised.set(true);
         self
     }
     /// Is the exception an instance of `ty` (or a subclass)?

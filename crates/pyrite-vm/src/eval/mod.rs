@@ -1767,6 +1767,12 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 reload!();
                 push_or_run_next_store!(v);
             }
+            // Any other frame that yields is the entry frame of a generator's resume (only
+            // FOR_ITER_GEN runs generator frames on a chain): the activation ends here.
+            op::YIELD_VALUE => {
+                let v = pop!();
+                exit!(Exit::Yield(v));
+            }
             // Everything else runs out of line, on the frame's own copy of the pointers. The
             // pattern lists every remaining opcode and every unused number instead of `_`: when
             // all 256 values are cases, the jump table covers the whole byte and the dispatch
@@ -1791,7 +1797,6 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             | op::FORMAT_VALUE | op::BUILD_CONST_KEY_MAP | op::BUILD_STRING | op::LIST_EXTEND
             | op::SET_UPDATE | op::DICT_MERGE | op::DICT_UPDATE | op::CALL | op::CALL_INTRINSIC_1
             | op::CALL_INTRINSIC_2 | op::LOAD_FROM_DICT_OR_GLOBALS | op::LOAD_FROM_DICT_OR_DEREF
-            | op::YIELD_VALUE
             | 20 | 66 | 67 | 72 | 168 | 169 | 170 | 187 | 188 | 189 | 190 | 191 | 192
             | 193 | 194 | 195 | 196 | 197 | 198 | 199 | 200 | 201 | 202 | 203 | 204 | 205 | 206
             | 207 | 208 | 209 | 210 | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219 | 220

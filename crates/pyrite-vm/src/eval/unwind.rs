@@ -10,11 +10,10 @@ use super::frame::Frame;
 
 /// Add a traceback entry for `f` unless the error is being re-raised from this frame.
 pub fn record_traceback(vm: &mut Vm, f: &Frame, err: &mut PyErr) {
-    if err.reraise {
-        err.reraise = false;
+    let d = exceptions::exc_data(&err.exc);
+    if d.reraised.replace(false) {
         return;
     }
-    let d = exceptions::exc_data(&err.exc);
     if d.traceback().is_none() && d.context().is_none() {
         super::ops::attach_context(vm, &err.exc);
     }

@@ -14,6 +14,10 @@ pub struct ExceptionData {
     pub cause: UnsafeCell<Option<Value>>,
     pub context: UnsafeCell<Option<Value>>,
     pub suppress_context: Cell<bool>,
+    /// Set when the exception is re-raised (RERAISE, bare `raise`): the frame that re-raises
+    /// it adds no traceback entry (cleared by that frame's unwinding). Kept here rather than
+    /// in `PyErr`, so that a `PyErr` is one word and `PyResult<Value>` comes back in registers.
+    pub reraised: Cell<bool>,
     /// For exception groups: the `(message, exceptions)` pair (a 2-tuple; `exceptions` a tuple).
     pub group: UnsafeCell<Option<Value>>,
 }
@@ -163,6 +167,7 @@ pub fn new_exception(ty: &PyType, args: Vec<Value>) -> Value {
         cause: UnsafeCell::new(None),
         context: UnsafeCell::new(None),
         suppress_context: Cell::new(false),
+        reraised: Cell::new(false),
         group: UnsafeCell::new(None),
     })
 }
