@@ -18,8 +18,9 @@ pub fn call_function(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<
     if flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
         return Ok(crate::objects::generator::new_generator(vm, frame, func));
     }
-    let (frame, r) = run_frame(vm, frame);
-    super::release_frame(vm, frame);
+    let mut slot = Some(frame);
+    let r = run_frame(vm, &mut slot);
+    release_slot(vm, slot);
     match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(vm.new_exception(crate::objects::exceptions::system_error(), "yield outside generator")),
@@ -251,8 +252,9 @@ pub fn make_namespace_frame(vm: &mut Vm, code: &Value, globals: &Value, locals: 
 pub fn run_code(vm: &mut Vm, code: &Value, globals: &Value, locals: Option<Value>) -> PyResult<Value> {
     let locals = locals.unwrap_or_else(|| globals.clone());
     let frame = make_namespace_frame(vm, code, globals, Some(locals));
-    let (frame, r) = run_frame(vm, frame);
-    super::release_frame(vm, frame);
+    let mut slot = Some(frame);
+    let r = run_frame(vm, &mut slot);
+    release_slot(vm, slot);
     match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Ok(none::none()),
@@ -266,10 +268,19 @@ pub fn run_class_body(vm: &mut Vm, func: &Value, ns: &Value) -> PyResult<Value> 
     let globals = fd.globals.clone();
     let mut frame = make_namespace_frame(vm, &code, &globals, Some(ns.clone()));
     frame.func = Some(func.clone());
-    let (frame, r) = run_frame(vm, frame);
-    super::release_frame(vm, frame);
+    let mut slot = Some(frame);
+    let r = run_frame(vm, &mut slot);
+    release_slot(vm, slot);
     match r? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Ok(none::none()),
+    }
+}
+
+/// Release the frame a finished `run_frame` left in `slot`.
+#[inline]
+fn release_slot(vm: &mut Vm, slot: Option<Box<Frame>>) {
+    if let Some(frame) = slot {
+        super::release_frame(vm, frame);
     }
 }

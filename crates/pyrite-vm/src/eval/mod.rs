@@ -38,19 +38,27 @@ pub enum Exit {
     Yield(Value),
 }
 
-/// Run `entry` (and every Python frame it calls) until it returns or yields.
-/// The frame is handed back so that generators can keep it.
-pub fn run_frame(vm: &mut Vm, entry: Box<Frame>) -> (Box<Frame>, PyResult<Exit>) {
-    run_frame_with(vm, entry, None)
+/// Run the frame in `slot` (and every Python frame it calls) until it returns or yields.
+/// The frame is back in `slot` afterwards, so that generators can keep it. (The frame does not
+/// travel in the return value: a result of two words comes back in registers.)
+pub fn run_frame(vm: &mut Vm, slot: &mut Option<Box<Frame>>) -> PyResult<Exit> {
+    run_frame_with(vm, slot, None)
 }
+
+const _: () = assert!(std::mem::size_of::<PyResult<Exit>>() == 16);
 
 /// Like [`run_frame`], but start by raising `pending` at the frame's current instruction
 /// (generator `throw()`).
-pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<PyErr>) -> (Box<Frame>, PyResult<Exit>) {
+///
+/// # Panics
+/// If `slot` is empty (a caller bug).
+pub fn run_frame_with(vm: &mut Vm, slot: &mut Option<Box<Frame>>, mut pending: Option<PyErr>) -> PyResult<Exit> {
+    let mut entry = slot.take().expect("a frame to run");
     entry.is_entry = true;
     if vm.recursion_depth >= vm.recursion_limit {
         let e = vm.recursion_error("maximum recursion depth exceeded");
-        return (entry, Err(e));
+        *slot = Some(entry);
+        return Err(e);
     }
     vm.recursion_depth += 1;
     let saved_top = vm.top_frame;
@@ -73,10 +81,10 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
                         break;
                     }
                     if chain.current.is_entry {
-                        let r = Err(err);
                         vm.recursion_depth -= 1;
                         vm.top_frame = saved_top;
-                        return (chain.current, r);
+                        *slot = Some(chain.current);
+                        return Err(err);
                     }
                     // SAFETY: not the entry frame (tested above).
                     let mut done = unsafe { chain.leave_to_caller(vm) };
@@ -97,7 +105,8 @@ pub fn run_frame_with(vm: &mut Vm, mut entry: Box<Frame>, mut pending: Option<Py
     };
     vm.recursion_depth -= 1;
     vm.top_frame = saved_top;
-    (chain.current, result)
+    *slot = Some(chain.current);
+    result
 }
 
 /// The frames one [`run_frame`] executes: the current one, which owns (through its `caller`

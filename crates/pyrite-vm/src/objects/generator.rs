@@ -150,19 +150,25 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
     // The sent value is pushed even for throw(): the handler of a `yield from` loop
     // (CLEANUP_THROW) expects it under the exception, as in CPython's gen_send_ex.
     d.begin_run(vm, &mut frame, value);
-    let (mut frame, r) = run_frame_with(vm, frame, throw);
+    let mut slot = Some(frame);
+    let r = run_frame_with(vm, &mut slot, throw);
     d.end_run(vm, matches!(r, Ok(Exit::Yield(_))));
     match r {
         Ok(Exit::Yield(v)) => {
-            unsafe { *d.frame.get() = Some(frame) };
+            // SAFETY: the cell is empty while its frame runs.
+            unsafe { *d.frame.get() = slot };
             Ok(SendResult::Yielded(v))
         }
         Ok(Exit::Return(v)) => {
-            vm.frames.give(std::mem::take(&mut frame.slots));
+            if let Some(mut frame) = slot {
+                vm.frames.give(std::mem::take(&mut frame.slots));
+            }
             Ok(SendResult::Returned(v))
         }
         Err(e) => {
-            vm.frames.give(std::mem::take(&mut frame.slots));
+            if let Some(mut frame) = slot {
+                vm.frames.give(std::mem::take(&mut frame.slots));
+            }
             Err(escaping_error(vm, e))
         }
     }
