@@ -1194,6 +1194,17 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             // guard holds: one dispatch instead of three each (predicted successors; the
             // instructions stay in the bytecode, and `f.instr` names the subscript when it
             // can raise, as its own dispatch would).
+            op::UNARY_NEGATIVE if peek!(1).is_small_int() => {
+                // SAFETY: just checked.
+                let a = unsafe { peek!(1).as_small_int().unwrap_unchecked() };
+                // A small int owns no reference: overwrite it.
+                unsafe { std::ptr::write(sp.sub(1), Some(Value::int(-a))) };
+            }
+            op::UNARY_NOT if peek!(1).as_ptr() == none::true_ptr() || peek!(1).as_ptr() == none::false_ptr() => {
+                let t = peek!(1).as_ptr() == none::true_ptr();
+                // Booleans are immortal: overwrite without dropping.
+                unsafe { std::ptr::write(sp.sub(1), Some(none::bool_value(!t))) };
+            }
             op::COPY if oparg == 2 && unsafe { *ip } == COPY_2 => {
                 let subscr = unsafe { ip.add(1) };
                 match unsafe { *subscr } as u8 {
@@ -1236,9 +1247,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let store = unsafe { ip.add(1) };
                 match unsafe { *store } as u8 {
                     op::STORE_SUBSCR_LIST_INT => {
-                        if let (Some(l), Some(i)) = (peek!(3).downcast_exact::<list::ListData>(), peek!(2).as_small_int()) {
-                            if let Some(cell) = usize::try_from(i).ok().and_then(|i| l.vec().get_mut(i)) {
-                                let cell: *mut Value = cell;
+                        {
+                            if let Some(cell) = ops::list_int_cell(peek!(3), peek!(2)) {
                                 ip = unsafe { store.add(1 + cache_size::STORE_SUBSCR) };
                                 let v = pop!();
                                 // The key is a small int: nothing to drop.
@@ -1427,9 +1437,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 push!(r);
             }
             op::STORE_SUBSCR_LIST_INT => {
-                let (Some(l), Some(i)) = (peek!(2).downcast_exact::<list::ListData>(), peek!(1).as_small_int()) else { deopt!(STORE_SUBSCR) };
-                let Some(cell) = usize::try_from(i).ok().and_then(|i| l.vec().get_mut(i)) else { deopt!(STORE_SUBSCR) };
-                let cell: *mut Value = cell;
+                let Some(cell) = ops::list_int_cell(peek!(2), peek!(1)) else { deopt!(STORE_SUBSCR) };
                 skip_cache!(STORE_SUBSCR);
                 // The subscript is a small int: nothing to drop.
                 sp = unsafe { sp.sub(1) };

@@ -83,19 +83,35 @@ pub unsafe fn cached_method(owner: &Value, opcode: u8, cache: *const u16) -> Opt
 }
 
 /// `container[sub]` when BINARY_SUBSCR_LIST_INT's guard holds (an exact list, a small int
-/// within it; negative indexes take the generic path), else `None`. Shared with
-/// LOAD_FAST__LOAD_CONST, which runs a following subscript itself.
+/// within it, counting from the end when negative), else `None`. Shared with
+/// LOAD_FAST__LOAD_CONST and COPY 2, which run a following subscript themselves.
 #[inline(always)]
 pub fn list_int_item(container: &Value, sub: &Value) -> Option<Value> {
     let (l, i) = (container.downcast_exact::<list::ListData>()?, sub.as_small_int()?);
-    l.vec().get(usize::try_from(i).ok()?).cloned()
+    l.vec().get(wrap_index(i, l.len())?).cloned()
 }
 
 /// As [`list_int_item`], for BINARY_SUBSCR_TUPLE_INT (an exact tuple).
 #[inline(always)]
 pub fn tuple_int_item(container: &Value, sub: &Value) -> Option<Value> {
     let (t, i) = (container.downcast_exact::<tuple::TupleData>()?, sub.as_small_int()?);
-    t.items().get(usize::try_from(i).ok()?).cloned()
+    let items = t.items();
+    items.get(wrap_index(i, items.len())?).cloned()
+}
+
+/// The cell `list[sub] = v` writes when STORE_SUBSCR_LIST_INT's guard holds (an exact list,
+/// a small int within it, counting from the end when negative), else `None`.
+#[inline(always)]
+pub fn list_int_cell(container: &Value, sub: &Value) -> Option<*mut Value> {
+    let (l, i) = (container.downcast_exact::<list::ListData>()?, sub.as_small_int()?);
+    let n = l.len();
+    l.vec().get_mut(wrap_index(i, n)?).map(|c| c as *mut Value)
+}
+
+/// A sequence index as Python counts it (negative from the end), if it may be in range.
+#[inline(always)]
+fn wrap_index(i: i64, len: usize) -> Option<usize> {
+    usize::try_from(if i < 0 { i + len as i64 } else { i }).ok()
 }
 
 /// BINARY_OP for anything but two small ints: float fast paths, then the protocol.
