@@ -94,7 +94,10 @@ pub fn make_frame(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<&Va
     Ok(frame)
 }
 
-#[cold]
+/// Bind `args` (positional, then the values of the `kwnames` keywords) to the parameters of
+/// `fd` in `slots`: extra positionals into `*args`, unknown keywords into `**kwargs`, defaults
+/// for what is missing. Nothing is allocated on the way unless the function takes `*args` or
+/// `**kwargs`, or the call is an error.
 fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<Value>], args: &[Value], npos: usize, kwnames: &[Value]) -> PyResult<()> {
     let cd = fd.code_data();
     let code = &cd.code;
@@ -104,7 +107,8 @@ fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<
     let total_params = argcount + kwonly;
     let has_varargs = code.flags & co_flags::VARARGS != 0;
     let has_varkw = code.flags & co_flags::VARKEYWORDS != 0;
-    let fname = pystr::as_str(&fd.qualname()).to_owned();
+    // The name only error messages need.
+    let fname = || pystr::as_str(&fd.qualname()).to_owned();
     let varargs_index = total_params;
     let varkw_index = total_params + has_varargs as usize;
 
@@ -116,7 +120,7 @@ fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<
     if has_varargs {
         slots[varargs_index] = Some(tuple::new_tuple(args[ncopy..npos].to_vec()));
     } else if npos > argcount {
-        return Err(too_many_positional(vm, fd, &fname, npos, kwnames, args));
+        return Err(too_many_positional(vm, fd, &fname(), npos, kwnames, args));
     }
     let kwdict = if has_varkw {
         let d = dict::new_dict();
@@ -130,11 +134,14 @@ fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<
     for (j, key) in kwnames.iter().enumerate() {
         let value = &args[npos + j];
         let k = pystr::as_str(key);
-        let idx = cd.localsplusnames[..total_params].iter().position(|n| n.is(key) || pystr::as_str(n) == k);
+        // Keyword names and parameter names are interned: identity finds them, and the text
+        // is compared only when it does not (a keyword built at run time, `**kwargs`).
+        let params = &cd.localsplusnames[..total_params];
+        let idx = params.iter().position(|n| n.is(key)).or_else(|| params.iter().position(|n| pystr::as_str(n) == k));
         match idx {
             Some(i) if i >= posonly => {
                 if slots[i].is_some() {
-                    return Err(vm.type_error(format!("{fname}() got multiple values for argument '{k}'")));
+                    return Err(vm.type_error(format!("{}() got multiple values for argument '{k}'", fname())));
                 }
                 slots[i] = Some(value.clone());
             }
@@ -143,24 +150,25 @@ fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<
                 Some(d) => {
                     let dd = dict::dict_data(d).expect("dict");
                     if dd.get_str(key).is_some() {
-                        return Err(vm.type_error(format!("{fname}() got multiple values for argument '{k}'")));
+                        return Err(vm.type_error(format!("{}() got multiple values for argument '{k}'", fname())));
                     }
                     dd.set_str(key.clone(), value.clone());
                 }
                 None => {
-                    return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                    return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{k}'", fname())));
                 }
             },
         }
     }
     if !posonly_as_kw.is_empty() {
         return Err(vm.type_error(format!(
-            "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            fname(),
             posonly_as_kw.join(", ")
         )));
     }
     // Defaults for missing positional parameters.
-    let defaults: Vec<Value> = fd.defaults().map(|d| tuple::items(d).to_vec()).unwrap_or_default();
+    let defaults: &[Value] = fd.defaults().map(tuple::items).unwrap_or(&[]);
     let first_default = argcount - defaults.len().min(argcount);
     let mut missing = Vec::new();
     for i in npos.min(argcount)..argcount {
@@ -173,7 +181,7 @@ fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<
         }
     }
     if !missing.is_empty() {
-        return Err(missing_error(vm, &fname, &missing, "positional"));
+        return Err(missing_error(vm, &fname(), &missing, "positional"));
     }
     // Keyword-only defaults.
     let mut missing = Vec::new();
@@ -188,7 +196,7 @@ fn bind_arguments(vm: &mut Vm, fd: &function::FunctionData, slots: &mut [Option<
         }
     }
     if !missing.is_empty() {
-        return Err(missing_error(vm, &fname, &missing, "keyword-only"));
+        return Err(missing_error(vm, &fname(), &missing, "keyword-only"));
     }
     Ok(())
 }
