@@ -1471,6 +1471,23 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                 }
             }
+            // The generic form stays hot: iterators without a specialised form (enumerate, zip,
+            // dict views, map...) run it every step.
+            op::FOR_ITER => {
+                adaptive!(|instr, counter| unsafe { specialize::for_iter(peek!(1), instr, counter) });
+                skip_cache!(FOR_ITER);
+                sync!();
+                let next = ops::for_iter_next(vm, peek!(1));
+                resync!();
+                match tri!(next) {
+                    Some(v) => push!(v),
+                    None => {
+                        drop_n!(1);
+                        // Skip the END_FOR at the target.
+                        ip = unsafe { ip.add(oparg as usize + 1) };
+                    }
+                }
+            }
             op::FOR_ITER_LIST => arm_for_iter_list!(op::FOR_ITER_LIST),
             op::FOR_ITER_TUPLE => arm_for_iter_list!(op::FOR_ITER_TUPLE),
             op::FOR_ITER_GEN => {
@@ -1804,7 +1821,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             | op::CLEANUP_THROW | op::STORE_SUBSCR | op::DELETE_SUBSCR | op::GET_ITER
             | op::GET_YIELD_FROM_ITER | op::LOAD_BUILD_CLASS | op::LOAD_ASSERTION_ERROR
             | op::RETURN_GENERATOR | op::SETUP_ANNOTATIONS | op::LOAD_LOCALS | op::POP_EXCEPT
-            | op::STORE_NAME | op::DELETE_NAME | op::UNPACK_SEQUENCE | op::FOR_ITER | op::UNPACK_EX
+            | op::STORE_NAME | op::DELETE_NAME | op::UNPACK_SEQUENCE | op::UNPACK_EX
             | op::STORE_ATTR | op::DELETE_ATTR | op::STORE_GLOBAL | op::DELETE_GLOBAL
             | op::LOAD_NAME | op::BUILD_LIST | op::BUILD_SET | op::BUILD_MAP | op::LOAD_ATTR
             | op::COMPARE_OP | op::IMPORT_NAME | op::IMPORT_FROM | op::LOAD_GLOBAL

@@ -317,6 +317,8 @@ pub struct DictIterData {
     pos: Cell<isize>,
     used: Cell<isize>,
     remaining: Cell<isize>,
+    /// The items iterators' result pair, reused when free.
+    pair: crate::objects::tuple::ReusedPair,
 }
 
 impl Payload for DictIterData {
@@ -389,6 +391,7 @@ fn make_iter(dict: Value, kind: IterKind, reverse: bool) -> Value {
             pos: Cell::new(pos),
             used: Cell::new(used),
             remaining: Cell::new(used),
+            pair: Default::default(),
         },
     )
 }
@@ -451,7 +454,7 @@ fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(match it.kind {
         IterKind::Keys => k,
         IterKind::Values => val,
-        IterKind::Items => tuple::pair(k, val),
+        IterKind::Items => it.pair.make(k, val),
     }))
 }
 
@@ -470,12 +473,16 @@ static DICT_ITER_METHODS: &[MethodDef] = &[MethodDef {
 
 fn dict_iter_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: registered on the dict iterator types only.
-    unsafe { payload_of::<DictIterData>(h) }.dict.visit(visit);
+    let d = unsafe { payload_of::<DictIterData>(h) };
+    d.dict.visit(visit);
+    d.pair.visit(visit);
 }
 
 fn dict_iter_clear(h: &ObjHeader) {
     // SAFETY: registered on the dict iterator types only.
-    unsafe { payload_of::<DictIterData>(h) }.dict.set(None);
+    let d = unsafe { payload_of::<DictIterData>(h) };
+    d.dict.set(None);
+    d.pair.clear();
 }
 
 fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {

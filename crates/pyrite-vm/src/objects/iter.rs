@@ -458,6 +458,7 @@ fn callable_iter_clear(h: &ObjHeader) {
 pub struct EnumerateData {
     it: ValueCell,
     count: ValueCell,
+    result: tuple::ReusedPair,
 }
 
 impl Payload for EnumerateData {
@@ -502,7 +503,7 @@ fn enumerate_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Valu
         Some(s) => crate::protocols::number::index(vm, &s)?,
         None => Value::small_int(0),
     };
-    Ok(alloc_object(cls_type(cls), EnumerateData { it: ValueCell::new(Some(it)), count: ValueCell::new(Some(count)) }))
+    Ok(alloc_object(cls_type(cls), EnumerateData { it: ValueCell::new(Some(it)), count: ValueCell::new(Some(count)), result: Default::default() }))
 }
 
 fn enumerate_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
@@ -514,7 +515,7 @@ fn enumerate_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         _ => crate::protocols::number::binary_op(vm, &count, &Value::small_int(1), pyrite_bytecode::opcode::binop::ADD as _)?,
     };
     d.count.set(Some(next));
-    Ok(Some(tuple::pair(count, item)))
+    Ok(Some(d.result.make(count, item)))
 }
 
 fn enumerate_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
@@ -522,6 +523,7 @@ fn enumerate_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     let d = unsafe { payload_of::<EnumerateData>(h) };
     d.it.visit(visit);
     d.count.visit(visit);
+    d.result.visit(visit);
     crate::typeobj::traverse_instance_extras(h, visit);
 }
 
@@ -530,6 +532,7 @@ fn enumerate_clear(h: &ObjHeader) {
     let d = unsafe { payload_of::<EnumerateData>(h) };
     d.it.set(None);
     d.count.set(None);
+    d.result.clear();
     crate::typeobj::clear_instance_extras_gc(h);
 }
 
@@ -539,6 +542,8 @@ pub struct ZipData {
     iters: UnsafeCell<Vec<Value>>,
     strict: bool,
     done: Cell<bool>,
+    /// The result pair of a zip of two, reused when free.
+    pair: tuple::ReusedPair,
 }
 
 impl Payload for ZipData {
@@ -584,7 +589,7 @@ fn zip_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) ->
     for a in pos {
         iters.push(crate::protocols::iter::get_iter(vm, a)?);
     }
-    Ok(alloc_object(cls_type(cls), ZipData { iters: UnsafeCell::new(iters), strict, done: Cell::new(false) }))
+    Ok(alloc_object(cls_type(cls), ZipData { iters: UnsafeCell::new(iters), strict, done: Cell::new(false), pair: Default::default() }))
 }
 
 fn zip_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
@@ -595,6 +600,12 @@ fn zip_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let iters = d.iters();
     if iters.is_empty() {
         return Ok(None);
+    }
+    if iters.len() == 2 && !d.strict {
+        // The common `for a, b in zip(xs, ys)`: no vector, and the pair reused.
+        let Some(a) = crate::protocols::iter::next(vm, &iters[0])? else { return Ok(None) };
+        let Some(b) = crate::protocols::iter::next(vm, &iters[1])? else { return Ok(None) };
+        return Ok(Some(d.pair.make(a, b)));
     }
     let mut items = Vec::with_capacity(iters.len());
     for (i, it) in iters.iter().enumerate() {
@@ -627,12 +638,15 @@ fn zip_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     for it in unsafe { &*d.iters.get() } {
         visit(it);
     }
+    d.pair.visit(visit);
     crate::typeobj::traverse_instance_extras(h, visit);
 }
 
 fn zip_clear(h: &ObjHeader) {
     // SAFETY: as for traverse.
-    unsafe { payload_of::<ZipData>(h) }.clear();
+    let d = unsafe { payload_of::<ZipData>(h) };
+    d.clear();
+    d.pair.clear();
     crate::typeobj::clear_instance_extras_gc(h);
 }
 

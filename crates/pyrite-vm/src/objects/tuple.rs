@@ -1,5 +1,6 @@
 //! `tuple` (CPython: `Objects/tupleobject.c`).
 
+use std::cell::UnsafeCell;
 use std::cell::Cell;
 
 use crate::object::free_list::FreeList;
@@ -139,6 +140,61 @@ fn tuple_of(ty: &PyType, items: Vec<Value>) -> Value {
 
 pub fn new_tuple(items: Vec<Value>) -> Value {
     tuple_of(&TUPLE_TYPE, items)
+}
+
+/// CPython's result-tuple reuse for iterators that yield fresh pairs (enumerate, zip of two,
+/// dict items): the iterator keeps the last pair it returned, and when nobody else holds it any
+/// more (the loop unpacked it and let it go), the next pair is written into it instead of a new
+/// tuple being allocated. Nothing else can see the change: the tuple's only reference is this
+/// one. As in CPython, the kept pair holds its items until the next step or the iterator's end.
+pub struct ReusedPair(UnsafeCell<Option<Value>>);
+
+impl Default for ReusedPair {
+    fn default() -> Self {
+        ReusedPair(UnsafeCell::new(None))
+    }
+}
+
+impl ReusedPair {
+    /// `(a, b)`, in the kept tuple when it is free.
+    #[inline]
+    pub fn make(&self, a: Value, b: Value) -> Value {
+        // SAFETY: single-threaded; no borrow of the cell is held across this call.
+        let cell = unsafe { &mut *self.0.get() };
+        if let Some(t) = cell.as_ref() {
+            if t.refcount() == 1 {
+                // SAFETY: an exact 2-tuple (only `make` fills the cell) that nobody else
+                // references; its items are replaced, the old ones dropped after.
+                let (old_a, old_b) = unsafe {
+                    let d = t.payload_unchecked::<TupleData>();
+                    (std::ptr::replace(d.ptr, a), std::ptr::replace(d.ptr.add(1), b))
+                };
+                let t = t.clone();
+                drop(old_a);
+                drop(old_b);
+                return t;
+            }
+        }
+        let t = pair(a, b);
+        let old = cell.replace(t.clone());
+        drop(old);
+        t
+    }
+
+    /// Visit the kept tuple (the owner's GC traversal).
+    pub fn visit(&self, visit: &mut dyn FnMut(&Value)) {
+        // SAFETY: traversal runs no Python code.
+        if let Some(t) = unsafe { &*self.0.get() } {
+            visit(t);
+        }
+    }
+
+    /// Let the kept tuple go (the owner's GC clear).
+    pub fn clear(&self) {
+        // SAFETY: as in `make`; the tuple is dropped after the cell is emptied.
+        let old = unsafe { (*self.0.get()).take() };
+        drop(old);
+    }
 }
 
 /// `(a, b)`: dict items, enumerate, zip, divmod...: no intermediate vector.
