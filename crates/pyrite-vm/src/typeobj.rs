@@ -407,10 +407,12 @@ impl PyType {
     }
 
     /// The `__mro__` tuple's items.
+    #[inline]
     pub fn mro_slice(&self) -> &[Value] {
-        // SAFETY: the mro tuple is replaced only by `set_mro`, not while borrowed.
+        // SAFETY: the mro tuple is replaced only by `set_mro`, not while borrowed; it is an
+        // exact tuple.
         match unsafe { &*self.mro.get() } {
-            Some(t) => crate::objects::tuple::items(t),
+            Some(t) => unsafe { t.payload_unchecked::<crate::objects::tuple::TupleData>() }.items(),
             None => &[],
         }
     }

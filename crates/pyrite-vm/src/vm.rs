@@ -92,6 +92,8 @@ pub struct Vm {
     pub start_instant: std::time::Instant,
     /// The interned `"__init__"` (looked up by class-instantiation calls).
     pub dunder_init: Value,
+    /// The interned `"__name__"` (read from the globals by every function creation).
+    pub dunder_name: Value,
     /// The interned one-character ASCII strs, by code point (filled on first use).
     pub ascii_chars: Box<[Option<Value>; 128]>,
 }
@@ -122,9 +124,11 @@ impl Vm {
             repr_stack: Vec::new(),
             start_instant: std::time::Instant::now(),
             dunder_init: crate::objects::none::none(),
+            dunder_name: crate::objects::none::none(),
             ascii_chars: Box::new([const { None }; 128]),
         });
         vm.dunder_init = vm.intern("__init__");
+        vm.dunder_name = vm.intern("__name__");
         crate::modules::init_core_modules(&mut vm);
         vm
     }

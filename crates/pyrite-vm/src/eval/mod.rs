@@ -979,6 +979,13 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let r = match ($code, top_slice!(nargs)) {
                         (op::CALL_NO_KW_LEN, [x]) if specialize::is_exact_str(x) => Ok(int::from_usize(pystr::char_len(x))),
                         (op::CALL_NO_KW_LEN, [x]) if x.downcast_exact::<list::ListData>().is_some() => Ok(int::from_usize(unsafe { x.payload_unchecked::<list::ListData>() }.len())),
+                        // `isinstance(x, C)` for a class whose metaclass is `type`: no
+                        // `__instancecheck__` to call, the answer is the MRO's.
+                        (op::CALL_NO_KW_ISINSTANCE, [x, c]) if !c.is_small_int() && std::ptr::eq(c.ty(), crate::typeobj::type_type()) => {
+                            // SAFETY: an instance of `type` is a type object.
+                            let t = unsafe { c.as_type().unwrap_unchecked() };
+                            Ok(none::bool_value(x.ty().is_subtype(t)))
+                        }
                         (_, args) => {
                             sync!();
                             let r = func(vm, args, kwnames.as_ref());
@@ -1116,6 +1123,13 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                             if attr & 0x100 != 0 {
                                 push_opt!(None);
                             }
+                            push!(v);
+                            continue 'dispatch;
+                        }
+                    }
+                    op::LOAD_ATTR_SLOT => {
+                        if let Some(v) = unsafe { ops::slot_value(owner, cache) } {
+                            ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
                             push!(v);
                             continue 'dispatch;
                         }
@@ -1575,10 +1589,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 replace_owner!(v, oparg & 1 != 0);
             }
             op::LOAD_ATTR_SLOT => {
-                let owner = guard_type_version!(LOAD_ATTR);
-                let offset = unsafe { specialize::read_u32(cache_at.add(3)) } as usize;
-                // SAFETY: the version tag vouches that the type (and so the offset) is unchanged.
-                let Some(v) = (unsafe { (*crate::typeobj::instance_slot_cell(owner, offset).get()).clone() }) else { deopt!(LOAD_ATTR) };
+                let Some(v) = (unsafe { ops::slot_value(peek!(1), cache_at) }) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
                 replace_owner!(v, false);
             }

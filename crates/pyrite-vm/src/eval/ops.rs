@@ -36,6 +36,21 @@ pub unsafe fn instance_value(owner: &Value, cache: *const u16) -> Option<Value> 
     b.get(super::specialize::read_u32(cache.add(3)) as usize)
 }
 
+/// The attribute LOAD_ATTR_SLOT reads when its guard holds (the version tag in units 1..2 of
+/// `cache`, a set `__slots__` member at the offset in units 3..4), else `None`.
+///
+/// # Safety
+/// `cache` points at a LOAD_ATTR_SLOT's cache units.
+#[inline(always)]
+pub unsafe fn slot_value(owner: &Value, cache: *const u16) -> Option<Value> {
+    let h = owner.header()?;
+    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+        return None;
+    }
+    // SAFETY: the tag vouches that the type (and so the offset) is unchanged.
+    (*crate::typeobj::instance_slot_cell(owner, super::specialize::read_u32(cache.add(3)) as usize).get()).clone()
+}
+
 /// The inline values STORE_ATTR_INSTANCE_VALUE stores into when its guard holds (the version
 /// tag in units 1..2 of `cache`), and the key index (unit 3); else `None`.
 ///

@@ -287,7 +287,7 @@ fn b_bin(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     int_base_repr(vm, a, 2, "0b")
 }
 fn b_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse(vm, "format", args, kw, &["value", "format_spec"], 1)?;
+    let a = pargs::parse_n(vm, "format", args, kw, &["value", "format_spec"], 1)?;
     let spec = match &a[1] {
         Some(s) => match pystr::try_str(s) {
             Some(s) => s.to_owned(),
@@ -321,7 +321,7 @@ fn b_divmod(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
     Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.ty().name(), b.ty().name())))
 }
 fn b_pow(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse(vm, "pow", args, kw, &["base", "exp", "mod"], 2)?;
+    let a = pargs::parse_n(vm, "pow", args, kw, &["base", "exp", "mod"], 2)?;
     let (x, y) = (a[0].clone().expect("base"), a[1].clone().expect("exp"));
     match &a[2] {
         Some(m) if !none::is_none(m) => {
@@ -365,7 +365,7 @@ fn b_pow(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     }
 }
 fn b_round(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse(vm, "round", args, kw, &["number", "ndigits"], 1)?;
+    let a = pargs::parse_n(vm, "round", args, kw, &["number", "ndigits"], 1)?;
     let x = a[0].clone().expect("number");
     let Some(f) = x.ty().lookup_str(vm, "__round__") else {
         return Err(vm.type_error(format!("type {} doesn't define __round__ method", x.ty().name())));
@@ -376,7 +376,7 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     }
 }
 fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse(vm, "sum", args, kw, &["iterable", "start"], 1)?;
+    let a = pargs::parse_n(vm, "sum", args, kw, &["iterable", "start"], 1)?;
     let mut acc = a[1].clone().unwrap_or(Value::small_int(0));
     if pystr::is_str(&acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
@@ -659,7 +659,7 @@ fn b_build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
     Ok(cls)
 }
 fn b_exec_eval(vm: &mut Vm, args: &[Value], kw: Option<&Value>, mode: pyrite_compiler::Mode, name: &str) -> PyResult<Value> {
-    let a = pargs::parse(vm, name, args, kw, &["source", "globals", "locals"], 1)?;
+    let a = pargs::parse_n(vm, name, args, kw, &["source", "globals", "locals"], 1)?;
     let src = a[0].clone().expect("source");
     let globals = match &a[1] {
         Some(g) if !none::is_none(g) => g.clone(),
@@ -693,7 +693,7 @@ fn b_eval(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     b_exec_eval(vm, args, kw, pyrite_compiler::Mode::Eval, "eval")
 }
 fn b_compile(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse(vm, "compile", args, kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
+    let a = pargs::parse_n(vm, "compile", args, kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
     let src = a[0].clone().expect("source");
     let filename = ob::str_string(vm, &a[1].clone().expect("filename"))?;
     let mode = ob::str_string(vm, &a[2].clone().expect("mode"))?;
@@ -729,7 +729,7 @@ fn b_input(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     }
 }
 fn b_import(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse(vm, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let a = pargs::parse_n(vm, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 1)?;
     let name = ob::str_string(vm, &a[0].clone().expect("name"))?;
     let m = crate::import::import_module(vm, &name)?;
     let has_from = a[3].as_ref().map(|f| !none::is_none(f) && ob::is_true(vm, f).unwrap_or(false)).unwrap_or(false);

@@ -385,7 +385,7 @@ fn m_modf(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_nextafter(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let p = args::parse(vm, "nextafter", a, k, &["x", "y", "steps"], 2)?;
+    let p = args::parse_n(vm, "nextafter", a, k, &["x", "y", "steps"], 2)?;
     let x = number::to_f64(vm, p[0].as_ref().expect("x"))?;
     let y = number::to_f64(vm, p[1].as_ref().expect("y"))?;
     let steps = match &p[2] {
@@ -516,7 +516,7 @@ fn m_isclose(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     if npos != 2 {
         return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({npos} given)")));
     }
-    let p = args::parse(vm, "isclose", a, k, &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let p = args::parse_n(vm, "isclose", a, k, &["a", "b", "rel_tol", "abs_tol"], 2)?;
     let x = number::to_f64(vm, p[0].as_ref().expect("a"))?;
     let y = number::to_f64(vm, p[1].as_ref().expect("b"))?;
     let rel = match &p[2] {
@@ -737,7 +737,7 @@ fn m_isqrt(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_prod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let p = args::parse(vm, "prod", a, k, &["iterable", "start"], 1)?;
+    let p = args::parse_n(vm, "prod", a, k, &["iterable", "start"], 1)?;
     let npos = a.len() - k.map(|t| tuple::items(t).len()).unwrap_or(0);
     if npos > 1 {
         return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({npos} given)")));

@@ -387,7 +387,7 @@ fn byte_value(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<u8> {
 }
 
 fn construct(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, fname: &str) -> PyResult<Vec<u8>> {
-    let a = crate::protocols::args::parse(vm, fname, args, kwnames, &["source", "encoding", "errors"], 0)?;
+    let a = crate::protocols::args::parse_n(vm, fname, args, kwnames, &["source", "encoding", "errors"], 0)?;
     match (&a[0], &a[1], &a[2]) {
         (None, None, None) => Ok(Vec::new()),
         (Some(s), enc, errs) if enc.is_some() || errs.is_some() => {
@@ -812,7 +812,7 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 fn m_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::protocols::args::parse(vm, "split", &args[1..], kw, &["sep", "maxsplit"], 0)?;
+    let a = crate::protocols::args::parse_n(vm, "split", &args[1..], kw, &["sep", "maxsplit"], 0)?;
     let b = me(args);
     let max = match &a[1] {
         Some(v) => {

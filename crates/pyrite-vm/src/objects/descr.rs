@@ -788,7 +788,7 @@ fn property_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>)
 }
 
 fn property_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    let a = crate::protocols::args::parse(vm, "property", args, kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
+    let a = crate::protocols::args::parse_n(vm, "property", args, kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
     let d = this.downcast::<PropertyData>().expect("property");
     let set = |cell: &UnsafeCell<Value>, v: Option<Value>| {
         // SAFETY: single-threaded write; the old value is dropped after the write.

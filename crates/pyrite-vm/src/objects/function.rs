@@ -253,8 +253,7 @@ pub fn new_function_with_closure(vm: &mut Vm, code: Value, globals: Value, closu
         Some(c) if pystr::is_str(c) && cd.code.flags & 0x0400_0000 == 0 && first_const_is_doc(cd) => c.clone(),
         _ => none::none(),
     };
-    let key = vm.intern("__name__");
-    let module = dict::dict_data(&globals).and_then(|d| d.get_str(&key)).unwrap_or_else(none::none);
+    let module = dict::dict_data(&globals).and_then(|d| d.get_str(&vm.dunder_name)).unwrap_or_else(none::none);
     let builtins = vm.builtins.clone();
     alloc_object(&FUNCTION_TYPE, FunctionData {
         code,

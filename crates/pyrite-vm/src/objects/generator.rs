@@ -173,15 +173,16 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
             unsafe { *d.frame.get() = slot };
             Ok(SendResult::Yielded(v))
         }
+        // A finished generator's frame goes back to the pool, whole.
         Ok(Exit::Return(v)) => {
-            if let Some(mut frame) = slot {
-                vm.frames.give(std::mem::take(&mut frame.slots));
+            if let Some(frame) = slot {
+                vm.frames.release(frame);
             }
             Ok(SendResult::Returned(v))
         }
         Err(e) => {
-            if let Some(mut frame) = slot {
-                vm.frames.give(std::mem::take(&mut frame.slots));
+            if let Some(frame) = slot {
+                vm.frames.release(frame);
             }
             Err(escaping_error(vm, e))
         }
@@ -352,8 +353,8 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value
     if !d.started.get() {
         // Throwing into a just-started generator finishes it.
         let f = unsafe { (*d.frame.get()).take() };
-        if let Some(mut f) = f {
-            vm.frames.give(std::mem::take(&mut f.slots));
+        if let Some(f) = f {
+            vm.frames.release(f);
         }
         return Err(PyErr::from_value(exc));
     }
@@ -430,8 +431,8 @@ pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
     let suspended = d.started.get() && unsafe { (*d.frame.get()).is_some() };
     if !suspended {
         let f = unsafe { (*d.frame.get()).take() };
-        if let Some(mut f) = f {
-            vm.frames.give(std::mem::take(&mut f.slots));
+        if let Some(f) = f {
+            vm.frames.release(f);
         }
         return Ok(());
     }

@@ -268,7 +268,8 @@ fn union_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// The members of a union used as the second argument of isinstance/issubclass.
 pub fn union_members(v: &Value) -> Option<Value> {
-    v.downcast::<UnionData>().map(|u| u.args.clone())
+    // `types.UnionType` cannot be subclassed: an exact check, no MRO walk.
+    v.downcast_exact::<UnionData>().map(|u| u.args.clone())
 }
 
 fn union_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {

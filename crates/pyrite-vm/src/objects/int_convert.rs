@@ -335,7 +335,7 @@ fn bytes_args(
     if npos > 2 {
         return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({npos} given)")));
     }
-    let parsed = crate::protocols::args::parse(vm, fname, args, kwnames, &[names[0], names[1], "signed"], 0)?;
+    let parsed = crate::protocols::args::parse_n(vm, fname, args, kwnames, &[names[0], names[1], "signed"], 0)?;
     let mut it = parsed.into_iter();
     let a = it.next().flatten();
     let b = it.next().flatten();
@@ -454,7 +454,7 @@ pub fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> P
 /// `int.__round__(ndigits=None)`: negative `ndigits` round half to even at `10**-ndigits`.
 pub fn int_round(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let value = self_int(vm, args, "__round__")?.to_bigint();
-    let parsed = crate::protocols::args::parse(vm, "__round__", &args[1..], kwnames, &["ndigits"], 0)?;
+    let parsed = crate::protocols::args::parse_n(vm, "__round__", &args[1..], kwnames, &["ndigits"], 0)?;
     let nd = match parsed.into_iter().next().flatten() {
         Some(v) if !none::is_none(&v) => crate::protocols::number::index(vm, &v)?,
         _ => return Ok(int::from_bigint(value)),

@@ -20,6 +20,20 @@ pub fn no_kwargs(vm: &mut Vm, fname: &str, kwnames: Option<&Value>) -> PyResult<
 
 /// Parse positional-or-keyword parameters `names`, the first `required` mandatory.
 pub fn parse(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Option<&Value>, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    parse_into(vm, fname, args, kwnames, names, required, &mut out)?;
+    Ok(out)
+}
+
+/// [`parse`] into a fixed array: no allocation (for the builtins called in loops).
+#[inline]
+pub fn parse_n<const N: usize>(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Option<&Value>, names: &[&str; N], required: usize) -> PyResult<[Option<Value>; N]> {
+    let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
+    parse_into(vm, fname, args, kwnames, names, required, &mut out)?;
+    Ok(out)
+}
+
+fn parse_into(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Option<&Value>, names: &[&str], required: usize, out: &mut [Option<Value>]) -> PyResult<()> {
     let npos = npositional(args, kwnames);
     if npos > names.len() {
         return Err(if names.len() == required {
@@ -28,7 +42,6 @@ pub fn parse(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Option<&Value>, 
             vm.type_error(format!("{fname}() takes at most {} argument{} ({npos} given)", names.len(), if names.len() == 1 { "" } else { "s" }))
         });
     }
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
     for (i, a) in args[..npos].iter().enumerate() {
         out[i] = Some(a.clone());
     }
@@ -51,13 +64,11 @@ pub fn parse(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Option<&Value>, 
             return Err(vm.type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 pub fn two_optional(vm: &mut Vm, fname: &str, args: &[Value], kwnames: Option<&Value>, a: &str, b: &str) -> PyResult<(Option<Value>, Option<Value>)> {
-    let mut v = parse(vm, fname, args, kwnames, &[a, b], 0)?;
-    let second = v.pop().flatten();
-    let first = v.pop().flatten();
+    let [first, second] = parse_n(vm, fname, args, kwnames, &[a, b], 0)?;
     Ok((first, second))
 }
 
