@@ -497,8 +497,8 @@ impl PyType {
     }
 
     /// `lookup` by a Rust string.
-    pub fn lookup_str(&self, vm: &mut Vm, name: &str) -> Option<Value> {
-        let key = vm.intern(name);
+    pub fn lookup_str(&self, vm: &mut Vm, name: &'static str) -> Option<Value> {
+        let key = vm.intern_static(name);
         self.lookup(&key)
     }
 

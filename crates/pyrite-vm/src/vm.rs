@@ -96,7 +96,12 @@ pub struct Vm {
     pub dunder_name: Value,
     /// The interned one-character ASCII strs, by code point (filled on first use).
     pub ascii_chars: Box<[Option<Value>; 128]>,
+    /// [`Vm::intern_static`]'s cache: (address and length of a `'static` text, its interned str).
+    static_names: Box<[Option<(usize, usize, Value)>; STATIC_NAMES]>,
 }
+
+/// Entries of [`Vm::intern_static`]'s cache (a power of two).
+const STATIC_NAMES: usize = 128;
 
 impl Vm {
     /// Create an interpreter with the built-in modules ready.
@@ -126,6 +131,7 @@ impl Vm {
             dunder_init: crate::objects::none::none(),
             dunder_name: crate::objects::none::none(),
             ascii_chars: Box::new([const { None }; 128]),
+            static_names: Box::new([const { None }; STATIC_NAMES]),
         });
         vm.dunder_init = vm.intern("__init__");
         vm.dunder_name = vm.intern("__name__");
@@ -141,6 +147,23 @@ impl Vm {
         let v = pystr::new_str(s);
         pystr::str_data(&v).expect("str").interned.set(true);
         self.interned.insert(s.into(), v.clone());
+        v
+    }
+
+    /// [`Vm::intern`] for a name spelled in the interpreter's own source (dunder names looked up
+    /// by the type slots of classes, on every `__eq__`, `__hash__`, `__add__`... they call): a
+    /// small cache keyed by the text's address answers without hashing the text.
+    #[inline]
+    pub fn intern_static(&mut self, s: &'static str) -> Value {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 3) & (STATIC_NAMES - 1);
+        if let Some((a, len, v)) = &self.static_names[slot] {
+            if *a == addr && *len == s.len() {
+                return v.clone();
+            }
+        }
+        let v = self.intern(s);
+        self.static_names[slot] = Some((addr, s.len(), v.clone()));
         v
     }
 
@@ -456,6 +479,9 @@ impl Drop for Vm {
         crate::typeobj::clear_method_cache();
         crate::eval::clear_attr_shape_cache();
         for c in self.ascii_chars.iter_mut() {
+            drop(c.take());
+        }
+        for c in self.static_names.iter_mut() {
             drop(c.take());
         }
         self.frames = FrameStack::new();

@@ -203,7 +203,7 @@ fn m_log1p(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 /// floor/ceil/trunc: ints pass through, floats convert, others use the dunder.
-fn rounding(vm: &mut Vm, a: &[Value], k: Option<&Value>, name: &str, dunder: &str, f: fn(f64) -> f64) -> NativeResult {
+fn rounding(vm: &mut Vm, a: &[Value], k: Option<&Value>, name: &str, dunder: &'static str, f: fn(f64) -> f64) -> NativeResult {
     let x = one_arg(vm, name, a, k)?;
     if int::is_int(x) {
         return Ok(int::exact_int(x));

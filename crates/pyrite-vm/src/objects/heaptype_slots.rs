@@ -8,12 +8,12 @@ use crate::typeobj::{CompareOp, PyType, NB_BINARY, BinaryFn};
 use crate::vm::{PyResult, Vm};
 
 /// Look `name` up on the type of `obj` and call it as a method.
-fn call_dunder(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+fn call_dunder(vm: &mut Vm, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
     let Some(f) = obj.ty().lookup_str(vm, name) else { return Ok(None) };
     call_method_value(vm, &f, obj, args).map(Some)
 }
 
-fn require(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+fn require(vm: &mut Vm, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Value> {
     match call_dunder(vm, obj, name, args)? {
         Some(v) => Ok(v),
         None => Err(vm.type_error(format!("'{}' object has no {name}", obj.ty().name()))),
@@ -309,7 +309,7 @@ enum Found {
     ExplicitNone,
 }
 
-fn find(vm: &mut Vm, ty: &PyType, name: &str, kind: SlotKind) -> Found {
+fn find(vm: &mut Vm, ty: &PyType, name: &'static str, kind: SlotKind) -> Found {
     match ty.lookup_str(vm, name) {
         None => Found::Missing,
         Some(v) if none::is_none(&v) => Found::ExplicitNone,

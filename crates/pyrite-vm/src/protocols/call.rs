@@ -29,11 +29,20 @@ pub fn call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Option<&Valu
 
 /// Call `func(self_, *args)` (a function found on a type, called as a method).
 pub fn call_method_value(vm: &mut Vm, func: &Value, self_: &Value, args: &[Value]) -> PyResult<Value> {
-    let mut full = Vec::with_capacity(args.len() + 1);
-    full.push(self_.clone());
-    full.extend_from_slice(args);
     if func.downcast_exact::<FunctionData>().is_some() || crate::objects::descr::is_method_descriptor(func) {
-        return call(vm, func, &full, None);
+        // `self` and the arguments side by side; on the stack for the dunders' few arguments
+        // (`__hash__`, `__eq__`, `__add__`... run from native code on every use).
+        return match args {
+            [] => call(vm, func, std::slice::from_ref(self_), None),
+            [a] => call(vm, func, &[self_.clone(), a.clone()], None),
+            [a, b] => call(vm, func, &[self_.clone(), a.clone(), b.clone()], None),
+            _ => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(self_.clone());
+                full.extend_from_slice(args);
+                call(vm, func, &full, None)
+            }
+        };
     }
     // Not a plain function: bind through the descriptor protocol first.
     let ty = self_.ty().to_value();
@@ -49,7 +58,7 @@ pub fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyRe
 
 /// Look a special method up on the type (not the instance) and call it, as CPython's
 /// `_PyObject_LookupSpecial`; `Ok(None)` if the type lacks it.
-pub fn call_special(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_special(vm: &mut Vm, obj: &Value, name: &'static str, args: &[Value]) -> PyResult<Option<Value>> {
     let Some(f) = obj.ty().lookup_str(vm, name) else { return Ok(None) };
     call_method_value(vm, &f, obj, args).map(Some)
 }
