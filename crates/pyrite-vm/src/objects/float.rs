@@ -266,6 +266,66 @@ fn digits_of_decimal_text(s: &str) -> (String, i32) {
     (digits, decpt)
 }
 
+/// `d` rounded to `p` decimals (the digits and decimal point of [`shortest_digits`]' form)
+/// from its shortest representation, when that gives the correctly rounded answer: the
+/// exact binary value lies within half an ulp of the shortest decimal, and no other decimal
+/// of that length does, so the two round alike unless the shortest decimal ends exactly on a
+/// rounding tie, or an ulp is not below the last kept decimal place. `None` then (the exact
+/// expansion decides). Saves the exact formatter's bignum path for the common `%.2f` of
+/// values with few decimals.
+fn fixed_from_shortest(d: f64, p: i64) -> Option<(String, i32)> {
+    if !(0..=17).contains(&p) {
+        return None;
+    }
+    // ulp(d) <= |d| * 2**-52 < 10**-p
+    if d.abs() >= 4503599627370496.0 / 10f64.powi(p as i32) {
+        return None;
+    }
+    let (digits, decpt) = shortest_digits(d);
+    let p = p as i32;
+    let frac = digits.len() as i32 - decpt;
+    if frac <= p {
+        return Some((digits, decpt));
+    }
+    let bytes = digits.as_bytes();
+    if frac == p + 1 && bytes[bytes.len() - 1] == b'5' {
+        return None;
+    }
+    let keep = decpt + p;
+    if keep < 0 {
+        return Some((String::new(), -p));
+    }
+    let keep = keep as usize;
+    let round_up = bytes[keep] >= b'5';
+    let mut kept: Vec<u8> = bytes[..keep].to_vec();
+    let mut decpt = decpt;
+    if round_up {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, b'1');
+                decpt += 1;
+                break;
+            }
+            i -= 1;
+            if kept[i] == b'9' {
+                kept[i] = b'0';
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    while kept.last() == Some(&b'0') {
+        kept.pop();
+    }
+    if kept.is_empty() {
+        return Some((String::new(), -p));
+    }
+    // SAFETY: ASCII digits only.
+    Some((unsafe { String::from_utf8_unchecked(kept) }, decpt))
+}
+
 /// Flags for [`double_to_string`] (CPython's `Py_DTSF_*`).
 pub const DTSF_SIGN: u32 = 1;
 pub const DTSF_ADD_DOT_0: u32 = 2;
@@ -321,6 +381,8 @@ pub fn double_to_string(d: f64, code: char, precision: usize, flags: u32) -> Str
         _ => {
             if d == 0.0 {
                 ("0".to_string(), 1)
+            } else if let Some(r) = fixed_from_shortest(d, precision) {
+                r
             } else {
                 let s = format!("{:.*}", precision as usize, d.abs());
                 let (dg, dp) = digits_of_decimal_text(&s);
