@@ -363,6 +363,24 @@ pub fn format_value(vm: &mut Vm, v: &Value, conv: u32, spec: Option<&Value>) -> 
     if spec_s.is_empty() && std::ptr::eq(converted.ty(), &pystr::STR_TYPE.0) {
         return Ok(converted);
     }
+    // An f-string field of an exact float, int or str: its type's `__format__`, called
+    // directly with the spec the code already holds (no lookup, no spec str made).
+    if let Some(spec) = spec.filter(|s| std::ptr::eq(s.ty(), &pystr::STR_TYPE.0)) {
+        use crate::objects::format;
+        let ty = converted.ty();
+        let method: Option<crate::typeobj::NativeFn> = if std::ptr::eq(ty, &crate::objects::float::FLOAT_TYPE.0) {
+            Some(format::float_format_method)
+        } else if std::ptr::eq(ty, &pystr::STR_TYPE.0) {
+            Some(format::str_format_method)
+        } else if converted.is_small_int() || std::ptr::eq(ty, &crate::objects::int::INT_TYPE.0) {
+            Some(format::int_format_method)
+        } else {
+            None
+        };
+        if let Some(m) = method {
+            return m(vm, &[converted, spec.clone()], None);
+        }
+    }
     crate::modules::builtins::format_with_spec(vm, &converted, spec_s)
 }
 
