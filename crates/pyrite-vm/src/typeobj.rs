@@ -620,6 +620,7 @@ pub fn next_version_tag() -> u32 {
 /// because any change to a dict along the MRO gives the type a new tag.
 mod method_cache {
     use super::*;
+    use crate::object::lazy_table::{type_name_slot, LazyTable};
 
     /// Entries (a power of two): 32 KiB per thread that looks types up.
     pub const SIZE: usize = 1024;
@@ -638,36 +639,13 @@ mod method_cache {
 
     const EMPTY: Entry = Entry { ty: 0, name: 0, value: std::ptr::null(), tag: 0 };
 
-    /// The cache's entries, allocated on first use. The thread-local itself is one pointer:
-    /// a large thread-local block would cost every thread of an embedding program its size,
-    /// and moves the other thread-locals (the eval loop's breaker flag among them) about.
-    struct Table(std::cell::Cell<*mut [Entry; SIZE]>);
-
-    impl Drop for Table {
-        fn drop(&mut self) {
-            let p = self.0.get();
-            if !p.is_null() {
-                // SAFETY: allocated by `table` with `Box::into_raw`, freed once, here.
-                drop(unsafe { Box::from_raw(p) });
-            }
-        }
-    }
-
     thread_local! {
-        static CACHE: Table = const { Table(std::cell::Cell::new(std::ptr::null_mut())) };
+        static CACHE: LazyTable<Entry, SIZE> = const { LazyTable::new(EMPTY) };
     }
 
     #[inline(always)]
     fn table() -> *mut [Entry; SIZE] {
-        CACHE.with(|c| {
-            let p = c.0.get();
-            if !p.is_null() {
-                return p;
-            }
-            let p = Box::into_raw(Box::new([EMPTY; SIZE]));
-            c.0.set(p);
-            p
-        })
+        CACHE.with(|c| c.entries())
     }
 
     #[inline(always)]
@@ -684,18 +662,12 @@ mod method_cache {
 
     #[inline(always)]
     pub fn slot(ty: usize, tag: u32, name: usize) -> usize {
-        ((name >> 4) ^ (ty >> 6) ^ tag as usize) & (SIZE - 1)
+        type_name_slot(ty, tag, name, SIZE)
     }
 
     /// Forget every entry (an interpreter's interned names are about to be freed).
     pub fn clear() {
-        let _ = CACHE.try_with(|c| {
-            let p = c.0.get();
-            if !p.is_null() {
-                // SAFETY: thread-local; no reference into the table is held.
-                unsafe { *p = [EMPTY; SIZE] };
-            }
-        });
+        let _ = CACHE.try_with(|c| c.clear());
     }
 }
 

@@ -193,6 +193,7 @@ pub fn plain_store_attribute(owner: &Value, name: &Value, value: &Value) -> bool
 /// which stays in a dict along the MRO while the class keeps its tag (tags are never reused).
 mod attr_shape {
     use super::*;
+    use crate::object::lazy_table::{type_name_slot, LazyTable};
 
     /// What `class.name` resolves to on the class side.
     #[derive(Clone, Copy)]
@@ -237,32 +238,12 @@ mod attr_shape {
         },
     };
 
-    /// The entries, allocated on first use (the thread-local itself is one pointer).
-    struct Table(std::cell::Cell<*mut [Entry; SIZE]>);
-
-    impl Drop for Table {
-        fn drop(&mut self) {
-            let p = self.0.get();
-            if !p.is_null() {
-                // SAFETY: allocated by `table` with `Box::into_raw`, freed once, here.
-                drop(unsafe { Box::from_raw(p) });
-            }
-        }
-    }
-
     thread_local! {
-        static CACHE: Table = const { Table(std::cell::Cell::new(std::ptr::null_mut())) };
+        static CACHE: LazyTable<Entry, SIZE> = const { LazyTable::new(EMPTY) };
     }
 
     fn table() -> *mut [Entry; SIZE] {
-        CACHE.with(|c| {
-            let mut p = c.0.get();
-            if p.is_null() {
-                p = Box::into_raw(Box::new([EMPTY; SIZE]));
-                c.0.set(p);
-            }
-            p
-        })
+        CACHE.with(|c| c.entries())
     }
 
     /// The shape of `ty.name`. Only interned names are cached: their identity stands for their
@@ -273,7 +254,7 @@ mod attr_shape {
         }
         let (t, n, tag) = (ty as *const PyType as usize, name.bits(), ty.version_tag.get());
         let keys_len = inline_values::keys(ty).len() as u32;
-        let slot = ((n >> 4) ^ (t >> 6) ^ tag as usize) & (SIZE - 1);
+        let slot = type_name_slot(t, tag, n, SIZE);
         // SAFETY: thread-local table; `resolve` runs no Python code and does not re-enter.
         let e = unsafe { &mut (*table())[slot] };
         if e.ty == t && e.name == n && e.tag == tag {
@@ -304,13 +285,7 @@ mod attr_shape {
 
     /// Forget every entry (an interpreter's interned names are about to be freed).
     pub fn clear() {
-        let _ = CACHE.try_with(|c| {
-            let p = c.0.get();
-            if !p.is_null() {
-                // SAFETY: thread-local; no reference into the table is held.
-                unsafe { *p = [EMPTY; SIZE] };
-            }
-        });
+        let _ = CACHE.try_with(|c| c.clear());
     }
 }
 

@@ -21,6 +21,7 @@
 
 pub mod free_list;
 pub mod block_cache;
+pub mod lazy_table;
 pub mod value;
 
 pub use value::{Value, SMALL_INT_MAX, SMALL_INT_MIN};
