@@ -1,6 +1,6 @@
 //! The cycle collector (CPython: `Modules/gcmodule.c`).
 //!
-//! Every object of a GC type is preceded by a [`GcHead`] linking it into this thread's list
+//! Every object of a GC type is preceded by a [`GcHead`] linking it into its interpreter's list
 //! of tracked objects. A collection copies each count into `gc_refs`, subtracts the
 //! references tracked objects hold to each other (found with each type's `traverse`), treats
 //! what is still positive as reachable from outside, propagates reachability, and frees the
@@ -27,20 +27,10 @@ const FINALIZED: usize = 1;
 const TRACKED: usize = 2;
 const REACHABLE: usize = 4;
 
-thread_local! {
-    static LIST: Box<GcHead> = {
-        let h = Box::new(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), gc_refs: Cell::new(0), flags: Cell::new(0) });
-        let p = &*h as *const GcHead as *mut GcHead;
-        h.next.set(p);
-        h.prev.set(p);
-        h
-    };
-    static STATE: GcState = const { GcState { count: Cell::new(0), threshold: Cell::new(700), enabled: Cell::new(true), collecting: Cell::new(false), collections: Cell::new(0), last_edges: Cell::new(0) } };
-    static PENDING_FINALIZERS: RefCell<std::collections::VecDeque<Value>> = const { RefCell::new(std::collections::VecDeque::new()) };
-    pub(crate) static BREAKER: Cell<bool> = const { Cell::new(false) };
-}
-
-struct GcState {
+/// The collector's part of an interpreter's state.
+pub(crate) struct GcState {
+    /// The root of the list of tracked objects (boxed: objects link to its address).
+    list: Box<GcHead>,
     count: Cell<usize>,
     threshold: Cell<usize>,
     enabled: Cell<bool>,
@@ -49,6 +39,37 @@ struct GcState {
     /// References the last collection followed: its cost, which the next threshold spreads
     /// over allocations (untracked tuples and big containers make it exceed the count).
     last_edges: Cell<usize>,
+    /// Objects whose `__del__` is due, in the order they died.
+    pending_finalizers: RefCell<std::collections::VecDeque<Value>>,
+}
+
+impl GcState {
+    pub(crate) fn new() -> GcState {
+        let list = Box::new(GcHead { next: Cell::new(ptr::null_mut()), prev: Cell::new(ptr::null_mut()), gc_refs: Cell::new(0), flags: Cell::new(0) });
+        let p = &*list as *const GcHead as *mut GcHead;
+        list.next.set(p);
+        list.prev.set(p);
+        GcState {
+            list,
+            count: Cell::new(0),
+            threshold: Cell::new(700),
+            enabled: Cell::new(true),
+            collecting: Cell::new(false),
+            collections: Cell::new(0),
+            last_edges: Cell::new(0),
+            pending_finalizers: RefCell::new(std::collections::VecDeque::new()),
+        }
+    }
+
+    #[inline(always)]
+    fn root(&self) -> *mut GcHead {
+        &*self.list as *const GcHead as *mut GcHead
+    }
+}
+
+#[inline(always)]
+fn state() -> &'static GcState {
+    &crate::pystate::interp().gc
 }
 
 #[inline(always)]
@@ -67,20 +88,18 @@ unsafe fn obj_of(h: *const GcHead) -> *mut ObjHeader {
 /// `obj` is a new object of a GC type, allocated with room for a `GcHead` before it.
 pub(crate) unsafe fn track_new(obj: *mut ObjHeader) {
     let h = head_of(obj);
-    LIST.with(|list| {
-        let root = &**list as *const GcHead as *mut GcHead;
-        let last = (*root).prev.get();
-        ptr::write(h, GcHead { next: Cell::new(root), prev: Cell::new(last), gc_refs: Cell::new(0), flags: Cell::new(TRACKED) });
-        (*last).next.set(h);
-        (*root).prev.set(h);
-    });
-    STATE.with(|s| {
-        let c = s.count.get() + 1;
-        s.count.set(c);
-        if c > s.threshold.get() && s.enabled.get() && !s.collecting.get() {
-            BREAKER.with(|b| b.set(true));
-        }
-    });
+    let interp = crate::pystate::interp();
+    let s = &interp.gc;
+    let root = s.root();
+    let last = (*root).prev.get();
+    ptr::write(h, GcHead { next: Cell::new(root), prev: Cell::new(last), gc_refs: Cell::new(0), flags: Cell::new(TRACKED) });
+    (*last).next.set(h);
+    (*root).prev.set(h);
+    let c = s.count.get() + 1;
+    s.count.set(c);
+    if c > s.threshold.get() && s.enabled.get() && !s.collecting.get() {
+        interp.request(crate::pystate::breaker::GC_DUE);
+    }
 }
 
 /// Unlink an object (idempotent).
@@ -96,7 +115,8 @@ pub(crate) unsafe fn untrack(obj: *mut ObjHeader) {
     (*p).next.set(n);
     (*n).prev.set(p);
     (*h).flags.set((*h).flags.get() & !TRACKED);
-    STATE.with(|s| s.count.set(s.count.get().saturating_sub(1)));
+    let s = state();
+    s.count.set(s.count.get().saturating_sub(1));
 }
 
 /// Called when the count of an object whose type has `__del__` reaches zero: keep it alive
@@ -123,8 +143,9 @@ pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
     (*h).flags.set((*h).flags.get() | FINALIZED);
     obj.as_ref().refcnt.set(1);
     let v = Value::from_header(obj);
-    PENDING_FINALIZERS.with(|q| q.borrow_mut().push_back(v));
-    BREAKER.with(|b| b.set(true));
+    let interp = crate::pystate::interp();
+    interp.gc.pending_finalizers.borrow_mut().push_back(v);
+    interp.request(crate::pystate::breaker::PENDING_CALLS);
     true
 }
 
@@ -132,7 +153,7 @@ pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
 pub fn run_pending_finalizers(vm: &mut Vm) {
     loop {
         // In the order the objects died, as CPython runs them (at the deallocation).
-        let next = PENDING_FINALIZERS.with(|q| q.borrow_mut().pop_front());
+        let next = state().pending_finalizers.borrow_mut().pop_front();
         let Some(obj) = next else { break };
         call_del(vm, &obj);
         drop(obj);
@@ -160,53 +181,51 @@ fn call_del(vm: &mut Vm, obj: &Value) {
 }
 
 pub fn is_enabled() -> bool {
-    STATE.with(|s| s.enabled.get())
+    state().enabled.get()
 }
 pub fn set_enabled(on: bool) {
-    STATE.with(|s| s.enabled.set(on));
+    state().enabled.set(on);
 }
 pub fn get_count() -> usize {
-    STATE.with(|s| s.count.get())
+    state().count.get()
 }
 pub fn threshold() -> usize {
-    STATE.with(|s| s.threshold.get())
+    state().threshold.get()
 }
 pub fn set_threshold(t: usize) {
-    STATE.with(|s| s.threshold.set(t.max(1)));
+    state().threshold.set(t.max(1));
 }
 pub fn collections() -> usize {
-    STATE.with(|s| s.collections.get())
+    state().collections.get()
 }
 
 /// Automatic collection triggered by the allocation count.
 pub fn maybe_collect(vm: &mut Vm) {
-    let due = STATE.with(|s| s.enabled.get() && !s.collecting.get() && s.count.get() > s.threshold.get());
+    let s = state();
+    let due = s.enabled.get() && !s.collecting.get() && s.count.get() > s.threshold.get();
     if due {
         collect(vm);
-        STATE.with(|s| {
-            // Grow the threshold with the live population, like CPython's older generations.
-            let live = s.count.get();
-            let by_work = s.last_edges.get() / 4;
-            s.threshold.set(s.threshold.get().max(700).max(live / 4 * 5).max(by_work).min(live.max(by_work) + 700_000).max(700));
-        });
+        let s = state();
+        // Grow the threshold with the live population, like CPython's older generations.
+        let live = s.count.get();
+        let by_work = s.last_edges.get() / 4;
+        s.threshold.set(s.threshold.get().max(700).max(live / 4 * 5).max(by_work).min(live.max(by_work) + 700_000).max(700));
     }
 }
 
 /// Snapshot of all tracked objects.
 fn tracked() -> Vec<*mut GcHead> {
-    LIST.with(|list| {
-        let root = &**list as *const GcHead as *mut GcHead;
-        let mut out = Vec::new();
-        // SAFETY: walking the intrusive list of live objects.
-        unsafe {
-            let mut h = (*root).next.get();
-            while h != root {
-                out.push(h);
-                h = (*h).next.get();
-            }
+    let root = state().root();
+    let mut out = Vec::new();
+    // SAFETY: walking the intrusive list of live objects.
+    unsafe {
+        let mut h = (*root).next.get();
+        while h != root {
+            out.push(h);
+            h = (*h).next.get();
         }
-        out
-    })
+    }
+    out
 }
 
 #[inline]
@@ -277,7 +296,7 @@ fn find_unreachable() -> Vec<*mut GcHead> {
                 });
             }
         }
-        STATE.with(|s| s.last_edges.set(edges));
+        state().last_edges.set(edges);
         let mut work: Vec<*mut GcHead> = Vec::new();
         for &h in &all {
             if (*h).gc_refs.get() > 0 {
@@ -304,7 +323,7 @@ fn find_unreachable() -> Vec<*mut GcHead> {
 
 /// Run a full collection; returns the number of unreachable objects found.
 pub fn collect(vm: &mut Vm) -> usize {
-    if STATE.with(|s| s.collecting.replace(true)) {
+    if state().collecting.replace(true) {
         return 0;
     }
     run_pending_finalizers(vm);
@@ -349,10 +368,9 @@ pub fn collect(vm: &mut Vm) -> usize {
     }
     drop(to_clear);
     drop(held);
-    STATE.with(|s| {
-        s.collecting.set(false);
-        s.collections.set(s.collections.get() + 1);
-    });
+    let s = state();
+    s.collecting.set(false);
+    s.collections.set(s.collections.get() + 1);
     run_pending_finalizers(vm);
     found
 }

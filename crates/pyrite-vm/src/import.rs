@@ -36,17 +36,17 @@ pub fn import_name(vm: &mut Vm, f: &Frame, name: &Value, fromlist: &Value, level
 /// Import `name` (dotted), returning the module itself.
 pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let key = pystr::new_str(name);
-    if let Some(m) = dict::get_str_key(&vm.modules, &key) {
+    if let Some(m) = dict::get_str_key(&vm.modules(), &key) {
         return Ok(m);
     }
     if let Some((parent, _)) = name.rsplit_once('.') {
         import_module(vm, parent)?;
-        if let Some(m) = dict::get_str_key(&vm.modules, &key) {
+        if let Some(m) = dict::get_str_key(&vm.modules(), &key) {
             return Ok(m);
         }
     }
     if let Some(m) = crate::modules::create_builtin_module(vm, name)? {
-        dict::dict_data(&vm.modules).expect("modules").set_str(key.clone(), m.clone());
+        dict::dict_data(&vm.modules()).expect("modules").set_str(key.clone(), m.clone());
         return Ok(m);
     }
     if vm.config.allow_filesystem_imports {
@@ -61,7 +61,7 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 fn load_source_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let rel = name.replace('.', "/");
-    let paths: Vec<String> = match ob::getattr_str(vm, &vm.sys_module.clone(), "path") {
+    let paths: Vec<String> = match ob::getattr_str(vm, &vm.sys_module().clone(), "path") {
         Ok(p) => crate::protocols::iter::collect(vm, &p)?.iter().filter_map(|v| pystr::try_str(v).map(str::to_owned)).collect(),
         Err(_) => vec![],
     };
@@ -79,27 +79,27 @@ fn load_source_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
                     let dirpath = format!("{base}/{rel}");
                     mdd.set_str(vm.intern("__path__"), crate::objects::list::new_list(vec![pystr::new_str(&dirpath)]));
                 }
-                mdd.set_str(vm.intern("__builtins__"), vm.builtins_module.clone());
+                mdd.set_str(vm.intern("__builtins__"), vm.builtins_module().clone());
                 let key = pystr::new_str(name);
-                dict::dict_data(&vm.modules).expect("modules").set_str(key.clone(), m.clone());
+                dict::dict_data(&vm.modules()).expect("modules").set_str(key.clone(), m.clone());
                 let code = match vm.compile_bytes(&bytes, &candidate, pyrite_compiler::Mode::Exec) {
                     Ok(c) => c,
                     Err(e) => {
-                        { let mods = vm.modules.clone(); dict::dict_data(&mods).expect("modules").remove(vm, &key)?; }
+                        { let mods = vm.modules().clone(); dict::dict_data(&mods).expect("modules").remove(vm, &key)?; }
                         return Err(e);
                     }
                 };
                 if let Err(e) = crate::eval::call::run_code(vm, &code, &md, None) {
-                    { let mods = vm.modules.clone(); dict::dict_data(&mods).expect("modules").remove(vm, &key)?; }
+                    { let mods = vm.modules().clone(); dict::dict_data(&mods).expect("modules").remove(vm, &key)?; }
                     return Err(e);
                 }
                 // Bind the submodule on its parent package.
                 if let Some((parent, child)) = name.rsplit_once('.') {
-                    if let Some(p) = dict::get_str_key(&vm.modules, &pystr::new_str(parent)) {
+                    if let Some(p) = dict::get_str_key(&vm.modules(), &pystr::new_str(parent)) {
                         let _ = ob::setattr_str(vm, &p, child, m.clone());
                     }
                 }
-                return Ok(Some(dict::get_str_key(&vm.modules, &key).unwrap_or(m)));
+                return Ok(Some(dict::get_str_key(&vm.modules(), &key).unwrap_or(m)));
             }
         }
     }

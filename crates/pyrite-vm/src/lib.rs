@@ -9,12 +9,14 @@ pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod protocols;
+pub mod pystate;
 pub mod typeobj;
 pub mod vm;
 mod static_init;
 pub mod run;
 
 pub use object::Value;
+pub use run::Interpreter;
 pub use vm::{Config, PyErr, PyResult, Vm};
 
 pub(crate) use static_init::init_static_types;

@@ -1,22 +1,18 @@
 //! Resource accounting for embedders' limits (memory ceiling), checked at allocation.
 
-use std::cell::Cell;
-
-thread_local! {
-    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
-}
-
 #[inline(always)]
 pub fn note_allocation(size: usize) {
-    ALLOCATED.with(|a| a.set(a.get().wrapping_add(size)));
+    let a = &crate::pystate::interp().allocated;
+    a.set(a.get().wrapping_add(size));
 }
 
 #[inline(always)]
 pub fn note_free(size: usize) {
-    ALLOCATED.with(|a| a.set(a.get().wrapping_sub(size)));
+    let a = &crate::pystate::interp().allocated;
+    a.set(a.get().wrapping_sub(size));
 }
 
-/// Bytes currently held by Python objects on this thread.
+/// Bytes currently held by the attached interpreter's objects.
 pub fn allocated() -> usize {
-    ALLOCATED.with(|a| a.get())
+    crate::pystate::interp().allocated.get()
 }

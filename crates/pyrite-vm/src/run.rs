@@ -3,7 +3,120 @@
 
 use crate::object::Value;
 use crate::objects::{dict, exceptions, module, none, str as pystr};
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::pystate::Attached;
+use crate::vm::{Config, PyErr, PyResult, Vm};
+
+/// An interpreter, as a Rust program embedding Python holds it:
+///
+/// ```
+/// let mut py = pyrite_vm::Interpreter::new(pyrite_vm::Config::default());
+/// let status = py.run_main(b"print(6 * 7)", "<embedded>");
+/// assert_eq!(status, 0);
+/// ```
+///
+/// Each interpreter is isolated: its own modules, objects, collector, caches and free lists.
+/// Several can live in one process, take turns on one thread or run on different threads at
+/// once, and one can move to another thread between calls (`Interpreter` is `Send`). Every
+/// call attaches the interpreter to the calling thread for its duration and restores what was
+/// attached before.
+///
+/// Python objects never cross the boundary: [`Interpreter::with`] gives its closure the
+/// thread state, and both the closure and its result must be `Send`, which a `Value` (or a
+/// closure holding one) is not.
+pub struct Interpreter {
+    vm: Option<Box<Vm>>,
+}
+
+// SAFETY: the interpreter's objects and state are reached only through its own thread state,
+// which `Interpreter` owns and hands out only within `&mut self` calls, attached to the
+// calling thread; nothing of it stays attached to a thread between calls, and no Python
+// object escapes those calls (the `Send` bounds of `with`). Moving it to another thread
+// between calls therefore moves everything it owns.
+unsafe impl Send for Interpreter {}
+
+impl Interpreter {
+    /// Create an interpreter with the built-in modules ready.
+    pub fn new(config: Config) -> Interpreter {
+        let (vm, attached) = Vm::new(config);
+        drop(attached);
+        Interpreter { vm: Some(vm) }
+    }
+
+    fn attach(&mut self) -> (Attached, &mut Vm) {
+        let vm = self.vm.as_mut().expect("interpreter alive");
+        // SAFETY: the state lives as long as the `Vm`, which outlives the guard (the guard is
+        // dropped at the end of the calling method, before `self` can be).
+        let attached = unsafe { Attached::new(vm.interp()) };
+        (attached, vm)
+    }
+
+    /// Run `f` on the interpreter's thread state, attached to this thread.
+    pub fn with<R: Send>(&mut self, f: impl FnOnce(&mut Vm) -> R + Send) -> R {
+        let (_attached, vm) = self.attach();
+        f(vm)
+    }
+
+    /// Run `source` as the `__main__` module, as the `python` command runs a script:
+    /// an uncaught exception is printed to stderr; returns the exit status.
+    pub fn run_main(&mut self, source: &[u8], filename: &str) -> i32 {
+        let (_attached, vm) = self.attach();
+        let status = match vm.run_main_source(source, filename) {
+            Ok(()) => 0,
+            Err(e) => vm.handle_uncaught(e),
+        };
+        vm.finish();
+        status
+    }
+
+    /// `python -m name`: run a module as `__main__`; returns the exit status.
+    pub fn run_module(&mut self, name: &str) -> i32 {
+        let (_attached, vm) = self.attach();
+        let status = match vm.run_module_as_main(name) {
+            Ok(()) => 0,
+            Err(e) => vm.handle_uncaught(e),
+        };
+        vm.finish();
+        status
+    }
+
+    /// Run `source` in the `__main__` module (created on first use; its globals persist
+    /// between calls, as with CPython's `PyRun_SimpleString`). An uncaught exception comes
+    /// back as the traceback text CPython would print.
+    pub fn run_source(&mut self, source: &str) -> Result<(), String> {
+        self.with(|vm| {
+            let globals = vm.main_globals();
+            let r = vm.compile_source(source, "<string>", pyrite_compiler::Mode::Exec)
+                .and_then(|code| crate::eval::call::run_code(vm, &code, &globals, None));
+            vm.finish_call(r).map(|_| ())
+        })
+    }
+
+    /// Evaluate the expression `source` in the `__main__` module and return its `repr()`.
+    pub fn eval(&mut self, source: &str) -> Result<String, String> {
+        self.with(|vm| {
+            let globals = vm.main_globals();
+            let r = vm.compile_source(source, "<string>", pyrite_compiler::Mode::Eval)
+                .and_then(|code| crate::eval::call::run_code(vm, &code, &globals, None))
+                .and_then(|v| crate::protocols::object::repr_string(vm, &v));
+            vm.finish_call(r)
+        })
+    }
+
+    /// Bytes held by this interpreter's objects now.
+    pub fn allocated_bytes(&mut self) -> usize {
+        self.with(|_| crate::limits::allocated())
+    }
+}
+
+impl Drop for Interpreter {
+    fn drop(&mut self) {
+        let Some(vm) = self.vm.take() else { return };
+        // SAFETY: as in `attach`: the state outlives the guard, which is dropped after `vm`
+        // (declared later, dropped first) has torn the interpreter down.
+        let _attached = unsafe { Attached::new(vm.interp()) };
+        drop(vm);
+    }
+}
 
 impl Vm {
     /// Create the `__main__` module.
@@ -11,12 +124,12 @@ impl Vm {
         let m = module::new_module(self, "__main__");
         let d = module::module_dict(&m);
         let dd = dict::dict_data(&d).expect("dict");
-        dd.set_str(self.intern("__builtins__"), self.builtins_module.clone());
+        dd.set_str(self.intern("__builtins__"), self.builtins_module().clone());
         if let Some(f) = filename {
             dd.set_str(self.intern("__file__"), pystr::new_str(f));
         }
         let key = self.intern("__main__");
-        dict::dict_data(&self.modules).expect("modules").set_str(key, m.clone());
+        dict::dict_data(&self.modules()).expect("modules").set_str(key, m.clone());
         m
     }
 
@@ -47,6 +160,23 @@ impl Vm {
         let text = crate::eval::format_exception(self, &err.exc);
         self.write_fd(2, &text);
         1
+    }
+
+    /// The globals of `__main__`, created if there is none yet.
+    fn main_globals(&mut self) -> Value {
+        let key = self.intern("__main__");
+        let m = match dict::get_str_key(self.modules(), &key) {
+            Some(m) => m,
+            None => self.main_module(None),
+        };
+        module::module_dict(&m)
+    }
+
+    /// The end of an embedding call: finalizers run, output flushed, an error formatted.
+    fn finish_call<T>(&mut self, r: PyResult<T>) -> Result<T, String> {
+        crate::gc::run_pending_finalizers(self);
+        self.flush_stdout();
+        r.map_err(|e| crate::eval::format_exception(self, &e.exc))
     }
 
     /// Finish: run finalizers, flush output.

@@ -12,6 +12,11 @@ static INIT: Once = Once::new();
 
 pub fn init_static_types() {
     INIT.call_once(|| {
+        // The objects made here belong to no interpreter: they are allocated through a
+        // start-up state of their own, which lives (unused) for the rest of the process.
+        let boot: &'static crate::pystate::InterpreterState = Box::leak(crate::pystate::InterpreterState::new(crate::Config::default()));
+        // SAFETY: the state is leaked, so it outlives the guard.
+        let _attached = unsafe { crate::pystate::Attached::new(boot) };
         none::init_bools();
         crate::objects::init_all();
         let types = crate::objects::all_static_types();

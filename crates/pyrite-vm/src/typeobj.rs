@@ -465,6 +465,9 @@ impl PyType {
         }
         let ty = self as *const PyType as usize;
         let tag = self.version_tag.get();
+        if tag == 0 {
+            return self.lookup_uncached(name);
+        }
         let name_addr = name.bits();
         let i = method_cache::slot(ty, tag, name_addr);
         let e = method_cache::read(i);
@@ -536,12 +539,16 @@ impl PyType {
     #[inline]
     pub fn lookup_init(&self, init_name: &Value) -> Option<Value> {
         let (tag, init) = self.init_cache.get();
-        if tag == self.version_tag.get() && !init.is_null() {
+        let current = self.version_tag.get();
+        if tag == current && current != 0 && !init.is_null() {
             // SAFETY: the tag is unchanged, so a dict along the MRO still holds `init`.
             return Some(unsafe { Value::from_header_borrowed(init) });
         }
         let found = self.lookup(init_name)?;
-        self.init_cache.set((self.version_tag.get(), found.as_ptr()));
+        // Static types are shared by interpreters and never written after start-up.
+        if current != 0 && self.is_heap_type() {
+            self.init_cache.set((current, found.as_ptr()));
+        }
         Some(found)
     }
 
@@ -570,48 +577,81 @@ impl PyType {
     }
 }
 
-thread_local! {
-    static NEXT_TAG: Cell<u32> = const { Cell::new(1 << 20) };
+/// Heap types get version tags from this number up; static types have theirs below it,
+/// given once per process.
+pub const FIRST_HEAP_TAG: u32 = 1 << 20;
+
+/// The type system's part of an interpreter's state.
+pub(crate) struct TypeState {
+    /// The next version tag; 0 once they are used up (then types get tag 0, which no cache
+    /// accepts: CPython stops caching the same way, tags are never reused).
+    next_tag: Cell<u32>,
+    /// The last tag to hand out (`u32::MAX`, or less with the test knob).
+    last_tag: Cell<u32>,
     /// Weak subclass lists (`__subclasses__`, slot and cache invalidation): base address ->
     /// addresses of live heap subclasses. A heap type removes itself when it is freed.
-    static SUBCLASSES: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<usize>>> = std::cell::RefCell::new(rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher));
+    subclasses: std::cell::RefCell<rustc_hash::FxHashMap<usize, Vec<usize>>>,
+    method_cache: method_cache::Table,
+}
+
+impl TypeState {
+    pub(crate) fn new() -> TypeState {
+        TypeState {
+            next_tag: Cell::new(FIRST_HEAP_TAG),
+            last_tag: Cell::new(u32::MAX),
+            subclasses: std::cell::RefCell::new(rustc_hash::FxHashMap::with_hasher(rustc_hash::FxBuildHasher)),
+            method_cache: method_cache::Table::new(method_cache::EMPTY),
+        }
+    }
+
+    /// Debug knob for tests of tag exhaustion: the counter ends after `n` more tags, as it
+    /// does after 2^32 - 2^20 of them.
+    pub(crate) fn set_remaining_tags(&self, n: u32) {
+        self.last_tag.set(self.next_tag.get().saturating_add(n.max(1) - 1));
+    }
+}
+
+#[inline(always)]
+fn type_state() -> &'static TypeState {
+    &crate::pystate::interp().types
 }
 
 /// Record `sub` as a direct subclass of `base` (weakly).
 pub fn register_subclass(base: &Value, sub: &Value) {
-    SUBCLASSES.with(|m| m.borrow_mut().entry(base.bits()).or_default().push(sub.bits()));
+    type_state().subclasses.borrow_mut().entry(base.bits()).or_default().push(sub.bits());
 }
 
 /// The live direct heap subclasses of `ty`.
 pub fn subclasses(ty: &Value) -> Vec<Value> {
-    let ptrs: Vec<usize> = SUBCLASSES.with(|m| m.borrow().get(&ty.bits()).cloned().unwrap_or_default());
+    let ptrs: Vec<usize> = type_state().subclasses.borrow().get(&ty.bits()).cloned().unwrap_or_default();
     // SAFETY: entries are removed when a subclass is freed, so every address is a live type.
     ptrs.into_iter().map(|p| unsafe { Value::from_header_borrowed(p as *const ObjHeader) }).collect()
 }
 
 /// Forget a heap type that is being freed.
 fn unregister_subclass(ty: *const ObjHeader, bases: Option<&Value>) {
-    let _ = SUBCLASSES.try_with(|m| {
-        let mut m = m.borrow_mut();
-        m.remove(&(ty as usize));
-        if let Some(b) = bases {
-            for base in crate::objects::tuple::items(b) {
-                if let Some(list) = m.get_mut(&base.bits()) {
-                    list.retain(|p| *p != ty as usize);
-                }
+    let mut m = type_state().subclasses.borrow_mut();
+    m.remove(&(ty as usize));
+    if let Some(b) = bases {
+        for base in crate::objects::tuple::items(b) {
+            if let Some(list) = m.get_mut(&base.bits()) {
+                list.retain(|p| *p != ty as usize);
             }
         }
-    });
+    }
 }
 
-/// A version tag never handed out before on this thread (static types get theirs, below
-/// 2^20, once per process).
+/// A version tag never handed out before in this interpreter, or 0 once they are used up
+/// (static types get theirs, below [`FIRST_HEAP_TAG`], once per process). Every cache keyed
+/// or guarded by a tag refuses tag 0, so a type that gets it is simply never cached: a tag
+/// is never reused, so a cache can never mistake a changed type for the one it saw.
 pub fn next_version_tag() -> u32 {
-    NEXT_TAG.with(|t| {
-        let v = t.get().wrapping_add(1).max(1 << 20);
-        t.set(v);
-        v
-    })
+    let state = type_state();
+    let v = state.next_tag.get();
+    if v != 0 {
+        state.next_tag.set(if v >= state.last_tag.get() { 0 } else { v + 1 });
+    }
+    v
 }
 
 /// CPython's type method cache: `(type, version tag, name) -> attribute`, so that repeated
@@ -622,8 +662,10 @@ mod method_cache {
     use super::*;
     use crate::object::lazy_table::{type_name_slot, LazyTable};
 
-    /// Entries (a power of two): 32 KiB per thread that looks types up.
+    /// Entries (a power of two): 32 KiB per interpreter that looks types up.
     pub const SIZE: usize = 1024;
+
+    pub type Table = LazyTable<Entry, SIZE>;
 
     /// A cached `_PyType_Lookup`: `value` (borrowed from a dict along the MRO, null for "not
     /// found") is valid while `ty` still has version `tag`. `name` is the address of an
@@ -637,20 +679,17 @@ mod method_cache {
         pub tag: u32,
     }
 
-    const EMPTY: Entry = Entry { ty: 0, name: 0, value: std::ptr::null(), tag: 0 };
-
-    thread_local! {
-        static CACHE: LazyTable<Entry, SIZE> = const { LazyTable::new(EMPTY) };
-    }
+    pub const EMPTY: Entry = Entry { ty: 0, name: 0, value: std::ptr::null(), tag: 0 };
 
     #[inline(always)]
     fn table() -> *mut [Entry; SIZE] {
-        CACHE.with(|c| c.entries())
+        super::type_state().method_cache.entries()
     }
 
     #[inline(always)]
     pub fn read(i: usize) -> Entry {
-        // SAFETY: `i < SIZE`; the table is thread-local and no reference into it is held.
+        // SAFETY: `i < SIZE`; the table belongs to the attached interpreter and no reference
+        // into it is held.
         unsafe { *(*table()).get_unchecked(i) }
     }
 
@@ -665,15 +704,6 @@ mod method_cache {
         type_name_slot(ty, tag, name, SIZE)
     }
 
-    /// Forget every entry (an interpreter's interned names are about to be freed).
-    pub fn clear() {
-        let _ = CACHE.try_with(|c| c.clear());
-    }
-}
-
-/// Empty this thread's method cache (when an interpreter is torn down).
-pub(crate) fn clear_method_cache() {
-    method_cache::clear();
 }
 
 /// Drop a heap type's owned fields and free it.

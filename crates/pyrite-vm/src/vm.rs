@@ -3,11 +3,10 @@
 //! Everything an interpreter owns lives in [`Vm`]: no process-global mutable state except the
 //! immortal built-in types and the per-thread allocation bookkeeping of the object core.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::eval::frame::FrameStack;
 use crate::object::Value;
 use crate::objects::{dict, exceptions, str as pystr};
+use crate::pystate::{Attached, InterpreterState};
 use crate::typeobj::PyType;
 
 /// A raised Python exception: an owned exception instance. One word, so that the commonest
@@ -54,130 +53,86 @@ pub struct Config {
     pub allow_filesystem_imports: bool,
     /// Whether the adaptive specialiser runs (the `-X nospecialize` switch turns it off).
     pub specialize: bool,
+    /// Debug knob for tests: only this many type version tags are left to hand out (the
+    /// counter starts near its end), so that running out of tags can be tested.
+    pub remaining_type_tags: Option<u32>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { argv: vec![String::new()], path: Vec::new(), allow_filesystem_imports: true, specialize: true }
+        Config { argv: vec![String::new()], path: Vec::new(), allow_filesystem_imports: true, specialize: true, remaining_type_tags: None }
     }
 }
 
-/// One interpreter.
+/// A thread state (CPython's `PyThreadState`): the frames one OS thread is running in an
+/// interpreter, the exception it is handling and its recursion depth. Native code receives it
+/// as `vm: &mut Vm`; the interpreter it runs ([`InterpreterState`]) is reached through it
+/// (`Deref`), shared, never mutably borrowed.
 pub struct Vm {
-    pub config: Config,
-    /// The `builtins` module's dict.
-    pub builtins: Value,
-    /// The `builtins` module.
-    pub builtins_module: Value,
-    /// `sys.modules`.
-    pub modules: Value,
-    /// The `sys` module (created at start-up; other built-in modules are created on import).
-    pub sys_module: Value,
-    /// Interned strings: identifiers and attribute names share one object per spelling.
-    interned: HashMap<Box<str>, Value>,
+    /// The interpreter (owned for now: one thread state per interpreter; threads will share
+    /// it). Never reached through `&mut`: see `pystate`.
+    interp: std::ptr::NonNull<InterpreterState>,
     pub frames: FrameStack,
-    pub recursion_limit: usize,
     /// Nesting depth of Python calls plus native re-entries (checked against the limit).
     pub recursion_depth: usize,
+    /// `sys.getrecursionlimit()`, copied from the interpreter when it changes (read by every
+    /// call).
+    pub recursion_limit: usize,
     /// The exception currently being handled (`sys.exception()`).
     pub handled_exception: Option<Value>,
-    /// Buffered standard output (flushed before stderr writes and at exit).
-    pub stdout_buffer: Vec<u8>,
     /// The innermost executing frame (null when none is), whose `back` links lead through the
     /// others (for `globals()`, `super()`, `sys._getframe`).
     pub top_frame: *const crate::eval::frame::Frame,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
     repr_stack: Vec<usize>,
-
-    pub start_instant: std::time::Instant,
-    /// The interned `"__init__"` (looked up by class-instantiation calls).
-    pub dunder_init: Value,
-    /// The interned `"__name__"` (read from the globals by every function creation).
-    pub dunder_name: Value,
-    /// The interned one-character ASCII strs, by code point (filled on first use).
-    pub ascii_chars: Box<[Option<Value>; 128]>,
-    /// [`Vm::intern_static`]'s cache: (address and length of a `'static` text, its interned str).
-    static_names: Box<[Option<(usize, usize, Value)>; STATIC_NAMES]>,
 }
 
-/// Entries of [`Vm::intern_static`]'s cache (a power of two).
-const STATIC_NAMES: usize = 128;
+impl std::ops::Deref for Vm {
+    type Target = InterpreterState;
+    #[inline(always)]
+    fn deref(&self) -> &InterpreterState {
+        // SAFETY: the state lives as long as the thread state that owns it, and is only
+        // ever borrowed shared.
+        unsafe { self.interp.as_ref() }
+    }
+}
 
 impl Vm {
-    /// Create an interpreter with the built-in modules ready.
-    pub fn new(config: Config) -> Box<Vm> {
+    /// Create an interpreter with the built-in modules ready, attached to this thread until
+    /// the returned guard goes (the embedding API, [`crate::Interpreter`], wraps this).
+    pub(crate) fn new(config: Config) -> (Box<Vm>, Attached) {
         crate::init_static_types();
-        // Entries left by an interpreter that ran on this thread before name its strs.
-        crate::typeobj::clear_method_cache();
-        crate::eval::clear_attr_shape_cache();
-        let builtins = dict::new_dict();
-        let modules = dict::new_dict();
-        let none = crate::objects::none::none();
+        let state = std::ptr::NonNull::from(Box::leak(InterpreterState::new(config)));
+        // SAFETY: the state lives until the `Vm` that now owns it is dropped, which
+        // `Interpreter` does while it is attached.
+        let attached = unsafe { Attached::new(state.as_ptr()) };
         let mut vm = Box::new(Vm {
-            config,
-            builtins: builtins.clone(),
-            builtins_module: none.clone(),
-            modules,
-            sys_module: none,
-            interned: HashMap::default(),
+            interp: state,
             frames: FrameStack::new(),
-            recursion_limit: 1000,
             recursion_depth: 0,
+            recursion_limit: 1000,
             handled_exception: None,
-            stdout_buffer: Vec::new(),
             top_frame: std::ptr::null(),
             repr_stack: Vec::new(),
-            start_instant: std::time::Instant::now(),
-            dunder_init: crate::objects::none::none(),
-            dunder_name: crate::objects::none::none(),
-            ascii_chars: Box::new([const { None }; 128]),
-            static_names: Box::new([const { None }; STATIC_NAMES]),
         });
-        vm.dunder_init = vm.intern("__init__");
-        vm.dunder_name = vm.intern("__name__");
+        if let Some(n) = vm.config.remaining_type_tags {
+            vm.types.set_remaining_tags(n);
+        }
+        vm.init_tables();
         crate::modules::init_core_modules(&mut vm);
-        vm
+        (vm, attached)
     }
 
-    /// The interned string object for `s`.
-    pub fn intern(&mut self, s: &str) -> Value {
-        if let Some(v) = self.interned.get(s) {
-            return v.clone();
-        }
-        let v = pystr::new_str(s);
-        pystr::str_data(&v).expect("str").interned.set(true);
-        self.interned.insert(s.into(), v.clone());
-        v
+    /// The interpreter this thread state runs.
+    #[inline(always)]
+    pub fn interp(&self) -> &InterpreterState {
+        self
     }
 
-    /// [`Vm::intern`] for a name spelled in the interpreter's own source (dunder names looked up
-    /// by the type slots of classes, on every `__eq__`, `__hash__`, `__add__`... they call): a
-    /// small cache keyed by the text's address answers without hashing the text.
-    #[inline]
-    pub fn intern_static(&mut self, s: &'static str) -> Value {
-        let addr = s.as_ptr() as usize;
-        let slot = (addr >> 3) & (STATIC_NAMES - 1);
-        if let Some((a, len, v)) = &self.static_names[slot] {
-            if *a == addr && *len == s.len() {
-                return v.clone();
-            }
-        }
-        let v = self.intern(s);
-        self.static_names[slot] = Some((addr, s.len(), v.clone()));
-        v
-    }
-
-    /// Intern an existing str object (returns the canonical object for its spelling).
-    pub fn intern_value(&mut self, s: &Value) -> Value {
-        let text = pystr::as_str(s);
-        if let Some(v) = self.interned.get(text) {
-            return v.clone();
-        }
-        if let Some(d) = s.downcast_exact::<pystr::StrData>() {
-            d.interned.set(true);
-        }
-        self.interned.insert(text.into(), s.clone());
-        s.clone()
+    /// `sys.setrecursionlimit(n)`.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.interp().recursion_limit.set(n);
+        self.recursion_limit = n;
     }
 
     /// Create an exception of type `ty` with a single message argument.
@@ -237,7 +192,7 @@ impl Vm {
     /// Called on backward jumps and calls: pending finalizers, garbage collection.
     #[inline(always)]
     pub fn check_eval_breaker(&mut self) -> PyResult<()> {
-        if crate::gc::BREAKER.with(|b| b.get()) {
+        if self.interp().breaker_set() {
             self.handle_eval_breaker();
         }
         Ok(())
@@ -245,9 +200,9 @@ impl Vm {
 
     #[cold]
     fn handle_eval_breaker(&mut self) {
-        crate::gc::BREAKER.with(|b| b.set(false));
+        self.interp().eval_breaker.store(0, std::sync::atomic::Ordering::Relaxed);
         crate::gc::run_pending_finalizers(self);
-        crate::modules::weakref::run_pending_callbacks(self);
+        crate::objects::weakref::run_pending_callbacks(self);
         crate::gc::maybe_collect(self);
     }
 
@@ -412,7 +367,7 @@ impl Vm {
     /// Report an exception that cannot propagate (`__del__`, finalizers) through
     /// `sys.unraisablehook` when the program replaced it, else print it.
     pub fn print_unraisable_for(&mut self, context: &str, object: &Value, e: &PyErr) {
-        let sys = self.sys_module.clone();
+        let sys = self.sys_module().clone();
         let hook = crate::protocols::object::getattr_opt(self, &sys, "unraisablehook").ok().flatten();
         let default = crate::protocols::object::getattr_opt(self, &sys, "__unraisablehook__").ok().flatten();
         if let (Some(h), Some(d)) = (&hook, &default) {
@@ -430,25 +385,30 @@ impl Vm {
     }
 
     pub fn write_fd(&mut self, fd: u8, s: &str) {
-        crate::modules::sys::write_raw(&mut self.stdout_buffer, fd, s);
+        crate::modules::sys::write_raw(&mut self.stdout_buffer.borrow_mut(), fd, s);
     }
 
     pub fn flush_stdout(&mut self) {
         use std::io::Write;
-        let _ = std::io::stdout().write_all(&self.stdout_buffer);
+        let mut buf = self.stdout_buffer.borrow_mut();
+        let _ = std::io::stdout().write_all(&buf);
         let _ = std::io::stdout().flush();
-        self.stdout_buffer.clear();
+        buf.clear();
     }
 }
 
 impl Drop for Vm {
     /// Tear the interpreter down so that dropping it frees what it allocated (CPython's
     /// finalization, simplified): run pending finalizers, empty every module's namespace and
-    /// the interpreter's own tables, then collect the cycles that remain. Immortal built-in
-    /// objects are shared by all interpreters and stay.
+    /// the interpreter's own tables, then collect the cycles that remain, and give the free
+    /// lists and block caches back to the allocator. Immortal built-in objects are shared by
+    /// all interpreters and stay. The interpreter must be attached (`Interpreter` does it).
     fn drop(&mut self) {
         crate::gc::run_pending_finalizers(self);
-        if let Some(mods) = dict::dict_data(&self.modules) {
+        // Garbage goes first, while module globals are intact (CPython collects before it
+        // clears the modules that survive), so finalizers still see their globals.
+        crate::gc::collect(self);
+        if let Some(mods) = dict::dict_data(self.modules()) {
             for m in mods.values() {
                 if let Some(md) = m.downcast::<crate::objects::module::ModuleData>() {
                     if let Some(d) = dict::dict_data(&md.dict) {
@@ -458,7 +418,7 @@ impl Drop for Vm {
             }
             mods.clear();
         }
-        if let Some(b) = dict::dict_data(&self.builtins) {
+        if let Some(b) = dict::dict_data(self.builtins()) {
             b.clear();
         }
         self.handled_exception = None;
@@ -468,27 +428,26 @@ impl Drop for Vm {
         let mut last = usize::MAX;
         for _ in 0..16 {
             crate::gc::run_pending_finalizers(self);
+            crate::objects::weakref::run_pending_callbacks(self);
             let found = crate::gc::collect(self);
             if found == 0 || found >= last {
                 break;
             }
             last = found;
         }
-        self.interned.clear();
-        // Its entries name this interpreter's interned strs, freed just now.
-        crate::typeobj::clear_method_cache();
-        crate::eval::clear_attr_shape_cache();
-        for c in self.ascii_chars.iter_mut() {
-            drop(c.take());
-        }
-        for c in self.static_names.iter_mut() {
-            drop(c.take());
-        }
-        self.frames = FrameStack::new();
-        crate::objects::float::clear_free_list();
-        crate::objects::tuple::clear_free_lists();
-        crate::objects::function::clear_free_list();
-        crate::object::block_cache::drain();
         self.flush_stdout();
+        self.frames = FrameStack::new();
+        // SAFETY: teardown: no reference handed out by the state's accessors is alive.
+        unsafe { self.interp().clear_objects() };
+        crate::gc::run_pending_finalizers(self);
+        self.interp().free_lists.drain();
+        self.interp().blocks.drain();
+        // Objects that survived (leaked) keep links into the collector's list; the state is
+        // freed only when none are tracked any more.
+        if crate::gc::get_count() == 0 {
+            // SAFETY: this thread state owns the state (leaked from a box in `Vm::new`);
+            // nothing borrows it any more and no object of it is left to use it.
+            drop(unsafe { Box::from_raw(self.interp.as_ptr()) });
+        }
     }
 }

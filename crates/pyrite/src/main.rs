@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use pyrite_vm::{Config, Vm};
+use pyrite_vm::{Config, Interpreter};
 
 mod alloc;
 
@@ -112,17 +112,11 @@ fn run(args: Vec<String>) -> i32 {
         Source::Module(m) => (format!("import runpy_stub\n{m}").into_bytes(), "<module>".to_owned(), String::new()),
     };
     config.path = vec![if script_dir.is_empty() { ".".to_owned() } else { script_dir }];
-    let mut vm = Vm::new(config);
-    let result = match &source {
-        Source::Module(m) => vm.run_module_as_main(m),
-        _ => vm.run_main_source(&bytes, &filename),
-    };
-    let status = match result {
-        Ok(()) => 0,
-        Err(e) => vm.handle_uncaught(e),
-    };
-    vm.finish();
-    status
+    let mut interp = Interpreter::new(config);
+    match &source {
+        Source::Module(m) => interp.run_module(m),
+        _ => interp.run_main(&bytes, &filename),
+    }
 }
 
 fn strip_os_suffix(s: &str) -> String {

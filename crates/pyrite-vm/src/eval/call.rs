@@ -250,7 +250,7 @@ pub fn make_namespace_frame(vm: &mut Vm, code: &Value, globals: &Value, locals: 
         match dict::get_str_key(globals, &key) {
             Some(b) if dict::dict_data(&b).is_some() => b,
             Some(b) if b.downcast::<crate::objects::module::ModuleData>().is_some() => crate::objects::module::module_dict(&b),
-            _ => vm.builtins.clone(),
+            _ => vm.builtins().clone(),
         }
     };
     vm.frames.frame(code.clone(), None, globals.clone(), builtins, locals, nlocalsplus, size)

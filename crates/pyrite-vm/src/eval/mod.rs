@@ -7,14 +7,13 @@
 
 pub mod frame;
 pub mod call;
-mod specialize;
+pub(crate) mod specialize;
 mod ops;
 mod unwind;
 
 pub use call::{call_function, make_frame};
 pub use call as call_mod;
 pub use unwind::{add_traceback, format_exception};
-pub(crate) use specialize::clear_attr_shape_cache;
 
 use pyrite_bytecode::code::flags as co_flags;
 use pyrite_bytecode::adaptive;
@@ -1732,7 +1731,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 if cls.version_tag.get() != tag || !std::ptr::eq(peek!(nargs + 1).ty(), crate::typeobj::type_type()) {
                     deopt!(CALL);
                 }
-                let init_name = vm.dunder_init.clone();
+                let init_name = vm.dunder_init().clone();
                 let init = match cls.lookup_init(&init_name) {
                     Some(init) if init.downcast_exact::<function::FunctionData>().map(|fd| fd.code_data().code.argcount as usize == nargs + 1).unwrap_or(false) => init,
                     _ => deopt!(CALL),

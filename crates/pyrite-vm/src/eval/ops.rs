@@ -416,7 +416,7 @@ pub fn intrinsic1(vm: &mut Vm, f: &Frame, which: u32, v: Value) -> PyResult<Valu
                 let r = ob::repr(vm, &v)?;
                 crate::modules::sys::write_stdout(vm, &format!("{}\n", pystr::as_str(&r)))?;
                 let key = vm.intern("_");
-                dict::dict_data(&vm.builtins).expect("builtins").set_str(key, v);
+                dict::dict_data(&vm.builtins()).expect("builtins").set_str(key, v);
             }
             Ok(none::none())
         }

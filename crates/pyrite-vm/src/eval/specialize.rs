@@ -238,12 +238,17 @@ mod attr_shape {
         },
     };
 
-    thread_local! {
-        static CACHE: LazyTable<Entry, SIZE> = const { LazyTable::new(EMPTY) };
+    /// An interpreter's shape cache.
+    pub struct Cache(LazyTable<Entry, SIZE>);
+
+    impl Cache {
+        pub(crate) const fn new() -> Cache {
+            Cache(LazyTable::new(EMPTY))
+        }
     }
 
     fn table() -> *mut [Entry; SIZE] {
-        CACHE.with(|c| c.entries())
+        crate::pystate::interp().attr_shapes.0.entries()
     }
 
     /// The shape of `ty.name`. Only interned names are cached: their identity stands for their
@@ -253,9 +258,13 @@ mod attr_shape {
             return resolve(ty, name);
         }
         let (t, n, tag) = (ty as *const PyType as usize, name.bits(), ty.version_tag.get());
+        if tag == 0 {
+            return resolve(ty, name);
+        }
         let keys_len = inline_values::keys(ty).len() as u32;
         let slot = type_name_slot(t, tag, n, SIZE);
-        // SAFETY: thread-local table; `resolve` runs no Python code and does not re-enter.
+        // SAFETY: the attached interpreter's table; `resolve` runs no Python code and does not
+        // re-enter.
         let e = unsafe { &mut (*table())[slot] };
         if e.ty == t && e.name == n && e.tag == tag {
             if e.shape.index.is_none() && e.keys_len != keys_len {
@@ -282,17 +291,9 @@ mod attr_shape {
             generic_setattr: crate::objects::object::has_generic_setattr(ty),
         }
     }
-
-    /// Forget every entry (an interpreter's interned names are about to be freed).
-    pub fn clear() {
-        let _ = CACHE.try_with(|c| c.clear());
-    }
 }
 
-/// Empty this thread's polymorphic attribute cache (when an interpreter is torn down).
-pub(crate) fn clear_attr_shape_cache() {
-    attr_shape::clear();
-}
+pub(crate) use attr_shape::Cache as ShapeCache;
 
 #[inline(always)]
 pub fn is_exact_str(v: &Value) -> bool {

@@ -267,7 +267,7 @@ impl Printer {
     fn print_traceback(&mut self, vm: &mut Vm, value: &Value) {
         let Some(tb) = exceptions::exc_data(value).traceback() else { return };
         let mut limit = usize::MAX;
-        if let Ok(Some(l)) = crate::protocols::object::getattr_opt(vm, &vm.sys_module.clone(), "tracebacklimit") {
+        if let Ok(Some(l)) = crate::protocols::object::getattr_opt(vm, &vm.sys_module().clone(), "tracebacklimit") {
             if let Some(l) = l.as_small_int() {
                 if l <= 0 {
                     return;
@@ -677,7 +677,7 @@ fn dict_str_keys(d: &Value) -> Vec<String> {
 }
 
 fn dir_of(vm: &mut Vm, obj: &Value) -> Option<Vec<String>> {
-    let dir = crate::objects::dict::get_str_key(&vm.builtins.clone(), &vm.intern("dir"))?;
+    let dir = crate::objects::dict::get_str_key(&vm.builtins().clone(), &vm.intern("dir"))?;
     let list = crate::protocols::call::call(vm, &dir, &[obj.clone()], None).ok()?;
     let items = crate::protocols::iter::collect(vm, &list).ok()?;
     Some(items.iter().filter_map(|k| pystr::try_str(k).map(str::to_owned)).collect())
@@ -764,7 +764,7 @@ fn suggestion_for_name_error(vm: &mut Vm, name: &str, frame: &Value) -> Option<S
     if let Some(s) = calculate_suggestions(&dict_str_keys(&globals), name) {
         return Some(s);
     }
-    let builtins = vm.builtins.clone();
+    let builtins = vm.builtins().clone();
     calculate_suggestions(&dict_str_keys(&builtins), name)
 }
 

@@ -68,7 +68,7 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Val
     let file = match file {
         Some(f) => f,
         None => {
-            let sys = vm.sys_module.clone();
+            let sys = vm.sys_module().clone();
             ob::getattr_str(vm, &sys, "stdout")?
         }
     };
@@ -681,7 +681,7 @@ fn b_exec_eval(vm: &mut Vm, args: &[Value], kw: Option<&Value>, mode: pyrite_com
     let gd = dict::dict_data(&globals).expect("globals dict");
     let bkey = vm.intern("__builtins__");
     if gd.get_str(&bkey).is_none() {
-        gd.set_str(bkey, vm.builtins_module.clone());
+        gd.set_str(bkey, vm.builtins_module().clone());
     }
     let r = crate::eval::call::run_code(vm, &code, &globals, locals)?;
     Ok(if name == "exec" { none::none() } else { r })

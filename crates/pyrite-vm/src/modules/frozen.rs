@@ -44,9 +44,9 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let mdd = dict::dict_data(&md).expect("dict");
     let package = name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default();
     mdd.set_str(vm.intern("__package__"), pystr::new_str(&package));
-    mdd.set_str(vm.intern("__builtins__"), vm.builtins_module.clone());
+    mdd.set_str(vm.intern("__builtins__"), vm.builtins_module().clone());
     let key = pystr::new_str(name);
-    let mods = vm.modules.clone();
+    let mods = vm.modules().clone();
     dict::dict_data(&mods).expect("modules").set_str(key.clone(), m.clone());
     let filename = format!("<frozen {name}>");
     let r = vm.compile_source(src, &filename, pyrite_compiler::Mode::Exec).and_then(|code| crate::eval::call::run_code(vm, &code, &md, None));

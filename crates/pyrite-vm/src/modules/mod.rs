@@ -17,13 +17,11 @@ use crate::vm::{PyResult, Vm};
 pub fn init_core_modules(vm: &mut Vm) {
     let b = module::new_module(vm, "builtins");
     builtins::init(vm, &b);
-    vm.builtins = module::module_dict(&b);
-    vm.builtins_module = b.clone();
     let s = module::new_module(vm, "sys");
-    vm.sys_module = s.clone();
+    vm.set_core_modules(b.clone(), module::module_dict(&b), s.clone());
     sys::init(vm, &s);
     sys::init_hooks(vm, &s);
-    let mods = vm.modules.clone();
+    let mods = vm.modules().clone();
     let md = dict::dict_data(&mods).expect("modules");
     md.set_str(vm.intern("builtins"), b);
     md.set_str(vm.intern("sys"), s);
@@ -41,14 +39,4 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         _ => return frozen::load(vm, name),
     };
     Ok(Some(m))
-}
-
-/// Static types defined by native modules (registered with the built-in types at start-up).
-pub fn native_static_types() -> Vec<&'static crate::typeobj::StaticType> {
-    weakref::static_types()
-}
-
-/// Slot setup of the static types of native modules (part of `objects::init_all`).
-pub(crate) fn init_native_types() {
-    weakref::init_type();
 }

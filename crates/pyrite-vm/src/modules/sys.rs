@@ -30,7 +30,7 @@ pub static STREAM_TYPE: StaticType = StaticType::new(
 
 /// Write to the current `sys.stdout` (fast path when it is the real stdout).
 pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
-    let out = crate::protocols::object::getattr_str(vm, &vm.sys_module.clone(), "stdout")?;
+    let out = crate::protocols::object::getattr_str(vm, &vm.sys_module().clone(), "stdout")?;
     if let Some(st) = out.downcast_exact::<StreamData>() {
         vm.write_fd(st.fd, s);
         return Ok(());
@@ -78,7 +78,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResu
             vm.recursion_depth
         )));
     }
-    vm.recursion_limit = (n as usize).min(1_000_000);
+    vm.set_recursion_limit((n as usize).min(1_000_000));
     Ok(none::none())
 }
 fn exit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
@@ -131,7 +131,7 @@ pub fn init(vm: &mut Vm, m: &Value) {
     module::add_value(vm, m, "argv", argv);
     let path = list::new_list(vm.config.path.iter().map(|a| pystr::new_str(a)).collect());
     module::add_value(vm, m, "path", path);
-    let modules = vm.modules.clone();
+    let modules = vm.modules().clone();
     module::add_value(vm, m, "modules", modules);
     let stdout = alloc_object(&STREAM_TYPE, StreamData { fd: 1 });
     let stderr = alloc_object(&STREAM_TYPE, StreamData { fd: 2 });
@@ -197,7 +197,7 @@ fn sys_getattr(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     if LAZY_ATTRS.contains(&name.as_str()) {
         let info = crate::import::import_module(vm, "_sysinfo")?;
         let v = crate::protocols::object::getattr_str(vm, &info, &name)?;
-        let sys = vm.sys_module.clone();
+        let sys = vm.sys_module().clone();
         module::add_value(vm, &sys, &name, v.clone());
         return Ok(v);
     }
@@ -241,7 +241,7 @@ pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &str) {
 /// The argument object of `sys.unraisablehook` (attributes `exc_type`, `exc_value`,
 /// `exc_traceback`, `err_msg`, `object`), an instance of a small class made on demand.
 pub fn unraisable_hook_args(vm: &mut Vm, exc_type: Value, exc_value: Value, tb: Value, object: Value) -> PyResult<Value> {
-    let sys = vm.sys_module.clone();
+    let sys = vm.sys_module().clone();
     let cls = match crate::protocols::object::getattr_opt(vm, &sys, "_UnraisableHookArgs")? {
         Some(c) => c,
         None => {

@@ -10,7 +10,7 @@
 //! Blocks of up to [`MAX_SIZE`] bytes are allocated with their size rounded up to the class
 //! size (a multiple of [`GRANULE`]), so any cached block of a class fits any request of it;
 //! larger ones go straight to the allocator. Each class keeps at most [`KEEP`] blocks, which
-//! bounds what the caches hold (about 130 KiB per thread). The first word of a cached block
+//! bounds what the caches hold (about 130 KiB per interpreter). The first word of a cached block
 //! links it to the next one.
 //!
 //! With the `plain-alloc` feature (memory checkers) every request goes to the allocator, so
@@ -36,8 +36,37 @@ struct Class {
 #[allow(clippy::declare_interior_mutable_const)]
 const EMPTY: Class = Class { head: Cell::new(std::ptr::null_mut()), count: Cell::new(0) };
 
-thread_local! {
-    static CACHE: [Class; CLASSES] = const { [EMPTY; CLASSES] };
+/// An interpreter's block caches, one per size class.
+pub struct BlockCache {
+    classes: [Class; CLASSES],
+}
+
+impl BlockCache {
+    pub(crate) const fn new() -> BlockCache {
+        BlockCache { classes: [EMPTY; CLASSES] }
+    }
+
+    /// Hand every cached block back to the allocator (interpreter teardown).
+    pub(crate) fn drain(&self) {
+        for (i, class) in self.classes.iter().enumerate() {
+            let mut p = class.head.replace(std::ptr::null_mut());
+            class.count.set(0);
+            while !p.is_null() {
+                // SAFETY: cached blocks are linked through their first word and were
+                // allocated with their class's layout.
+                unsafe {
+                    let next = *(p as *mut *mut u8);
+                    std::alloc::dealloc(p, layout((i + 1) * GRANULE));
+                    p = next;
+                }
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn cache() -> &'static BlockCache {
+    &crate::pystate::interp().blocks
 }
 
 /// The layout a block of `size` bytes is allocated (and freed) with.
@@ -58,18 +87,13 @@ fn class_of(size: usize) -> usize {
 #[inline(always)]
 pub fn alloc(size: usize) -> *mut u8 {
     if !cfg!(feature = "plain-alloc") && size <= MAX_SIZE {
-        let block = CACHE.with(|c| {
-            let class = &c[class_of(size)];
-            let head = class.head.get();
-            if !head.is_null() {
-                // SAFETY: a cached block's first word links to the next one.
-                class.head.set(unsafe { *(head as *mut *mut u8) });
-                class.count.set(class.count.get() - 1);
-            }
-            head
-        });
-        if !block.is_null() {
-            return block;
+        let class = &cache().classes[class_of(size)];
+        let head = class.head.get();
+        if !head.is_null() {
+            // SAFETY: a cached block's first word links to the next one.
+            class.head.set(unsafe { *(head as *mut *mut u8) });
+            class.count.set(class.count.get() - 1);
+            return head;
         }
     }
     // SAFETY: the layout has a non-zero size.
@@ -83,18 +107,12 @@ pub fn alloc(size: usize) -> *mut u8 {
 #[inline(always)]
 pub unsafe fn free(block: *mut u8, size: usize) {
     if !cfg!(feature = "plain-alloc") && size <= MAX_SIZE {
-        let kept = CACHE.with(|c| {
-            let class = &c[class_of(size)];
-            let n = class.count.get();
-            if n >= KEEP {
-                return false;
-            }
+        let class = &cache().classes[class_of(size)];
+        let n = class.count.get();
+        if n < KEEP {
             *(block as *mut *mut u8) = class.head.get();
             class.head.set(block);
             class.count.set(n + 1);
-            true
-        });
-        if kept {
             return;
         }
     }
@@ -119,31 +137,15 @@ pub unsafe fn realloc(block: *mut u8, old_size: usize, new_size: usize) -> *mut 
     moved
 }
 
-/// Hand every cached block back to the allocator (interpreter teardown).
-pub fn drain() {
-    let _ = CACHE.try_with(|c| {
-        for (i, class) in c.iter().enumerate() {
-            let mut p = class.head.replace(std::ptr::null_mut());
-            class.count.set(0);
-            while !p.is_null() {
-                // SAFETY: cached blocks are linked through their first word and were allocated
-                // with their class's layout.
-                unsafe {
-                    let next = *(p as *mut *mut u8);
-                    std::alloc::dealloc(p, layout((i + 1) * GRANULE));
-                    p = next;
-                }
-            }
-        }
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn freed_blocks_come_back_first_and_fit_their_class() {
+        let state = crate::pystate::InterpreterState::new(crate::Config::default());
+        // SAFETY: `state` outlives the guard.
+        let _attached = unsafe { crate::pystate::Attached::new(&*state) };
         let a = alloc(40);
         let b = alloc(48);
         unsafe { free(a, 40) };
@@ -163,6 +165,6 @@ mod tests {
             free(big, 1000);
             free(grown, 300);
         }
-        drain();
+        state.blocks.drain();
     }
 }

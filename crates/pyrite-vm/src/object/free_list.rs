@@ -66,3 +66,29 @@ impl FreeList {
         }
     }
 }
+
+/// Lengths of exact tuples that get free lists (1 to this).
+pub const TUPLE_FREE_MAX_LEN: usize = 8;
+
+/// An interpreter's free lists (CPython keeps them in the interpreter state too).
+pub struct FreeLists {
+    pub floats: FreeList,
+    /// One list per tuple length (index 0 unused).
+    pub tuples: [FreeList; TUPLE_FREE_MAX_LEN + 1],
+    pub methods: FreeList,
+}
+
+impl FreeLists {
+    pub(crate) const fn new() -> FreeLists {
+        FreeLists { floats: FreeList::new(), tuples: [const { FreeList::new() }; TUPLE_FREE_MAX_LEN + 1], methods: FreeList::new() }
+    }
+
+    /// Free every kept block (interpreter teardown).
+    pub(crate) fn drain(&self) {
+        crate::objects::float::drain_free_list(&self.floats);
+        for (n, list) in self.tuples.iter().enumerate() {
+            crate::objects::tuple::drain_free_list(list, n);
+        }
+        crate::objects::function::drain_free_methods(&self.methods);
+    }
+}

@@ -221,9 +221,16 @@ pub(crate) unsafe fn dealloc_payload<T: Payload>(obj: *mut ObjHeader) {
     PyType::decref_as_type(ty_ptr);
 }
 
-thread_local! {
-    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
-    static DEFERRED: std::cell::RefCell<Vec<NonNull<ObjHeader>>> = const { std::cell::RefCell::new(Vec::new()) };
+/// The deallocation path's part of an interpreter's state (CPython's trashcan).
+pub(crate) struct DeallocState {
+    depth: Cell<u32>,
+    deferred: std::cell::RefCell<Vec<NonNull<ObjHeader>>>,
+}
+
+impl DeallocState {
+    pub(crate) fn new() -> DeallocState {
+        DeallocState { depth: Cell::new(0), deferred: std::cell::RefCell::new(Vec::new()) }
+    }
 }
 
 /// How deep deallocations may nest before further ones are queued (CPython's trashcan).
@@ -252,54 +259,60 @@ pub(crate) unsafe fn dealloc(obj: NonNull<ObjHeader>) {
         return;
     }
     if ty.flags.get() & (crate::typeobj::flags::HAVE_GC | crate::typeobj::flags::HAS_FINALIZER) == 0 {
-        crate::modules::weakref::clear_on_dealloc(obj.as_ptr());
+        crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
         let f = ty.slots.dealloc.get();
         f(obj.as_ptr());
         return;
     }
-    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    let state = &crate::pystate::interp().dealloc;
+    let depth = state.depth.get();
     if depth >= TRASHCAN_DEPTH {
-        DEFERRED.with(|q| q.borrow_mut().push(obj));
+        state.deferred.borrow_mut().push(obj);
         return;
     }
-    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    state.depth.set(depth + 1);
     let header = obj.as_ref();
     if header.ty().finalize_on_dealloc(obj) {
         // `__del__` resurrected the object: it lives on.
     } else {
-        // Weak references to the object go dead now (side table in `modules::weakref`).
-        crate::modules::weakref::clear_on_dealloc(obj.as_ptr());
+        // Weak references to the object go dead now (side table in `objects::weakref`).
+        crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
         let f = header.ty().slots.dealloc.get();
         f(obj.as_ptr());
     }
-    DEALLOC_DEPTH.with(|d| d.set(depth));
+    state.depth.set(depth);
     if depth == 0 {
-        drain_deferred();
+        drain_deferred(state);
     }
 }
 
 /// Deallocate the objects queued by the trashcan, one at a time at depth 1.
-unsafe fn drain_deferred() {
+unsafe fn drain_deferred(state: &DeallocState) {
     loop {
-        let next = DEFERRED.with(|q| q.borrow_mut().pop());
+        let next = state.deferred.borrow_mut().pop();
         let Some(obj) = next else { break };
-        DEALLOC_DEPTH.with(|d| d.set(1));
+        state.depth.set(1);
         let header = obj.as_ref();
         if !header.ty().finalize_on_dealloc(obj) {
-            crate::modules::weakref::clear_on_dealloc(obj.as_ptr());
+            crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
             let f = header.ty().slots.dealloc.get();
             f(obj.as_ptr());
         }
-        DEALLOC_DEPTH.with(|d| d.set(0));
+        state.depth.set(0);
     }
 }
 
 /// Mark an object immortal: its count is never changed again and it is never freed.
+/// Immortal objects are shared by every interpreter, on any thread, and never written
+/// again: a str's hash, which other strs compute lazily, is computed now.
 pub fn make_immortal(v: &Value) {
     if let Some(h) = v.header() {
         if h.ty().has_gc() {
             // SAFETY: a GC object; immortal objects are never collected.
             unsafe { gc::untrack(h as *const ObjHeader as *mut ObjHeader) };
+        }
+        if let Some(s) = v.downcast::<crate::objects::str::StrData>() {
+            s.hash();
         }
         h.refcnt.set(IMMORTAL_REFCNT);
     }

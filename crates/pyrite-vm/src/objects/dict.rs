@@ -55,17 +55,23 @@ pub static DICT_TYPE: StaticType = StaticType::new(
     &[],
 );
 
-thread_local! {
-    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
-    static NEXT_KEYS_VERSION: Cell<u32> = const { Cell::new(1) };
+/// An interpreter's dict version counters.
+pub(crate) struct DictVersions {
+    next_version: Cell<u64>,
+    next_keys_version: Cell<u32>,
+}
+
+impl DictVersions {
+    pub(crate) const fn new() -> DictVersions {
+        DictVersions { next_version: Cell::new(1), next_keys_version: Cell::new(1) }
+    }
 }
 
 fn next_version() -> u64 {
-    NEXT_VERSION.with(|v| {
-        let n = v.get() + 1;
-        v.set(n);
-        n
-    })
+    let v = &crate::pystate::interp().dicts.next_version;
+    let n = v.get() + 1;
+    v.set(n);
+    n
 }
 
 /// What a probe found.
@@ -125,11 +131,9 @@ impl DictData {
     pub fn keys_version_for_cache(&self) -> Option<u16> {
         let mut v = self.keys_version.get();
         if v == 0 {
-            v = NEXT_KEYS_VERSION.with(|n| {
-                let v = n.get();
-                n.set(v.saturating_add(1));
-                v
-            });
+            let n = &crate::pystate::interp().dicts.next_keys_version;
+            v = n.get();
+            n.set(v.saturating_add(1));
             self.keys_version.set(v);
         }
         u16::try_from(v).ok()

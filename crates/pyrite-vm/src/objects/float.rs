@@ -51,14 +51,16 @@ pub fn float_type() -> &'static PyType {
 
 const FREE_LIST_MAX: usize = 100;
 
-thread_local! {
-    static FREE_LIST: FreeList = const { FreeList::new() };
+#[inline(always)]
+fn free_list() -> &'static FreeList {
+    &crate::pystate::interp().free_lists.floats
 }
 
 /// A new exact float.
 #[inline]
 pub fn new_float(f: f64) -> Value {
-    let recycled = FREE_LIST.try_with(|l| l.pop()).ok().flatten().map(|p| unsafe { NonNull::new_unchecked(p) });
+    // SAFETY: blocks on the list are non-null.
+    let recycled = free_list().pop().map(|p| unsafe { NonNull::new_unchecked(p) });
     match recycled {
         Some(ptr) => {
             // SAFETY: `ptr` is the memory of a dead exact float (its payload was dropped, the
@@ -156,18 +158,16 @@ unsafe fn float_dealloc(obj: *mut ObjHeader) {
 #[inline]
 pub(crate) unsafe fn free_exact(obj: *mut ObjHeader) {
     // SAFETY: a dead exact float; its payload (a plain f64) needs no drop.
-    let kept = FREE_LIST.try_with(|l| unsafe { l.push(obj, FREE_LIST_MAX) }).unwrap_or(false);
+    let kept = unsafe { free_list().push(obj, FREE_LIST_MAX) };
     if !kept {
         dealloc_payload::<FloatData>(obj)
     }
 }
 
-/// Free the blocks kept by the float free list (interpreter teardown).
-pub fn clear_free_list() {
-    let _ = FREE_LIST.try_with(|l| {
-        // SAFETY: blocks on the list are dead exact floats, allocated as such.
-        l.drain(|obj| unsafe { crate::object::raw_free(obj, &FLOAT_TYPE.0, std::mem::size_of::<PyObj<FloatData>>()) });
-    });
+/// Free the blocks kept by a float free list (interpreter teardown).
+pub(crate) fn drain_free_list(list: &FreeList) {
+    // SAFETY: blocks on the list are dead exact floats, allocated as such.
+    list.drain(|obj| unsafe { crate::object::raw_free(obj, &FLOAT_TYPE.0, std::mem::size_of::<PyObj<FloatData>>()) });
 }
 
 /// A float-subclass instance (or an exact float if `cls` is `float`).

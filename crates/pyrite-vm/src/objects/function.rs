@@ -253,8 +253,8 @@ pub fn new_function_with_closure(vm: &mut Vm, code: Value, globals: Value, closu
         Some(c) if pystr::is_str(c) && cd.code.flags & 0x0400_0000 == 0 && first_const_is_doc(cd) => c.clone(),
         _ => none::none(),
     };
-    let module = dict::dict_data(&globals).and_then(|d| d.get_str(&vm.dunder_name)).unwrap_or_else(none::none);
-    let builtins = vm.builtins.clone();
+    let module = dict::dict_data(&globals).and_then(|d| d.get_str(&vm.dunder_name())).unwrap_or_else(none::none);
+    let builtins = vm.builtins().clone();
     alloc_object(&FUNCTION_TYPE, FunctionData {
         code,
         globals,
@@ -272,19 +272,15 @@ pub fn new_function_with_closure(vm: &mut Vm, code: Value, globals: Value, closu
     })
 }
 
-thread_local! {
-    static NEXT_FUNCTION_VERSION: Cell<u32> = const { Cell::new(1) };
-}
-
-/// A function version never handed out before (0 when all 2^32 - 1 are used up).
+/// A function version never handed out before in this interpreter (0 when all 2^32 - 1 are
+/// used up).
 pub fn next_function_version() -> u32 {
-    NEXT_FUNCTION_VERSION.with(|n| {
-        let v = n.get();
-        if v != 0 {
-            n.set(v.wrapping_add(1));
-        }
-        v
-    })
+    let n = &crate::pystate::interp().next_function_version;
+    let v = n.get();
+    if v != 0 {
+        n.set(v.wrapping_add(1));
+    }
+    v
 }
 
 /// CPython 3.12 stores a docstring as the first constant of functions that have one; the
@@ -542,12 +538,13 @@ pub static METHOD_TYPE: StaticType = StaticType::new(
 // too): `obj.method` passed around as a callback, `functools`-style wrappers.
 const FREE_METHODS_MAX: usize = 64;
 
-thread_local! {
-    static FREE_METHODS: crate::object::free_list::FreeList = const { crate::object::free_list::FreeList::new() };
+#[inline(always)]
+fn free_methods() -> &'static crate::object::free_list::FreeList {
+    &crate::pystate::interp().free_lists.methods
 }
 
 pub fn new_bound_method(func: Value, self_: Value) -> Value {
-    if let Some(obj) = FREE_METHODS.try_with(|l| l.pop()).ok().flatten() {
+    if let Some(obj) = free_methods().pop() {
         // SAFETY: a kept block of a dead bound method (same type, same size), untracked: the
         // header and payload are written whole, then it is tracked again.
         unsafe {
@@ -570,18 +567,16 @@ pub fn new_bound_method(func: Value, self_: Value) -> Value {
 unsafe fn method_dealloc(obj: *mut ObjHeader) {
     crate::gc::untrack(obj);
     std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<BoundMethodData>)).data);
-    let kept = FREE_METHODS.try_with(|l| unsafe { l.push(obj, FREE_METHODS_MAX) }).unwrap_or(false);
+    let kept = unsafe { free_methods().push(obj, FREE_METHODS_MAX) };
     if !kept {
         crate::object::raw_free(obj, &METHOD_TYPE.0, std::mem::size_of::<PyObj<BoundMethodData>>());
     }
 }
 
-/// Free the blocks kept by the bound-method free list (interpreter teardown).
-pub fn clear_free_list() {
-    let _ = FREE_METHODS.try_with(|l| {
-        // SAFETY: blocks on the list are dead, untracked bound methods.
-        l.drain(|obj| unsafe { crate::object::raw_free(obj, &METHOD_TYPE.0, std::mem::size_of::<PyObj<BoundMethodData>>()) });
-    });
+/// Free the blocks kept by a bound-method free list (interpreter teardown).
+pub(crate) fn drain_free_methods(list: &crate::object::free_list::FreeList) {
+    // SAFETY: blocks on the list are dead, untracked bound methods.
+    list.drain(|obj| unsafe { crate::object::raw_free(obj, &METHOD_TYPE.0, std::mem::size_of::<PyObj<BoundMethodData>>()) });
 }
 
 fn method_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {

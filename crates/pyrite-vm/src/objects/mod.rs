@@ -30,6 +30,7 @@ pub mod str_search;
 pub mod superobj;
 pub mod tuple;
 pub mod typeobject_methods;
+pub mod weakref;
 pub mod bytes;
 
 use crate::typeobj::{StaticType, TYPE_TYPE};
@@ -58,7 +59,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
     ];
     v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE]);
     v.extend(exceptions::all_exception_types());
-    v.extend(crate::modules::native_static_types());
+    v.push(&weakref::WEAKREF_TYPE);
     v
 }
 
@@ -77,7 +78,7 @@ pub fn builtin_types() -> Vec<&'static StaticType> {
 
 /// Run every type's `init_type` (slot setup).
 pub(crate) fn init_all() {
-    crate::modules::init_native_types();
+    weakref::init_type();
     object::init_type();
     typeobject_methods::init_type();
     none::init_type();

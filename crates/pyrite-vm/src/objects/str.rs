@@ -528,13 +528,7 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
 pub fn char_value(vm: &mut Vm, c: char) -> Value {
     if (c as u32) < 128 {
         // A table lookup, not a hash: indexing and iterating strings make these constantly.
-        if let Some(v) = &vm.ascii_chars[c as usize] {
-            return v.clone();
-        }
-        let mut buf = [0u8; 4];
-        let v = vm.intern(c.encode_utf8(&mut buf));
-        vm.ascii_chars[c as usize] = Some(v.clone());
-        return v;
+        return vm.ascii_char(c as u8);
     }
     new_str(c.encode_utf8(&mut [0u8; 4]))
 }

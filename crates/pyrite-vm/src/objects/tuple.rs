@@ -57,12 +57,8 @@ pub static TUPLE_TYPE: StaticType = StaticType::new(
 // lengths below 20): a block is reused whole (GC head, header, payload and items) for the
 // next tuple of its length.
 
-const FREE_MAX_LEN: usize = 8;
+use crate::object::free_list::TUPLE_FREE_MAX_LEN as FREE_MAX_LEN;
 const FREE_PER_LEN: usize = 64;
-
-thread_local! {
-    static FREE: [FreeList; FREE_MAX_LEN + 1] = const { [const { FreeList::new() }; FREE_MAX_LEN + 1] };
-}
 
 /// `dealloc` for tuples: small exact tuples keep their block on a free list.
 ///
@@ -77,7 +73,7 @@ unsafe fn tuple_dealloc(obj: *mut ObjHeader) {
     // The items go first: their deallocation may put other tuples on the lists.
     std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<TupleData>)).data);
     // SAFETY: the block is dead, untracked, its payload dropped.
-    let kept = FREE.try_with(|lists| unsafe { lists[n].push(obj, FREE_PER_LEN) }).unwrap_or(false);
+    let kept = unsafe { crate::pystate::interp().free_lists.tuples[n].push(obj, FREE_PER_LEN) };
     if !kept {
         crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>());
     }
@@ -86,17 +82,13 @@ unsafe fn tuple_dealloc(obj: *mut ObjHeader) {
 /// A block of a dead exact tuple of length `n` from the free list, if any.
 #[inline]
 fn pop_free(n: usize) -> Option<*mut ObjHeader> {
-    FREE.try_with(|lists| lists[n].pop()).ok().flatten()
+    crate::pystate::interp().free_lists.tuples[n].pop()
 }
 
-/// Free the blocks kept by the tuple free lists (interpreter teardown).
-pub fn clear_free_lists() {
-    let _ = FREE.try_with(|lists| {
-        for (n, list) in lists.iter().enumerate() {
-            // SAFETY: blocks on the list are dead, untracked exact tuples of length `n`.
-            list.drain(|obj| unsafe { crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>()) });
-        }
-    });
+/// Free the blocks kept by the free list of tuples of length `n` (interpreter teardown).
+pub(crate) fn drain_free_list(list: &FreeList, n: usize) {
+    // SAFETY: blocks on the list are dead, untracked exact tuples of length `n`.
+    list.drain(|obj| unsafe { crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>()) });
 }
 
 /// A tuple of class `ty` (tuple or a subclass) of `n` items that `fill` writes, in order, to
