@@ -43,11 +43,15 @@ fn dis_snapshots() {
         .collect();
     names.sort();
     let mut failed = Vec::new();
+    let mut missing = Vec::new();
     let mut unexpected_pass = Vec::new();
     let mut passed = 0;
     for name in &names {
         let src = std::fs::read_to_string(dir.join(format!("{name}.py"))).unwrap();
-        let Ok(want) = std::fs::read_to_string(dir.join(format!("{name}.dis"))) else { continue };
+        let Ok(want) = std::fs::read_to_string(dir.join(format!("{name}.dis"))) else {
+            missing.push(name.clone());
+            continue;
+        };
         let got = render(&src);
         let known = KNOWN_DIFFERENCES.iter().any(|(n, _)| n == name);
         if got == want {
@@ -63,6 +67,7 @@ fn dis_snapshots() {
         }
     }
     eprintln!("dis snapshots: {passed}/{} match", names.len());
+    assert!(missing.is_empty(), "snapshot programs without a .dis expectation (run regen_dis.py under the oracle): {missing:?}");
     assert!(unexpected_pass.is_empty(), "now matching, remove from KNOWN_DIFFERENCES: {unexpected_pass:?}");
     assert!(failed.is_empty(), "mismatched snapshots (DIS_VERBOSE=1 for diffs): {failed:?}");
 }
