@@ -14,6 +14,7 @@ pub mod typeobj;
 pub mod vm;
 mod static_init;
 pub mod run;
+pub mod traceback;
 
 pub use object::Value;
 pub use run::Interpreter;

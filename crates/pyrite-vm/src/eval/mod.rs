@@ -13,7 +13,8 @@ mod unwind;
 
 pub use call::{call_function, make_frame};
 pub use call as call_mod;
-pub use unwind::{add_traceback, format_exception};
+pub use unwind::add_traceback;
+pub use crate::traceback::format_exception;
 
 use pyrite_bytecode::code::flags as co_flags;
 use pyrite_bytecode::adaptive;

@@ -5,8 +5,10 @@ pub mod frozen;
 pub mod gcmodule;
 pub mod linecache;
 pub mod math;
-pub mod misc;
+pub mod dis;
+pub mod platform;
 pub mod sys;
+pub mod time;
 pub mod weakref;
 
 use crate::object::Value;
@@ -31,9 +33,9 @@ pub fn init_core_modules(vm: &mut Vm) {
 pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "gc" => gcmodule::create(vm),
-        "time" => misc::create_time(vm),
-        "platform" => misc::create_platform(vm),
-        "dis" => misc::create_dis(vm),
+        "time" => time::create(vm),
+        "platform" => platform::create(vm),
+        "dis" => dis::create(vm),
         "math" => math::create(vm),
         "_weakref" => weakref::create(vm),
         _ => return frozen::load(vm, name),

@@ -32,6 +32,7 @@ pub mod tuple;
 pub mod typeobject_methods;
 pub mod weakref;
 pub mod bytes;
+pub mod boolobject;
 
 use crate::typeobj::{StaticType, TYPE_TYPE};
 
@@ -82,6 +83,7 @@ pub(crate) fn init_all() {
     object::init_type();
     typeobject_methods::init_type();
     none::init_type();
+    boolobject::init_type();
     int::init_type();
     float::init_type();
     complex::init_type();

@@ -1,77 +1,8 @@
-//! Small built-in modules: `time`, `platform`, `dis` (CPython: `Modules/timemodule.c`,
-//! `Lib/platform.py`, `Lib/dis.py`); `math` lives in `math.rs`.
+//! The `dis` module: disassembly through the bytecode crate's formatter (CPython: `Lib/dis.py`).
 
 use crate::object::Value;
-use crate::objects::{float, function, module, none, str as pystr, tuple};
+use crate::objects::{function, module, none, str as pystr};
 use crate::vm::{PyResult, Vm};
-
-fn time_time(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    Ok(float::new_float(d.as_secs_f64()))
-}
-fn time_perf_counter(vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(float::new_float(vm.start_instant.elapsed().as_secs_f64()))
-}
-fn time_perf_counter_ns(vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(Value::int(vm.start_instant.elapsed().as_nanos() as i64))
-}
-fn time_time_ns(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    Ok(crate::objects::int::from_i128(d.as_nanos() as i128))
-}
-fn time_sleep(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let [s] = a else { return Err(vm.type_error("sleep() takes exactly one argument")) };
-    let secs = crate::protocols::number::to_f64(vm, s)?;
-    if secs < 0.0 {
-        return Err(vm.value_error("sleep length must be non-negative"));
-    }
-    vm.flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
-    Ok(none::none())
-}
-
-pub fn create_time(vm: &mut Vm) -> Value {
-    let m = module::new_module(vm, "time");
-    module::add_function(vm, &m, "time", time_time);
-    module::add_function(vm, &m, "time_ns", time_time_ns);
-    module::add_function(vm, &m, "perf_counter", time_perf_counter);
-    module::add_function(vm, &m, "perf_counter_ns", time_perf_counter_ns);
-    module::add_function(vm, &m, "monotonic", time_perf_counter);
-    module::add_function(vm, &m, "process_time", time_perf_counter);
-    module::add_function(vm, &m, "sleep", time_sleep);
-    m
-}
-
-fn p_impl(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(pystr::new_str("Pyrite"))
-}
-fn p_version(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(pystr::new_str("3.12.0"))
-}
-fn p_version_tuple(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(tuple::new_tuple(vec![pystr::new_str("3"), pystr::new_str("12"), pystr::new_str("0")]))
-}
-fn p_system(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(pystr::new_str(match std::env::consts::OS {
-        "linux" => "Linux",
-        "macos" => "Darwin",
-        "windows" => "Windows",
-        other => other,
-    }))
-}
-fn p_machine(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(pystr::new_str(std::env::consts::ARCH))
-}
-
-pub fn create_platform(vm: &mut Vm) -> Value {
-    let m = module::new_module(vm, "platform");
-    module::add_function(vm, &m, "python_implementation", p_impl);
-    module::add_function(vm, &m, "python_version", p_version);
-    module::add_function(vm, &m, "python_version_tuple", p_version_tuple);
-    module::add_function(vm, &m, "system", p_system);
-    module::add_function(vm, &m, "machine", p_machine);
-    m
-}
 
 fn dis_dis(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let (pos, kws) = crate::protocols::args::split_kwargs(args, kw);
@@ -134,7 +65,7 @@ pub fn const_repr(c: &pyrite_bytecode::Constant) -> String {
     pyrite_bytecode::dis::default_const_repr(c)
 }
 
-pub fn create_dis(vm: &mut Vm) -> Value {
+pub fn create(vm: &mut Vm) -> Value {
     let m = module::new_module(vm, "dis");
     module::add_function(vm, &m, "dis", dis_dis);
     m
