@@ -31,6 +31,10 @@ pub mod superobj;
 pub mod tuple;
 pub mod typeobject_methods;
 pub mod bytes;
+pub mod bytearray;
+pub mod bytes_format;
+pub mod bytes_methods;
+pub mod memoryview;
 
 use crate::typeobj::{StaticType, TYPE_TYPE};
 
@@ -57,6 +61,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
         &genericalias::GENERIC_ALIAS_TYPE, &genericalias::UNION_TYPE,
     ];
     v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE]);
+    v.extend([&memoryview::MEMORYVIEW_TYPE, &memoryview::MEMORY_ITER_TYPE]);
     v.extend(exceptions::all_exception_types());
     v.extend(crate::modules::native_static_types());
     v
@@ -71,7 +76,7 @@ pub fn builtin_types() -> Vec<&'static StaticType> {
         &descr::CLASSMETHOD_TYPE, &descr::STATICMETHOD_TYPE, &descr::PROPERTY_TYPE, &superobj::SUPER_TYPE,
         &iter::ENUMERATE_TYPE, &iter::ZIP_TYPE, &iter::MAP_TYPE, &iter::FILTER_TYPE, &iter::REVERSED_TYPE,
     ];
-    v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE]);
+    v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &memoryview::MEMORYVIEW_TYPE]);
     v
 }
 
@@ -102,4 +107,5 @@ pub(crate) fn init_all() {
     iter::init_type();
     genericalias::init_type();
     bytes::init_type();
+    memoryview::init_type();
 }
