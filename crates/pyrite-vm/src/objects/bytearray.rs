@@ -159,7 +159,7 @@ fn index_arg(vm: &mut Vm, index: &Value) -> PyResult<isize> {
 
 fn bytearray_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let Some(d) = a.downcast::<ByteArrayData>() else { return Ok(none::not_implemented()) };
-    let Some(y) = buffer::try_bytes_of(vm, b)? else {
+    let Ok(Some(y)) = buffer::try_bytes_of(vm, b) else {
         return Err(vm.type_error(format!("can't concat {} to {}", b.ty().name(), a.ty().name())));
     };
     let n = d.len() + y.len();

@@ -667,7 +667,7 @@ fn bytes_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if !is_bytes_like(a) {
         return Ok(none::not_implemented());
     }
-    let Some(y) = buffer::try_bytes_of(vm, b)? else {
+    let Ok(Some(y)) = buffer::try_bytes_of(vm, b) else {
         return Err(vm.type_error(format!("can't concat {} to {}", b.ty().name(), a.ty().name())));
     };
     let mut x = content(a);

@@ -270,6 +270,10 @@ pub fn format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
                 pad(&mut out, flags, width, sign_of(b.is_negative(), flags), prefix, digits.as_bytes(), true);
             }
             b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
+                let s = &v.ty().slots;
+                if v.downcast::<crate::objects::float::FloatData>().is_none() && !v.is_small_int() && s.nb_float.get().is_none() && s.nb_index.get().is_none() {
+                    return Err(vm.type_error(format!("float argument required, not {}", v.ty().name())));
+                }
                 let f = crate::protocols::number::to_f64(vm, &v)?;
                 let s = double_to_string(f, conv as char, prec.unwrap_or(6), if flags & F_ALT != 0 { DTSF_ALT } else { 0 });
                 let (neg, body) = match s.strip_prefix('-') {
@@ -281,6 +285,10 @@ pub fn format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
             b'c' => {
                 let c = format_char(vm, &v)?;
                 pad(&mut out, flags, width, b"", b"", &[c], false);
+            }
+            _ if conv >= 0x80 => {
+                // CPython formats the (signed, negative) char with %c, which overflows.
+                return Err(vm.overflow_error("character argument not in range(0x110000)"));
             }
             _ => {
                 let shown = if (32..127).contains(&conv) { (conv as char).to_string() } else { "?".to_string() };

@@ -956,7 +956,8 @@ pub(crate) fn m_bytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResu
 pub(crate) fn m_buffer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let rest = rest_args(vm, "__buffer__", args, kw, 1, 1)?;
     let flags = crate::objects::int::index_to_isize(vm, &rest[0])?;
-    crate::objects::memoryview::from_object_flags(vm, &args[0], flags as u32)
+    let b = buffer::get_buffer(vm, &args[0], flags as u32)?;
+    Ok(crate::objects::memoryview::from_buffer(b))
 }
 
 macro_rules! m {

@@ -313,11 +313,8 @@ fn pack_value(vm: &mut Vm, fmt: u8, value: &Value) -> PyResult<Vec<u8>> {
             let f = float_arg(vm, value).map_err(|e| fix_error(vm, e, fmt))?;
             match fmt {
                 b'f' => {
-                    let x = f as f32;
-                    if x.is_infinite() && f.is_finite() {
-                        return Err(value_error_int(vm, fmt));
-                    }
-                    Ok(x.to_ne_bytes().to_vec())
+                    // A C cast, as PACK_SINGLE does: out-of-range values become infinities.
+                    Ok((f as f32).to_ne_bytes().to_vec())
                 }
                 b'd' => Ok(f.to_ne_bytes().to_vec()),
                 _ => match f64_to_half(f) {
@@ -375,6 +372,12 @@ pub fn from_object_flags(vm: &mut Vm, obj: &Value, req: u32) -> PyResult<Value> 
         return Err(vm.type_error(format!("memoryview: a bytes-like object is required, not '{}'", obj.ty().name())));
     }
     let b = buffer::get_buffer(vm, obj, req | buffer::flags::FULL_RO)?;
+    Ok(from_buffer(b))
+}
+
+/// A view over one export (`PyMemoryView_FromBuffer` over a fresh managed buffer): what
+/// `__buffer__` returns; the export lives until the view (and views derived from it) end.
+pub fn from_buffer(b: PyBuffer) -> Value {
     let l = Layout {
         buf: b.buf,
         itemsize: b.itemsize,
@@ -383,7 +386,7 @@ pub fn from_object_flags(vm: &mut Vm, obj: &Value, req: u32) -> PyResult<Value> 
         strides: b.strides.clone(),
         readonly: b.readonly,
     };
-    Ok(new_view(Rc::new(b), l))
+    new_view(Rc::new(b), l)
 }
 
 /// `memoryview(object)`.
@@ -595,7 +598,7 @@ fn m_cast(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     if d.len % itemsize != 0 {
         return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
-    let native: Cow<'static, str> = Cow::Owned((dest as char).to_string());
+    let native: Cow<'static, str> = Cow::Owned(if fmt.starts_with('@') { format!("@{}", dest as char) } else { (dest as char).to_string() });
     let mut l = Layout {
         buf: d.buf,
         itemsize,
