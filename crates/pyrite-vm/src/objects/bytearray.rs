@@ -340,4 +340,5 @@ pub static BYTEARRAY_METHODS: &[MethodDef] = methods_table!(
     m!("__alloc__", m_alloc),
     m!("__reduce__", m_reduce),
     m!("__reduce_ex__", m_reduce_ex),
+    m!("__release_buffer__", crate::objects::memoryview::m_release_buffer),
 );

@@ -487,6 +487,29 @@ fn noargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str) -> PyResu
     Ok(())
 }
 
+/// `__release_buffer__(view)` (PEP 688, `wrap_releasebuffer`): release a view of this
+/// object's buffer that `__buffer__` handed out.
+pub(crate) fn m_release_buffer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    if kw.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
+        return Err(vm.type_error("__release_buffer__() takes no keyword arguments"));
+    }
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len() - 1)));
+    }
+    let Some(d) = args[1].downcast::<MemoryViewData>() else {
+        return Err(vm.type_error("expected a memoryview object"));
+    };
+    let Some(m) = d.mbuf.borrow().clone() else {
+        return Err(vm.value_error("memoryview's buffer has already been released"));
+    };
+    if !m.obj().is(&args[0]) {
+        return Err(vm.value_error("memoryview's buffer is not this object"));
+    }
+    drop(m);
+    release(vm, &args[1])?;
+    Ok(none::none())
+}
+
 // ----- conversion methods ------------------------------------------------------------------
 
 fn tolist_rec(d: &MemoryViewData, fmt: u8, ptr: *mut u8, dim: usize) -> Value {
@@ -1033,6 +1056,7 @@ static MEMORYVIEW_METHODS: &[MethodDef] = &[
     m!("__enter__", m_enter),
     m!("__exit__", m_exit),
     m!("__buffer__", crate::objects::bytes_methods::m_buffer),
+    m!("__release_buffer__", m_release_buffer),
 ];
 
 macro_rules! g {
