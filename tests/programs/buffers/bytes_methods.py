@@ -124,3 +124,7 @@ class Bad:
         return "nope"
 t("bad __bytes__", lambda: bytes(Bad()))
 t("hash list", lambda: hash(bytearray(b"a")))
+print(ord(b"a"), ord(bytearray(b"b")), int.from_bytes(memoryview(b"\x01\x02"), "big"), int.from_bytes(bytearray(b"\x01"), "little"))
+t("ord long", lambda: ord(bytearray(b"ab")))
+print(str(memoryview(b"abc"), "ascii"), str(bytearray(b"\xc3\xa9"), "utf-8"))
+t("str int", lambda: str(5, "ascii"))

@@ -605,8 +605,10 @@ fn bytes_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
     if !both_bytes && !(is_bytearray(a) || is_bytearray(b)) {
         return Ok(none::not_implemented());
     }
-    let (Some(x), Some(y)) = (buffer::try_get_buffer(vm, a, buffer::flags::FULL_RO)?, buffer::try_get_buffer(vm, b, buffer::flags::FULL_RO)?)
-    else {
+    // A failing export (a released memoryview) means NotImplemented, as in CPython.
+    let x = buffer::try_get_buffer(vm, a, buffer::flags::FULL_RO).ok().flatten();
+    let y = buffer::try_get_buffer(vm, b, buffer::flags::FULL_RO).ok().flatten();
+    let (Some(x), Some(y)) = (x, y) else {
         return Ok(none::not_implemented());
     };
     let ord = x.with_bytes(|xs| y.with_bytes(|ys| xs.cmp(ys)));
