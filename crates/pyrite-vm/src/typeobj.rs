@@ -125,6 +125,8 @@ pub struct Slots {
     pub getitem: Cell<Option<BinaryFn>>,
     pub setitem: Cell<Option<SetItemFn>>,
     pub contains: Cell<Option<ContainsFn>>,
+    /// `tp_as_buffer` (`protocols/buffer.rs`).
+    pub buffer: Cell<Option<&'static crate::protocols::buffer::BufferProcs>>,
 }
 
 macro_rules! none_cells {
@@ -171,6 +173,7 @@ impl Slots {
             getitem: Cell::new(None),
             setitem: Cell::new(None),
             contains: Cell::new(None),
+            buffer: Cell::new(None),
         }
     }
 }

@@ -244,7 +244,7 @@ fn b_ord(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
             _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
         };
     }
-    if let Some(b) = crate::objects::bytes::as_bytes(a) {
+    if let Some(b) = crate::objects::bytes::bytes_like(a) {
         if b.len() == 1 {
             return Ok(Value::int(b[0] as i64));
         }

@@ -1,13 +1,20 @@
-//! `bytes` and `bytearray` basics, and the utf-8/ascii/latin-1 codecs
-//! (CPython: `Objects/bytesobject.c`, `Objects/bytearrayobject.c`, `Objects/bytes_methods.c`,
-//! the codec parts of `Objects/unicodeobject.c`).
+//! `bytes` and `bytearray`: the types, construction, slots, buffer export and iterators, and the utf-8/ascii/latin-1 codecs (CPython: `Objects/bytesobject.c`, `Objects/bytearrayobject.c`, the codec parts of `Objects/unicodeobject.c`).
+//!
+//! The methods the two types share live in `bytes_methods.rs`, bytearray's mutating ones in
+//! `bytearray.rs`, `%`-formatting in `bytes_format.rs`.
+//!
+//! A bytearray's storage is only reachable through scoped accessors ([`ByteArrayData::with_vec`],
+//! [`ByteArrayData::with_slice_mut`], [`ByteArrayData::with_vec_mut`]) whose closures get no
+//! `Vm` and so cannot run Python code; the one that may change the length refuses (BufferError)
+//! while a buffer export is alive, so exported memory never moves.
 
-use std::cell::{Cell, UnsafeCell};
+use std::cell::{Cell, RefCell};
 
 use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::iter::ValueCell;
 use crate::objects::{exceptions, none, str as pystr, tuple};
-use crate::typeobj::{flags, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::protocols::buffer::{self, BufferProcs, PyBuffer};
+use crate::typeobj::{flags, CompareOp, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -23,7 +30,9 @@ impl Payload for BytesData {
 }
 
 pub struct ByteArrayData {
-    data: UnsafeCell<Vec<u8>>,
+    data: RefCell<Vec<u8>>,
+    /// Live buffer exports (`ob_exports`): while non-zero the length may not change.
+    exports: Cell<usize>,
 }
 
 impl Payload for ByteArrayData {
@@ -33,11 +42,51 @@ impl Payload for ByteArrayData {
 }
 
 impl ByteArrayData {
-    /// Borrow the bytes. No Python code runs while the borrow lives (bytes hold no objects).
-    #[allow(clippy::mut_from_ref)]
-    fn vec(&self) -> &mut Vec<u8> {
-        // SAFETY: single-threaded; callers never hold this across calls into Python.
-        unsafe { &mut *self.data.get() }
+    pub fn new(v: Vec<u8>) -> ByteArrayData {
+        ByteArrayData { data: RefCell::new(v), exports: Cell::new(0) }
+    }
+
+    /// Read the bytes. `f` gets no `Vm`, so no Python code runs while the borrow lives.
+    pub fn with_vec<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
+        f(&self.data.borrow())
+    }
+
+    /// Write the bytes in place (the length cannot change, so exports stay valid).
+    pub fn with_slice_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> R {
+        f(&mut self.data.borrow_mut())
+    }
+
+    /// Change the contents to `new_len` bytes with `f` (`PyByteArray_Resize` + edit): refused
+    /// with CPython's BufferError when the length would change while exports are alive.
+    pub fn with_vec_mut<R>(&self, vm: &mut Vm, new_len: usize, f: impl FnOnce(&mut Vec<u8>) -> R) -> PyResult<R> {
+        let mut v = self.data.borrow_mut();
+        if new_len != v.len() && self.exports.get() > 0 {
+            return Err(buffer::resize_error(vm));
+        }
+        let before = v.as_ptr();
+        let r = f(&mut v);
+        debug_assert_eq!(v.len(), new_len, "with_vec_mut: length differs from the announced one");
+        // Exported memory must not move: same-length edits never reallocate.
+        assert!(self.exports.get() == 0 || v.as_ptr() == before, "exported bytearray memory moved");
+        Ok(r)
+    }
+
+    pub fn len(&self) -> usize {
+        self.data.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A copy of the bytes.
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.data.borrow().clone()
+    }
+
+    /// The number of live buffer exports.
+    pub fn exports(&self) -> usize {
+        self.exports.get()
     }
 }
 
@@ -47,7 +96,7 @@ pub static BYTES_TYPE: StaticType = StaticType::new(
     flags::BASETYPE | flags::BYTES_SUBCLASS | flags::IMMUTABLE,
     std::mem::size_of::<PyObj<BytesData>>(),
     dealloc_payload::<BytesData>,
-    BYTES_METHODS,
+    crate::objects::bytes_methods::BYTES_METHODS,
     &[],
 );
 
@@ -57,7 +106,7 @@ pub static BYTEARRAY_TYPE: StaticType = StaticType::new(
     flags::BASETYPE,
     std::mem::size_of::<PyObj<ByteArrayData>>(),
     dealloc_payload::<ByteArrayData>,
-    BYTEARRAY_METHODS,
+    crate::objects::bytearray::BYTEARRAY_METHODS,
     &[],
 );
 
@@ -66,15 +115,16 @@ pub fn new_bytes(b: Vec<u8>) -> Value {
 }
 
 pub fn new_bytearray(b: Vec<u8>) -> Value {
-    alloc_object(&BYTEARRAY_TYPE, ByteArrayData { data: UnsafeCell::new(b) })
+    alloc_object(&BYTEARRAY_TYPE, ByteArrayData::new(b))
 }
 
-/// The contents of a bytes or bytearray value (a copy).
+/// The contents of a bytes or bytearray value (a copy). Other buffer exporters (memoryview)
+/// need [`buffer::bytes_of`], which can fail.
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast::<BytesData>() {
         return Some(b.bytes.to_vec());
     }
-    v.downcast::<ByteArrayData>().map(|b| b.vec().clone())
+    v.downcast::<ByteArrayData>().map(|b| b.to_vec())
 }
 
 /// Borrow a bytes value's contents.
@@ -82,12 +132,12 @@ pub fn as_bytes(v: &Value) -> Option<&[u8]> {
     v.downcast::<BytesData>().map(|b| &*b.bytes)
 }
 
-fn is_bytearray(v: &Value) -> bool {
+pub(crate) fn is_bytearray(v: &Value) -> bool {
     v.downcast::<ByteArrayData>().is_some()
 }
 
 /// A result of the same kind (bytes or bytearray) as `like`.
-fn same_kind(like: &Value, b: Vec<u8>) -> Value {
+pub(crate) fn same_kind(like: &Value, b: Vec<u8>) -> Value {
     if is_bytearray(like) {
         new_bytearray(b)
     } else {
@@ -139,6 +189,34 @@ fn repr_bytes_with(b: &[u8], always_escape_quote: bool) -> String {
     out.push(quote as char);
     out
 }
+
+// ----- buffer export ---------------------------------------------------------------------
+
+fn bytes_getbuffer(vm: &mut Vm, v: &Value, req: u32) -> PyResult<PyBuffer> {
+    let d = v.downcast::<BytesData>().expect("bytes");
+    // Read-only: the pointer is never written through (fill_info refuses WRITABLE requests).
+    PyBuffer::fill_info(vm, v, d.bytes.as_ptr() as *mut u8, d.bytes.len(), true, req)
+}
+
+fn bytearray_getbuffer(vm: &mut Vm, v: &Value, req: u32) -> PyResult<PyBuffer> {
+    let d = v.downcast::<ByteArrayData>().expect("bytearray");
+    let (ptr, len) = {
+        let mut vec = d.data.borrow_mut();
+        (vec.as_mut_ptr(), vec.len())
+    };
+    let b = PyBuffer::fill_info(vm, v, ptr, len, false, req)?;
+    d.exports.set(d.exports.get() + 1);
+    Ok(b)
+}
+
+fn bytearray_releasebuffer(v: &Value) {
+    if let Some(d) = v.downcast::<ByteArrayData>() {
+        d.exports.set(d.exports.get() - 1);
+    }
+}
+
+static BYTES_BUFFER: BufferProcs = BufferProcs { get: bytes_getbuffer, release: None };
+static BYTEARRAY_BUFFER: BufferProcs = BufferProcs { get: bytearray_getbuffer, release: Some(bytearray_releasebuffer) };
 
 // ----- codecs ----------------------------------------------------------------------------
 
@@ -320,7 +398,7 @@ pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyRe
 
 /// `str(b, encoding, errors)` and `bytes.decode`: decode a bytes-like value.
 pub fn decode_value(vm: &mut Vm, v: &Value, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Value> {
-    let Some(b) = bytes_like(v) else {
+    let Some(b) = crate::protocols::buffer::try_bytes_of(vm, v)? else {
         if pystr::is_str(v) {
             return Err(vm.type_error("decoding str is not supported"));
         }
@@ -345,9 +423,41 @@ pub fn decode_value(vm: &mut Vm, v: &Value, encoding: Option<&Value>, errors: Op
 
 // ----- construction ----------------------------------------------------------------------
 
-/// The bytes of `bytes(x)` / `bytearray(x)` for the one-argument forms.
-fn bytes_from_object(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = bytes_like(x) {
+/// The `source, encoding, errors` arguments of `bytes()` / `bytearray()` (Argument Clinic's
+/// parsing, with its messages).
+fn parse_construct_args(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, fname: &str) -> PyResult<[Option<Value>; 3]> {
+    let names = ["source", "encoding", "errors"];
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    if npos > 3 {
+        return Err(vm.type_error(format!("{fname}() takes at most 3 arguments ({npos} given)")));
+    }
+    let mut out: [Option<Value>; 3] = std::array::from_fn(|i| args[..npos].get(i).cloned());
+    if let Some(k) = kwnames {
+        for (j, key) in tuple::items(k).iter().enumerate() {
+            let key = pystr::as_str(key);
+            match names.iter().position(|n| *n == key) {
+                Some(i) if out[i].is_none() => out[i] = Some(args[npos + j].clone()),
+                Some(i) => {
+                    return Err(vm.type_error(format!("argument for {fname}() given by name ('{key}') and position ({})", i + 1)))
+                }
+                None => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {fname}()"))),
+            }
+        }
+    }
+    for (i, what) in [(1, "encoding"), (2, "errors")] {
+        if let Some(v) = &out[i] {
+            if !pystr::is_str(v) {
+                return Err(vm.type_error(format!("{fname}() argument '{what}' must be str, not {}", v.ty().name())));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The bytes `bytes(x)` / `bytearray(x)` make of one non-str source (`PyBytes_FromObject`
+/// after the count check): a buffer's contents, else the ints of an iterable.
+fn bytes_from_object(vm: &mut Vm, x: &Value, fname: &str) -> PyResult<Vec<u8>> {
+    if let Some(b) = buffer::try_bytes_of(vm, x)? {
         return Ok(b);
     }
     if pystr::is_str(x) {
@@ -366,19 +476,23 @@ fn bytes_from_object(vm: &mut Vm, x: &Value) -> PyResult<Vec<u8>> {
     let it = match crate::protocols::iter::get_iter(vm, x) {
         Ok(it) => it,
         Err(e) if e.matches(exceptions::type_error()) => {
-            return Err(vm.type_error(format!("cannot convert '{}' object to bytes", x.ty().name())));
+            return Err(vm.type_error(format!("cannot convert '{}' object to {fname}", x.ty().name())));
         }
         Err(e) => return Err(e),
     };
+    let msg = if fname == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
     let mut out = Vec::new();
     while let Some(item) = crate::protocols::iter::next(vm, &it)? {
-        out.push(byte_value(vm, &item, "bytes must be in range(0, 256)")?);
+        out.push(byte_value(vm, &item, msg)?);
     }
     Ok(out)
 }
 
 /// An int in range(256) (`__index__`), else ValueError `msg`.
-fn byte_value(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<u8> {
+pub(crate) fn byte_value(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<u8> {
+    if let Some(i) = v.as_small_int() {
+        return if (0..256).contains(&i) { Ok(i as u8) } else { Err(vm.value_error(msg)) };
+    }
     let iv = crate::protocols::number::index(vm, v)?;
     match crate::objects::int::as_int(&iv).and_then(|r| r.to_i64()) {
         Some(n) if (0..256).contains(&n) => Ok(n as u8),
@@ -387,7 +501,7 @@ fn byte_value(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<u8> {
 }
 
 fn construct(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, fname: &str) -> PyResult<Vec<u8>> {
-    let a = crate::protocols::args::parse_n(vm, fname, args, kwnames, &["source", "encoding", "errors"], 0)?;
+    let a = parse_construct_args(vm, args, kwnames, fname)?;
     match (&a[0], &a[1], &a[2]) {
         (None, None, None) => Ok(Vec::new()),
         (Some(s), enc, errs) if enc.is_some() || errs.is_some() => {
@@ -409,7 +523,7 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, fname: &str) 
                     };
                 }
             }
-            bytes_from_object(vm, s)
+            bytes_from_object(vm, s, fname)
         }
         (None, _, _) => Err(vm.type_error(if a[1].is_some() { "encoding without a string argument" } else { "errors without a string argument" })),
     }
@@ -425,26 +539,41 @@ fn bytes_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) 
 fn bytearray_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     // SAFETY: `new` is only called with a type object.
     let ty = unsafe { cls.as_type_unchecked() };
-    Ok(alloc_object(ty, ByteArrayData { data: UnsafeCell::new(Vec::new()) }))
+    Ok(alloc_object(ty, ByteArrayData::new(Vec::new())))
 }
 
 fn bytearray_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    let b = construct(vm, args, kwnames, "bytearray")?;
-    if let Some(d) = this.downcast::<ByteArrayData>() {
-        *d.vec() = b;
+    let Some(d) = this.downcast::<ByteArrayData>() else { return Ok(()) };
+    // `bytearray___init__` empties the object first (refused while exported).
+    if !d.is_empty() {
+        d.with_vec_mut(vm, 0, |v| v.clear())?;
     }
+    let b = construct(vm, args, kwnames, "bytearray")?;
+    d.with_vec_mut(vm, b.len(), |v| *v = b)?;
     Ok(())
 }
 
 // ----- slots -----------------------------------------------------------------------------
 
-fn content(v: &Value) -> Vec<u8> {
+/// A copy of a bytes or bytearray value's contents.
+pub(crate) fn content(v: &Value) -> Vec<u8> {
     bytes_like(v).unwrap_or_default()
+}
+
+/// Run `f` over a bytes or bytearray value's contents without copying.
+pub(crate) fn with_content<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) -> R {
+    if let Some(b) = v.downcast::<BytesData>() {
+        return f(&b.bytes);
+    }
+    match v.downcast::<ByteArrayData>() {
+        Some(d) => d.with_vec(f),
+        None => f(&[]),
+    }
 }
 
 fn bytes_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let ba = is_bytearray(v);
-    let r = repr_bytes_with(&content(v), ba);
+    let r = with_content(v, |b| repr_bytes_with(b, ba));
     if ba {
         Ok(pystr::from_string(format!("{}({r})", v.ty().name())))
     } else {
@@ -466,27 +595,45 @@ fn bytes_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
 fn bytes_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v.downcast::<BytesData>() {
         Some(b) => b.bytes.len(),
-        None => v.downcast::<ByteArrayData>().map(|d| d.vec().len()).unwrap_or(0),
+        None => v.downcast::<ByteArrayData>().map(|d| d.len()).unwrap_or(0),
     })
 }
 
-fn bytes_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (bytes_like(a), bytes_like(b)) else { return Ok(none::not_implemented()) };
-    Ok(none::bool_value(op.test(x.cmp(&y))))
+/// bytes compares with bytes only; bytearray with any buffer (`bytearray_richcompare`).
+fn bytes_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let both_bytes = a.downcast::<BytesData>().is_some() && b.downcast::<BytesData>().is_some();
+    if !both_bytes && !(is_bytearray(a) || is_bytearray(b)) {
+        return Ok(none::not_implemented());
+    }
+    // A failing export (a released memoryview) means NotImplemented, as in CPython.
+    let x = buffer::try_get_buffer(vm, a, buffer::flags::FULL_RO).ok().flatten();
+    let y = buffer::try_get_buffer(vm, b, buffer::flags::FULL_RO).ok().flatten();
+    let (Some(x), Some(y)) = (x, y) else {
+        return Ok(none::not_implemented());
+    };
+    let ord = x.with_bytes(|xs| y.with_bytes(|ys| xs.cmp(ys)));
+    Ok(none::bool_value(op.test(ord)))
 }
 
 fn bytes_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
-    let b = content(v);
     if let Some(slice) = index.downcast::<crate::objects::slice::SliceData>() {
-        let (start, _, step, n) = slice.indices_len(vm, b.len())?;
-        let mut out = Vec::with_capacity(n);
-        let mut i = start;
-        for _ in 0..n {
-            if let Some(&x) = usize::try_from(i).ok().and_then(|u| b.get(u)) {
-                out.push(x);
+        let len = bytes_len(vm, v)?;
+        let (start, _, step, n) = slice.indices_len(vm, len)?;
+        let out = with_content(v, |b| {
+            if step == 1 {
+                let s = start.max(0) as usize;
+                return b.get(s..(s + n).min(b.len())).map(|x| x.to_vec()).unwrap_or_default();
             }
-            i += step;
-        }
+            let mut out = Vec::with_capacity(n);
+            let mut i = start;
+            for _ in 0..n {
+                if let Some(&x) = usize::try_from(i).ok().and_then(|u| b.get(u)) {
+                    out.push(x);
+                }
+                i += step;
+            }
+            out
+        });
         return Ok(same_kind(v, out));
     }
     if !crate::protocols::number::has_index(index) {
@@ -494,90 +641,70 @@ fn bytes_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
         return Err(vm.type_error(format!("{what} indices must be integers or slices, not {}", index.ty().name())));
     }
     let i = crate::objects::int::index_to_isize(vm, index)?;
-    let n = b.len() as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        let what = if is_bytearray(v) { "bytearray index out of range" } else { "index out of range" };
-        return Err(vm.index_error(what));
-    }
-    Ok(Value::int(b[j as usize] as i64))
-}
-
-fn bytearray_setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<&Value>) -> PyResult<()> {
-    if index.downcast::<crate::objects::slice::SliceData>().is_some() {
-        return Err(vm.type_error("bytearray slice assignment is not supported"));
-    }
-    let i = crate::objects::int::index_to_isize(vm, index)?;
-    let byte = match value {
-        Some(x) => Some(byte_value(vm, x, "byte must be in range(0, 256)")?),
-        None => None,
-    };
-    let d = v.downcast::<ByteArrayData>().expect("bytearray");
-    let n = d.vec().len() as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.index_error(if value.is_some() { "bytearray index out of range" } else { "bytearray index out of range" }));
-    }
-    match byte {
-        Some(x) => d.vec()[j as usize] = x,
-        None => {
-            d.vec().remove(j as usize);
+    let item = with_content(v, |b| {
+        let n = b.len() as isize;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            None
+        } else {
+            Some(b[j as usize])
         }
+    });
+    match item {
+        Some(x) => Ok(Value::int(x as i64)),
+        None => Err(vm.index_error(if is_bytearray(v) { "bytearray index out of range" } else { "index out of range" })),
     }
-    Ok(())
 }
 
 fn bytes_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
-    let hay = content(v);
-    if let Some(needle) = bytes_like(x) {
-        return Ok(find_sub(&hay, &needle, false).is_some());
-    }
     if crate::protocols::number::has_index(x) {
         let b = byte_value(vm, x, "byte must be in range(0, 256)")?;
-        return Ok(hay.contains(&b));
+        return Ok(with_content(v, |h| h.contains(&b)));
     }
-    Err(vm.type_error(format!("a bytes-like object is required, not '{}'", x.ty().name())))
+    let needle = buffer::bytes_of(vm, x)?;
+    Ok(with_content(v, |h| crate::objects::bytes_methods::find_sub(h, &needle, false).is_some()))
 }
 
 fn bytes_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    match (bytes_like(a), bytes_like(b)) {
-        (Some(mut x), Some(y)) => {
-            x.extend_from_slice(&y);
-            Ok(same_kind(a, x))
-        }
-        (Some(_), None) => Err(vm.type_error(format!("can't concat {} to {}", b.ty().name(), a.ty().name()))),
-        _ => Ok(none::not_implemented()),
+    if !is_bytes_like(a) {
+        return Ok(none::not_implemented());
     }
+    let Ok(Some(y)) = buffer::try_bytes_of(vm, b) else {
+        return Err(vm.type_error(format!("can't concat {} to {}", b.ty().name(), a.ty().name())));
+    };
+    let mut x = content(a);
+    x.extend_from_slice(&y);
+    Ok(same_kind(a, x))
 }
 
 fn bytes_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (seq, n) = match (bytes_like(a), bytes_like(b)) {
-        (Some(s), None) => ((a, s), b),
-        (None, Some(s)) => ((b, s), a),
-        _ => return Ok(none::not_implemented()),
+    let (seq, n) = if is_bytes_like(a) && !is_bytes_like(b) {
+        (a, b)
+    } else if is_bytes_like(b) && !is_bytes_like(a) {
+        (b, a)
+    } else {
+        return Ok(none::not_implemented());
     };
     if !crate::protocols::number::has_index(n) {
         return Ok(none::not_implemented());
     }
     let count = crate::objects::int::repeat_count(vm, n)?;
+    let s = content(seq);
     if count <= 0 {
-        return Ok(same_kind(seq.0, Vec::new()));
+        return Ok(same_kind(seq, Vec::new()));
     }
-    if (seq.1.len() as u128) * (count as u128) > (1u128 << 40) {
+    if (s.len() as u128) * (count as u128) > (1u128 << 40) {
         return Err(vm.memory_error());
     }
-    Ok(same_kind(seq.0, seq.1.repeat(count as usize)))
+    Ok(same_kind(seq, s.repeat(count as usize)))
 }
 
-fn bytearray_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let Some(d) = a.downcast::<ByteArrayData>() else { return Ok(none::not_implemented()) };
-    match bytes_like(b) {
-        Some(y) => {
-            d.vec().extend_from_slice(&y);
-            Ok(a.clone())
-        }
-        None => Err(vm.type_error(format!("can't concat {} to bytearray", b.ty().name()))),
+fn bytes_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if !is_bytes_like(a) {
+        return Ok(none::not_implemented());
     }
+    let out = crate::objects::bytes_format::format(vm, &content(a), b)?;
+    Ok(same_kind(a, out))
 }
 
 // ----- iterator --------------------------------------------------------------------------
@@ -623,11 +750,7 @@ fn bytes_iter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let d = unsafe { v.payload_unchecked::<BytesIterData>() };
     let Some(seq) = d.seq.get() else { return Ok(None) };
     let i = d.index.get();
-    let item = match seq.downcast::<BytesData>() {
-        Some(b) => b.bytes.get(i).copied(),
-        None => seq.downcast::<ByteArrayData>().and_then(|b| b.vec().get(i).copied()),
-    };
-    match item {
+    match with_content(&seq, |b| b.get(i).copied()) {
         Some(x) => {
             d.index.set(i + 1);
             Ok(Some(Value::int(x as i64)))
@@ -643,583 +766,6 @@ fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
-// ----- methods ---------------------------------------------------------------------------
-
-fn has_kwargs(kwnames: Option<&Value>) -> bool {
-    kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false)
-}
-
-fn me(args: &[Value]) -> Vec<u8> {
-    content(&args[0])
-}
-
-fn rest_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    let n = rest.len();
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", s(min))));
-    }
-    if n > max {
-        return Err(vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", s(max))));
-    }
-    Ok(rest)
-}
-
-fn need_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    bytes_like(v).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", v.ty().name())))
-}
-
-fn find_sub(hay: &[u8], needle: &[u8], right: bool) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(if right { hay.len() } else { 0 });
-    }
-    if needle.len() > hay.len() {
-        return None;
-    }
-    let mut positions = 0..=hay.len() - needle.len();
-    if right {
-        positions.rev().find(|&i| &hay[i..i + needle.len()] == needle)
-    } else {
-        positions.find(|&i| &hay[i..i + needle.len()] == needle)
-    }
-}
-
-fn m_decode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let names: Vec<Value> = kw.map(|k| tuple::items(k).to_vec()).unwrap_or_default();
-    let npos = args.len() - names.len() - 1;
-    if npos > 2 {
-        return Err(vm.type_error(format!("decode() takes at most 2 arguments ({npos} given)")));
-    }
-    let mut slots: [Option<Value>; 2] = [args.get(1).filter(|_| npos >= 1).cloned(), args.get(2).filter(|_| npos >= 2).cloned()];
-    for (k, v) in names.iter().zip(&args[1 + npos..]) {
-        match pystr::try_str(k).unwrap_or("") {
-            "encoding" => slots[0] = Some(v.clone()),
-            "errors" => slots[1] = Some(v.clone()),
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for decode()"))),
-        }
-    }
-    let mut s = ["utf-8".to_owned(), "strict".to_owned()];
-    for (i, (slot, pname)) in slots.iter().zip(["encoding", "errors"]).enumerate() {
-        if let Some(v) = slot {
-            match pystr::try_str(v) {
-                Some(t) => s[i] = t.to_owned(),
-                None => return Err(vm.type_error(format!("decode() argument '{pname}' must be str, not {}", v.ty().name()))),
-            }
-        }
-    }
-    let b = me(args);
-    Ok(pystr::from_string(decode_bytes(vm, &b, &s[0], &s[1])?))
-}
-
-fn m_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "hex", args, kw, 0, 2)?;
-    let b = me(args);
-    let sep = match rest.first() {
-        Some(v) => match pystr::try_str(v).map(str::to_owned).or_else(|| bytes_like(v).map(|x| String::from_utf8_lossy(&x).into_owned())) {
-            Some(s) if s.chars().count() == 1 => Some(s),
-            Some(_) => return Err(vm.value_error("sep must be length 1.")),
-            None => return Err(vm.type_error("sep must be str or bytes.")),
-        },
-        None => None,
-    };
-    let group = match rest.get(1) {
-        Some(v) => crate::objects::list_methods::ssize_arg(vm, v)?,
-        None => 1,
-    };
-    let digits: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
-    let Some(sep) = sep else { return Ok(pystr::from_string(digits.concat())) };
-    if group == 0 || digits.is_empty() {
-        return Ok(pystr::from_string(digits.concat()));
-    }
-    let g = group.unsigned_abs();
-    let chunks: Vec<String> = if group > 0 {
-        // Groups counted from the right.
-        let n = digits.len();
-        let first = n % g;
-        let mut out = Vec::new();
-        if first > 0 {
-            out.push(digits[..first].concat());
-        }
-        let mut i = first;
-        while i < n {
-            out.push(digits[i..i + g].concat());
-            i += g;
-        }
-        out
-    } else {
-        digits.chunks(g).map(|c| c.concat()).collect()
-    };
-    Ok(pystr::from_string(chunks.join(&sep)))
-}
-
-fn m_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "fromhex", args, kw, 1, 1)?;
-    let Some(s) = pystr::try_str(&rest[0]) else {
-        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", rest[0].ty().name())));
-    };
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let hi = chars[i].to_digit(16);
-        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
-        match (hi, lo) {
-            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
-            (None, _) => return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}"))),
-            (Some(_), None) => {
-                return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1)))
-            }
-        }
-        i += 2;
-    }
-    let cls = &args[0];
-    if std::ptr::eq(cls.as_ptr(), &BYTEARRAY_TYPE.0.header) {
-        return Ok(new_bytearray(out));
-    }
-    if std::ptr::eq(cls.as_ptr(), &BYTES_TYPE.0.header) {
-        return Ok(new_bytes(out));
-    }
-    crate::protocols::call::call(vm, cls, &[new_bytes(out)], None)
-}
-
-fn m_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "join", args, kw, 1, 1)?;
-    let items = crate::objects::list_methods::sequence_fast(vm, &rest[0], "can only join an iterable")?;
-    let sep = me(args);
-    let mut out = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        let Some(b) = bytes_like(it) else {
-            return Err(vm.type_error(format!("sequence item {i}: expected a bytes-like object, {} found", it.ty().name())));
-        };
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        out.extend_from_slice(&b);
-    }
-    Ok(same_kind(&args[0], out))
-}
-
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
-}
-
-fn m_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::protocols::args::parse_n(vm, "split", &args[1..], kw, &["sep", "maxsplit"], 0)?;
-    let b = me(args);
-    let max = match &a[1] {
-        Some(v) => {
-            let m = crate::objects::list_methods::ssize_arg(vm, v)?;
-            if m < 0 {
-                usize::MAX
-            } else {
-                m as usize
-            }
-        }
-        None => usize::MAX,
-    };
-    let mut parts: Vec<Vec<u8>> = Vec::new();
-    match &a[0] {
-        Some(s) if !none::is_none(s) => {
-            let sep = need_bytes(vm, s)?;
-            if sep.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            let mut start = 0;
-            let mut count = 0;
-            while count < max {
-                match find_sub(&b[start..], &sep, false) {
-                    Some(p) => {
-                        parts.push(b[start..start + p].to_vec());
-                        start += p + sep.len();
-                        count += 1;
-                    }
-                    None => break,
-                }
-            }
-            parts.push(b[start..].to_vec());
-        }
-        _ => {
-            let n = b.len();
-            let mut i = 0;
-            let mut m = max;
-            while m > 0 {
-                m -= 1;
-                while i < n && is_ascii_space(b[i]) {
-                    i += 1;
-                }
-                if i == n {
-                    break;
-                }
-                let j = i;
-                while i < n && !is_ascii_space(b[i]) {
-                    i += 1;
-                }
-                parts.push(b[j..i].to_vec());
-            }
-            while i < n && is_ascii_space(b[i]) {
-                i += 1;
-            }
-            if i < n {
-                parts.push(b[i..].to_vec());
-            }
-        }
-    }
-    let this = args[0].clone();
-    Ok(crate::objects::list::new_list(parts.into_iter().map(|p| same_kind(&this, p)).collect()))
-}
-
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let rest = rest_args(vm, name, args, kw, 0, 1)?;
-    let b = me(args);
-    let set: Option<Vec<u8>> = match rest.first() {
-        Some(v) if !none::is_none(v) => Some(need_bytes(vm, v)?),
-        _ => None,
-    };
-    let strip = |x: u8| match &set {
-        Some(s) => s.contains(&x),
-        None => is_ascii_space(x),
-    };
-    let mut lo = 0;
-    let mut hi = b.len();
-    if left {
-        while lo < hi && strip(b[lo]) {
-            lo += 1;
-        }
-    }
-    if right {
-        while hi > lo && strip(b[hi - 1]) {
-            hi -= 1;
-        }
-    }
-    Ok(same_kind(&args[0], b[lo..hi].to_vec()))
-}
-
-fn m_strip(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    strip_impl(vm, a, k, "strip", true, true)
-}
-fn m_lstrip(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    strip_impl(vm, a, k, "lstrip", true, false)
-}
-fn m_rstrip(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    strip_impl(vm, a, k, "rstrip", false, true)
-}
-
-/// Window `[start:end]` of `len` bytes (`ADJUST_INDICES`), None if empty-invalid.
-fn byte_window(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(isize, isize)> {
-    let l = len as isize;
-    let mut s = match rest.first() {
-        Some(v) => crate::objects::slice::index_value_opt(vm, v)?.unwrap_or(0),
-        None => 0,
-    };
-    let mut e = match rest.get(1) {
-        Some(v) => crate::objects::slice::index_value_opt(vm, v)?.unwrap_or(l),
-        None => l,
-    };
-    if e > l {
-        e = l;
-    } else if e < 0 {
-        e = (e + l).max(0);
-    }
-    if s < 0 {
-        s = (s + l).max(0);
-    }
-    Ok((s, e))
-}
-
-fn tailmatch(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
-    if has_kwargs(kw) {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    if rest.is_empty() || rest.len() > 3 {
-        return Err(vm.type_error(format!("{name}() takes at least 1 argument ({} given)", rest.len())));
-    }
-    let b = me(args);
-    let (s, e) = byte_window(vm, &rest[1..], b.len())?;
-    let cands: Vec<Vec<u8>> = if let Some(items) = tuple::try_items(&rest[0]) {
-        let items = items.to_vec();
-        let mut out = Vec::new();
-        for it in &items {
-            out.push(need_bytes(vm, it)?);
-        }
-        out
-    } else if let Some(x) = bytes_like(&rest[0]) {
-        vec![x]
-    } else {
-        return Err(vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", rest[0].ty().name())));
-    };
-    for c in cands {
-        if e - (c.len() as isize) < s {
-            continue;
-        }
-        let hay = &b[s as usize..e as usize];
-        if (suffix && hay.ends_with(&c)) || (!suffix && hay.starts_with(&c)) {
-            return Ok(none::bool_value(true));
-        }
-    }
-    Ok(none::bool_value(false))
-}
-
-fn m_startswith(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    tailmatch(vm, a, k, "startswith", false)
-}
-fn m_endswith(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    tailmatch(vm, a, k, "endswith", true)
-}
-
-/// `(sub, window)` of find-like methods; `sub` may be an int byte.
-fn find_setup(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str) -> PyResult<(Vec<u8>, Vec<u8>, isize, isize)> {
-    if has_kwargs(kw) {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    if rest.is_empty() || rest.len() > 3 {
-        return Err(vm.type_error(format!("{name}() takes at least 1 argument ({} given)", rest.len())));
-    }
-    let sub = if let Some(x) = bytes_like(&rest[0]) {
-        x
-    } else if crate::protocols::number::has_index(&rest[0]) {
-        vec![byte_value(vm, &rest[0], "byte must be in range(0, 256)")?]
-    } else {
-        return Err(vm.type_error(format!(
-            "argument should be integer or bytes-like object, not '{}'",
-            rest[0].ty().name()
-        )));
-    };
-    let b = me(args);
-    let (s, e) = byte_window(vm, &rest[1..], b.len())?;
-    Ok((b, sub, s, e))
-}
-
-fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<isize> {
-    let (b, sub, s, e) = find_setup(vm, args, kw, name)?;
-    if e - s < sub.len() as isize || s > b.len() as isize {
-        return Ok(-1);
-    }
-    Ok(find_sub(&b[s as usize..e as usize], &sub, right).map(|p| p as isize + s).unwrap_or(-1))
-}
-
-fn m_find(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, a, k, "find", false)? as i64))
-}
-fn m_rfind(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, a, k, "rfind", true)? as i64))
-}
-fn m_index(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    match find_impl(vm, a, k, "index", false)? {
-        -1 => Err(vm.value_error("subsection not found")),
-        i => Ok(Value::int(i as i64)),
-    }
-}
-fn m_rindex(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    match find_impl(vm, a, k, "rindex", true)? {
-        -1 => Err(vm.value_error("subsection not found")),
-        i => Ok(Value::int(i as i64)),
-    }
-}
-
-fn m_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let (b, sub, s, e) = find_setup(vm, args, kw, "count")?;
-    if e - s < sub.len() as isize || s > b.len() as isize {
-        return Ok(Value::int(0));
-    }
-    let hay = &b[s as usize..e as usize];
-    if sub.is_empty() {
-        return Ok(Value::int(hay.len() as i64 + 1));
-    }
-    let mut n = 0;
-    let mut i = 0;
-    while let Some(p) = find_sub(&hay[i..], &sub, false) {
-        n += 1;
-        i += p + sub.len();
-    }
-    Ok(Value::int(n))
-}
-
-fn m_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "replace", args, kw, 2, 3)?;
-    let old = need_bytes(vm, &rest[0])?;
-    let new = need_bytes(vm, &rest[1])?;
-    let count = match rest.get(2) {
-        Some(v) => crate::objects::list_methods::ssize_arg(vm, v)?,
-        None => -1,
-    };
-    let b = me(args);
-    let mut left = if count < 0 { usize::MAX } else { count as usize };
-    let mut out = Vec::with_capacity(b.len());
-    if old.is_empty() {
-        for (i, &x) in b.iter().enumerate() {
-            if left > 0 {
-                out.extend_from_slice(&new);
-                left -= 1;
-            }
-            out.push(x);
-            let _ = i;
-        }
-        if left > 0 {
-            out.extend_from_slice(&new);
-        }
-        return Ok(same_kind(&args[0], out));
-    }
-    let mut i = 0;
-    while left > 0 {
-        match find_sub(&b[i..], &old, false) {
-            Some(p) => {
-                out.extend_from_slice(&b[i..i + p]);
-                out.extend_from_slice(&new);
-                i += p + old.len();
-                left -= 1;
-            }
-            None => break,
-        }
-    }
-    out.extend_from_slice(&b[i..]);
-    Ok(same_kind(&args[0], out))
-}
-
-fn m_upper(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    rest_args(vm, "upper", args, kw, 0, 0)?;
-    Ok(same_kind(&args[0], me(args).to_ascii_uppercase()))
-}
-
-fn m_lower(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    rest_args(vm, "lower", args, kw, 0, 0)?;
-    Ok(same_kind(&args[0], me(args).to_ascii_lowercase()))
-}
-
-fn m_getnewargs(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    Ok(tuple::new_tuple(vec![new_bytes(me(args))]))
-}
-
-fn ba(args: &[Value]) -> &ByteArrayData {
-    args[0].downcast::<ByteArrayData>().expect("bytearray method on a bytearray")
-}
-
-fn m_append(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if has_kwargs(kw) || args.len() != 2 {
-        return Err(vm.type_error(format!("bytearray.append() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    }
-    let x = byte_value(vm, &args[1], "byte must be in range(0, 256)")?;
-    ba(args).vec().push(x);
-    Ok(none::none())
-}
-
-fn m_extend(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if has_kwargs(kw) || args.len() != 2 {
-        return Err(vm.type_error(format!("bytearray.extend() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    }
-    let src = &args[1];
-    let add = if let Some(b) = bytes_like(src) {
-        b
-    } else {
-        let it = match crate::protocols::iter::get_iter(vm, src) {
-            Ok(it) => it,
-            Err(e) if e.matches(exceptions::type_error()) => {
-                return Err(vm.type_error(format!("can't extend bytearray with {}", src.ty().name())));
-            }
-            Err(e) => return Err(e),
-        };
-        let mut out = Vec::new();
-        while let Some(x) = crate::protocols::iter::next(vm, &it)? {
-            out.push(byte_value(vm, &x, "byte must be in range(0, 256)")?);
-        }
-        out
-    };
-    ba(args).vec().extend_from_slice(&add);
-    Ok(none::none())
-}
-
-fn m_pop(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "pop", args, kw, 0, 1)?;
-    let i = match rest.first() {
-        Some(v) => crate::objects::list_methods::ssize_arg(vm, v)?,
-        None => -1,
-    };
-    let v = ba(args).vec();
-    if v.is_empty() {
-        return Err(vm.index_error("pop from empty bytearray"));
-    }
-    let n = v.len() as isize;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.index_error("pop index out of range"));
-    }
-    Ok(Value::int(v.remove(j as usize) as i64))
-}
-
-fn m_copy(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    rest_args(vm, "copy", args, kw, 0, 0)?;
-    Ok(new_bytearray(me(args)))
-}
-
-fn m_clear(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    rest_args(vm, "clear", args, kw, 0, 0)?;
-    ba(args).vec().clear();
-    Ok(none::none())
-}
-
-macro_rules! m {
-    ($name:expr, $f:expr) => {
-        MethodDef { name: $name, func: $f, kind: MethodKind::Instance, doc: "" }
-    };
-}
-
-pub static BYTES_METHODS: &[MethodDef] = &[
-    m!("decode", m_decode),
-    m!("hex", m_hex),
-    MethodDef { name: "fromhex", func: m_fromhex, kind: MethodKind::Class, doc: "Create a bytes object from a string of hexadecimal numbers." },
-    m!("join", m_join),
-    m!("split", m_split),
-    m!("strip", m_strip),
-    m!("lstrip", m_lstrip),
-    m!("rstrip", m_rstrip),
-    m!("startswith", m_startswith),
-    m!("endswith", m_endswith),
-    m!("find", m_find),
-    m!("rfind", m_rfind),
-    m!("index", m_index),
-    m!("rindex", m_rindex),
-    m!("count", m_count),
-    m!("replace", m_replace),
-    m!("upper", m_upper),
-    m!("lower", m_lower),
-    m!("__getnewargs__", m_getnewargs),
-];
-
-pub static BYTEARRAY_METHODS: &[MethodDef] = &[
-    m!("decode", m_decode),
-    m!("hex", m_hex),
-    MethodDef { name: "fromhex", func: m_fromhex, kind: MethodKind::Class, doc: "Create a bytearray object from a string of hexadecimal numbers." },
-    m!("join", m_join),
-    m!("split", m_split),
-    m!("strip", m_strip),
-    m!("lstrip", m_lstrip),
-    m!("rstrip", m_rstrip),
-    m!("startswith", m_startswith),
-    m!("endswith", m_endswith),
-    m!("find", m_find),
-    m!("rfind", m_rfind),
-    m!("index", m_index),
-    m!("rindex", m_rindex),
-    m!("count", m_count),
-    m!("replace", m_replace),
-    m!("upper", m_upper),
-    m!("lower", m_lower),
-    m!("append", m_append),
-    m!("extend", m_extend),
-    m!("pop", m_pop),
-    m!("copy", m_copy),
-    m!("clear", m_clear),
-];
-
 pub(crate) fn init_type() {
     for t in [&BYTES_TYPE, &BYTEARRAY_TYPE] {
         let s = &t.slots;
@@ -1231,37 +777,21 @@ pub(crate) fn init_type() {
         s.iter.set(Some(bytes_iter));
         s.nb[binop::ADD as usize].set(Some(bytes_add));
         s.nb[binop::MULTIPLY as usize].set(Some(bytes_mul));
+        s.nb[binop::REMAINDER as usize].set(Some(bytes_mod));
     }
     let s = &BYTES_TYPE.slots;
     s.hash.set(Some(bytes_hash));
     s.new.set(Some(bytes_new));
+    s.buffer.set(Some(&BYTES_BUFFER));
     let s = &BYTEARRAY_TYPE.slots;
     s.hash.set(Some(crate::objects::object::hash_not_implemented));
     s.new.set(Some(bytearray_new));
     s.init.set(Some(bytearray_init));
-    s.setitem.set(Some(bytearray_setitem));
-    s.nb_inplace[binop::ADD as usize].set(Some(bytearray_iadd));
+    s.buffer.set(Some(&BYTEARRAY_BUFFER));
+    crate::objects::bytearray::init_slots(s);
     for t in [&BYTES_ITER_TYPE, &BYTEARRAY_ITER_TYPE] {
         t.slots.iter.set(Some(self_iter));
         t.slots.iternext.set(Some(bytes_iter_next));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repr_quoting() {
-        assert_eq!(repr_bytes(b"\x00\x01ab\x7f\x80'\\"), "b\"\\x00\\x01ab\\x7f\\x80'\\\\\"");
-        assert_eq!(repr_bytes(b"'\""), "b'\\'\"'");
-    }
-
-    #[test]
-    fn hash_matches_cpython_seed_zero() {
-        assert_eq!(hash_bytes(b""), 0);
-        // PYTHONHASHSEED=0 python3.12 -c 'print(hash(b"abc"))'
-        assert_eq!(hash_bytes(b"abc"), -4594863902769663758);
     }
 }
 
@@ -1283,4 +813,22 @@ pub fn is_bytes_like(v: &Value) -> bool {
 /// The contents of a bytes-like value (a copy), if it is one.
 pub fn bytes_like_contents(v: &Value) -> Option<Vec<u8>> {
     bytes_like(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_quoting() {
+        assert_eq!(repr_bytes(b"\x00\x01ab\x7f\x80'\\"), "b\"\\x00\\x01ab\\x7f\\x80'\\\\\"");
+        assert_eq!(repr_bytes(b"'\""), "b'\\'\"'");
+    }
+
+    #[test]
+    fn hash_matches_cpython_seed_zero() {
+        assert_eq!(hash_bytes(b""), 0);
+        // PYTHONHASHSEED=0 python3.12 -c 'print(hash(b"abc"))'
+        assert_eq!(hash_bytes(b"abc"), -4594863902769663758);
+    }
 }

@@ -1030,7 +1030,7 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
 }
 
 /// The int for `%d %i %u %o %x %X`.
-fn percent_int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<Value> {
+pub(crate) fn percent_int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<Value> {
     let wrong = |vm: &mut Vm| {
         if matches!(conv, 'o' | 'x' | 'X') {
             vm.type_error(format!("%{conv} format: an integer is required, not {}", v.ty().name()))

@@ -328,6 +328,8 @@ pub fn update_slots(vm: &mut Vm, ty: &PyType) {
     s.dealloc.set(base.slots.dealloc.get());
     s.traverse.set(Some(base.slots.traverse.get().unwrap_or(crate::typeobj::traverse_instance_extras)));
     s.clear.set(Some(base.slots.clear.get().unwrap_or(crate::typeobj::clear_instance_extras_gc)));
+    // The buffer procedures come with the solid base's memory layout (`inherit_special`).
+    s.buffer.set(base.slots.buffer.get());
 
     macro_rules! pick {
         ($slot:ident, $name:literal, $kind:expr, $py:expr) => {

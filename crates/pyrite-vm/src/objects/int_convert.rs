@@ -413,7 +413,7 @@ pub fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> P
         return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
     let little = byteorder_arg(vm, "from_bytes", order)?;
-    let mut raw = match bytes_like(&data) {
+    let mut raw = match crate::protocols::buffer::try_bytes_of(vm, &data)? {
         Some(b) => b,
         None => {
             if pystr::is_str(&data) {

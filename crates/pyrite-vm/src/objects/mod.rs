@@ -33,6 +33,10 @@ pub mod typeobject_methods;
 pub mod weakref;
 pub mod bytes;
 pub mod boolobject;
+pub mod bytearray;
+pub mod bytes_format;
+pub mod bytes_methods;
+pub mod memoryview;
 
 use crate::typeobj::{StaticType, TYPE_TYPE};
 
@@ -59,6 +63,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
         &genericalias::GENERIC_ALIAS_TYPE, &genericalias::UNION_TYPE,
     ];
     v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE]);
+    v.extend([&memoryview::MEMORYVIEW_TYPE, &memoryview::MEMORY_ITER_TYPE]);
     v.extend(exceptions::all_exception_types());
     v.push(&weakref::WEAKREF_TYPE);
     v
@@ -73,7 +78,7 @@ pub fn builtin_types() -> Vec<&'static StaticType> {
         &descr::CLASSMETHOD_TYPE, &descr::STATICMETHOD_TYPE, &descr::PROPERTY_TYPE, &superobj::SUPER_TYPE,
         &iter::ENUMERATE_TYPE, &iter::ZIP_TYPE, &iter::MAP_TYPE, &iter::FILTER_TYPE, &iter::REVERSED_TYPE,
     ];
-    v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE]);
+    v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &memoryview::MEMORYVIEW_TYPE]);
     v
 }
 
@@ -105,4 +110,5 @@ pub(crate) fn init_all() {
     iter::init_type();
     genericalias::init_type();
     bytes::init_type();
+    memoryview::init_type();
 }

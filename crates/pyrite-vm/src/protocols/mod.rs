@@ -2,6 +2,7 @@
 //! every generic operation on values goes through exactly one function here.
 
 pub mod args;
+pub mod buffer;
 pub mod call;
 pub mod iter;
 pub mod number;

@@ -79,7 +79,9 @@ fn binop_type_error(vm: &mut Vm, a: &Value, b: &Value, op: u32) -> crate::vm::Py
         }
     }
     if base == binop::MULTIPLY {
-        let is_seq = |v: &Value| pystr::is_str(v) || list::list_data(v).is_some() || tuple::try_items(v).is_some();
+        let is_seq = |v: &Value| {
+            pystr::is_str(v) || list::list_data(v).is_some() || tuple::try_items(v).is_some() || crate::objects::bytes::is_bytes_like(v)
+        };
         if (is_seq(a) && !has_index(b)) || (is_seq(b) && !has_index(a)) {
             let other = if is_seq(a) { bn } else { an };
             return vm.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
