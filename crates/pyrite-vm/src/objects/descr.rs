@@ -331,7 +331,9 @@ impl Payload for MemberDescrData {
 pub static MEMBER_DESCR_TYPE: StaticType = StaticType::new(
     "member_descriptor",
     Some(&crate::objects::object::OBJECT_TYPE),
-    0,
+    // A slot's descriptor refers to its class, which refers to it: a cycle the collector
+    // must see (CPython's member descriptors are GC types too).
+    flags::HAVE_GC,
     std::mem::size_of::<PyObj<MemberDescrData>>(),
     dealloc_payload::<MemberDescrData>,
     &[],
