@@ -8,43 +8,7 @@ use crate::objects::{int, str as pystr, tuple};
 use crate::protocols::buffer;
 use crate::vm::{PyResult, Vm};
 
-const F_LJUST: u8 = 1;
-const F_SIGN: u8 = 2;
-const F_BLANK: u8 = 4;
-const F_ALT: u8 = 8;
-const F_ZERO: u8 = 16;
-
-/// The argument cursor (`arglen < 0`: one non-tuple argument).
-struct Cursor {
-    args: Value,
-    arglen: isize,
-    argidx: isize,
-}
-
-impl Cursor {
-    fn next(&mut self, vm: &mut Vm) -> PyResult<Value> {
-        if self.argidx < self.arglen {
-            let i = self.argidx;
-            self.argidx += 1;
-            if self.arglen < 0 {
-                return Ok(self.args.clone());
-            }
-            return Ok(tuple::items(&self.args)[i as usize].clone());
-        }
-        Err(vm.type_error("not enough arguments for format string"))
-    }
-}
-
-fn star_arg(vm: &mut Vm, cur: &mut Cursor) -> PyResult<i64> {
-    let v = cur.next(vm)?;
-    match int::as_int(&v) {
-        Some(r) => match r.to_i64() {
-            Some(n) if n.unsigned_abs() <= isize::MAX as u64 => Ok(n),
-            _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-        },
-        None => Err(vm.type_error("* wants int")),
-    }
-}
+use crate::objects::format::{star_arg, ArgCursor as Cursor, F_ALT, F_BLANK, F_LJUST, F_SIGN, F_ZERO};
 
 /// `format_obj`: the bytes of `%s`/`%b` (a buffer's contents or `__bytes__`).
 fn format_obj(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {

@@ -649,11 +649,11 @@ pub fn complex_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -
 // ---------------------------------------------------------------------------------------
 // printf-style formatting: str % args
 
-const F_LJUST: u8 = 1;
-const F_SIGN: u8 = 2;
-const F_BLANK: u8 = 4;
-const F_ALT: u8 = 8;
-const F_ZERO: u8 = 16;
+pub(crate) const F_LJUST: u8 = 1;
+pub(crate) const F_SIGN: u8 = 2;
+pub(crate) const F_BLANK: u8 = 4;
+pub(crate) const F_ALT: u8 = 8;
+pub(crate) const F_ZERO: u8 = 16;
 
 /// `ascii(obj)`: the repr with non-ASCII characters escaped.
 pub fn ascii_escape(s: &str) -> String {
@@ -674,14 +674,14 @@ pub fn ascii_escape(s: &str) -> String {
 }
 
 /// The argument cursor of `PyUnicode_Format` (`arglen < 0` means a single non-tuple value).
-struct ArgCursor {
-    args: Value,
-    arglen: isize,
-    argidx: isize,
+pub(crate) struct ArgCursor {
+    pub(crate) args: Value,
+    pub(crate) arglen: isize,
+    pub(crate) argidx: isize,
 }
 
 impl ArgCursor {
-    fn next(&mut self, vm: &mut Vm) -> PyResult<Value> {
+    pub(crate) fn next(&mut self, vm: &mut Vm) -> PyResult<Value> {
         if self.argidx < self.arglen {
             let i = self.argidx;
             self.argidx += 1;
@@ -704,7 +704,7 @@ fn is_number(v: &Value) -> bool {
 }
 
 /// Read a `*` width/precision argument.
-fn star_arg(vm: &mut Vm, cur: &mut ArgCursor) -> PyResult<i64> {
+pub(crate) fn star_arg(vm: &mut Vm, cur: &mut ArgCursor) -> PyResult<i64> {
     let v = cur.next(vm)?;
     match int::as_int(&v) {
         Some(r) => match r.to_i64() {
