@@ -41,6 +41,10 @@ pub enum Constant {
     Float(f64),
     Complex { real: f64, imag: f64 },
     Str(String),
+    /// A str whose text holds lone surrogates (`'\ud800'`), which a Rust `String` cannot:
+    /// its code points as generalized UTF-8 (each surrogate as its own three-byte sequence).
+    /// Every other str constant is a `Str`.
+    SurrogateStr(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     FrozenSet(Vec<Constant>),

@@ -282,25 +282,50 @@ fn arg_repr(
 }
 
 /// Python's `repr` of a string.
+/// `repr` of a str constant holding lone surrogates (generalized UTF-8 `b`): as
+/// [`str_repr`], with each surrogate escaped as `\\udxxx`.
+fn surrogate_str_repr(b: &[u8]) -> String {
+    let mut cps = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let (cp, n) = match b[i] {
+            0..=0x7f => (b[i] as u32, 1),
+            0xc0..=0xdf => (((b[i] as u32 & 0x1f) << 6) | (b[i + 1] as u32 & 0x3f), 2),
+            0xe0..=0xef => (((b[i] as u32 & 0x0f) << 12) | ((b[i + 1] as u32 & 0x3f) << 6) | (b[i + 2] as u32 & 0x3f), 3),
+            _ => (
+                ((b[i] as u32 & 0x07) << 18) | ((b[i + 1] as u32 & 0x3f) << 12) | ((b[i + 2] as u32 & 0x3f) << 6) | (b[i + 3] as u32 & 0x3f),
+                4,
+            ),
+        };
+        cps.push(cp);
+        i += n;
+    }
+    repr_code_points(&cps)
+}
+
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
+    repr_code_points(&s.chars().map(|c| c as u32).collect::<Vec<_>>())
+}
+
+fn repr_code_points(cps: &[u32]) -> String {
+    let has = |q: char| cps.contains(&(q as u32));
+    let quote = if has('\'') && !has('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(cps.len() + 2);
     out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
+    for &u in cps {
+        match char::from_u32(u) {
+            Some('\\') => out.push_str("\\\\"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some('\t') => out.push_str("\\t"),
+            Some(c) if c == quote => {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if is_printable(c) => out.push(c),
-            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+            Some(c) if u >= 0x20 && u != 0x7f && is_printable(c) => out.push(c),
+            _ if u < 0x100 => out.push_str(&format!("\\x{u:02x}")),
+            _ if u < 0x10000 => out.push_str(&format!("\\u{u:04x}")),
+            _ => out.push_str(&format!("\\U{u:08x}")),
         }
     }
     out.push(quote);
@@ -406,6 +431,7 @@ pub fn default_const_repr(c: &Constant) -> String {
             }
         }
         Constant::Str(s) => str_repr(s),
+        Constant::SurrogateStr(b) => surrogate_str_repr(b),
         Constant::Bytes(b) => bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(default_const_repr).collect();

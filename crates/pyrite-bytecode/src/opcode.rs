@@ -462,7 +462,7 @@ opcodes! {
     CONTAINS_OP_DICT = 177 => CONTAINS_OP, "key in dict";
     CONTAINS_OP_SET = 178 => CONTAINS_OP, "item in set or frozenset";
     CALL_ALLOC_AND_ENTER_INIT = 179 => CALL, "instantiate a class whose __init__ is a Python function";
-    BINARY_SUBSCR_STR_INT = 180 => BINARY_SUBSCR, "ASCII str[int]: a cached one-character str";
+    BINARY_SUBSCR_STR_INT = 180 => BINARY_SUBSCR, "str[int] of an exact str: its code point as a one-character str (cached for Latin-1)";
     BINARY_OP_INT_ANY = 181 => BINARY_OP, "int OP int for the other int operators (// % & | ^ << >> /); a zero divisor, a negative shift or a result beyond the fast range take the generic path";
     BINARY_OP_FLOAT_ANY = 182 => BINARY_OP, "float OP float-or-int for + - * / ** where no float + float form applies; anything that may raise takes the generic path";
     CALL_PY_GENERAL = 183 => CALL, "Python function at a site that has called several (no code guard): the positional argument shape is checked at each call";

@@ -144,6 +144,7 @@ pub(crate) struct Compiler<'a> {
 
 /// Compile a parsed unit into its module code object.
 pub fn compile_module(parsed: &Parsed, table: &SymbolTable, mode: Mode) -> R<CodeObject> {
+    let _literals = crate::fold::SurrogateLiterals::install(&parsed.surrogate_literals);
     let mut c = Compiler {
         parsed,
         table,

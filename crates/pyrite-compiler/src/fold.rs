@@ -33,6 +33,40 @@ pub fn parse_int(i: &ast::Int) -> BigInt {
     BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()
 }
 
+thread_local! {
+    /// The str literals with lone surrogates of the unit being compiled (`Parsed`'s table),
+    /// installed by [`SurrogateLiterals::install`] for the duration of its code generation.
+    static SURROGATE_LITERALS: std::cell::RefCell<std::collections::HashMap<u32, Vec<u8>>> = Default::default();
+}
+
+/// Scope of a compilation unit's surrogate-literal table (see `literal`).
+pub struct SurrogateLiterals(());
+
+impl SurrogateLiterals {
+    pub fn install(table: &std::collections::HashMap<u32, Vec<u8>>) -> SurrogateLiterals {
+        SURROGATE_LITERALS.with(|t| *t.borrow_mut() = table.clone());
+        SurrogateLiterals(())
+    }
+}
+
+impl Drop for SurrogateLiterals {
+    fn drop(&mut self) {
+        SURROGATE_LITERALS.with(|t| t.borrow_mut().clear());
+    }
+}
+
+/// The constant a str literal denotes.
+fn str_literal(s: &ast::ExprStringLiteral) -> Constant {
+    let text = s.value.to_str();
+    if text.contains('\u{FFFD}') {
+        let start = ruff_text_size::Ranged::start(s).to_u32();
+        if let Some(b) = SURROGATE_LITERALS.with(|t| t.borrow().get(&start).cloned()) {
+            return Constant::SurrogateStr(b);
+        }
+    }
+    Constant::Str(text.to_string())
+}
+
 /// The constant a literal node denotes (no folding).
 pub fn literal(e: &Expr) -> Option<Constant> {
     Some(match e {
@@ -41,7 +75,7 @@ pub fn literal(e: &Expr) -> Option<Constant> {
             Number::Float(f) => Constant::Float(*f),
             Number::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
         },
-        Expr::StringLiteral(s) => Constant::Str(s.value.to_str().to_string()),
+        Expr::StringLiteral(s) => str_literal(s),
         Expr::BytesLiteral(b) => Constant::Bytes(b.value.iter().flat_map(|p| p.value.iter().copied()).collect()),
         Expr::BooleanLiteral(b) => Constant::Bool(b.value),
         Expr::NoneLiteral(_) => Constant::None,
@@ -166,6 +200,7 @@ fn is_true(c: &Constant) -> Option<bool> {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
+        Constant::SurrogateStr(_) => true,
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => true,
@@ -283,6 +318,7 @@ pub fn const_key(c: &Constant) -> String {
         Constant::Float(f) => format!("f{}", f.to_bits()),
         Constant::Complex { real, imag } => format!("c{}/{}", real.to_bits(), imag.to_bits()),
         Constant::Str(s) => format!("s{}:{s}", s.len()),
+        Constant::SurrogateStr(b) => format!("u{b:?}"),
         Constant::Bytes(b) => format!("y{b:?}"),
         Constant::Tuple(t) => {
             let parts: Vec<String> = t.iter().map(const_key).collect();

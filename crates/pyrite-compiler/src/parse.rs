@@ -18,6 +18,9 @@ pub struct Parsed {
     pub body: Body,
     pub lines: LineIndex,
     pub filename: String,
+    /// The str literals (by start offset) whose text holds lone surrogates, which Ruff's AST
+    /// cannot carry (it reads `'\\ud800'` as U+FFFD): their code points as generalized UTF-8.
+    pub surrogate_literals: std::collections::HashMap<u32, Vec<u8>>,
 }
 
 /// The top-level node.
@@ -167,7 +170,8 @@ pub fn parse_with(source: &str, filename: &str, mode: Mode, byte_offsets: bool) 
         }
     }
     lines.byte_offsets.set(true);
-    Ok(Parsed { body, lines, filename: filename.to_string() })
+    let surrogate_literals = surrogate_literals(source, &body);
+    Ok(Parsed { body, lines, filename: filename.to_string(), surrogate_literals })
 }
 
 /// Scan brackets the way CPython's tokenizer does, reporting the errors it reports first.
@@ -958,4 +962,141 @@ fn tab_error(lines: &LineIndex, filename: &str, source: &str) -> Option<CompileE
         i += 1;
     }
     None
+}
+
+// ----- str literals with lone surrogates ---------------------------------------------------
+
+/// Whether `source` may hold a `\\u`/`\\U` escape of a surrogate (a quick filter: nearly
+/// every source has none, and then no literal is decoded twice).
+fn may_escape_surrogate(source: &str) -> bool {
+    let b = source.as_bytes();
+    memchr_iter_backslash(b).any(|i| match b.get(i + 1) {
+        Some(b'u') => b.get(i + 2).is_some_and(|c| matches!(c, b'd' | b'D')),
+        Some(b'U') => b.get(i + 2..i + 7).is_some_and(|c| c.eq_ignore_ascii_case(b"0000d")),
+        _ => false,
+    })
+}
+
+fn memchr_iter_backslash(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    b.iter().enumerate().filter(|(_, &c)| c == b'\\').map(|(i, _)| i)
+}
+
+/// The str literals of `body` whose text holds lone surrogates (see `Parsed`).
+fn surrogate_literals(source: &str, body: &Body) -> std::collections::HashMap<u32, Vec<u8>> {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Finder<'s> {
+        source: &'s str,
+        found: std::collections::HashMap<u32, Vec<u8>>,
+    }
+    impl<'a> Visitor<'a> for Finder<'_> {
+        fn visit_expr(&mut self, e: &'a ast::Expr) {
+            if let ast::Expr::StringLiteral(s) = e {
+                if s.value.to_str().contains('\u{FFFD}') {
+                    if let Some(b) = literal_code_points(self.source, s) {
+                        self.found.insert(s.range.start().to_u32(), b);
+                    }
+                }
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut f = Finder { source, found: Default::default() };
+    if may_escape_surrogate(source) {
+        match body {
+            Body::Module(stmts) => f.visit_body(stmts),
+            Body::Expression(e) => f.visit_expr(e),
+        }
+    }
+    f.found
+}
+
+/// The code points of a (possibly implicitly concatenated) str literal as generalized UTF-8,
+/// if an escape in it denotes a lone surrogate. Ruff has decoded every other escape; its
+/// value is walked beside the source, and only `\\u`/`\\U` escapes are read again.
+fn literal_code_points(source: &str, lit: &ast::ExprStringLiteral) -> Option<Vec<u8>> {
+    use ruff_python_ast::StringFlags;
+    let mut out = Vec::new();
+    let mut any = false;
+    for part in lit.value.iter() {
+        let flags = part.flags;
+        let (start, end) = (part.range.start() + flags.opener_len(), part.range.end() - flags.closer_len());
+        if flags.prefix().is_raw() || !part.value.contains('\u{FFFD}') {
+            out.extend_from_slice(part.value.as_bytes());
+            continue;
+        }
+        let src = &source[start.to_usize()..end.to_usize()];
+        let mut dec = part.value.chars();
+        let push = |out: &mut Vec<u8>, c: Option<char>| {
+            if let Some(c) = c {
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        };
+        let mut s = src.char_indices().peekable();
+        while let Some((_, c)) = s.next() {
+            if c == '\r' {
+                // A source line end (`\r\n` or `\r`) is one `\n` in the value.
+                if s.peek().is_some_and(|&(_, n)| n == '\n') {
+                    s.next();
+                }
+                push(&mut out, dec.next());
+                continue;
+            }
+            if c != '\\' {
+                push(&mut out, dec.next());
+                continue;
+            }
+            let Some((i, e)) = s.next() else { break };
+            match e {
+                '\n' => {}
+                '\r' => {
+                    if s.peek().is_some_and(|&(_, n)| n == '\n') {
+                        s.next();
+                    }
+                }
+                'u' | 'U' => {
+                    let n = if e == 'u' { 4 } else { 8 };
+                    let hex = src.get(i + 1..i + 1 + n)?;
+                    let cp = u32::from_str_radix(hex, 16).ok()?;
+                    for _ in 0..n {
+                        s.next();
+                    }
+                    let d = dec.next();
+                    if (0xd800..0xe000).contains(&cp) {
+                        any = true;
+                        out.extend_from_slice(&[0xe0 | (cp >> 12) as u8, 0x80 | ((cp >> 6) & 0x3f) as u8, 0x80 | (cp & 0x3f) as u8]);
+                    } else {
+                        push(&mut out, d);
+                    }
+                }
+                'N' => {
+                    for (_, x) in s.by_ref() {
+                        if x == '}' {
+                            break;
+                        }
+                    }
+                    push(&mut out, dec.next());
+                }
+                'x' => {
+                    s.next();
+                    s.next();
+                    push(&mut out, dec.next());
+                }
+                '0'..='7' => {
+                    for _ in 0..2 {
+                        if s.peek().is_some_and(|&(_, d)| ('0'..='7').contains(&d)) {
+                            s.next();
+                        }
+                    }
+                    push(&mut out, dec.next());
+                }
+                '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' => push(&mut out, dec.next()),
+                _ => {
+                    // An unknown escape stays as written: the backslash and the character.
+                    push(&mut out, dec.next());
+                    push(&mut out, dec.next());
+                }
+            }
+        }
+    }
+    any.then_some(out)
 }

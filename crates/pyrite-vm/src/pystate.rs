@@ -79,7 +79,7 @@ pub struct InterpreterState {
     dunder_name: InitSlot,
     /// The interned one-character ASCII strs, by code point (filled on first use; kept alive
     /// by `interned`).
-    ascii_chars: Box<[Cell<*const ObjHeader>; 128]>,
+    latin1_chars: Box<[Cell<*const ObjHeader>; 256]>,
     /// [`InterpreterState::intern_static`]'s cache: (address and length of a `'static`
     /// text, its interned str, kept alive by `interned`).
     static_names: Box<[Cell<(usize, usize, *const ObjHeader)>; STATIC_NAMES]>,
@@ -159,7 +159,7 @@ impl InterpreterState {
             start_instant: std::time::Instant::now(),
             dunder_init: InitSlot::new(),
             dunder_name: InitSlot::new(),
-            ascii_chars: Box::new([const { Cell::new(std::ptr::null()) }; 128]),
+            latin1_chars: Box::new([const { Cell::new(std::ptr::null()) }; 256]),
             static_names: Box::new([const { Cell::new((0, 0, std::ptr::null())) }; STATIC_NAMES]),
         })
     }
@@ -272,14 +272,20 @@ impl InterpreterState {
     /// The interned one-character str for ASCII code point `c`.
     #[inline]
     pub fn ascii_char(&self, c: u8) -> Value {
-        let slot = &self.ascii_chars[c as usize & 127];
+        self.latin1_char(c & 127)
+    }
+
+    /// The interned one-character str for Latin-1 code point `c` (CPython caches these too).
+    #[inline]
+    pub fn latin1_char(&self, c: u8) -> Value {
+        let slot = &self.latin1_chars[c as usize];
         let p = slot.get();
         if !p.is_null() {
             // SAFETY: an interned str, kept alive by `interned` until teardown, when this
             // cache is emptied first.
             return unsafe { Value::from_header_borrowed(p) };
         }
-        let v = self.intern(std::str::from_utf8(&[c & 127]).expect("ascii"));
+        let v = self.intern((c as char).encode_utf8(&mut [0; 4]));
         slot.set(v.as_ptr());
         v
     }
@@ -292,7 +298,7 @@ impl InterpreterState {
         for s in self.static_names.iter() {
             s.set((0, 0, std::ptr::null()));
         }
-        for c in self.ascii_chars.iter() {
+        for c in self.latin1_chars.iter() {
             c.set(std::ptr::null());
         }
         for slot in [&self.dunder_init, &self.dunder_name, &self.builtins, &self.builtins_module, &self.sys_module, &self.modules] {

@@ -385,6 +385,10 @@ impl Vm {
     }
 
     pub fn write_fd(&mut self, fd: u8, s: &str) {
+        self.write_fd_bytes(fd, s.as_bytes());
+    }
+
+    pub fn write_fd_bytes(&mut self, fd: u8, s: &[u8]) {
         crate::modules::sys::write_raw(&mut self.stdout_buffer.borrow_mut(), fd, s);
     }
 

@@ -221,7 +221,7 @@ fn too_many_positional(vm: &mut Vm, fd: &function::FunctionData, fname: &str, gi
     let ndefaults = fd.defaults().map(|d| tuple::items(d).len()).unwrap_or(0);
     let kwonly_given = kwnames.iter().filter(|k| {
         let names = &fd.code_data().localsplusnames[argcount..argcount + code.kwonlyargcount as usize];
-        names.iter().any(|n| pystr::as_str(n) == pystr::as_str(k))
+        names.iter().any(|n| pystr::str_eq(n, k))
     }).count();
     let takes = if ndefaults > 0 {
         format!("from {} to {}", argcount - ndefaults, argcount)

@@ -1429,16 +1429,14 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let s = peek!(2);
                 let Some(i) = peek!(1).as_small_int() else { deopt!(BINARY_SUBSCR) };
                 let Some(d) = s.downcast_exact::<pystr::StrData>() else { deopt!(BINARY_SUBSCR) };
-                // ASCII only: the index is a byte offset (negative ones count from the end).
-                // Out-of-range indexes take the generic path, which raises.
-                let i = if i < 0 { i + d.text().len() as i64 } else { i };
-                let byte = match usize::try_from(i).ok().filter(|_| d.is_ascii()).and_then(|i| d.text().as_bytes().get(i)) {
-                    Some(&b) => b,
-                    None => deopt!(BINARY_SUBSCR),
-                };
+                // Negative indexes count from the end; out-of-range ones take the generic
+                // path, which raises. Every str indexes in O(1) (`StrData::char_at`).
+                let i = if i < 0 { i + d.len as i64 } else { i };
+                let Some(i) = usize::try_from(i).ok().filter(|&i| i < d.len) else { deopt!(BINARY_SUBSCR) };
+                let c = d.char_at(i);
                 skip_cache!(BINARY_SUBSCR);
                 drop_n!(2);
-                push!(pystr::char_value(vm, byte as char));
+                push!(pystr::code_point_value(vm, c));
             }
             op::BINARY_SUBSCR_DICT => {
                 if peek!(2).downcast_exact::<dict::DictData>().is_none() {
@@ -2239,11 +2237,10 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
             }
             op::BUILD_STRING => {
                 let items = collect_top!(oparg as usize);
-                let mut s = String::new();
-                for it in &items {
-                    s.push_str(pystr::as_str(it));
-                }
-                push!(pystr::from_string(s));
+                let parts: Vec<&pystr::StrData> = items.iter().map(|it| pystr::str_data(it).expect("str")).collect();
+                let s = pystr::concat_data(&parts);
+                drop(parts);
+                push!(s);
             }
             op::SET_ADD => simple!(SET_ADD),
             op::MAP_ADD => simple!(MAP_ADD),

@@ -371,7 +371,7 @@ pub fn format_value(vm: &mut Vm, v: &Value, conv: u32, spec: Option<&Value>) -> 
         let method: Option<crate::typeobj::NativeFn> = if std::ptr::eq(ty, &crate::objects::float::FLOAT_TYPE.0) {
             Some(format::float_format_method)
         } else if std::ptr::eq(ty, &pystr::STR_TYPE.0) {
-            Some(format::str_format_method)
+            Some(crate::objects::str_methods::str_dunder_format)
         } else if converted.is_small_int() || std::ptr::eq(ty, &crate::objects::int::INT_TYPE.0) {
             Some(format::int_format_method)
         } else {

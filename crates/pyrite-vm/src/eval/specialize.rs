@@ -325,7 +325,7 @@ pub unsafe fn binary_subscr(container: &Value, sub: &Value, instr: *mut u16, cou
         Some(op::BINARY_SUBSCR_TUPLE_INT)
     } else if container.downcast_exact::<dict::DictData>().is_some() {
         Some(op::BINARY_SUBSCR_DICT)
-    } else if is_exact_str(container) && sub.is_small_int() && pystr::str_data(container).map(|d| d.is_ascii()).unwrap_or(false) {
+    } else if is_exact_str(container) && sub.is_small_int() {
         Some(op::BINARY_SUBSCR_STR_INT)
     } else {
         None

@@ -74,16 +74,17 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Val
     };
     if file.downcast_exact::<crate::modules::sys::StreamData>().is_some() {
         // The real stream: format once and write once.
-        let mut out = String::new();
+        let fd = file.downcast_exact::<crate::modules::sys::StreamData>().expect("stream").fd;
+        let mut out: Vec<u8> = Vec::new();
         for (i, a) in pos.iter().enumerate() {
             if i > 0 {
-                out.push_str(&sep);
+                out.extend_from_slice(sep.as_bytes());
             }
-            out.push_str(&ob::str_string(vm, a)?);
+            let s = ob::str(vm, a)?;
+            out.extend_from_slice(&crate::modules::sys::encode_for_stream(vm, fd, &s)?);
         }
-        out.push_str(&end);
-        let fd = file.downcast_exact::<crate::modules::sys::StreamData>().expect("stream").fd;
-        vm.write_fd(fd, &out);
+        out.extend_from_slice(end.as_bytes());
+        vm.write_fd_bytes(fd, &out);
         if flush {
             vm.flush_stdout();
         }
@@ -237,11 +238,10 @@ fn b_hasattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
 }
 fn b_ord(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let a = one_arg(vm, "ord", args, kw)?;
-    if let Some(s) = pystr::try_str(a) {
-        let mut cs = s.chars();
-        return match (cs.next(), cs.next()) {
-            (Some(c), None) => Ok(Value::int(c as i64)),
-            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+    if let Some(s) = pystr::str_data(a) {
+        return match s.len {
+            1 => Ok(Value::int(s.char_at(0) as i64)),
+            n => Err(vm.type_error(format!("ord() expected a character, but string of length {n} found"))),
         };
     }
     if let Some(b) = crate::objects::bytes::bytes_like(a) {
@@ -258,13 +258,10 @@ fn b_chr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
         Some(r) => r.to_i64(),
         None => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", a.ty().name()))),
     };
-    match i.and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
-        Some(c) => Ok(pystr::new_str(c.encode_utf8(&mut [0; 4]))),
-        None => match i {
-            Some(i) if (0..0x110000).contains(&i) => Err(vm.value_error("surrogate characters are not supported")),
-            Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
-            None => Err(vm.overflow_error("Python int too large to convert to C int")),
-        },
+    match i {
+        Some(i) if (0..0x110000).contains(&i) => Ok(pystr::code_point_value(vm, i as u32)),
+        Some(i) if i32::try_from(i).is_ok() => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        _ => Err(vm.overflow_error("Python int too large to convert to C int")),
     }
 }
 fn int_base_repr(vm: &mut Vm, a: &Value, radix: u32, prefix: &str) -> PyResult<Value> {

@@ -41,12 +41,13 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
 
 fn stream_write(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     let [this, s] = args else { return Err(vm.type_error("write() takes exactly one argument")) };
-    let Some(text) = pystr::try_str(s) else {
+    let Some(d) = pystr::str_data(s) else {
         return Err(vm.type_error(format!("write() argument must be str, not {}", s.ty().name())));
     };
+    let n = d.len;
     let fd = this.downcast::<StreamData>().expect("stream").fd;
-    let n = text.chars().count();
-    vm.write_fd(fd, text);
+    let bytes = encode_for_stream(vm, fd, s)?;
+    vm.write_fd_bytes(fd, &bytes);
     Ok(Value::int(n as i64))
 }
 fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
@@ -222,10 +223,22 @@ fn is_finalizing(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult
     Ok(none::bool_value(false))
 }
 
-/// Write text to fd 1 or 2 (stdout is buffered; stderr flushes stdout first).
-pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &str) {
+/// The bytes the standard stream `fd` writes for the str `s`: UTF-8, with the stream's error
+/// handler for lone surrogates (CPython's in the C locale: `surrogateescape` for stdout,
+/// `backslashreplace` for stderr).
+pub fn encode_for_stream<'a>(vm: &mut Vm, fd: u8, s: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    let d = pystr::str_data(s).expect("str");
+    if !d.has_surrogates() {
+        return Ok(std::borrow::Cow::Borrowed(d.as_bytes()));
+    }
+    let errors = if fd == 2 { "backslashreplace" } else { "surrogateescape" };
+    Ok(std::borrow::Cow::Owned(crate::objects::bytes::encode_str(vm, s, "utf-8", errors)?))
+}
+
+/// Write bytes to fd 1 or 2 (stdout is buffered; stderr flushes stdout first).
+pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &[u8]) {
     if fd == 1 {
-        buffer.extend_from_slice(s.as_bytes());
+        buffer.extend_from_slice(s);
         if buffer.len() > 1 << 16 {
             let _ = std::io::stdout().write_all(buffer);
             buffer.clear();
@@ -234,7 +247,7 @@ pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &str) {
         let _ = std::io::stdout().write_all(buffer);
         let _ = std::io::stdout().flush();
         buffer.clear();
-        let _ = std::io::stderr().write_all(s.as_bytes());
+        let _ = std::io::stderr().write_all(s);
     }
 }
 

@@ -312,7 +312,7 @@ pub fn make_immortal(v: &Value) {
             unsafe { gc::untrack(h as *const ObjHeader as *mut ObjHeader) };
         }
         if let Some(s) = v.downcast::<crate::objects::str::StrData>() {
-            s.hash();
+            s.freeze();
         }
         h.refcnt.set(IMMORTAL_REFCNT);
     }

@@ -251,69 +251,82 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> crate::vm::PyErr {
     vm.new_exception(exceptions::lookup_error(), format!("unknown error handler name '{errors}'"))
 }
 
-/// `str.encode(encoding, errors)`.
-pub fn encode_text(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for code point `n` (the `backslashreplace` handler, and
+/// error messages).
+fn escape_code_point(n: u32) -> String {
+    if n <= 0xff {
+        format!("\\x{n:02x}")
+    } else if n <= 0xffff {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
+}
+
+/// `str.encode(encoding, errors)` of the str `v`, lone surrogates included.
+pub fn encode_str(vm: &mut Vm, v: &Value, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup_codec(vm, encoding)?;
-    let limit: u32 = match codec {
-        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
+    let d = pystr::str_data(v).expect("str");
+    let (limit, reason): (u32, String) = match codec {
+        Codec::Utf8 if !d.has_surrogates() => return Ok(d.as_bytes().to_vec()),
+        Codec::Utf8 => (0xd800, "surrogates not allowed".into()),
+        Codec::Ascii => (0x80, "ordinal not in range(128)".into()),
+        Codec::Latin1 => (0x100, "ordinal not in range(256)".into()),
     };
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
+    // What cannot be encoded: code points from `limit` on, or for UTF-8 the surrogates.
+    let bad = |c: u32| if codec == Codec::Utf8 { (0xd800..0xe000).contains(&c) } else { c >= limit };
+    let cps: Vec<u32> = d.code_points().collect();
+    let mut out = Vec::with_capacity(cps.len());
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i] as u32;
-        if c < limit {
-            out.push(c as u8);
+    while i < cps.len() {
+        let c = cps[i];
+        if !bad(c) {
+            match codec {
+                Codec::Utf8 => crate::objects::str_wtf8::push_code_point(&mut out, c),
+                _ => out.push(c as u8),
+            }
             i += 1;
             continue;
         }
         let mut end = i + 1;
-        while end < chars.len() && chars[end] as u32 >= limit {
+        while end < cps.len() && bad(cps[end]) {
             end += 1;
         }
-        match errors {
-            "strict" => {
-                let msg = if end == i + 1 {
-                    let esc = if c <= 0xff {
-                        format!("\\x{c:02x}")
-                    } else if c <= 0xffff {
-                        format!("\\u{c:04x}")
-                    } else {
-                        format!("\\U{c:08x}")
-                    };
-                    format!("'{}' codec can't encode character '{esc}' in position {i}: ordinal not in range({limit})", codec.name())
-                } else {
-                    format!(
-                        "'{}' codec can't encode characters in position {i}-{}: ordinal not in range({limit})",
-                        codec.name(),
-                        end - 1
-                    )
-                };
-                return Err(vm.new_exception(exceptions::unicode_encode_error(), msg));
+        let run = &cps[i..end];
+        let handled = match errors {
+            "ignore" => true,
+            "replace" => {
+                out.extend(std::iter::repeat_n(b'?', run.len()));
+                true
             }
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
             "backslashreplace" => {
-                for &ch in &chars[i..end] {
-                    let n = ch as u32;
-                    let esc = if n <= 0xff {
-                        format!("\\x{n:02x}")
-                    } else if n <= 0xffff {
-                        format!("\\u{n:04x}")
-                    } else {
-                        format!("\\U{n:08x}")
-                    };
-                    out.extend_from_slice(esc.as_bytes());
-                }
+                run.iter().for_each(|&n| out.extend_from_slice(escape_code_point(n).as_bytes()));
+                true
             }
             "xmlcharrefreplace" => {
-                for &ch in &chars[i..end] {
-                    out.extend_from_slice(format!("&#{};", ch as u32).as_bytes());
-                }
+                run.iter().for_each(|&n| out.extend_from_slice(format!("&#{n};").as_bytes()));
+                true
             }
+            // Bytes smuggled through `str` by the decoder come back as they were.
+            "surrogateescape" if run.iter().all(|n| (0xdc80..0xdd00).contains(n)) => {
+                out.extend(run.iter().map(|&n| (n - 0xdc00) as u8));
+                true
+            }
+            "surrogatepass" if codec == Codec::Utf8 => {
+                run.iter().for_each(|&n| crate::objects::str_wtf8::push_code_point(&mut out, n));
+                true
+            }
+            "strict" | "surrogateescape" | "surrogatepass" => false,
             _ => return Err(unknown_handler(vm, errors)),
+        };
+        if !handled {
+            // The error names the whole run of unencodable code points.
+            let msg = if end == i + 1 {
+                format!("'{}' codec can't encode character '{}' in position {i}: {reason}", codec.name(), escape_code_point(c))
+            } else {
+                format!("'{}' codec can't encode characters in position {i}-{}: {reason}", codec.name(), end - 1)
+            };
+            return Err(vm.new_exception(exceptions::unicode_encode_error(), msg));
         }
         i = end;
     }
@@ -329,71 +342,84 @@ fn decode_error(vm: &mut Vm, codec: Codec, b: &[u8], start: usize, end: usize, r
     vm.new_exception(exceptions::unicode_decode_error(), msg)
 }
 
-/// Apply an error handler to the undecodable bytes `bad`.
-fn handle_bad(vm: &mut Vm, errors: &str, out: &mut String, bad: &[u8]) -> PyResult<bool> {
+/// Apply an error handler to the undecodable bytes `bad`, writing generalized UTF-8 to `out`;
+/// `false` for `strict` (the caller raises).
+fn handle_bad(vm: &mut Vm, errors: &str, out: &mut Vec<u8>, bad: &[u8]) -> PyResult<bool> {
     match errors {
         "ignore" => {}
-        "replace" => out.push('\u{FFFD}'),
+        "replace" => out.extend_from_slice("\u{FFFD}".as_bytes()),
         "backslashreplace" => {
             for &x in bad {
-                out.push_str(&format!("\\x{x:02x}"));
+                out.extend_from_slice(format!("\\x{x:02x}").as_bytes());
             }
         }
-        "strict" => return Ok(false),
+        // Each byte becomes the lone surrogate U+DC80..U+DCFF that `encode` turns back into it.
+        "surrogateescape" if bad.iter().all(|&x| x >= 0x80) => {
+            bad.iter().for_each(|&x| crate::objects::str_wtf8::push_code_point(out, 0xdc00 + x as u32));
+        }
+        "strict" | "surrogateescape" | "surrogatepass" => return Ok(false),
         _ => return Err(unknown_handler(vm, errors)),
     }
     Ok(true)
 }
 
-/// Decode bytes to text with CPython's messages.
-pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+/// Decode bytes to a str with CPython's messages and error handlers.
+pub fn decode_to_str(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
     let codec = lookup_codec(vm, encoding)?;
+    if codec == Codec::Latin1 || b.is_ascii() {
+        return Ok(pystr::from_code_points(b.iter().map(|&x| x as u32)));
+    }
+    let mut out = Vec::with_capacity(b.len());
     match codec {
-        Codec::Latin1 => Ok(b.iter().map(|&x| x as char).collect()),
+        Codec::Latin1 => unreachable!("decoded above"),
         Codec::Ascii => {
-            let mut out = String::with_capacity(b.len());
             for (i, &x) in b.iter().enumerate() {
                 if x < 0x80 {
-                    out.push(x as char);
+                    out.push(x);
                 } else if !handle_bad(vm, errors, &mut out, &[x])? {
                     return Err(decode_error(vm, codec, b, i, i + 1, "ordinal not in range(128)"));
                 }
             }
-            Ok(out)
         }
         Codec::Utf8 => {
-            let mut out = String::with_capacity(b.len());
             let mut pos = 0;
-            loop {
-                match std::str::from_utf8(&b[pos..]) {
-                    Ok(s) => {
-                        out.push_str(s);
-                        return Ok(out);
+            while pos < b.len() {
+                let e = match std::str::from_utf8(&b[pos..]) {
+                    Ok(_) => {
+                        out.extend_from_slice(&b[pos..]);
+                        break;
                     }
-                    Err(e) => {
-                        let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&b[pos..pos + good]).unwrap_or(""));
-                        let start = pos + good;
-                        let (end, reason) = match e.error_len() {
-                            None => (b.len(), "unexpected end of data"),
-                            Some(n) => {
-                                let first = b[start];
-                                let invalid_start = (0x80..0xc2).contains(&first) || first >= 0xf5;
-                                (start + n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
-                            }
-                        };
-                        if !handle_bad(vm, errors, &mut out, &b[start..end])? {
-                            return Err(decode_error(vm, codec, b, start, end, reason));
-                        }
-                        pos = end;
-                        if pos >= b.len() {
-                            return Ok(out);
-                        }
-                    }
+                    Err(e) => e,
+                };
+                let start = pos + e.valid_up_to();
+                out.extend_from_slice(&b[pos..start]);
+                // `surrogatepass` reads an encoded surrogate as the code point it encodes.
+                if errors == "surrogatepass"
+                    && b.len() >= start + 3
+                    && b[start] == 0xed
+                    && (0xa0..0xc0).contains(&b[start + 1])
+                    && (0x80..0xc0).contains(&b[start + 2])
+                {
+                    out.extend_from_slice(&b[start..start + 3]);
+                    pos = start + 3;
+                    continue;
                 }
+                let (end, reason) = match e.error_len() {
+                    None => (b.len(), "unexpected end of data"),
+                    Some(n) => {
+                        let first = b[start];
+                        let invalid_start = (0x80..0xc2).contains(&first) || first >= 0xf5;
+                        (start + n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+                    }
+                };
+                if !handle_bad(vm, errors, &mut out, &b[start..end])? {
+                    return Err(decode_error(vm, codec, b, start, end, reason));
+                }
+                pos = end;
             }
         }
     }
+    Ok(pystr::new_str_wtf8(&out))
 }
 
 /// `str(b, encoding, errors)` and `bytes.decode`: decode a bytes-like value.
@@ -418,7 +444,7 @@ pub fn decode_value(vm: &mut Vm, v: &Value, encoding: Option<&Value>, errors: Op
         },
         None => "strict".to_owned(),
     };
-    Ok(pystr::from_string(decode_bytes(vm, &b, &enc, &err)?))
+    decode_to_str(vm, &b, &enc, &err)
 }
 
 // ----- construction ----------------------------------------------------------------------
@@ -505,13 +531,12 @@ fn construct(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, fname: &str) 
     match (&a[0], &a[1], &a[2]) {
         (None, None, None) => Ok(Vec::new()),
         (Some(s), enc, errs) if enc.is_some() || errs.is_some() => {
-            let Some(text) = pystr::try_str(s) else {
+            if !pystr::is_str(s) {
                 return Err(vm.type_error(if enc.is_some() { "encoding without a string argument" } else { "errors without a string argument" }));
-            };
-            let text = text.to_owned();
+            }
             let e = enc.as_ref().and_then(pystr::try_str).unwrap_or("utf-8").to_owned();
             let r = errs.as_ref().and_then(pystr::try_str).unwrap_or("strict").to_owned();
-            encode_text(vm, &text, &e, &r)
+            encode_str(vm, s, &e, &r)
         }
         (Some(s), _, _) => {
             if fname == "bytes" {

@@ -144,7 +144,7 @@ pub(crate) fn m_decode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyRes
         }
     }
     let b = me(args);
-    Ok(pystr::from_string(crate::objects::bytes::decode_bytes(vm, &b, &s[0], &s[1])?))
+    crate::objects::bytes::decode_to_str(vm, &b, &s[0], &s[1])
 }
 
 /// `_Py_strhex_impl`: the hex digits of `b`, with `sep` every `bytes_per_sep` bytes (counted

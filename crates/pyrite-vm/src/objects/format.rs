@@ -546,6 +546,11 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         if spec.is_empty() {
             return Ok(v.clone());
         }
+        if surrogate_bytes(v).is_some() {
+            // Padded and cut with its lone surrogates kept (through `str.__format__`).
+            let spec = pystr::new_str(spec);
+            return crate::objects::str_methods::str_dunder_format(vm, &[v.clone(), spec], None);
+        }
         let parsed = parse_spec(spec, '<', "str").map_err(|e| spec_err(vm, e))?;
         let text = pystr::as_str(v).to_owned();
         return format_str_spec(vm, &text, &parsed, "str").map(pystr::from_string);
@@ -717,13 +722,13 @@ pub(crate) fn star_arg(vm: &mut Vm, cur: &mut ArgCursor) -> PyResult<i64> {
 
 /// Pad a converted numeric or text value for `%`: `sign` and `prefix` stay left of zeros.
 /// Append one converted field to `out`, padded to `width` as the flags say.
-fn percent_pad(out: &mut String, flags: u8, width: usize, sign: &str, prefix: &str, body: &str, numeric: bool) {
+fn percent_pad(out: &mut String, flags: u8, width: usize, sign: &str, prefix: &str, body: &str, numeric: bool) -> usize {
     if width == 0 {
         // The common case: no field width, nothing to pad.
         out.push_str(sign);
         out.push_str(prefix);
         out.push_str(body);
-        return;
+        return out.len() - body.len();
     }
     let len = if width == 0 { 0 } else { sign.chars().count() + prefix.chars().count() + body.chars().count() };
     let n = width.saturating_sub(len);
@@ -744,6 +749,38 @@ fn percent_pad(out: &mut String, flags: u8, width: usize, sign: &str, prefix: &s
         out.push_str(prefix);
         out.push_str(body);
     }
+    // The body's offset: the end, before the `n` one-byte spaces that follow a left-justified
+    // body.
+    if flags & F_LJUST != 0 { out.len() - body.len() - n } else { out.len() - body.len() }
+}
+
+/// Text a %-format copies whose lone surrogates its `String` cannot hold: the output keeps the
+/// lossy rendering (U+FFFD, the same length in bytes), and these patches write the original
+/// bytes over it at the end.
+#[derive(Default)]
+struct Patches(Vec<(usize, Vec<u8>)>);
+
+impl Patches {
+    /// Record that `raw` (generalized UTF-8 with surrogates) was pushed lossily at `at`.
+    fn note(&mut self, at: usize, raw: &[u8]) {
+        self.0.push((at, raw.to_vec()));
+    }
+    /// The str of `out` with the patches applied.
+    fn finish(self, out: String) -> Value {
+        if self.0.is_empty() {
+            return pystr::from_string(out);
+        }
+        let mut bytes = out.into_bytes();
+        for (at, raw) in self.0 {
+            bytes[at..at + raw.len()].copy_from_slice(&raw);
+        }
+        pystr::new_str_wtf8(&bytes)
+    }
+}
+
+/// The raw bytes of `v`'s text if it is a str with lone surrogates.
+fn surrogate_bytes(v: &Value) -> Option<&[u8]> {
+    pystr::str_data(v).filter(|d| d.has_surrogates()).map(|d| d.as_bytes())
 }
 
 fn specialize_exact_str(v: &Value) -> bool {
@@ -752,13 +789,25 @@ fn specialize_exact_str(v: &Value) -> bool {
 
 /// `fmt % args` for str (CPython's `PyUnicode_Format`).
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<Value> {
+    percent_format_raw(vm, fmt, None, args)
+}
+
+/// `fmt % args` for the str `fmt` (lone surrogates included).
+pub fn percent_format_str(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
+    let d = pystr::str_data(fmt).expect("str");
+    percent_format_raw(vm, d.text(), surrogate_bytes(fmt), args)
+}
+
+/// `fmt_raw` is the format's generalized UTF-8 when it holds lone surrogates (`fmt` is then
+/// its lossy rendering).
+fn percent_format_raw(vm: &mut Vm, fmt: &str, fmt_raw: Option<&[u8]>, args: &Value) -> PyResult<Value> {
     // An ASCII format (the usual case) is scanned as bytes; others as chars, so that the
     // indexes in error messages count code points as CPython's do.
     if fmt.is_ascii() {
-        percent_format_units(vm, fmt.as_bytes(), fmt.len(), args)
+        percent_format_units(vm, fmt.as_bytes(), fmt.len(), None, args)
     } else {
         let chars: Vec<char> = fmt.chars().collect();
-        percent_format_units(vm, &chars, fmt.len(), args)
+        percent_format_units(vm, &chars, fmt.len(), fmt_raw, args)
     }
 }
 
@@ -814,7 +863,22 @@ fn decimal_digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
 }
 
 /// `percent_format` over the format's code units (bytes of an ASCII format, or chars).
-fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize, args: &Value) -> PyResult<Value> {
+fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize, fmt_raw: Option<&[u8]>, args: &Value) -> PyResult<Value> {
+    let mut patches = Patches::default();
+    // Byte offset in the format of each of its code units (only needed to patch its literal
+    // runs back when it holds surrogates).
+    let unit_bytes: Vec<usize> = match fmt_raw {
+        Some(_) => chars
+            .iter()
+            .scan(0, |b, &c| {
+                let at = *b;
+                *b += Into::<char>::into(c).len_utf8();
+                Some(at)
+            })
+            .chain(std::iter::once(fmt_len))
+            .collect(),
+        None => Vec::new(),
+    };
     let at = |k: usize| -> char { chars[k].into() };
     let is_tuple = tuple::try_items(args).is_some();
     let mut cur = if is_tuple {
@@ -834,6 +898,9 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
             let start = i;
             while i < chars.len() && at(i) != '%' {
                 i += 1;
+            }
+            if let Some(raw) = fmt_raw {
+                patches.note(out.len(), &raw[unit_bytes[start]..unit_bytes[i]]);
             }
             U::push_run(&mut out, &chars[start..i]);
             continue;
@@ -936,20 +1003,27 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
         match conv {
             's' if prec.is_none() && specialize_exact_str(&v) => {
                 // An exact str formats as itself: no copy.
-                percent_pad(&mut out, flags, width, "", "", pystr::as_str(&v), false);
+                let at = percent_pad(&mut out, flags, width, "", "", pystr::as_str(&v), false);
+                if let Some(raw) = surrogate_bytes(&v) {
+                    patches.note(at, raw);
+                }
             }
             's' | 'r' | 'a' => {
-                let mut text = match conv {
-                    's' => crate::protocols::object::str_string(vm, &v)?,
-                    'r' => crate::protocols::object::repr_string(vm, &v)?,
-                    _ => ascii_escape(&crate::protocols::object::repr_string(vm, &v)?),
+                let shown = match conv {
+                    's' => crate::protocols::object::str(vm, &v)?,
+                    'r' => crate::protocols::object::repr(vm, &v)?,
+                    _ => pystr::from_string(ascii_escape(&crate::protocols::object::repr_string(vm, &v)?)),
                 };
+                let mut text = pystr::as_str(&shown);
                 if let Some(p) = prec {
-                    if text.chars().count() > p {
-                        text = text.chars().take(p).collect();
+                    if let Some((cut, _)) = text.char_indices().nth(p) {
+                        text = &text[..cut];
                     }
                 }
-                percent_pad(&mut out, flags, width, "", "", &text, false);
+                let at = percent_pad(&mut out, flags, width, "", "", text, false);
+                if let Some(raw) = surrogate_bytes(&shown) {
+                    patches.note(at, &raw[..text.len()]);
+                }
             }
             'd' | 'i' | 'u' if prec.is_none() && v.is_small_int() => {
                 // The common `%d` of a small int: digits straight from a stack buffer.
@@ -1011,8 +1085,14 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
                 percent_pad(&mut out, flags, width, sign, "", &body, true);
             }
             'c' => {
-                let ch = percent_char_arg(vm, &v)?;
-                percent_pad(&mut out, flags, width, "", "", &ch.to_string(), false);
+                let cp = percent_char_arg(vm, &v)?;
+                let ch = char::from_u32(cp).unwrap_or('\u{fffd}');
+                let at = percent_pad(&mut out, flags, width, "", "", ch.encode_utf8(&mut [0; 4]), false);
+                if ch as u32 != cp {
+                    let mut raw = Vec::new();
+                    crate::objects::str_wtf8::push_code_point(&mut raw, cp);
+                    patches.note(at, &raw);
+                }
             }
             _ => {
                 let n = conv as u32;
@@ -1026,7 +1106,7 @@ fn percent_format_units<U: FormatUnit>(vm: &mut Vm, chars: &[U], fmt_len: usize,
     if cur.argidx < cur.arglen && dict.is_none() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
-    Ok(pystr::from_string(out))
+    Ok(patches.finish(out))
 }
 
 /// The int for `%d %i %u %o %x %X`.
@@ -1057,11 +1137,10 @@ pub(crate) fn percent_int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<Va
 }
 
 /// The character for `%c`: a one-character str or an int code point.
-fn percent_char_arg(vm: &mut Vm, v: &Value) -> PyResult<char> {
-    if let Some(s) = pystr::try_str(v) {
-        let mut it = s.chars();
-        if let (Some(c), None) = (it.next(), it.next()) {
-            return Ok(c);
+fn percent_char_arg(vm: &mut Vm, v: &Value) -> PyResult<u32> {
+    if let Some(s) = pystr::str_data(v) {
+        if s.len == 1 {
+            return Ok(s.char_at(0));
         }
         return Err(vm.type_error("%c requires int or char"));
     }
@@ -1070,7 +1149,7 @@ fn percent_char_arg(vm: &mut Vm, v: &Value) -> PyResult<char> {
     }
     let i = crate::protocols::number::index(vm, v)?;
     match int::as_int(&i).and_then(|r| r.to_i64()) {
-        Some(n) if (0..0x110000).contains(&n) => Ok(char::from_u32(n as u32).unwrap_or('\u{fffd}')),
+        Some(n) if (0..0x110000).contains(&n) => Ok(n as u32),
         _ => Err(vm.overflow_error("%c arg not in range(0x110000)")),
     }
 }
@@ -1107,11 +1186,35 @@ fn field_integer(vm: &mut Vm, s: &[char]) -> PyResult<Option<usize>> {
 }
 
 /// `fmt.format(*args, **kwargs)`; `kwargs` is a dict (or any mapping) or `None`.
-pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: Option<&Value>) -> PyResult<Value> {
-    let chars: Vec<char> = fmt.chars().collect();
+/// `fmt.format(*args, **kwargs)` for the str `fmt` (lone surrogates included).
+pub fn str_format(vm: &mut Vm, fmt: &Value, args: &[Value], kwargs: Option<&Value>) -> PyResult<Value> {
+    let d = pystr::str_data(fmt).expect("str");
+    // Copied out: the fields' formatting runs Python code.
+    let chars: Vec<char> = d.text().chars().collect();
+    let raw = surrogate_bytes(fmt).map(|r| r.to_vec());
     let mut auto = AutoNumber { state: AutoState::Init, next: 0 };
-    let s = build_string(vm, &chars, args, kwargs, 2, &mut auto)?;
-    Ok(pystr::from_string(s))
+    let mut patches = Patches::default();
+    let mut literal = FormatLiteral { raw: raw.as_deref(), offsets: Vec::new(), patches: &mut patches };
+    if let Some(r) = literal.raw {
+        // The byte offset of each char: the lossy text and the raw one share them.
+        let mut at = 0;
+        for c in &chars {
+            literal.offsets.push(at);
+            at += c.len_utf8();
+        }
+        literal.offsets.push(r.len());
+    }
+    let s = build_string(vm, &chars, args, kwargs, 2, &mut auto, &mut literal)?;
+    Ok(patches.finish(s))
+}
+
+/// Where `build_string` records the lone surrogates of the format's literal text and of the
+/// fields' values (see [`Patches`]).
+struct FormatLiteral<'a> {
+    /// The format's generalized UTF-8 when it holds surrogates, with each char's byte offset.
+    raw: Option<&'a [u8]>,
+    offsets: Vec<usize>,
+    patches: &'a mut Patches,
 }
 
 fn build_string(
@@ -1121,6 +1224,7 @@ fn build_string(
     kwargs: Option<&Value>,
     depth: i32,
     auto: &mut AutoNumber,
+    lit: &mut FormatLiteral,
 ) -> PyResult<String> {
     if depth <= 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
@@ -1138,6 +1242,11 @@ fn build_string(
             if c == '{' || c == '}' {
                 markup = true;
                 break;
+            }
+            if c == '\u{FFFD}' && depth == 2 {
+                if let Some(raw) = lit.raw {
+                    lit.patches.note(out.len(), &raw[lit.offsets[pos - 1]..lit.offsets[pos]]);
+                }
             }
             out.push(c);
         }
@@ -1247,11 +1356,18 @@ fn build_string(
             };
         }
         let spec_text: String = if needs_expanding {
-            build_string(vm, &spec, args, kwargs, depth - 1, auto)?
+            let mut nested = Patches::default();
+            let mut spec_lit = FormatLiteral { raw: None, offsets: Vec::new(), patches: &mut nested };
+            build_string(vm, &spec, args, kwargs, depth - 1, auto, &mut spec_lit)?
         } else {
             spec.iter().collect()
         };
         let r = format_value(vm, &obj, &spec_text)?;
+        if depth == 2 {
+            if let Some(raw) = surrogate_bytes(&r) {
+                lit.patches.note(out.len(), raw);
+            }
+        }
         out.push_str(pystr::try_str(&r).unwrap_or(""));
     }
     Ok(out)

@@ -72,6 +72,7 @@ pub fn constant_to_value(vm: &mut Vm, c: &Constant) -> Value {
                 pystr::new_str(s)
             }
         }
+        Constant::SurrogateStr(b) => pystr::new_str_wtf8(b),
         Constant::Bytes(b) => crate::objects::bytes::new_bytes(b.clone()),
         Constant::Tuple(items) => {
             // Constant tuples hold constants only: untracked from the start, as CPython's are.

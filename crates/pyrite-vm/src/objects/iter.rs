@@ -316,17 +316,20 @@ fn str_iter_data(v: &Value) -> &StrIterData {
 
 fn str_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let d = str_iter_data(v);
-    let text = pystr::try_str(&d.s).unwrap_or("");
+    let bytes = pystr::str_data(&d.s).expect("str").as_bytes();
     let pos = d.pos.get();
-    let Some(c) = text.get(pos..).and_then(|t| t.chars().next()) else { return Ok(None) };
-    d.pos.set(pos + c.len_utf8());
-    Ok(Some(pystr::char_value(vm, c)))
+    if pos >= bytes.len() {
+        return Ok(None);
+    }
+    let (c, w) = crate::objects::str_wtf8::decode_at(bytes, pos);
+    d.pos.set(pos + w);
+    Ok(Some(pystr::code_point_value(vm, c)))
 }
 
 fn str_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     let d = str_iter_data(&args[0]);
-    let text = pystr::try_str(&d.s).unwrap_or("");
-    Ok(Value::int(text.get(d.pos.get()..).map(|t| t.chars().count()).unwrap_or(0) as i64))
+    let bytes = pystr::str_data(&d.s).expect("str").as_bytes();
+    Ok(Value::int(bytes.get(d.pos.get()..).map(crate::objects::str_wtf8::count).unwrap_or(0) as i64))
 }
 
 static STR_ITER_METHODS: &[MethodDef] = &[MethodDef {

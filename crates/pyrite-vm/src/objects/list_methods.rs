@@ -286,7 +286,7 @@ fn key_kind(keys: &[Value]) -> KeyKind {
 fn elem_lt(kind: ElemKind, a: &Value, b: &Value) -> Option<bool> {
     match kind {
         ElemKind::SmallInt => Some(a.as_small_int()? < b.as_small_int()?),
-        ElemKind::Str => Some(pystr::as_str(a) < pystr::as_str(b)),
+        ElemKind::Str => Some(pystr::str_lt(a, b)),
         ElemKind::Float => Some(crate::objects::float::exact_float(a)? < crate::objects::float::exact_float(b)?),
         ElemKind::Generic => None,
     }
@@ -296,7 +296,7 @@ fn elem_lt(kind: ElemKind, a: &Value, b: &Value) -> Option<bool> {
 fn elem_eq(kind: ElemKind, a: &Value, b: &Value) -> Option<bool> {
     match kind {
         ElemKind::SmallInt => Some(a.as_small_int()? == b.as_small_int()?),
-        ElemKind::Str => Some(a.is(b) || pystr::as_str(a) == pystr::as_str(b)),
+        ElemKind::Str => Some(pystr::str_eq(a, b)),
         ElemKind::Float => Some(crate::objects::float::exact_float(a)? == crate::objects::float::exact_float(b)?),
         ElemKind::Generic => None,
     }
@@ -310,7 +310,7 @@ fn lt(vm: &mut Vm, kind: KeyKind, a: &Value, b: &Value) -> PyResult<bool> {
                 return Ok(r);
             }
         }
-        KeyKind::Str => return Ok(pystr::as_str(a) < pystr::as_str(b)),
+        KeyKind::Str => return Ok(pystr::str_lt(a, b)),
         KeyKind::Float => {
             if let Some(r) = elem_lt(ElemKind::Float, a, b) {
                 return Ok(r);

@@ -27,6 +27,7 @@ pub mod slice;
 pub mod str;
 pub mod str_methods;
 pub mod str_search;
+pub mod str_wtf8;
 pub mod superobj;
 pub mod tuple;
 pub mod typeobject_methods;

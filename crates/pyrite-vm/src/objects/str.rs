@@ -7,22 +7,24 @@
 use std::cell::Cell;
 
 use crate::object::{alloc_object_with_tail, dealloc_payload, Payload, PyObj, Value};
-use crate::objects::none;
+use crate::objects::{none, str_wtf8};
 use crate::typeobj::{flags, CompareOp, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
 pub struct StrData {
-    /// The UTF-8 text: `byte_len` bytes at `ptr`, which points into this object's own block
-    /// (the tail after its fixed part, see [`alloc_object_with_tail`]): one allocation per
-    /// str, the text next to the header (CPython's compact strings).
+    /// The text, `byte_len` bytes of generalized UTF-8 (UTF-8 with lone surrogates, see
+    /// [`str_wtf8`]) at `ptr`, which points into this object's own block (the tail after its
+    /// fixed part, see [`alloc_object_with_tail`]): one allocation per str, the text next to
+    /// the header (CPython's compact strings). The tail is laid out as
+    /// `[index slot, if INDEX_SLOT][text][lossy text, if SURROGATES][spare room]`.
     ptr: *mut u8,
     byte_len: usize,
     /// Number of code points.
     pub len: usize,
     /// Cached hash; -1 when not yet computed.
     pub hash: Cell<i64>,
-    /// Bytes the tail holds beyond `byte_len`: `s += t` on an unshared str grows it in place
+    /// Bytes the tail holds beyond the text: `s += t` on an unshared str grows it in place
     /// with amortised doubling (see [`append_in_place`]). 32 bits (a growth step never leaves
     /// more room than that) keep the payload at 40 bytes: most strs are short, and their size
     /// class is what their memory traffic costs.
@@ -30,7 +32,18 @@ pub struct StrData {
     /// This object is the interpreter's canonical (interned) str for its text, so comparing
     /// it with another interned str by identity is comparing text.
     pub interned: Cell<bool>,
+    /// `SURROGATES` and `INDEX_SLOT` bits.
+    form: u8,
 }
+
+/// The text holds a lone surrogate; a lossy UTF-8 copy (each surrogate as U+FFFD) follows it.
+const SURROGATES: u8 = 1;
+/// The tail starts with a pointer-sized slot for the code-point index (every non-ASCII str).
+const INDEX_SLOT: u8 = 2;
+const SLOT: usize = std::mem::size_of::<usize>();
+/// The index records the byte offset of every `STRIDE`-th code point, so reaching any code
+/// point skips fewer than `STRIDE` of them: O(1) indexing and slicing for every str.
+const STRIDE: usize = 16;
 
 // The payload stays at 40 bytes (see `spare`).
 const _: () = assert!(std::mem::size_of::<StrData>() == 40);
@@ -45,6 +58,12 @@ impl Payload for StrData {
     }
 }
 
+impl Drop for StrData {
+    fn drop(&mut self) {
+        self.free_index();
+    }
+}
+
 pub static STR_TYPE: StaticType = StaticType::new(
     "str",
     Some(&crate::objects::object::OBJECT_TYPE),
@@ -56,36 +75,148 @@ pub static STR_TYPE: StaticType = StaticType::new(
 );
 
 impl StrData {
-    /// Bytes the object's tail holds (the text and the room after it).
+    /// Bytes the object's tail holds (slot, text, lossy copy and the room after them).
     #[inline(always)]
     fn capacity(&self) -> usize {
-        self.byte_len + self.spare as usize
+        let slot = if self.form & INDEX_SLOT != 0 { SLOT } else { 0 };
+        let copies = if self.form & SURROGATES != 0 { 2 } else { 1 };
+        slot + self.byte_len * copies + self.spare as usize
     }
-    /// The text.
+    /// The text's bytes: generalized UTF-8 (lone surrogates included). Equality, ordering,
+    /// hashing and search work on these.
+    #[inline(always)]
+    pub fn as_bytes(&self) -> &[u8] {
+        // SAFETY: `ptr` addresses `byte_len` initialised bytes in this object's block, which
+        // lives at least as long as the borrow of its payload.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.byte_len) }
+    }
+    /// The text as UTF-8, exact for every str without lone surrogates. A str that has some
+    /// reads here with each surrogate shown as U+FFFD (same byte and code-point offsets);
+    /// code that must keep them uses [`StrData::as_bytes`] or [`StrData::code_points`], and
+    /// the str methods see them exactly (`str_methods.rs`).
     #[inline(always)]
     pub fn text(&self) -> &str {
-        // SAFETY: `ptr` addresses `byte_len` initialised bytes of valid UTF-8 in this object's
-        // block, which lives at least as long as the borrow of its payload.
-        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.ptr, self.byte_len)) }
+        let at = if self.form & SURROGATES != 0 {
+            // SAFETY: a surrogate-bearing str's tail holds its lossy copy right after the text.
+            unsafe { self.ptr.add(self.byte_len) }
+        } else {
+            self.ptr
+        };
+        // SAFETY: `at` addresses `byte_len` initialised bytes of valid UTF-8 (the text when it
+        // has no surrogate, else its lossy copy) in this object's block, alive as long as the
+        // borrow of its payload.
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(at, self.byte_len)) }
+    }
+    /// The text as `&str` when it has no lone surrogate.
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        if self.has_surrogates() { None } else { Some(self.text()) }
+    }
+    #[inline(always)]
+    pub fn has_surrogates(&self) -> bool {
+        self.form & SURROGATES != 0
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
         self.len == self.byte_len
     }
-    /// The code point at index `i` (0 <= i < len).
-    pub fn char_at(&self, i: usize) -> char {
-        if self.is_ascii() {
-            self.text().as_bytes()[i] as char
-        } else {
-            self.text().chars().nth(i).expect("index in range")
-        }
+    /// The code points, in order.
+    pub fn code_points(&self) -> impl DoubleEndedIterator<Item = u32> + '_ {
+        str_wtf8::code_points(self.as_bytes())
     }
-    /// Byte offset of code point `i` (i <= len).
+    /// The largest code point (0 for the empty str): what PEP 393 sizes a str's kind by.
+    pub fn max_code_point(&self) -> u32 {
+        if self.is_ascii() {
+            return self.as_bytes().iter().copied().max().unwrap_or(0) as u32;
+        }
+        self.code_points().max().unwrap_or(0)
+    }
+    /// The code point at index `i` (0 <= i < len).
+    #[inline]
+    pub fn char_at(&self, i: usize) -> u32 {
+        if self.is_ascii() {
+            return self.as_bytes()[i] as u32;
+        }
+        str_wtf8::decode_at(self.as_bytes(), self.byte_offset(i)).0
+    }
+    /// Byte offset of code point `i` (i <= len), in O(1): from the index entry below `i`, at
+    /// most `STRIDE - 1` code points are skipped.
+    #[inline]
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.is_ascii() {
-            i
-        } else {
-            self.text().char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.byte_len)
+            return i;
+        }
+        if i >= self.len {
+            return self.byte_len;
+        }
+        let (block, rest) = (i / STRIDE, i % STRIDE);
+        if self.len < STRIDE {
+            return str_wtf8::skip(self.as_bytes(), 0, i);
+        }
+        let index = self.index();
+        // From the nearer of the entries around `i`: at most STRIDE / 2 code points to skip.
+        if rest > STRIDE / 2 && block < index.len() {
+            return str_wtf8::skip_back(self.as_bytes(), index[block], STRIDE - rest);
+        }
+        let base = if block == 0 { 0 } else { index[block - 1] };
+        str_wtf8::skip(self.as_bytes(), base, rest)
+    }
+    /// The code-point index: the byte offsets of code points `STRIDE`, `2 * STRIDE`, ...,
+    /// built on first use and kept in the tail's slot (non-ASCII strs only).
+    #[inline]
+    fn index(&self) -> &[usize] {
+        debug_assert!(self.form & INDEX_SLOT != 0);
+        // SAFETY: non-ASCII strs have the slot just before the text; it is initialised (null
+        // or an index of `len / STRIDE` entries for this text).
+        let p = unsafe { (self.ptr.sub(SLOT) as *const *mut usize).read_unaligned() };
+        if p.is_null() {
+            return self.build_index();
+        }
+        // SAFETY: `p` is this text's index of `len / STRIDE` entries (see `build_index`).
+        unsafe { std::slice::from_raw_parts(p, self.len / STRIDE) }
+    }
+    #[cold]
+    fn build_index(&self) -> &[usize] {
+        let n = self.len / STRIDE;
+        let bytes = self.as_bytes();
+        let mut offsets = Vec::with_capacity(n);
+        let mut at = 0;
+        for _ in 0..n {
+            at = str_wtf8::skip(bytes, at, STRIDE);
+            offsets.push(at);
+        }
+        let p = Box::into_raw(offsets.into_boxed_slice()) as *mut usize;
+        // SAFETY: the slot belongs to this object; its interpreter's lock serialises access
+        // to it (an immortal shared str has its index built before it is shared, by
+        // `make_immortal`). The index lives until the text changes or the str dies.
+        unsafe {
+            (self.ptr.sub(SLOT) as *mut *mut usize).write_unaligned(p);
+            std::slice::from_raw_parts(p, n)
+        }
+    }
+    /// Build what is computed lazily (hash and index), so that the str can be shared read-only.
+    pub(crate) fn freeze(&self) {
+        self.hash();
+        if self.form & INDEX_SLOT != 0 && self.len >= STRIDE {
+            self.index();
+        }
+    }
+    /// Free the index (when the text changes or the str dies).
+    fn free_index(&mut self) {
+        if self.form & INDEX_SLOT == 0 {
+            return;
+        }
+        // SAFETY: as in `index`.
+        let slot = unsafe { self.ptr.sub(SLOT) as *mut *mut usize };
+        // SAFETY: the slot is initialised.
+        let p = unsafe { slot.read_unaligned() };
+        if !p.is_null() {
+            // SAFETY: `p` came from `Box::into_raw` of `len / STRIDE` entries in
+            // `build_index`, and the slot is cleared so it is freed once.
+            unsafe {
+                drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, self.len / STRIDE)));
+                slot.write_unaligned(std::ptr::null_mut());
+            }
         }
     }
     #[inline]
@@ -94,7 +225,7 @@ impl StrData {
         if h != -1 {
             return h;
         }
-        let h = hash_text(self.text());
+        let h = hash_bytes(self.as_bytes(), self.is_ascii());
         self.hash.set(h);
         h
     }
@@ -106,7 +237,9 @@ impl StrData {
 /// `obj` is an exact str whose count reached zero.
 #[inline]
 pub(crate) unsafe fn free_exact(obj: *mut crate::object::ObjHeader) {
-    let cap = (*(obj as *mut PyObj<StrData>)).data.capacity();
+    let data = &mut (*(obj as *mut PyObj<StrData>)).data;
+    data.free_index();
+    let cap = data.capacity();
     crate::object::free_with_tail::<StrData>(obj, &STR_TYPE, cap);
 }
 
@@ -119,6 +252,11 @@ pub struct StrWriter {
 impl StrWriter {
     #[inline]
     pub fn push(&mut self, piece: &str) {
+        self.push_bytes(piece.as_bytes());
+    }
+    /// A piece of generalized UTF-8 (the text of another str: [`StrData::as_bytes`]).
+    #[inline]
+    pub fn push_bytes(&mut self, piece: &[u8]) {
         assert!(piece.len() <= self.room, "str built longer than announced");
         // SAFETY: `at` has `room` writable bytes left in the new str's tail.
         unsafe {
@@ -142,56 +280,85 @@ impl StrWriter {
 
 /// A new str of class `ty` (str or a subclass) of `byte_len` bytes of text holding
 /// `char_len` code points, written by `fill` straight into the object (one allocation, no
-/// copy through a temporary `String`). `fill` must write exactly `byte_len` bytes.
-fn build_str_of(ty: &PyType, byte_len: usize, char_len: usize, fill: impl FnOnce(&mut StrWriter)) -> Value {
-    alloc_object_with_tail(ty, byte_len, |tail| {
-        let mut w = StrWriter { at: tail, room: byte_len };
+/// copy through a temporary `String`). `fill` must write exactly `byte_len` bytes of
+/// generalized UTF-8, with lone surrogates only if `surrogates` says so.
+fn build_str_of(ty: &PyType, byte_len: usize, char_len: usize, surrogates: bool, fill: impl FnOnce(&mut StrWriter)) -> Value {
+    let slot = if char_len != byte_len { SLOT } else { 0 };
+    let tail = slot + if surrogates { 2 * byte_len } else { byte_len };
+    alloc_object_with_tail(ty, tail, |t| {
+        // SAFETY: the tail has `slot + byte_len` bytes (twice the text with surrogates); a
+        // non-ASCII str's index slot comes first, null until an index is built.
+        let text = unsafe {
+            if slot != 0 {
+                (t as *mut *mut usize).write_unaligned(std::ptr::null_mut());
+            }
+            t.add(slot)
+        };
+        let mut w = StrWriter { at: text, room: byte_len };
         fill(&mut w);
         // Every byte must be written: the text is read as UTF-8 from here on.
         assert_eq!(w.room, 0, "str built shorter than announced");
-        debug_assert_eq!(char_len, {
-            // SAFETY: all `byte_len` bytes were written from `&str` pieces and ASCII bytes.
-            char_count(unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(tail, byte_len)) })
-        });
-        StrData { ptr: tail, byte_len, len: char_len, hash: Cell::new(-1), spare: 0, interned: Cell::new(false) }
+        // SAFETY: all `byte_len` bytes were written.
+        let bytes = unsafe { std::slice::from_raw_parts(text, byte_len) };
+        debug_assert_eq!(char_len, str_wtf8::count(bytes));
+        debug_assert_eq!(surrogates, str_wtf8::has_surrogates(bytes));
+        debug_assert!(str_wtf8::is_valid(bytes));
+        if surrogates {
+            // SAFETY: the second `byte_len` bytes of the text area are the lossy copy's.
+            str_wtf8::write_lossy(bytes, unsafe { std::slice::from_raw_parts_mut(text.add(byte_len), byte_len) });
+        }
+        let form = if slot != 0 { INDEX_SLOT } else { 0 } | if surrogates { SURROGATES } else { 0 };
+        StrData { ptr: text, byte_len, len: char_len, hash: Cell::new(-1), spare: 0, interned: Cell::new(false), form }
     })
 }
 
 /// A new exact str made by `fill` (see `build_str_of`): the one way producers that know the
 /// result's size (join, concatenation, case mapping) write a str without a temporary.
 pub fn build_str(byte_len: usize, char_len: usize, fill: impl FnOnce(&mut StrWriter)) -> Value {
-    build_str_of(&STR_TYPE, byte_len, char_len, fill)
+    build_str_of(&STR_TYPE, byte_len, char_len, false, fill)
+}
+
+/// [`build_str`] for pieces that may hold lone surrogates (`surrogates` says whether any does).
+pub fn build_str_wtf8(byte_len: usize, char_len: usize, surrogates: bool, fill: impl FnOnce(&mut StrWriter)) -> Value {
+    build_str_of(&STR_TYPE, byte_len, char_len, surrogates, fill)
 }
 
 fn alloc_str(ty: &PyType, pieces: &[&str], byte_len: usize, char_len: usize) -> Value {
-    build_str_of(ty, byte_len, char_len, |w| pieces.iter().for_each(|p| w.push(p)))
+    build_str_of(ty, byte_len, char_len, false, |w| pieces.iter().for_each(|p| w.push(p)))
 }
 
 /// Number of code points (ASCII text, the common case, is checked a word at a time).
 #[inline]
 fn char_count(text: &str) -> usize {
-    if text.is_ascii() { text.len() } else { text.chars().count() }
+    if text.is_ascii() { text.len() } else { str_wtf8::count(text.as_bytes()) }
+}
+
+/// CPython's str hash with `PYTHONHASHSEED=0` of UTF-8 text.
+pub fn hash_text(text: &str) -> i64 {
+    hash_bytes(text.as_bytes(), text.is_ascii())
 }
 
 /// CPython's str hash with `PYTHONHASHSEED=0`: SipHash-1-3 with zero keys over the PEP 393
-/// representation (1, 2 or 4 bytes per code point by the widest character).
-pub fn hash_text(text: &str) -> i64 {
+/// representation (1, 2 or 4 bytes per code point by the widest character) of the
+/// generalized UTF-8 text `bytes`.
+fn hash_bytes(bytes: &[u8], ascii: bool) -> i64 {
     use std::hash::Hasher;
-    if text.is_empty() {
+    if bytes.is_empty() {
         return 0;
     }
     let mut h = siphasher::sip::SipHasher13::new_with_keys(0, 0);
-    let max = text.chars().map(|c| c as u32).max().unwrap_or(0);
+    let max = if ascii { 0 } else { str_wtf8::code_points(bytes).max().unwrap_or(0) };
+    let cps = || str_wtf8::code_points(bytes);
     if max < 0x80 {
-        h.write(text.as_bytes());
+        h.write(bytes);
     } else if max < 0x100 {
-        let buf: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        let buf: Vec<u8> = cps().map(|c| c as u8).collect();
         h.write(&buf);
     } else if max < 0x10000 {
-        let buf: Vec<u8> = text.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()).collect();
+        let buf: Vec<u8> = cps().flat_map(|c| (c as u16).to_le_bytes()).collect();
         h.write(&buf);
     } else {
-        let buf: Vec<u8> = text.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        let buf: Vec<u8> = cps().flat_map(|c| c.to_le_bytes()).collect();
         h.write(&buf);
     }
     let v = h.finish() as i64;
@@ -200,6 +367,23 @@ pub fn hash_text(text: &str) -> i64 {
 
 pub fn new_str(s: &str) -> Value {
     alloc_str(&STR_TYPE, &[s], s.len(), char_count(s))
+}
+
+/// A new str of generalized UTF-8 `bytes` (which may hold lone surrogates).
+pub fn new_str_wtf8(bytes: &[u8]) -> Value {
+    debug_assert!(str_wtf8::is_valid(bytes));
+    let n = if bytes.is_ascii() { bytes.len() } else { str_wtf8::count(bytes) };
+    let sur = n != bytes.len() && str_wtf8::has_surrogates(bytes);
+    build_str_of(&STR_TYPE, bytes.len(), n, sur, |w| w.push_bytes(bytes))
+}
+
+/// A new str of the code points `cps` (each below 0x110000; surrogates allowed).
+pub fn from_code_points(cps: impl IntoIterator<Item = u32>) -> Value {
+    let mut out = Vec::new();
+    for c in cps {
+        str_wtf8::push_code_point(&mut out, c);
+    }
+    new_str_wtf8(&out)
 }
 
 /// A new str of `text` known to hold `char_len` code points (a piece of a str whose counts
@@ -220,12 +404,20 @@ pub fn from_pieces(pieces: &[&str], char_len: usize) -> Value {
     alloc_str(&STR_TYPE, pieces, byte_len, char_len)
 }
 
+/// A new str made of the texts of the strs `parts`, in order (exact for lone surrogates).
+pub fn concat_data(parts: &[&StrData]) -> Value {
+    let byte_len = parts.iter().map(|p| p.byte_len).sum();
+    let char_len = parts.iter().map(|p| p.len).sum();
+    let sur = parts.iter().any(|p| p.has_surrogates());
+    build_str_of(&STR_TYPE, byte_len, char_len, sur, |w| parts.iter().for_each(|p| w.push_bytes(p.as_bytes())))
+}
+
 pub fn from_string(s: String) -> Value {
     new_str(&s)
 }
 
 /// `s[a:b]` of the str `s` for clipped code-point bounds `a <= b <= len(s)`: an exact str's
-/// whole text is `s` itself (as CPython).
+/// whole text is `s` itself (as CPython). O(1) to find the bounds (see `byte_offset`).
 pub fn substring(s: &Value, a: usize, b: usize) -> Value {
     let d = str_data(s).expect("str");
     if a == 0 && b == d.len && std::ptr::eq(s.ty(), &STR_TYPE.0) {
@@ -235,23 +427,25 @@ pub fn substring(s: &Value, a: usize, b: usize) -> Value {
         return new_str_counted(&d.text()[a..b], b - a);
     }
     let start = d.byte_offset(a);
-    let piece = &d.text()[start..];
-    let end = piece.char_indices().nth(b - a).map(|(i, _)| i).unwrap_or(piece.len());
-    new_str_counted(&piece[..end], b - a)
+    let end = if b - a <= STRIDE { str_wtf8::skip(d.as_bytes(), start, b - a) } else { d.byte_offset(b) };
+    let piece = &d.as_bytes()[start..end];
+    let sur = d.has_surrogates() && str_wtf8::has_surrogates(piece);
+    build_str_of(&STR_TYPE, piece.len(), b - a, sur, |w| w.push_bytes(piece))
 }
 
-/// A str-subclass instance.
-pub fn new_subclass_instance(cls: &PyType, s: &str) -> Value {
-    alloc_str(cls, &[s], s.len(), char_count(s))
+/// A str-subclass instance with the text of the str `s`.
+pub fn new_subclass_instance(cls: &PyType, s: &StrData) -> Value {
+    build_str_of(cls, s.byte_len, s.len, s.has_surrogates(), |w| w.push_bytes(s.as_bytes()))
 }
 
-/// The text of a value known to be a str (panics otherwise: callers check first).
+/// The text of a value known to be a str (panics otherwise: callers check first). A str
+/// holding lone surrogates reads lossily here (see [`StrData::text`]).
 #[inline]
 pub fn as_str(v: &Value) -> &str {
     v.downcast::<StrData>().expect("str").text()
 }
 
-/// The text if `v` is a str.
+/// The text if `v` is a str (lossy for lone surrogates, see [`StrData::text`]).
 #[inline]
 pub fn try_str(v: &Value) -> Option<&str> {
     v.downcast::<StrData>().map(|d| d.text())
@@ -279,9 +473,23 @@ pub fn str_eq(a: &Value, b: &Value) -> bool {
             if hx != -1 && hy != -1 && hx != hy {
                 return false;
             }
-            x.text() == y.text()
+            x.as_bytes() == y.as_bytes()
         }
         _ => false,
+    }
+}
+
+/// `a < b` for two str values (code-point order, which is their bytes' order).
+#[inline]
+pub fn str_lt(a: &Value, b: &Value) -> bool {
+    str_data(a).expect("str").as_bytes() < str_data(b).expect("str").as_bytes()
+}
+
+/// `repr()` of a str's code points (lone surrogates escaped as `\udxxx`).
+pub fn repr_data(d: &StrData) -> String {
+    match d.as_str() {
+        Some(t) => repr_text(t),
+        None => repr_code_points(d.code_points(), d.code_points()),
     }
 }
 
@@ -289,30 +497,34 @@ pub fn str_eq(a: &Value, b: &Value) -> bool {
 /// double quote; escapes for `\\`, the quote, `\t\n\r`, other non-printables as `\xNN`,
 /// `\uNNNN`, `\UNNNNNNNN`.
 pub fn repr_text(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
+    repr_code_points(s.chars().map(|c| c as u32), s.chars().map(|c| c as u32))
+}
+
+/// `repr` of the code points `cps` (`scan` yields the same ones, to choose the quote).
+fn repr_code_points(scan: impl Iterator<Item = u32>, cps: impl Iterator<Item = u32>) -> String {
+    let (mut single, mut double) = (false, false);
+    for c in scan {
+        single |= c == '\'' as u32;
+        double |= c == '"' as u32;
+    }
+    let quote = if single && !double { '"' } else { '\'' };
+    let mut out = String::new();
     out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
+    for n in cps {
+        let printable = char::from_u32(n).filter(|&c| is_printable(c));
+        match printable {
+            Some('\\') => out.push_str("\\\\"),
+            Some(c) if c == quote => {
                 out.push('\\');
                 out.push(c);
             }
-            c if is_printable(c) => out.push(c),
-            c => {
-                let n = c as u32;
-                if n < 0x100 {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n < 0x10000 {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
+            Some(c) => out.push(c),
+            None if n == '\n' as u32 => out.push_str("\\n"),
+            None if n == '\r' as u32 => out.push_str("\\r"),
+            None if n == '\t' as u32 => out.push_str("\\t"),
+            None if n < 0x100 => out.push_str(&format!("\\x{n:02x}")),
+            None if n < 0x10000 => out.push_str(&format!("\\u{n:04x}")),
+            None => out.push_str(&format!("\\U{n:08x}")),
         }
     }
     out.push(quote);
@@ -335,7 +547,8 @@ pub fn is_printable(c: char) -> bool {
     if c.is_whitespace() {
         return false;
     }
-    if (0xe000..=0xf8ff).contains(&n) || (0xf0000..).contains(&n) {
+    // Private use, and the planes 4 to 13, where nothing is assigned.
+    if (0xe000..=0xf8ff).contains(&n) || (0xf0000..).contains(&n) || (0x40000..0xe0000).contains(&n) {
         return false;
     }
     if matches!(n, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x2064 | 0xfeff | 0xfff9..=0xfffb) {
@@ -350,14 +563,14 @@ pub fn is_printable(c: char) -> bool {
 }
 
 fn str_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(from_string(repr_text(as_str(v))))
+    Ok(from_string(repr_data(str_data(v).expect("str"))))
 }
 
 fn str_str(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if std::ptr::eq(v.ty(), &STR_TYPE.0) {
         Ok(v.clone())
     } else {
-        Ok(new_str(as_str(v)))
+        Ok(concat_data(&[str_data(v).expect("str")]))
     }
 }
 
@@ -366,19 +579,19 @@ fn str_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn str_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let Some(y) = try_str(b) else { return Ok(none::not_implemented()) };
+    let Some(y) = str_data(b) else { return Ok(none::not_implemented()) };
     if matches!(op, CompareOp::Eq | CompareOp::Ne) {
         let eq = str_eq(a, b);
         return Ok(none::bool_value(eq == (op == CompareOp::Eq)));
     }
-    let x = as_str(a);
-    // UTF-8 byte order equals code-point order.
-    Ok(none::bool_value(op.test(x.cmp(y))))
+    let x = str_data(a).expect("str");
+    // Generalized UTF-8's byte order is the code-point order.
+    Ok(none::bool_value(op.test(x.as_bytes().cmp(y.as_bytes()))))
 }
 
 fn str_add(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    match (try_str(a), try_str(b)) {
-        (Some(x), Some(y)) => Ok(concat(x, y)),
+    match (str_data(a), str_data(b)) {
+        (Some(x), Some(y)) => Ok(concat_data(&[x, y])),
         _ => Ok(none::not_implemented()),
     }
 }
@@ -389,7 +602,7 @@ pub fn concat(x: &str, y: &str) -> Value {
 }
 
 fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (s, n) = match (try_str(a), try_str(b)) {
+    let (s, n) = match (str_data(a), str_data(b)) {
         (Some(s), None) => (s, b),
         (None, Some(s)) => (s, a),
         _ => return Ok(none::not_implemented()),
@@ -398,16 +611,16 @@ fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         return Ok(none::not_implemented());
     }
     let count = crate::objects::int::repeat_count(vm, n)?;
-    if count <= 0 || s.is_empty() {
+    if count <= 0 || s.len == 0 {
         return Ok(new_str(""));
     }
     let count = count as usize;
     // CPython's limit is on code points; the UTF-8 text must fit an allocation as well.
-    let chars = char_count(s);
-    if chars.checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
+    if s.len.checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
         return Err(vm.overflow_error("repeated string is too long"));
     }
-    let Some(total) = s.len().checked_mul(count).filter(|&n| n <= isize::MAX as usize) else {
+    let bytes = s.as_bytes();
+    let Some(total) = bytes.len().checked_mul(count).filter(|&n| n <= isize::MAX as usize / 2) else {
         return Err(vm.memory_error());
     };
     // A request the allocator refuses is a MemoryError, not an abort.
@@ -415,20 +628,20 @@ fn str_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if text.try_reserve_exact(total).is_err() {
         return Err(vm.memory_error());
     }
-    text.extend_from_slice(s.as_bytes());
+    text.extend_from_slice(bytes);
     while text.len() < total {
         let more = text.len().min(total - text.len());
         text.extend_from_within(..more);
     }
-    // SAFETY: copies of valid UTF-8 text, whole.
-    Ok(from_string(unsafe { String::from_utf8_unchecked(text) }))
+    let (len, sur) = (s.len * count, s.has_surrogates());
+    Ok(build_str_of(&STR_TYPE, total, len, sur, |w| w.push_bytes(&text)))
 }
 
 fn str_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let Some(fmt) = try_str(a) else { return Ok(none::not_implemented()) };
-    // Borrowed: the caller's reference keeps `a` alive and unshared strs are only grown in
-    // place by their sole holder, which is here.
-    crate::objects::format::percent_format(vm, fmt, b)
+    if !is_str(a) {
+        return Ok(none::not_implemented());
+    }
+    crate::objects::format::percent_format_str(vm, a, b)
 }
 
 /// `len()` of a str (in code points; stored, not counted).
@@ -439,8 +652,7 @@ pub fn char_len(v: &Value) -> usize {
 
 /// `a + b` for two strs.
 pub fn concat_values(a: &Value, b: &Value) -> Value {
-    let (x, y) = (str_data(a).expect("str"), str_data(b).expect("str"));
-    from_pieces(&[x.text(), y.text()], x.len + y.len)
+    concat_data(&[str_data(a).expect("str"), str_data(b).expect("str")])
 }
 
 /// `a += b` for two exact strs where `a` is the only reference to its object: append to it in
@@ -450,32 +662,46 @@ pub fn append_in_place(a: Value, b: &Value) -> Value {
         return concat_values(&a, b);
     }
     let extra = str_data(b).expect("str");
-    let (old_len, cap) = {
+    let (old_len, cap, slot, ascii) = {
         let d = str_data(&a).expect("str");
-        (d.byte_len, d.capacity())
+        // A text with surrogates keeps a lossy copy, and a str turning non-ASCII needs the
+        // index slot it lacks: both are made anew.
+        if d.has_surrogates() || extra.has_surrogates() || (d.form & INDEX_SLOT == 0 && !extra.is_ascii()) {
+            return concat_values(&a, b);
+        }
+        let slot = if d.form & INDEX_SLOT != 0 { SLOT } else { 0 };
+        (d.byte_len, d.capacity() - slot, slot, d.is_ascii() && extra.is_ascii())
     };
     let need = old_len + extra.byte_len;
     // Doubling, but never more room than `spare` can record.
     let new_cap = if need > cap { need.max(cap * 2).min(need + u32::MAX as usize) } else { cap };
+    {
+        // SAFETY: `a` is the sole reference and no borrow of its payload is alive; its text
+        // is about to change, so its code-point index goes.
+        let d = unsafe { &mut (*(a.as_ptr() as *mut PyObj<StrData>)).data };
+        d.free_index();
+    }
     let a = if need > cap {
         // SAFETY: `a` is the sole reference to an exact str (not a GC type, never weakly
         // referenced; an interned one has a second reference in the table), and no borrow of
         // it is alive here (`b` is another object: a second reference would show in the count).
-        // Its tail is `cap` bytes; `ptr` is repointed below.
-        unsafe { crate::object::realloc_tail::<StrData>(a, cap, new_cap) }
+        // Its tail is `slot + cap` bytes; `ptr` is repointed below.
+        unsafe { crate::object::realloc_tail::<StrData>(a, slot + cap, slot + new_cap) }
     } else {
         a
     };
     // SAFETY: still the sole reference; nobody can observe the mutation.
     let d = unsafe { &mut (*(a.as_ptr() as *mut PyObj<StrData>)).data };
     if need > cap {
-        d.ptr = unsafe { (a.as_ptr() as *mut u8).add(crate::object::tail_offset::<StrData>(&STR_TYPE)) };
+        // SAFETY: the text starts after the slot in the (moved) tail.
+        d.ptr = unsafe { (a.as_ptr() as *mut u8).add(crate::object::tail_offset::<StrData>(&STR_TYPE) + slot) };
     }
     // SAFETY: the tail has room for `need` bytes; `extra` is a different object.
     unsafe { std::ptr::copy_nonoverlapping(extra.ptr, d.ptr.add(old_len), extra.byte_len) };
     d.byte_len = need;
     d.spare = (new_cap - need) as u32;
     d.len += extra.len;
+    debug_assert!(ascii == d.is_ascii());
     d.hash.set(-1);
     a
 }
@@ -485,8 +711,10 @@ fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 fn str_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
-    match try_str(item) {
-        Some(needle) => Ok(crate::objects::str_search::contains(as_str(container), needle)),
+    match str_data(item) {
+        Some(needle) => {
+            Ok(crate::objects::str_search::contains_bytes(str_data(container).expect("str").as_bytes(), needle.as_bytes()))
+        }
         None => Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", item.ty().name()))),
     }
 }
@@ -499,16 +727,13 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
             let (start, stop) = (start as usize, (stop.max(start)) as usize);
             return Ok(substring(v, start, stop));
         }
-        let mut out = String::new();
-        {
-            let chars: Vec<char> = d.text().chars().collect();
-            let mut i = start;
-            while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                out.push(chars[i as usize]);
-                i += step;
-            }
+        let mut picked = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            picked.push(d.char_at(i as usize));
+            i += step;
         }
-        return Ok(from_string(out));
+        return Ok(from_code_points(picked));
     }
     if !crate::protocols::number::has_index(index) {
         return Err(vm.type_error(format!("string indices must be integers, not '{}'", index.ty().name())));
@@ -521,16 +746,25 @@ fn str_getitem(vm: &mut Vm, v: &Value, index: &Value) -> PyResult<Value> {
         return Err(vm.index_error("string index out of range"));
     }
     let c = d.char_at(i as usize);
-    Ok(char_value(vm, c))
+    Ok(code_point_value(vm, c))
 }
 
 /// A one-character string (ASCII ones are cached per interpreter as interned strings).
 pub fn char_value(vm: &mut Vm, c: char) -> Value {
-    if (c as u32) < 128 {
+    code_point_value(vm, c as u32)
+}
+
+/// A one-code-point string (any code point below 0x110000, lone surrogates included). Latin-1
+/// ones are cached per interpreter, as CPython caches them.
+#[inline]
+pub fn code_point_value(vm: &mut Vm, c: u32) -> Value {
+    if c < 256 {
         // A table lookup, not a hash: indexing and iterating strings make these constantly.
-        return vm.ascii_char(c as u8);
+        return vm.latin1_char(c as u8);
     }
-    new_str(c.encode_utf8(&mut [0u8; 4]))
+    let mut buf = Vec::with_capacity(4);
+    str_wtf8::push_code_point(&mut buf, c);
+    new_str_wtf8(&buf)
 }
 
 fn str_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -554,7 +788,7 @@ fn str_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) ->
     if std::ptr::eq(cls_ty, &STR_TYPE.0) {
         Ok(text)
     } else {
-        Ok(new_subclass_instance(cls_ty, as_str(&text)))
+        Ok(new_subclass_instance(cls_ty, str_data(&text).expect("str")))
     }
 }
 

@@ -5,10 +5,92 @@
 
 use crate::object::Value;
 use crate::objects::str::StrData;
-use crate::objects::str_search;
+use crate::objects::{str_search, str_wtf8};
 use crate::objects::{dict, exceptions, none, str as pystr, tuple};
 use crate::typeobj::{MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
+
+// ----- lone surrogates -------------------------------------------------------------------
+//
+// Most methods are written over Rust's `&str`, which cannot hold a lone surrogate. Given str
+// operands that hold some, such a method runs on copies in which each surrogate U+D800+k is
+// relabelled as U+B+k, for a block B of 0x800 code points that no operand uses, taken from
+// the unassigned planes 4 to 13 and the private-use planes 15 and 16. Every such method is
+// equivariant under that relabelling: surrogates and those code points are alike uncased,
+// unprintable, not alphanumeric, not whitespace, not line breaks, one code point wide. The
+// result's strs get their surrogates back. The methods that must see code points as they are
+// (`encode`, `translate`, `join`, formatting) are written over code points or bytes instead.
+
+/// Whether an operand holds a lone surrogate (a str, or a tuple of strs as `startswith` takes).
+#[inline]
+fn has_surrogates(v: &Value) -> bool {
+    match pystr::str_data(v) {
+        Some(d) => d.has_surrogates(),
+        None => tuple::exact_items(v).is_some_and(|t| t.iter().any(|x| pystr::str_data(x).is_some_and(StrData::has_surrogates))),
+    }
+}
+
+/// Call the `&str` method `f` with lone surrogates relabelled (see above).
+#[inline]
+fn relabelled(vm: &mut Vm, args: &[Value], kw: Option<&Value>, f: crate::typeobj::NativeFn) -> PyResult<Value> {
+    if !args.iter().any(has_surrogates) {
+        return f(vm, args, kw);
+    }
+    relabel_call(vm, args, kw, f)
+}
+
+#[cold]
+fn relabel_call(vm: &mut Vm, args: &[Value], kw: Option<&Value>, f: crate::typeobj::NativeFn) -> PyResult<Value> {
+    // Blocks of 0x800 code points the operands use, in planes 4..=16.
+    let mut used = [false; 13 * 32];
+    let mut mark = |d: &StrData| {
+        for c in d.code_points().filter(|&c| c >= 0x40000) {
+            used[((c - 0x40000) / 0x800) as usize] = true;
+        }
+    };
+    for a in args {
+        if let Some(d) = pystr::str_data(a) {
+            mark(d);
+        } else if let Some(t) = tuple::exact_items(a) {
+            t.iter().filter_map(pystr::str_data).for_each(&mut mark);
+        }
+    }
+    // Plane 14 holds assigned format characters and variation selectors: never a target.
+    let Some(block) = (0..used.len()).find(|&b| !used[b] && !(320..352).contains(&b)) else {
+        return Err(vm.new_exception(exceptions::system_error(), "no free code-point block to relabel lone surrogates in"));
+    };
+    let base = 0x40000 + 0x800 * block as u32;
+    let map = |v: &Value, to: bool| -> Option<Value> {
+        let d = pystr::str_data(v)?;
+        let cps = d.code_points().map(|c| match to {
+            true if (0xd800..0xe000).contains(&c) => base + (c - 0xd800),
+            false if (base..base + 0x800).contains(&c) => 0xd800 + (c - base),
+            _ => c,
+        });
+        Some(pystr::from_code_points(cps))
+    };
+    let map_any = |v: &Value, to: bool| -> Value {
+        if let Some(m) = map(v, to) {
+            return m;
+        }
+        if let Some(t) = tuple::exact_items(v) {
+            return tuple::new_tuple(t.iter().map(|x| map(x, to).unwrap_or_else(|| x.clone())).collect());
+        }
+        v.clone()
+    };
+    let moved: Vec<Value> = args.iter().map(|a| map_any(a, true)).collect();
+    let r = f(vm, &moved, kw)?;
+    if let Some(l) = r.downcast_exact::<crate::objects::list::ListData>() {
+        let items: Vec<Value> = l.vec().iter().map(|x| map_any(x, false)).collect();
+        return Ok(crate::objects::list::new_list(items));
+    }
+    Ok(map_any(&r, false))
+}
+
+/// `str.__format__(spec)`, lone surrogates included (f-string fields call it directly).
+pub fn str_dunder_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    relabelled(vm, args, kw, crate::objects::format::str_format_method)
+}
 
 // ----- argument helpers ------------------------------------------------------------------
 
@@ -225,13 +307,14 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
         &snapshot
     };
     let sep = data(args);
-    let (mut bytes, mut chars) = (0usize, 0usize);
+    let (mut bytes, mut chars, mut sur) = (0usize, 0usize, sep.has_surrogates() && items.len() > 1);
     for (i, item) in items.iter().enumerate() {
         let Some(d) = pystr::str_data(item) else {
             return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", item.ty().name())));
         };
-        bytes = bytes.saturating_add(d.text().len());
+        bytes = bytes.saturating_add(d.as_bytes().len());
         chars += d.len;
+        sur |= d.has_surrogates();
     }
     if let [only] = items {
         if std::ptr::eq(only.ty(), &pystr::STR_TYPE.0) {
@@ -239,16 +322,16 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
         }
     }
     let gaps = items.len().saturating_sub(1);
-    let bytes = bytes.saturating_add(gaps.saturating_mul(sep.text().len()));
+    let bytes = bytes.saturating_add(gaps.saturating_mul(sep.as_bytes().len()));
     if bytes > isize::MAX as usize / 2 {
         return Err(vm.memory_error());
     }
-    Ok(pystr::build_str(bytes, chars + gaps * sep.len, |w| {
+    Ok(pystr::build_str_wtf8(bytes, chars + gaps * sep.len, sur, |w| {
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                w.push(sep.text());
+                w.push_bytes(sep.as_bytes());
             }
-            w.push(pystr::as_str(item));
+            w.push_bytes(pystr::str_data(item).expect("str").as_bytes());
         }
     }))
 }
@@ -1039,7 +1122,7 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
             }
         }
     }
-    let bytes = crate::objects::bytes::encode_text(vm, text(args), &names[0], &names[1])?;
+    let bytes = crate::objects::bytes::encode_str(vm, &args[0], &names[0], &names[1])?;
     Ok(crate::objects::bytes::new_bytes(bytes))
 }
 
@@ -1056,10 +1139,9 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
                 return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
             };
             for (k, v) in d.items() {
-                let key = if let Some(s) = pystr::try_str(&k) {
-                    let mut cs = s.chars();
-                    match (cs.next(), cs.next()) {
-                        (Some(c), None) => Value::int(c as i64),
+                let key = if let Some(s) = pystr::str_data(&k) {
+                    match s.len {
+                        1 => Value::int(s.char_at(0) as i64),
                         _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
                     }
                 } else if crate::objects::int::is_int(&k) {
@@ -1072,24 +1154,24 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
             Ok(out)
         }
         [x, y, rest @ ..] if rest.len() <= 1 => {
-            let Some(xs) = pystr::try_str(x) else {
+            let Some(xs) = pystr::str_data(x) else {
                 return Err(vm.type_error(format!("maketrans() argument 1 must be str, not {}", x.ty().name())));
             };
-            let Some(ys) = pystr::try_str(y) else {
+            let Some(ys) = pystr::str_data(y) else {
                 return Err(vm.type_error(format!("maketrans() argument 2 must be str, not {}", y.ty().name())));
             };
-            if char_len(xs) != char_len(ys) {
+            if xs.len != ys.len {
                 return Err(vm.value_error("the first two maketrans arguments must have equal length"));
             }
-            let pairs: Vec<(char, char)> = xs.chars().zip(ys.chars()).collect();
+            let pairs: Vec<(u32, u32)> = xs.code_points().zip(ys.code_points()).collect();
             for (a, b) in pairs {
                 od.set(vm, Value::int(a as i64), Value::int(b as i64))?;
             }
             if let Some(z) = rest.first() {
-                let Some(zs) = pystr::try_str(z) else {
+                let Some(zs) = pystr::str_data(z) else {
                     return Err(vm.type_error(format!("maketrans() argument 3 must be str, not {}", z.ty().name())));
                 };
-                let zs: Vec<char> = zs.chars().collect();
+                let zs: Vec<u32> = zs.code_points().collect();
                 for c in zs {
                     od.set(vm, Value::int(c as i64), none::none())?;
                 }
@@ -1102,14 +1184,15 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
 
 fn str_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let table = one_arg(vm, "translate", args, kw)?.clone();
-    let s = text(args).to_owned();
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Copied out: the table's lookups run Python code.
+    let cps: Vec<u32> = data(args).code_points().collect();
+    let mut out: Vec<u8> = Vec::with_capacity(cps.len());
+    for c in cps {
         let r = crate::protocols::object::getitem(vm, &table, &Value::int(c as i64));
         let m = match r {
             Ok(m) => m,
             Err(e) if e.matches(exceptions::lookup_error()) => {
-                out.push(c);
+                str_wtf8::push_code_point(&mut out, c);
                 continue;
             }
             Err(e) => return Err(e),
@@ -1117,24 +1200,23 @@ fn str_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
         if none::is_none(&m) {
             continue;
         }
-        if let Some(t) = pystr::try_str(&m) {
-            out.push_str(t);
+        if let Some(t) = pystr::str_data(&m) {
+            out.extend_from_slice(t.as_bytes());
         } else if let Some(i) = crate::objects::int::as_int(&m) {
-            match i.to_i64().and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32) {
-                Some(ch) => out.push(ch),
+            match i.to_i64().filter(|n| (0..0x110000).contains(n)) {
+                Some(n) => str_wtf8::push_code_point(&mut out, n as u32),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             }
         } else {
             return Err(vm.type_error("character mapping must return integer, None or str"));
         }
     }
-    Ok(pystr::from_string(out))
+    Ok(pystr::new_str_wtf8(&out))
 }
 
 fn str_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let names = kwnames_items(kw);
     let npos = args.len() - names.len();
-    let fmt = text(args).to_owned();
     let kwargs = if names.is_empty() {
         None
     } else {
@@ -1145,13 +1227,12 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
         }
         Some(d)
     };
-    crate::objects::format::str_format(vm, &fmt, &args[1..npos], kwargs.as_ref())
+    crate::objects::format::str_format(vm, &args[0], &args[1..npos], kwargs.as_ref())
 }
 
 fn str_format_map(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let mapping = one_arg(vm, "format_map", args, kw)?.clone();
-    let fmt = text(args).to_owned();
-    crate::objects::format::str_format(vm, &fmt, &[], Some(&mapping))
+    crate::objects::format::str_format(vm, &args[0], &[], Some(&mapping))
 }
 
 fn str_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
@@ -1159,62 +1240,81 @@ fn str_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<V
     Ok(tuple::new_tuple(vec![pystr::new_str(text(args))]))
 }
 
+/// A method that sees lone surrogates exactly as written (it works on code points or bytes).
 macro_rules! m {
     ($name:expr, $f:expr) => {
         MethodDef { name: $name, func: $f, kind: MethodKind::Instance, doc: "" }
     };
 }
 
+/// A method written over `&str`: given text with lone surrogates, it runs on relabelled
+/// copies (see [`relabelled`]).
+macro_rules! r {
+    ($name:expr, $f:expr) => {
+        MethodDef {
+            name: $name,
+            func: {
+                fn method(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+                    relabelled(vm, args, kw, $f)
+                }
+                method
+            },
+            kind: MethodKind::Instance,
+            doc: "",
+        }
+    };
+}
+
 pub static STR_METHODS: &[MethodDef] = &[
     m!("join", str_join),
-    m!("split", str_split),
-    m!("rsplit", str_rsplit),
-    m!("splitlines", str_splitlines),
-    m!("partition", str_partition),
-    m!("rpartition", str_rpartition),
-    m!("strip", str_strip),
-    m!("lstrip", str_lstrip),
-    m!("rstrip", str_rstrip),
-    m!("find", str_find),
-    m!("rfind", str_rfind),
-    m!("index", str_index),
-    m!("rindex", str_rindex),
-    m!("count", str_count),
-    m!("startswith", str_startswith),
-    m!("endswith", str_endswith),
-    m!("replace", str_replace),
-    m!("removeprefix", str_removeprefix),
-    m!("removesuffix", str_removesuffix),
-    m!("upper", str_upper),
-    m!("lower", str_lower),
-    m!("casefold", str_casefold),
-    m!("capitalize", str_capitalize),
-    m!("title", str_title),
-    m!("swapcase", str_swapcase),
-    m!("isdigit", str_isdigit),
-    m!("isdecimal", str_isdecimal),
-    m!("isnumeric", str_isnumeric),
-    m!("isalpha", str_isalpha),
-    m!("isalnum", str_isalnum),
-    m!("isspace", str_isspace),
-    m!("isascii", str_isascii),
-    m!("isprintable", str_isprintable),
-    m!("isidentifier", str_isidentifier),
-    m!("islower", str_islower),
-    m!("isupper", str_isupper),
-    m!("istitle", str_istitle),
-    m!("center", str_center),
-    m!("ljust", str_ljust),
-    m!("rjust", str_rjust),
-    m!("zfill", str_zfill),
-    m!("expandtabs", str_expandtabs),
+    r!("split", str_split),
+    r!("rsplit", str_rsplit),
+    r!("splitlines", str_splitlines),
+    r!("partition", str_partition),
+    r!("rpartition", str_rpartition),
+    r!("strip", str_strip),
+    r!("lstrip", str_lstrip),
+    r!("rstrip", str_rstrip),
+    r!("find", str_find),
+    r!("rfind", str_rfind),
+    r!("index", str_index),
+    r!("rindex", str_rindex),
+    r!("count", str_count),
+    r!("startswith", str_startswith),
+    r!("endswith", str_endswith),
+    r!("replace", str_replace),
+    r!("removeprefix", str_removeprefix),
+    r!("removesuffix", str_removesuffix),
+    r!("upper", str_upper),
+    r!("lower", str_lower),
+    r!("casefold", str_casefold),
+    r!("capitalize", str_capitalize),
+    r!("title", str_title),
+    r!("swapcase", str_swapcase),
+    r!("isdigit", str_isdigit),
+    r!("isdecimal", str_isdecimal),
+    r!("isnumeric", str_isnumeric),
+    r!("isalpha", str_isalpha),
+    r!("isalnum", str_isalnum),
+    r!("isspace", str_isspace),
+    r!("isascii", str_isascii),
+    r!("isprintable", str_isprintable),
+    r!("isidentifier", str_isidentifier),
+    r!("islower", str_islower),
+    r!("isupper", str_isupper),
+    r!("istitle", str_istitle),
+    r!("center", str_center),
+    r!("ljust", str_ljust),
+    r!("rjust", str_rjust),
+    r!("zfill", str_zfill),
+    r!("expandtabs", str_expandtabs),
     m!("encode", str_encode),
     MethodDef { name: "maketrans", func: str_maketrans, kind: MethodKind::Static, doc: "Return a translation table usable for str.translate()." },
     m!("translate", str_translate),
     m!("format", str_format),
     m!("format_map", str_format_map),
-    m!("__format__", crate::objects::format::str_format_method),
-    m!("__getnewargs__", str_getnewargs),
+    m!("__format__", str_dunder_format),
+    r!("__getnewargs__", str_getnewargs),
 ];
 
 #[cfg(test)]

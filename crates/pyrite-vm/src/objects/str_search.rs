@@ -14,11 +14,17 @@ use memchr::memmem;
 /// Byte offset of the first occurrence of `needle` in `hay` (an empty needle is at 0).
 #[inline]
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
-    match needle.as_bytes() {
+    find_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`find`] over the generalized UTF-8 of two strs (lone surrogates included).
+#[inline]
+pub fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    match needle {
         [] => Some(0),
-        [b] => byte_pos(hay.as_bytes(), *b),
-        n if hay.len() < SHORT_HAYSTACK => short_find(hay.as_bytes(), n, 0),
-        n => memmem::find(hay.as_bytes(), n),
+        [b] => byte_pos(hay, *b),
+        n if hay.len() < SHORT_HAYSTACK => short_find(hay, n, 0),
+        n => memmem::find(hay, n),
     }
 }
 
@@ -80,6 +86,11 @@ pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
 #[inline]
 pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay, needle).is_some()
+}
+
+#[inline]
+pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    find_bytes(hay, needle).is_some()
 }
 
 /// The start offsets of the non-overlapping occurrences of a non-empty `needle`, left to right.

@@ -68,10 +68,11 @@ pub fn hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-/// The text of an exact `str` (not a subclass, whose comparisons may be overridden).
+/// The text of an exact `str` (not a subclass, whose comparisons may be overridden), as
+/// generalized UTF-8: its byte order is the code-point order.
 #[inline(always)]
-fn exact_str(v: &Value) -> Option<&str> {
-    v.downcast_exact::<pystr::StrData>().map(|d| d.text())
+fn exact_str(v: &Value) -> Option<&[u8]> {
+    v.downcast_exact::<pystr::StrData>().map(|d| d.as_bytes())
 }
 
 /// How deep [`fast_ordering`] follows nested tuples before leaving them to the general

@@ -1,0 +1,17 @@
+# The str methods keep lone surrogates exactly.
+x = 'ab\ud800'
+print(repr(x.upper()), repr(x.center(9, '*')), x.split('b'), x.partition('\ud800'))
+print(x.startswith(('\ud800', 'ab')), x.endswith('\ud800'), x.find('\ud800'), x.rfind('b'))
+print(repr(x.replace('\ud800', '\udc00')), repr(x.zfill(6)), repr(x.strip('\ud800')))
+print(x.isprintable(), '\ud800'.isalpha(), '\ud800'.isspace(), 'a\ud800'.isidentifier())
+print(repr(x.translate({0xd800: 'Z'})), str.maketrans('\ud800', 'x'))
+print(repr('\udc80 \udc81\n\udc82'.split()), repr('\udc80\n\udc81'.splitlines()))
+print(repr('A\udc80B'.lower()), repr('a\udc80b'.title()), repr('\udc80a'.capitalize()))
+print(repr('\ud800x\ud800'.count('\ud800')), repr('x\ud800y'.rsplit('\ud800', 1)))
+print(repr('%s|%r|%-5s|%5s|%.2s|%c' % (x, x, x, x, x, 0xdc80)))
+print(repr('a\udc80%s' % 'b'), repr(f'<{x}>{x!r}'), repr('{}'.format('\ud800') == '\ud800'))
+print(repr('\U0004a000\ud800'.upper()), repr('\U000f0000\ud800'.replace('\ud800', '!')))
+print(repr(x.ljust(5) + '|'), repr(x.expandtabs()), repr(x.swapcase()), repr(x.casefold()))
+print(repr('\ud800'.encode('utf-8', 'surrogatepass')), repr(x.removeprefix('a')))
+print(repr('{0}|{0!r}|{1:>4}|\ud801{x}'.format('\ud800', '\udc80', x='\udfff')))
+print(repr('{a}-{b}'.format_map({'a': '\ud800', 'b': 1})), repr(format('\ud800', '^5')))
