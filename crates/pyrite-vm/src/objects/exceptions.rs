@@ -112,7 +112,7 @@ exception_types! {
     BASE_EXCEPTION_GROUP, base_exception_group, "BaseExceptionGroup", Some(&BASE_EXCEPTION), EG_METHODS, EG_GETSETS;
     EXCEPTION, exception, "Exception", Some(&BASE_EXCEPTION);
     // CPython: bases (BaseExceptionGroup, Exception); `__bases__`/`__mro__` are set up in
-    // `static_init::set_mro`, the static base (tp_base) is BaseExceptionGroup as in CPython.
+    // `typeobj::static_init::set_mro`, the static base (tp_base) is BaseExceptionGroup as in CPython.
     EXCEPTION_GROUP, exception_group, "ExceptionGroup", Some(&BASE_EXCEPTION_GROUP), &[], &[];
     STOP_ITERATION, stop_iteration, "StopIteration", Some(&EXCEPTION);
     STOP_ASYNC_ITERATION, stop_async_iteration, "StopAsyncIteration", Some(&EXCEPTION);

@@ -12,7 +12,6 @@ pub mod frameobj;
 pub mod function;
 pub mod generator;
 pub mod genericalias;
-pub mod heaptype_slots;
 pub mod int;
 pub mod int_convert;
 pub mod iter;
@@ -29,7 +28,6 @@ pub mod str_methods;
 pub mod str_search;
 pub mod superobj;
 pub mod tuple;
-pub mod typeobject_methods;
 pub mod weakref;
 pub mod bytes;
 pub mod boolobject;
@@ -86,7 +84,7 @@ pub fn builtin_types() -> Vec<&'static StaticType> {
 pub(crate) fn init_all() {
     weakref::init_type();
     object::init_type();
-    typeobject_methods::init_type();
+    crate::typeobj::methods::init_type();
     none::init_type();
     boolobject::init_type();
     int::init_type();

@@ -244,7 +244,7 @@ pub fn object_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Val
     if ty.has_flag(crate::typeobj::flags::IMMUTABLE) && !ty.is_heap_type() && !std::ptr::eq(ty, &OBJECT_TYPE.0) {
         return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", ty.name(), ty.name())));
     }
-    if let Some(abstract_methods) = crate::objects::typeobject_methods::abstract_methods(vm, ty)? {
+    if let Some(abstract_methods) = crate::typeobj::methods::abstract_methods(vm, ty)? {
         return Err(vm.type_error(abstract_methods));
     }
     Ok(alloc_object(ty, ObjectData))
@@ -320,7 +320,7 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Valu
         }
     }
     let cls = this.ty().to_value();
-    for t in crate::objects::typeobject_methods::mro_of(&cls) {
+    for t in crate::typeobj::methods::mro_of(&cls) {
         // SAFETY: mro entries are types.
         if let Some(d) = unsafe { t.as_type_unchecked() }.dict_value() {
             for k in dict::dict_data(&d).expect("dict").keys() {

@@ -182,7 +182,7 @@ fn fill_dict(t: &'static StaticType) {
     if s.new.get().is_some() && base.map(|b| b.slots.new.get().map(|f| f as usize) != s.new.get().map(|f| f as usize)).unwrap_or(true) {
         put(&d, "__new__", descr::new_slot_wrapper("__new__", SlotKind::New, ty));
     }
-    for (i, (name, rname, iname)) in crate::objects::heaptype_slots::BINARY_DUNDERS.iter().enumerate() {
+    for (i, (name, rname, iname)) in crate::typeobj::heaptype_slots::BINARY_DUNDERS.iter().enumerate() {
         let f = s.nb[i].get().map(|f| f as usize);
         let bf = base.and_then(|b| b.slots.nb[i].get().map(|f| f as usize));
         if own(f, bf) {

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::cell::{Cell, UnsafeCell};
 
 use crate::object::{ObjHeader, Value};
-use crate::objects::{descr, dict, heaptype_slots, none, str as pystr, tuple, function};
-use crate::typeobj::{flags, type_type, GetSetDef, MethodDef, MethodKind, PyType, Slots, TYPE_TYPE};
+use crate::objects::{descr, dict, none, str as pystr, tuple, function};
+use crate::typeobj::{heaptype_slots, flags, type_type, GetSetDef, MethodDef, MethodKind, PyType, Slots, TYPE_TYPE};
 use crate::vm::{PyResult, Vm};
 
 /// The MRO of a type value as a vector.

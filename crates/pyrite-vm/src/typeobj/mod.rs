@@ -5,6 +5,10 @@
 //! Classes defined in Python are heap `PyType` objects whose slots are refreshed from the
 //! dunder methods found along the MRO whenever a class attribute changes.
 
+pub mod heaptype_slots;
+pub mod methods;
+pub(crate) mod static_init;
+
 use std::borrow::Cow;
 use std::cell::{Cell, UnsafeCell};
 
@@ -357,8 +361,8 @@ pub static TYPE_TYPE: StaticType = StaticType::new(
     flags::BASETYPE | flags::TYPE_SUBCLASS | flags::HAVE_GC,
     std::mem::size_of::<PyType>(),
     dealloc_heap_type,
-    crate::objects::typeobject_methods::TYPE_METHODS,
-    crate::objects::typeobject_methods::TYPE_GETSETS,
+    crate::typeobj::methods::TYPE_METHODS,
+    crate::typeobj::methods::TYPE_GETSETS,
 );
 
 #[inline(always)]
