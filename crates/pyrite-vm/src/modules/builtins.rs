@@ -72,7 +72,7 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Val
             ob::getattr_str(vm, &sys, "stdout")?
         }
     };
-    if file.downcast_exact::<crate::modules::sys::StreamData>().is_some() {
+    if file.downcast_exact::<crate::modules::_io::textio::StreamData>().is_some() {
         // The real stream: format once and write once.
         let mut out = String::new();
         for (i, a) in pos.iter().enumerate() {
@@ -82,7 +82,7 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Val
             out.push_str(&ob::str_string(vm, a)?);
         }
         out.push_str(&end);
-        let fd = file.downcast_exact::<crate::modules::sys::StreamData>().expect("stream").fd;
+        let fd = file.downcast_exact::<crate::modules::_io::textio::StreamData>().expect("stream").fd;
         vm.write_fd(fd, &out);
         if flush {
             vm.flush_stdout();

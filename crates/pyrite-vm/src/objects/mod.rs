@@ -57,7 +57,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
         &dict_methods::DICT_KEYITER_TYPE, &dict_methods::DICT_VALUEITER_TYPE, &dict_methods::DICT_ITEMITER_TYPE,
         &dict_methods::DICT_REVKEYITER_TYPE, &dict_methods::DICT_REVVALUEITER_TYPE, &dict_methods::DICT_REVITEMITER_TYPE,
         &dict_methods::DICT_KEYS_TYPE, &dict_methods::DICT_VALUES_TYPE, &dict_methods::DICT_ITEMS_TYPE,
-        &crate::modules::sys::STREAM_TYPE,
+        &crate::modules::_io::textio::STREAM_TYPE,
         &genericalias::GENERIC_ALIAS_TYPE, &genericalias::UNION_TYPE,
     ];
     v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE]);

@@ -1,0 +1,67 @@
+//! `_io.TextIOWrapper`, as far as Pyrite has it: the standard streams `sys.stdout` and
+//! `sys.stderr` (CPython: `Modules/_io/textio.c`), writing UTF-8 text to file descriptor 1
+//! (buffered in the interpreter state, `Vm::write_fd`) or 2.
+
+use std::io::Write;
+
+use crate::object::{dealloc_payload, Payload, PyObj, Value};
+use crate::objects::{none, str as pystr};
+use crate::typeobj::{MethodDef, MethodKind, PyType, StaticType};
+use crate::vm::{PyResult, Vm};
+
+/// A standard stream (`sys.stdout`/`sys.stderr`): 1 or 2.
+pub struct StreamData {
+    pub fd: u8,
+}
+
+impl Payload for StreamData {
+    fn class() -> &'static PyType {
+        &STREAM_TYPE
+    }
+}
+
+pub static STREAM_TYPE: StaticType = StaticType::new(
+    "TextIOWrapper",
+    Some(&crate::objects::object::OBJECT_TYPE),
+    0,
+    std::mem::size_of::<PyObj<StreamData>>(),
+    dealloc_payload::<StreamData>,
+    STREAM_METHODS,
+    &[],
+);
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    let [this, s] = args else { return Err(vm.type_error("write() takes exactly one argument")) };
+    let Some(text) = pystr::try_str(s) else {
+        return Err(vm.type_error(format!("write() argument must be str, not {}", s.ty().name())));
+    };
+    let fd = this.downcast::<StreamData>().expect("stream").fd;
+    let n = text.chars().count();
+    vm.write_fd(fd, text);
+    Ok(Value::int(n as i64))
+}
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(none::none())
+}
+
+static STREAM_METHODS: &[MethodDef] = &[
+    MethodDef { name: "write", func: stream_write, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "flush", func: stream_flush, kind: MethodKind::Instance, doc: "" },
+];
+
+/// Write text to fd 1 or 2 (stdout is buffered; stderr flushes stdout first).
+pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &str) {
+    if fd == 1 {
+        buffer.extend_from_slice(s.as_bytes());
+        if buffer.len() > 1 << 16 {
+            let _ = std::io::stdout().write_all(buffer);
+            buffer.clear();
+        }
+    } else {
+        let _ = std::io::stdout().write_all(buffer);
+        let _ = std::io::stdout().flush();
+        buffer.clear();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+}
