@@ -80,33 +80,3 @@ pub fn builtin_types() -> Vec<&'static StaticType> {
     v
 }
 
-/// Run every type's `init_type` (slot setup).
-pub(crate) fn init_all() {
-    weakref::init_type();
-    object::init_type();
-    crate::typeobj::methods::init_type();
-    none::init_type();
-    boolobject::init_type();
-    int::init_type();
-    float::init_type();
-    complex::init_type();
-    str::init_type();
-    tuple::init_type();
-    list::init_type();
-    dict::init_type();
-    dict_methods::init_type();
-    set::init_type();
-    range::init_type();
-    slice::init_type();
-    function::init_type();
-    descr::init_type();
-    module::init_type();
-    generator::init_type();
-    frameobj::init_type();
-    exceptions::init_type();
-    superobj::init_type();
-    iter::init_type();
-    genericalias::init_type();
-    bytes::init_type();
-    memoryview::init_type();
-}

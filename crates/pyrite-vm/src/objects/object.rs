@@ -3,7 +3,7 @@
 
 use crate::object::{alloc_object, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{dict, none, str as pystr, tuple, exceptions};
-use crate::typeobj::{flags, instance_dict_cell, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, instance_dict_cell, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 /// Payload of plain `object()` instances and of Python classes deriving only from object.
@@ -27,7 +27,18 @@ pub static OBJECT_TYPE: StaticType = StaticType::new(
     object_dealloc,
     OBJECT_METHODS,
     OBJECT_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(object_repr),
+    str: Some(object_str),
+    hash: Some(object_hash),
+    richcompare: Some(object_richcompare),
+    getattro: Some(generic_getattr),
+    setattro: Some(generic_setattr),
+    new: Some(object_new),
+    init: Some(object_init),
+    ..SlotDefs::EMPTY
+});
 
 pub fn object_type() -> &'static PyType {
     &OBJECT_TYPE
@@ -378,15 +389,3 @@ static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef { name: "__reduce_ex__", func: object_reduce_ex, kind: MethodKind::Instance, doc: "" },
     MethodDef { name: "__sizeof__", func: object_sizeof, kind: MethodKind::Instance, doc: "" },
 ];
-
-pub(crate) fn init_type() {
-    let s = &OBJECT_TYPE.slots;
-    s.repr.set(Some(object_repr));
-    s.str.set(Some(object_str));
-    s.hash.set(Some(object_hash));
-    s.richcompare.set(Some(object_richcompare));
-    s.getattro.set(Some(generic_getattr));
-    s.setattro.set(Some(generic_setattr));
-    s.init.set(Some(object_init));
-    s.new.set(Some(object_new));
-}

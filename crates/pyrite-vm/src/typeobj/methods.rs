@@ -7,7 +7,8 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::object::{ObjHeader, Value};
 use crate::objects::{descr, dict, none, str as pystr, tuple, function};
-use crate::typeobj::{heaptype_slots, flags, type_type, GetSetDef, MethodDef, MethodKind, PyType, Slots, TYPE_TYPE};
+use crate::typeobj::{heaptype_slots, flags, type_type, GetSetDef, MethodDef, MethodKind, PyType, Slots, SlotDefs, nb_slots};
+use pyrite_bytecode::opcode::binop;
 use crate::vm::{PyResult, Vm};
 
 /// The MRO of a type value as a vector.
@@ -658,19 +659,6 @@ fn type_clear(h: &ObjHeader) {
     ty.modified();
 }
 
-pub(crate) fn init_type() {
-    let s = &TYPE_TYPE.slots;
-    s.call.set(Some(type_call));
-    s.getattro.set(Some(type_getattro));
-    s.setattro.set(Some(type_setattro));
-    s.repr.set(Some(type_repr));
-    s.new.set(Some(type_new));
-    s.init.set(Some(type_init));
-    s.traverse.set(Some(type_traverse));
-    s.clear.set(Some(type_clear));
-
-}
-
 fn type_init(vm: &mut Vm, _this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
     let npos = crate::protocols::args::npositional(args, kwnames);
     if npos != 1 && npos != 3 {
@@ -678,3 +666,18 @@ fn type_init(vm: &mut Vm, _this: &Value, args: &[Value], kwnames: Option<&Value>
     }
     Ok(())
 }
+
+/// The slots of `type` (its declaration, `TYPE_TYPE`, is in `typeobj/mod.rs`).
+pub(crate) const TYPE_SLOTS: SlotDefs = SlotDefs {
+    traverse: Some(type_traverse),
+    clear: Some(type_clear),
+    repr: Some(type_repr),
+    getattro: Some(type_getattro),
+    setattro: Some(type_setattro),
+    call: Some(type_call),
+    new: Some(type_new),
+    init: Some(type_init),
+    // PEP 604: `int | str`.
+    nb: nb_slots(&[(binop::OR, crate::objects::genericalias::type_or)]),
+    ..SlotDefs::EMPTY
+};

@@ -18,7 +18,6 @@ pub fn init_static_types() {
         // SAFETY: the state is leaked, so it outlives the guard.
         let _attached = unsafe { crate::pystate::Attached::new(boot) };
         none::init_bools();
-        crate::objects::init_all();
         let types = crate::objects::all_static_types();
         for (i, t) in types.iter().enumerate() {
             // Unique tags below the range heap types draw from (see `next_version_tag`).
