@@ -160,7 +160,8 @@ fn type_module(vm: &mut Vm, ty: &PyType) -> Option<String> {
         let m = ty.dict_ref().and_then(|d| dict::get_str_key(d, &key))?;
         return pystr::try_str(&m).map(str::to_owned);
     }
-    Some("builtins".to_owned())
+    // A static type's module is the prefix of its dotted name (CPython's `type_module`).
+    Some(ty.name().rsplit_once('.').map(|(m, _)| m).unwrap_or("builtins").to_owned())
 }
 
 /// C3 linearisation of `ty` with `bases`.
@@ -481,7 +482,8 @@ fn t(v: &Value) -> &PyType {
 }
 
 fn type_get_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(t(v).name()))
+    // A static type's `__name__` leaves out its module prefix (its qualname).
+    Ok(pystr::new_str(if t(v).is_heap_type() { t(v).name() } else { t(v).qualname() }))
 }
 fn type_set_name(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
     match value.and_then(pystr::try_str) {

@@ -475,7 +475,7 @@ impl StaticType {
                 ob_type: Cell::new(&TYPE_TYPE.0),
             },
             name: UnsafeCell::new(Cow::Borrowed(name)),
-            qualname: UnsafeCell::new(Cow::Borrowed(name)),
+            qualname: UnsafeCell::new(Cow::Borrowed(after_last_dot(name))),
             flags: Cell::new(flags),
             base: Cell::new(match base {
                 Some(b) => &b.0,
@@ -519,6 +519,22 @@ impl StaticType {
         t.0.doc = Some(doc);
         t
     }
+}
+
+/// A static type's `__name__` and `__qualname__`: its name after the module prefix, which
+/// types of native modules carry as CPython's `tp_name` does (`"_io.TextIOWrapper"`).
+const fn after_last_dot(name: &'static str) -> &'static str {
+    let bytes = name.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        if bytes[i - 1] == b'.' {
+            let (_, tail) = bytes.split_at(i);
+            // SAFETY: split just after an ASCII '.', so the tail is valid UTF-8.
+            return unsafe { std::str::from_utf8_unchecked(tail) };
+        }
+        i -= 1;
+    }
+    name
 }
 
 /// `type`.

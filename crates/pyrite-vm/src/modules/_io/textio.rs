@@ -21,7 +21,7 @@ impl Payload for StreamData {
 }
 
 pub static STREAM_TYPE: StaticType = StaticType::new(
-    "TextIOWrapper",
+    "_io.TextIOWrapper",
     Some(&crate::objects::object::OBJECT_TYPE),
     0,
     std::mem::size_of::<PyObj<StreamData>>(),
