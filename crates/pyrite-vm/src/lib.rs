@@ -12,7 +12,6 @@ pub mod protocols;
 pub mod pystate;
 pub mod typeobj;
 pub mod vm;
-mod static_init;
 pub mod run;
 pub mod traceback;
 
@@ -20,4 +19,4 @@ pub use object::Value;
 pub use run::Interpreter;
 pub use vm::{Config, PyErr, PyResult, Vm};
 
-pub(crate) use static_init::init_static_types;
+pub(crate) use typeobj::static_init::init_static_types;

@@ -389,7 +389,7 @@ impl Vm {
     }
 
     pub fn write_fd_bytes(&mut self, fd: u8, s: &[u8]) {
-        crate::modules::sys::write_raw(&mut self.stdout_buffer.borrow_mut(), fd, s);
+        crate::modules::_io::textio::write_raw(&mut self.stdout_buffer.borrow_mut(), fd, s);
     }
 
     pub fn flush_stdout(&mut self) {

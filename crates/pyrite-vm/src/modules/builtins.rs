@@ -72,16 +72,16 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Val
             ob::getattr_str(vm, &sys, "stdout")?
         }
     };
-    if file.downcast_exact::<crate::modules::sys::StreamData>().is_some() {
+    if file.downcast_exact::<crate::modules::_io::textio::StreamData>().is_some() {
         // The real stream: format once and write once.
-        let fd = file.downcast_exact::<crate::modules::sys::StreamData>().expect("stream").fd;
+        let fd = file.downcast_exact::<crate::modules::_io::textio::StreamData>().expect("stream").fd;
         let mut out: Vec<u8> = Vec::new();
         for (i, a) in pos.iter().enumerate() {
             if i > 0 {
                 out.extend_from_slice(sep.as_bytes());
             }
             let s = ob::str(vm, a)?;
-            out.extend_from_slice(&crate::modules::sys::encode_for_stream(vm, fd, &s)?);
+            out.extend_from_slice(&crate::modules::_io::textio::encode_for_stream(vm, fd, &s)?);
         }
         out.extend_from_slice(end.as_bytes());
         vm.write_fd_bytes(fd, &out);

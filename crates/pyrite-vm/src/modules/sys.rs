@@ -1,32 +1,10 @@
-//! The `sys` module and the standard streams (CPython: `Python/sysmodule.c`).
+//! The `sys` module (CPython: `Python/sysmodule.c`); the standard streams it creates are
+//! `_io.TextIOWrapper`s (`modules/_io/textio.rs`).
 
-use std::io::Write;
-
-use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
+use crate::modules::_io::textio::{StreamData, STREAM_TYPE};
+use crate::object::{alloc_object, Value};
 use crate::objects::{dict, exceptions, list, module, none, str as pystr, tuple};
-use crate::typeobj::{MethodDef, MethodKind, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
-
-/// A standard stream (`sys.stdout`/`sys.stderr`): 1 or 2.
-pub struct StreamData {
-    pub fd: u8,
-}
-
-impl Payload for StreamData {
-    fn class() -> &'static PyType {
-        &STREAM_TYPE
-    }
-}
-
-pub static STREAM_TYPE: StaticType = StaticType::new(
-    "TextIOWrapper",
-    Some(&crate::objects::object::OBJECT_TYPE),
-    0,
-    std::mem::size_of::<PyObj<StreamData>>(),
-    dealloc_payload::<StreamData>,
-    STREAM_METHODS,
-    &[],
-);
 
 /// Write to the current `sys.stdout` (fast path when it is the real stdout).
 pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
@@ -38,27 +16,6 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
     crate::protocols::call::call_method(vm, &out, "write", &[pystr::new_str(s)])?;
     Ok(())
 }
-
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, s] = args else { return Err(vm.type_error("write() takes exactly one argument")) };
-    let Some(d) = pystr::str_data(s) else {
-        return Err(vm.type_error(format!("write() argument must be str, not {}", s.ty().name())));
-    };
-    let n = d.len;
-    let fd = this.downcast::<StreamData>().expect("stream").fd;
-    let bytes = encode_for_stream(vm, fd, s)?;
-    vm.write_fd_bytes(fd, &bytes);
-    Ok(Value::int(n as i64))
-}
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    vm.flush_stdout();
-    Ok(none::none())
-}
-
-static STREAM_METHODS: &[MethodDef] = &[
-    MethodDef { name: "write", func: stream_write, kind: MethodKind::Instance, doc: "" },
-    MethodDef { name: "flush", func: stream_flush, kind: MethodKind::Instance, doc: "" },
-];
 
 fn getrefcount(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     let [v] = args else { return Err(vm.type_error("getrefcount() takes exactly one argument")) };
@@ -173,7 +130,7 @@ pub fn init(vm: &mut Vm, m: &Value) {
     module::add_value(vm, m, "meta_path", list::new_list(vec![]));
     module::add_value(vm, m, "path_hooks", list::new_list(vec![]));
     module::add_value(vm, m, "path_importer_cache", dict::new_dict());
-    let names: Vec<Value> = BUILTIN_MODULE_NAMES.iter().map(|n| pystr::new_str(n)).collect();
+    let names: Vec<Value> = crate::modules::MODULES.iter().map(|d| pystr::new_str(d.name)).collect();
     module::add_value(vm, m, "builtin_module_names", tuple::new_tuple(names));
     module::add_value(vm, m, "version", pystr::new_str("3.12.0 (pyrite 0.1.0)"));
     module::add_value(vm, m, "maxsize", Value::int(i64::MAX));
@@ -183,9 +140,6 @@ pub fn init(vm: &mut Vm, m: &Value) {
     module::add_value(vm, m, "executable", pystr::new_str(&std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
     let _ = dict::new_dict;
 }
-
-/// Names `sys.builtin_module_names` lists (the native modules of `modules::create_builtin_module`).
-const BUILTIN_MODULE_NAMES: &[&str] = &["_weakref", "builtins", "dis", "gc", "math", "platform", "sys", "time"];
 
 /// Attributes of `sys` created on first access from the embedded `_sysinfo` module.
 const LAZY_ATTRS: &[&str] = &["version_info", "float_info", "int_info", "hash_info", "flags", "thread_info", "implementation"];
@@ -221,34 +175,6 @@ fn return_none(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<V
 }
 fn is_finalizing(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(none::bool_value(false))
-}
-
-/// The bytes the standard stream `fd` writes for the str `s`: UTF-8, with the stream's error
-/// handler for lone surrogates (CPython's in the C locale: `surrogateescape` for stdout,
-/// `backslashreplace` for stderr).
-pub fn encode_for_stream<'a>(vm: &mut Vm, fd: u8, s: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
-    let d = pystr::str_data(s).expect("str");
-    if !d.has_surrogates() {
-        return Ok(std::borrow::Cow::Borrowed(d.as_bytes()));
-    }
-    let errors = if fd == 2 { "backslashreplace" } else { "surrogateescape" };
-    Ok(std::borrow::Cow::Owned(crate::objects::bytes::encode_str(vm, s, "utf-8", errors)?))
-}
-
-/// Write bytes to fd 1 or 2 (stdout is buffered; stderr flushes stdout first).
-pub fn write_raw(buffer: &mut Vec<u8>, fd: u8, s: &[u8]) {
-    if fd == 1 {
-        buffer.extend_from_slice(s);
-        if buffer.len() > 1 << 16 {
-            let _ = std::io::stdout().write_all(buffer);
-            buffer.clear();
-        }
-    } else {
-        let _ = std::io::stdout().write_all(buffer);
-        let _ = std::io::stdout().flush();
-        buffer.clear();
-        let _ = std::io::stderr().write_all(s);
-    }
 }
 
 /// The argument object of `sys.unraisablehook` (attributes `exc_type`, `exc_value`,

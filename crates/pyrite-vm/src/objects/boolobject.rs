@@ -6,11 +6,17 @@ use crate::object::{ObjHeader, PyObj, Value};
 use crate::objects::int::IntData;
 use crate::objects::none::never_dealloc;
 use crate::objects::str as pystr;
-use crate::typeobj::{flags, StaticType};
+use crate::typeobj::{flags, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
-pub static BOOL_TYPE: StaticType = StaticType::new("bool", Some(&crate::objects::int::INT_TYPE), flags::LONG_SUBCLASS | flags::IMMUTABLE, std::mem::size_of::<PyObj<IntData>>(), never_dealloc, &[], &[]);
+pub static BOOL_TYPE: StaticType = StaticType::new("bool", Some(&crate::objects::int::INT_TYPE), flags::LONG_SUBCLASS | flags::IMMUTABLE, std::mem::size_of::<PyObj<IntData>>(), never_dealloc, &[], &[])
+.with_slots(SlotDefs {
+    repr: Some(bool_repr),
+    new: Some(bool_new),
+    nb: nb_slots(&[(binop::AND, bool_and), (binop::OR, bool_or), (binop::XOR, bool_xor)]),
+    ..SlotDefs::EMPTY
+});
 
 /// `True` and `False`: immortal heap ints of type `bool`, created once per process.
 struct Bools {
@@ -90,12 +96,3 @@ macro_rules! bool_logic {
 bool_logic!(bool_and, &, binop::AND);
 bool_logic!(bool_or, |, binop::OR);
 bool_logic!(bool_xor, ^, binop::XOR);
-
-pub(crate) fn init_type() {
-    let s = &BOOL_TYPE.slots;
-    s.repr.set(Some(bool_repr));
-    s.new.set(Some(bool_new));
-    s.nb[binop::AND as usize].set(Some(bool_and));
-    s.nb[binop::OR as usize].set(Some(bool_or));
-    s.nb[binop::XOR as usize].set(Some(bool_xor));
-}

@@ -9,9 +9,8 @@ use crate::objects::bytes::{byte_value, new_bytearray, ByteArrayData};
 use crate::objects::bytes_methods::{m, me, methods_table, noargs, one_arg, rest_args};
 use crate::objects::{exceptions, none, str as pystr, tuple};
 use crate::protocols::buffer;
-use crate::typeobj::{MethodDef, Slots};
+use crate::typeobj::MethodDef;
 use crate::vm::{PyResult, Vm};
-use pyrite_bytecode::opcode::binop;
 
 const BYTE_RANGE: &str = "byte must be in range(0, 256)";
 
@@ -58,7 +57,7 @@ fn setslice_linear(vm: &mut Vm, d: &ByteArrayData, lo: usize, hi: usize, bytes: 
     })
 }
 
-fn bytearray_setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<&Value>) -> PyResult<()> {
+pub(crate) fn bytearray_setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<&Value>) -> PyResult<()> {
     let d = ba(v);
     let (start, stop, step, slicelen);
     if crate::protocols::number::has_index(index) {
@@ -157,7 +156,7 @@ fn index_arg(vm: &mut Vm, index: &Value) -> PyResult<isize> {
     }
 }
 
-fn bytearray_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+pub(crate) fn bytearray_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let Some(d) = a.downcast::<ByteArrayData>() else { return Ok(none::not_implemented()) };
     let Ok(Some(y)) = buffer::try_bytes_of(vm, b) else {
         return Err(vm.type_error(format!("can't concat {} to {}", b.ty().name(), a.ty().name())));
@@ -167,7 +166,7 @@ fn bytearray_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(a.clone())
 }
 
-fn bytearray_imul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+pub(crate) fn bytearray_imul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let Some(d) = a.downcast::<ByteArrayData>() else { return Ok(none::not_implemented()) };
     if !crate::protocols::number::has_index(b) {
         return Ok(none::not_implemented());
@@ -188,12 +187,6 @@ fn bytearray_imul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         }
     })?;
     Ok(a.clone())
-}
-
-pub(crate) fn init_slots(s: &Slots) {
-    s.setitem.set(Some(bytearray_setitem));
-    s.nb_inplace[binop::ADD as usize].set(Some(bytearray_iadd));
-    s.nb_inplace[binop::MULTIPLY as usize].set(Some(bytearray_imul));
 }
 
 // ----- methods -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::iter::ValueCell;
 use crate::objects::{exceptions, none, str as pystr, tuple};
 use crate::protocols::buffer::{self, BufferProcs, PyBuffer};
-use crate::typeobj::{flags, CompareOp, PyType, StaticType};
+use crate::typeobj::{flags, CompareOp, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -98,7 +98,20 @@ pub static BYTES_TYPE: StaticType = StaticType::new(
     dealloc_payload::<BytesData>,
     crate::objects::bytes_methods::BYTES_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(bytes_repr),
+    hash: Some(bytes_hash),
+    richcompare: Some(bytes_richcompare),
+    iter: Some(bytes_iter),
+    new: Some(bytes_new),
+    nb: nb_slots(&[(binop::ADD, bytes_add), (binop::MULTIPLY, bytes_mul), (binop::REMAINDER, bytes_mod)]),
+    len: Some(bytes_len),
+    getitem: Some(bytes_getitem),
+    contains: Some(bytes_contains),
+    buffer: Some(&BYTES_BUFFER),
+    ..SlotDefs::EMPTY
+});
 
 pub static BYTEARRAY_TYPE: StaticType = StaticType::new(
     "bytearray",
@@ -108,7 +121,23 @@ pub static BYTEARRAY_TYPE: StaticType = StaticType::new(
     dealloc_payload::<ByteArrayData>,
     crate::objects::bytearray::BYTEARRAY_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(bytes_repr),
+    hash: Some(crate::objects::object::hash_not_implemented),
+    richcompare: Some(bytes_richcompare),
+    iter: Some(bytes_iter),
+    new: Some(bytearray_new),
+    init: Some(bytearray_init),
+    nb: nb_slots(&[(binop::ADD, bytes_add), (binop::MULTIPLY, bytes_mul), (binop::REMAINDER, bytes_mod)]),
+    nb_inplace: nb_slots(&[(binop::ADD, crate::objects::bytearray::bytearray_iadd), (binop::MULTIPLY, crate::objects::bytearray::bytearray_imul)]),
+    len: Some(bytes_len),
+    getitem: Some(bytes_getitem),
+    setitem: Some(crate::objects::bytearray::bytearray_setitem),
+    contains: Some(bytes_contains),
+    buffer: Some(&BYTEARRAY_BUFFER),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_bytes(b: Vec<u8>) -> Value {
     alloc_object(&BYTES_TYPE, BytesData { bytes: b.into_boxed_slice(), hash: Cell::new(-1) })
@@ -753,7 +782,12 @@ pub static BYTES_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<BytesIterData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    iter: Some(self_iter),
+    iternext: Some(bytes_iter_next),
+    ..SlotDefs::EMPTY
+});
 
 pub static BYTEARRAY_ITER_TYPE: StaticType = StaticType::new(
     "bytearray_iterator",
@@ -763,7 +797,12 @@ pub static BYTEARRAY_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<BytesIterData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    iter: Some(self_iter),
+    iternext: Some(bytes_iter_next),
+    ..SlotDefs::EMPTY
+});
 
 fn bytes_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let ty: &PyType = if is_bytearray(v) { &BYTEARRAY_ITER_TYPE } else { &BYTES_ITER_TYPE };
@@ -789,35 +828,6 @@ fn bytes_iter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 
 fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
-}
-
-pub(crate) fn init_type() {
-    for t in [&BYTES_TYPE, &BYTEARRAY_TYPE] {
-        let s = &t.slots;
-        s.repr.set(Some(bytes_repr));
-        s.len.set(Some(bytes_len));
-        s.richcompare.set(Some(bytes_richcompare));
-        s.getitem.set(Some(bytes_getitem));
-        s.contains.set(Some(bytes_contains));
-        s.iter.set(Some(bytes_iter));
-        s.nb[binop::ADD as usize].set(Some(bytes_add));
-        s.nb[binop::MULTIPLY as usize].set(Some(bytes_mul));
-        s.nb[binop::REMAINDER as usize].set(Some(bytes_mod));
-    }
-    let s = &BYTES_TYPE.slots;
-    s.hash.set(Some(bytes_hash));
-    s.new.set(Some(bytes_new));
-    s.buffer.set(Some(&BYTES_BUFFER));
-    let s = &BYTEARRAY_TYPE.slots;
-    s.hash.set(Some(crate::objects::object::hash_not_implemented));
-    s.new.set(Some(bytearray_new));
-    s.init.set(Some(bytearray_init));
-    s.buffer.set(Some(&BYTEARRAY_BUFFER));
-    crate::objects::bytearray::init_slots(s);
-    for t in [&BYTES_ITER_TYPE, &BYTEARRAY_ITER_TYPE] {
-        t.slots.iter.set(Some(self_iter));
-        t.slots.iternext.set(Some(bytes_iter_next));
-    }
 }
 
 /// The bytes-family static types (for `objects::all_static_types`).

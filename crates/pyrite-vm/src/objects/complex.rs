@@ -4,7 +4,7 @@ use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::float::{self, double_to_string, DTSF_SIGN};
 use crate::objects::int;
 use crate::objects::{none, str as pystr, tuple};
-use crate::typeobj::{flags, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -28,7 +28,19 @@ pub static COMPLEX_TYPE: StaticType = StaticType::new(
     dealloc_payload::<ComplexData>,
     COMPLEX_METHODS,
     COMPLEX_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(complex_repr),
+    hash: Some(complex_hash),
+    richcompare: Some(complex_richcompare),
+    new: Some(complex_new),
+    nb: nb_slots(&[(binop::ADD, complex_add), (binop::SUBTRACT, complex_sub), (binop::MULTIPLY, complex_mul), (binop::TRUE_DIVIDE, complex_truediv), (binop::POWER, complex_pow)]),
+    nb_negative: Some(complex_neg),
+    nb_positive: Some(complex_pos),
+    nb_absolute: Some(complex_abs),
+    nb_bool: Some(complex_bool),
+    ..SlotDefs::EMPTY
+});
 
 #[inline(always)]
 pub fn complex_type() -> &'static PyType {
@@ -542,23 +554,6 @@ fn complex_abs(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn complex_bool(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
     let (re, im) = as_complex(v).unwrap_or((0.0, 0.0));
     Ok(re != 0.0 || im != 0.0)
-}
-
-pub(crate) fn init_type() {
-    let s = &COMPLEX_TYPE.slots;
-    s.repr.set(Some(complex_repr));
-    s.hash.set(Some(complex_hash));
-    s.richcompare.set(Some(complex_richcompare));
-    s.new.set(Some(complex_new));
-    s.nb[binop::ADD as usize].set(Some(complex_add));
-    s.nb[binop::SUBTRACT as usize].set(Some(complex_sub));
-    s.nb[binop::MULTIPLY as usize].set(Some(complex_mul));
-    s.nb[binop::TRUE_DIVIDE as usize].set(Some(complex_truediv));
-    s.nb[binop::POWER as usize].set(Some(complex_pow));
-    s.nb_negative.set(Some(complex_neg));
-    s.nb_positive.set(Some(complex_pos));
-    s.nb_absolute.set(Some(complex_abs));
-    s.nb_bool.set(Some(complex_bool));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ use std::cell::UnsafeCell;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{function::FunctionData, none, str as pystr};
-use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, NativeFn, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, NativeFn, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 // ---------------------------------------------------------------------------------------
@@ -36,7 +36,13 @@ pub static BUILTIN_FUNCTION_TYPE: StaticType = StaticType::new(
     dealloc_payload::<BuiltinFunctionData>,
     &[],
     BUILTIN_FUNCTION_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(builtin_traverse),
+    repr: Some(builtin_repr),
+    call: Some(builtin_call),
+    ..SlotDefs::EMPTY
+});
 
 /// A module-level builtin function (no bound self).
 pub fn new_builtin_function(name: &'static str, func: NativeFn) -> Value {
@@ -112,7 +118,13 @@ pub static METHOD_DESCR_TYPE: StaticType = StaticType::new(
     dealloc_payload::<MethodDescrData>,
     &[],
     DESCR_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(method_descr_repr),
+    call: Some(method_descr_call),
+    descr_get: Some(method_descr_get),
+    ..SlotDefs::EMPTY
+});
 
 pub static CLASSMETHOD_DESCR_TYPE: StaticType = StaticType::new(
     "classmethod_descriptor",
@@ -122,7 +134,13 @@ pub static CLASSMETHOD_DESCR_TYPE: StaticType = StaticType::new(
     dealloc_payload::<MethodDescrData>,
     &[],
     DESCR_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(method_descr_repr),
+    call: Some(method_descr_call),
+    descr_get: Some(classmethod_descr_get),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_method_descr(def: &'static MethodDef, owner: &'static PyType) -> Value {
     let ty = match def.kind {
@@ -271,7 +289,13 @@ pub static GETSET_DESCR_TYPE: StaticType = StaticType::new(
     dealloc_payload::<GetSetDescrData>,
     &[],
     DESCR_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(getset_repr),
+    descr_get: Some(getset_get),
+    descr_set: Some(getset_set),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_getset_descr(def: &'static GetSetDef, owner: &'static PyType) -> Value {
     alloc_object(&GETSET_DESCR_TYPE, GetSetDescrData { def, owner })
@@ -338,7 +362,14 @@ pub static MEMBER_DESCR_TYPE: StaticType = StaticType::new(
     dealloc_payload::<MemberDescrData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(member_traverse),
+    repr: Some(member_repr),
+    descr_get: Some(member_get),
+    descr_set: Some(member_set),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_member_descr(name: Value, owner: Value, offset: usize) -> Value {
     alloc_object(&MEMBER_DESCR_TYPE, MemberDescrData { name, owner, offset })
@@ -460,7 +491,13 @@ pub static SLOT_WRAPPER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SlotWrapperData>,
     &[],
     DESCR_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(slot_wrapper_repr),
+    call: Some(slot_wrapper_call),
+    descr_get: Some(slot_wrapper_get),
+    ..SlotDefs::EMPTY
+});
 
 /// `method-wrapper`: a slot wrapper bound to an instance.
 pub struct MethodWrapperData {
@@ -482,7 +519,13 @@ pub static METHOD_WRAPPER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<MethodWrapperData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(method_wrapper_traverse),
+    repr: Some(method_wrapper_repr),
+    call: Some(method_wrapper_call),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_slot_wrapper(name: &'static str, kind: SlotKind, owner: &'static PyType) -> Value {
     alloc_object(&SLOT_WRAPPER_TYPE, SlotWrapperData { name, kind, owner })
@@ -654,22 +697,43 @@ impl Payload for WrapperData {
 pub static CLASSMETHOD_TYPE: StaticType = StaticType::new(
     "classmethod",
     Some(&crate::objects::object::OBJECT_TYPE),
-    flags::BASETYPE | flags::HAVE_GC,
+    flags::BASETYPE | flags::HAVE_GC | flags::HAS_DICT,
     std::mem::size_of::<PyObj<WrapperData>>() + 8,
     dealloc_payload::<WrapperData>,
     &[],
     WRAPPER_GETSETS,
-);
+)
+.with_dictoffset(std::mem::size_of::<PyObj<WrapperData>>())
+.with_slots(SlotDefs {
+    traverse: Some(wrapper_traverse),
+    clear: Some(wrapper_clear),
+    repr: Some(wrapper_repr),
+    descr_get: Some(classmethod_get),
+    new: Some(wrapper_new),
+    init: Some(wrapper_init),
+    ..SlotDefs::EMPTY
+});
 
 pub static STATICMETHOD_TYPE: StaticType = StaticType::new(
     "staticmethod",
     Some(&crate::objects::object::OBJECT_TYPE),
-    flags::BASETYPE | flags::HAVE_GC,
+    flags::BASETYPE | flags::HAVE_GC | flags::HAS_DICT,
     std::mem::size_of::<PyObj<WrapperData>>() + 8,
     dealloc_payload::<WrapperData>,
     &[],
     WRAPPER_GETSETS,
-);
+)
+.with_dictoffset(std::mem::size_of::<PyObj<WrapperData>>())
+.with_slots(SlotDefs {
+    traverse: Some(wrapper_traverse),
+    clear: Some(wrapper_clear),
+    repr: Some(wrapper_repr),
+    call: Some(staticmethod_call),
+    descr_get: Some(staticmethod_get),
+    new: Some(wrapper_new),
+    init: Some(wrapper_init),
+    ..SlotDefs::EMPTY
+});
 
 fn wrapper_callable(v: &Value) -> Value {
     // SAFETY: these types' payload is `WrapperData` (checked by callers via type).
@@ -768,7 +832,16 @@ pub static PROPERTY_TYPE: StaticType = StaticType::new(
     dealloc_payload::<PropertyData>,
     PROPERTY_METHODS,
     PROPERTY_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(property_traverse),
+    clear: Some(property_clear),
+    descr_get: Some(property_get),
+    descr_set: Some(property_set),
+    new: Some(property_new),
+    init: Some(property_init),
+    ..SlotDefs::EMPTY
+});
 
 impl PropertyData {
     fn get(cell: &UnsafeCell<Value>) -> Value {
@@ -944,61 +1017,4 @@ pub fn bind(vm: &mut Vm, descr: &Value, obj: Option<&Value>, ty: &Value) -> PyRe
         Some(f) => f(vm, descr, obj, ty),
         None => Ok(descr.clone()),
     }
-}
-
-pub(crate) fn init_type() {
-    let s = &BUILTIN_FUNCTION_TYPE.slots;
-    s.call.set(Some(builtin_call));
-    s.repr.set(Some(builtin_repr));
-    s.traverse.set(Some(builtin_traverse));
-
-    for ty in [&METHOD_DESCR_TYPE, &CLASSMETHOD_DESCR_TYPE] {
-        ty.slots.call.set(Some(method_descr_call));
-        ty.slots.repr.set(Some(method_descr_repr));
-    }
-    METHOD_DESCR_TYPE.slots.descr_get.set(Some(method_descr_get));
-    CLASSMETHOD_DESCR_TYPE.slots.descr_get.set(Some(classmethod_descr_get));
-
-    let s = &GETSET_DESCR_TYPE.slots;
-    s.descr_get.set(Some(getset_get));
-    s.descr_set.set(Some(getset_set));
-    s.repr.set(Some(getset_repr));
-
-    let s = &MEMBER_DESCR_TYPE.slots;
-    s.descr_get.set(Some(member_get));
-    s.descr_set.set(Some(member_set));
-    s.repr.set(Some(member_repr));
-    s.traverse.set(Some(member_traverse));
-
-    let s = &SLOT_WRAPPER_TYPE.slots;
-    s.call.set(Some(slot_wrapper_call));
-    s.descr_get.set(Some(slot_wrapper_get));
-    s.repr.set(Some(slot_wrapper_repr));
-    let s = &METHOD_WRAPPER_TYPE.slots;
-    s.call.set(Some(method_wrapper_call));
-    s.repr.set(Some(method_wrapper_repr));
-    s.traverse.set(Some(method_wrapper_traverse));
-
-    for ty in [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE] {
-        ty.slots.new.set(Some(wrapper_new));
-        ty.slots.init.set(Some(wrapper_init));
-        ty.slots.traverse.set(Some(wrapper_traverse));
-        ty.slots.clear.set(Some(wrapper_clear));
-        ty.slots.repr.set(Some(wrapper_repr));
-    }
-    for ty in [&CLASSMETHOD_TYPE, &STATICMETHOD_TYPE] {
-        ty.dictoffset.set(std::mem::size_of::<PyObj<WrapperData>>());
-        ty.flags.set(ty.flags.get() | flags::HAS_DICT);
-    }
-    CLASSMETHOD_TYPE.slots.descr_get.set(Some(classmethod_get));
-    STATICMETHOD_TYPE.slots.descr_get.set(Some(staticmethod_get));
-    STATICMETHOD_TYPE.slots.call.set(Some(staticmethod_call));
-
-    let s = &PROPERTY_TYPE.slots;
-    s.new.set(Some(property_new));
-    s.init.set(Some(property_init));
-    s.descr_get.set(Some(property_get));
-    s.descr_set.set(Some(property_set));
-    s.traverse.set(Some(property_traverse));
-    s.clear.set(Some(property_clear));
 }

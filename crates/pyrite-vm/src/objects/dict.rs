@@ -10,7 +10,7 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
-use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 
 const EMPTY: i32 = -1;
@@ -53,7 +53,24 @@ pub static DICT_TYPE: StaticType = StaticType::new(
     dealloc_payload::<DictData>,
     crate::objects::dict_methods::DICT_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(dict_traverse),
+    clear: Some(dict_clear_slot),
+    repr: Some(dict_repr),
+    hash: Some(crate::objects::object::hash_not_implemented),
+    richcompare: Some(dict_richcompare),
+    iter: Some(dict_iter),
+    new: Some(dict_new),
+    init: Some(dict_init),
+    nb: nb_slots(&[(pyrite_bytecode::opcode::binop::OR, dict_or)]),
+    nb_inplace: nb_slots(&[(pyrite_bytecode::opcode::binop::OR, dict_ior)]),
+    len: Some(dict_len),
+    getitem: Some(dict_getitem),
+    setitem: Some(dict_setitem),
+    contains: Some(dict_contains),
+    ..SlotDefs::EMPTY
+});
 
 /// An interpreter's dict version counters.
 pub(crate) struct DictVersions {
@@ -661,22 +678,4 @@ fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     }
     crate::objects::dict_methods::update_from_args(vm, a, std::slice::from_ref(b), None, "update")?;
     Ok(a.clone())
-}
-
-pub(crate) fn init_type() {
-    let s = &DICT_TYPE.slots;
-    s.traverse.set(Some(dict_traverse));
-    s.clear.set(Some(dict_clear_slot));
-    s.repr.set(Some(dict_repr));
-    s.richcompare.set(Some(dict_richcompare));
-    s.len.set(Some(dict_len));
-    s.contains.set(Some(dict_contains));
-    s.getitem.set(Some(dict_getitem));
-    s.setitem.set(Some(dict_setitem));
-    s.iter.set(Some(dict_iter));
-    s.new.set(Some(dict_new));
-    s.init.set(Some(dict_init));
-    s.nb[pyrite_bytecode::opcode::binop::OR as usize].set(Some(dict_or));
-    s.nb_inplace[pyrite_bytecode::opcode::binop::OR as usize].set(Some(dict_ior));
-    s.hash.set(Some(crate::objects::object::hash_not_implemented));
 }

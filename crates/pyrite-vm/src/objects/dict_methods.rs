@@ -7,7 +7,7 @@ use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Va
 use crate::objects::dict::{dict_data, new_dict, DictData, DICT_TYPE};
 use crate::objects::iter::ValueCell;
 use crate::objects::{exceptions, none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -337,9 +337,18 @@ macro_rules! dict_iter_type {
             dealloc_payload::<DictIterData>,
             DICT_ITER_METHODS,
             &[],
-        );
+        )
+        .with_slots(DICT_ITER_SLOTS);
     };
 }
+
+const DICT_ITER_SLOTS: SlotDefs = SlotDefs {
+    traverse: Some(dict_iter_traverse),
+    clear: Some(dict_iter_clear),
+    iter: Some(self_iter),
+    iternext: Some(dict_iter_next),
+    ..SlotDefs::EMPTY
+};
 
 dict_iter_type!(DICT_KEYITER_TYPE, "dict_keyiterator");
 dict_iter_type!(DICT_VALUEITER_TYPE, "dict_valueiterator");
@@ -503,7 +512,7 @@ impl Payload for DictViewData {
 }
 
 macro_rules! view_type {
-    ($id:ident, $name:expr, $methods:expr) => {
+    ($id:ident, $name:expr, $methods:expr, $slots:expr) => {
         pub static $id: StaticType = StaticType::new(
             $name,
             Some(&crate::objects::object::OBJECT_TYPE),
@@ -512,13 +521,33 @@ macro_rules! view_type {
             dealloc_payload::<DictViewData>,
             $methods,
             &[],
-        );
+        )
+        .with_slots($slots);
     };
 }
 
-view_type!(DICT_KEYS_TYPE, "dict_keys", SET_VIEW_METHODS);
-view_type!(DICT_VALUES_TYPE, "dict_values", VALUES_VIEW_METHODS);
-view_type!(DICT_ITEMS_TYPE, "dict_items", SET_VIEW_METHODS);
+/// The slots every dict view has (`dict_values`).
+const VIEW_SLOTS: SlotDefs = SlotDefs {
+    traverse: Some(view_traverse),
+    clear: Some(view_clear),
+    repr: Some(view_repr),
+    iter: Some(view_iter),
+    len: Some(view_len),
+    contains: Some(view_contains),
+    ..SlotDefs::EMPTY
+};
+
+/// The set-like views (`dict_keys`, `dict_items`): comparisons and set operators too.
+const SET_VIEW_SLOTS: SlotDefs = SlotDefs {
+    hash: Some(crate::objects::object::hash_not_implemented),
+    richcompare: Some(view_richcompare),
+    nb: nb_slots(&[(binop::OR, view_or), (binop::AND, view_and), (binop::SUBTRACT, view_sub), (binop::XOR, view_xor)]),
+    ..VIEW_SLOTS
+};
+
+view_type!(DICT_KEYS_TYPE, "dict_keys", SET_VIEW_METHODS, SET_VIEW_SLOTS);
+view_type!(DICT_VALUES_TYPE, "dict_values", VALUES_VIEW_METHODS, VIEW_SLOTS);
+view_type!(DICT_ITEMS_TYPE, "dict_items", SET_VIEW_METHODS, SET_VIEW_SLOTS);
 
 fn new_view(ty: &'static StaticType, dict: Value) -> Value {
     alloc_object(ty, DictViewData { dict: ValueCell::new(Some(dict)) })
@@ -747,32 +776,4 @@ fn view_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
 fn view_clear(h: &ObjHeader) {
     // SAFETY: registered on the view types only.
     unsafe { payload_of::<DictViewData>(h) }.dict.set(None);
-}
-
-pub(crate) fn init_type() {
-    for t in iter_types() {
-        let s = &t.slots;
-        s.iter.set(Some(self_iter));
-        s.iternext.set(Some(dict_iter_next));
-        s.traverse.set(Some(dict_iter_traverse));
-        s.clear.set(Some(dict_iter_clear));
-    }
-    for t in [&DICT_KEYS_TYPE, &DICT_VALUES_TYPE, &DICT_ITEMS_TYPE] {
-        let s = &t.slots;
-        s.len.set(Some(view_len));
-        s.iter.set(Some(view_iter));
-        s.contains.set(Some(view_contains));
-        s.repr.set(Some(view_repr));
-        s.traverse.set(Some(view_traverse));
-        s.clear.set(Some(view_clear));
-    }
-    for t in [&DICT_KEYS_TYPE, &DICT_ITEMS_TYPE] {
-        let s = &t.slots;
-        s.richcompare.set(Some(view_richcompare));
-        s.hash.set(Some(crate::objects::object::hash_not_implemented));
-        s.nb[binop::OR as usize].set(Some(view_or));
-        s.nb[binop::AND as usize].set(Some(view_and));
-        s.nb[binop::SUBTRACT as usize].set(Some(view_sub));
-        s.nb[binop::XOR as usize].set(Some(view_xor));
-    }
 }

@@ -5,7 +5,7 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub struct ExceptionData {
@@ -88,12 +88,14 @@ macro_rules! or_default {
 }
 
 macro_rules! exception_types {
-    ($( $stat:ident, $getter:ident, $name:literal, $base:expr $(, $methods:expr, $getsets:expr)?; )*) => {
+    ($( $stat:ident, $getter:ident, $name:literal, $base:expr $(, $methods:expr, $getsets:expr $(, $slots:expr)?)?; )*) => {
         $(
             pub static $stat: StaticType = StaticType::new(
                 $name, $base, EXC_FLAGS, EXC_SIZE, dealloc_payload::<ExceptionData>,
                 or_default!(EXC_METHODS $(, $methods)?), or_default!(EXC_GETSETS $(, $getsets)?),
-            );
+            )
+            .with_dictoffset(std::mem::size_of::<PyObj<ExceptionData>>())
+            .with_slots(or_default!(SlotDefs::EMPTY $($(, $slots)?)?));
             #[inline]
             pub fn $getter() -> &'static PyType { &$stat }
         )*
@@ -105,14 +107,28 @@ macro_rules! exception_types {
 }
 
 exception_types! {
-    BASE_EXCEPTION, base_exception, "BaseException", Some(&crate::objects::object::OBJECT_TYPE);
+    BASE_EXCEPTION, base_exception, "BaseException", Some(&crate::objects::object::OBJECT_TYPE), EXC_METHODS, EXC_GETSETS, SlotDefs {
+        traverse: Some(exc_traverse),
+        clear: Some(exc_clear),
+        repr: Some(exc_repr),
+        str: Some(exc_str),
+        getattro: Some(exc_getattro),
+        new: Some(exc_new),
+        init: Some(exc_init),
+        ..SlotDefs::EMPTY
+    };
     SYSTEM_EXIT, system_exit, "SystemExit", Some(&BASE_EXCEPTION);
     KEYBOARD_INTERRUPT, keyboard_interrupt, "KeyboardInterrupt", Some(&BASE_EXCEPTION);
     GENERATOR_EXIT, generator_exit, "GeneratorExit", Some(&BASE_EXCEPTION);
-    BASE_EXCEPTION_GROUP, base_exception_group, "BaseExceptionGroup", Some(&BASE_EXCEPTION), EG_METHODS, EG_GETSETS;
+    BASE_EXCEPTION_GROUP, base_exception_group, "BaseExceptionGroup", Some(&BASE_EXCEPTION), EG_METHODS, EG_GETSETS, SlotDefs {
+        str: Some(eg_str),
+        new: Some(eg_new),
+        init: Some(eg_init),
+        ..SlotDefs::EMPTY
+    };
     EXCEPTION, exception, "Exception", Some(&BASE_EXCEPTION);
     // CPython: bases (BaseExceptionGroup, Exception); `__bases__`/`__mro__` are set up in
-    // `static_init::set_mro`, the static base (tp_base) is BaseExceptionGroup as in CPython.
+    // `typeobj::static_init::set_mro`, the static base (tp_base) is BaseExceptionGroup as in CPython.
     EXCEPTION_GROUP, exception_group, "ExceptionGroup", Some(&BASE_EXCEPTION_GROUP), &[], &[];
     STOP_ITERATION, stop_iteration, "StopIteration", Some(&EXCEPTION);
     STOP_ASYNC_ITERATION, stop_async_iteration, "StopAsyncIteration", Some(&EXCEPTION);
@@ -880,7 +896,11 @@ pub static TRACEBACK_TYPE: StaticType = StaticType::new(
     dealloc_payload::<TracebackData>,
     &[],
     TB_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(tb_traverse),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_traceback(next: Option<Value>, frame: Value, lasti: u32, lineno: u32) -> Value {
     alloc_object(&TRACEBACK_TYPE, TracebackData { next, frame, lasti, lineno })
@@ -916,23 +936,4 @@ fn tb_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
         visit(n);
     }
     visit(&d.frame);
-}
-
-pub(crate) fn init_type() {
-    for t in all_exception_types() {
-        t.dictoffset.set(std::mem::size_of::<PyObj<ExceptionData>>());
-    }
-    let s = &BASE_EXCEPTION.slots;
-    s.new.set(Some(exc_new));
-    s.init.set(Some(exc_init));
-    s.str.set(Some(exc_str));
-    s.repr.set(Some(exc_repr));
-    s.traverse.set(Some(exc_traverse));
-    s.clear.set(Some(exc_clear));
-    s.getattro.set(Some(exc_getattro));
-    let g = &BASE_EXCEPTION_GROUP.slots;
-    g.new.set(Some(eg_new));
-    g.init.set(Some(eg_init));
-    g.str.set(Some(eg_str));
-    TRACEBACK_TYPE.slots.traverse.set(Some(tb_traverse));
 }

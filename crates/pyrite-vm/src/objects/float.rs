@@ -14,7 +14,7 @@ use crate::object::free_list::FreeList;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::int::{self, IntRef};
 use crate::objects::{none, str as pystr, tuple};
-use crate::typeobj::{flags, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -35,7 +35,21 @@ pub static FLOAT_TYPE: StaticType = StaticType::new(
     float_dealloc,
     FLOAT_METHODS,
     FLOAT_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(float_repr),
+    hash: Some(float_hash),
+    richcompare: Some(float_richcompare),
+    new: Some(float_new),
+    nb: nb_slots(&[(binop::ADD, float_add), (binop::SUBTRACT, float_sub), (binop::MULTIPLY, float_mul), (binop::TRUE_DIVIDE, float_truediv), (binop::FLOOR_DIVIDE, float_floordiv), (binop::REMAINDER, float_mod), (binop::POWER, float_pow)]),
+    nb_negative: Some(float_neg),
+    nb_positive: Some(float_pos),
+    nb_absolute: Some(float_abs),
+    nb_bool: Some(float_bool),
+    nb_int: Some(float_int),
+    nb_float: Some(float_float),
+    ..SlotDefs::EMPTY
+});
 
 #[inline(always)]
 pub fn float_type() -> &'static PyType {
@@ -1029,27 +1043,6 @@ fn float_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn float_float(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     float_pos(_vm, v)
-}
-
-pub(crate) fn init_type() {
-    let s = &FLOAT_TYPE.slots;
-    s.repr.set(Some(float_repr));
-    s.hash.set(Some(float_hash));
-    s.richcompare.set(Some(float_richcompare));
-    s.new.set(Some(float_new));
-    s.nb[binop::ADD as usize].set(Some(float_add));
-    s.nb[binop::SUBTRACT as usize].set(Some(float_sub));
-    s.nb[binop::MULTIPLY as usize].set(Some(float_mul));
-    s.nb[binop::TRUE_DIVIDE as usize].set(Some(float_truediv));
-    s.nb[binop::FLOOR_DIVIDE as usize].set(Some(float_floordiv));
-    s.nb[binop::REMAINDER as usize].set(Some(float_mod));
-    s.nb[binop::POWER as usize].set(Some(float_pow));
-    s.nb_negative.set(Some(float_neg));
-    s.nb_positive.set(Some(float_pos));
-    s.nb_absolute.set(Some(float_abs));
-    s.nb_bool.set(Some(float_bool));
-    s.nb_int.set(Some(float_int));
-    s.nb_float.set(Some(float_float));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{function, none, str as pystr};
-use crate::typeobj::{flags, payload_of, GetSetDef, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, GetSetDef, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 pub struct FrameObjectData {
@@ -31,7 +31,12 @@ pub static FRAME_TYPE: StaticType = StaticType::new(
     dealloc_payload::<FrameObjectData>,
     &[],
     FRAME_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(frame_traverse),
+    repr: Some(frame_repr),
+    ..SlotDefs::EMPTY
+});
 
 /// A frame object describing the running frame `f`.
 pub fn snapshot(_vm: &mut Vm, f: &crate::eval::frame::Frame) -> Value {
@@ -110,9 +115,4 @@ fn frame_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     if let Some(b) = &d.back {
         visit(b);
     }
-}
-
-pub(crate) fn init_type() {
-    FRAME_TYPE.slots.repr.set(Some(frame_repr));
-    FRAME_TYPE.slots.traverse.set(Some(frame_traverse));
 }

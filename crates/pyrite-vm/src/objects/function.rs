@@ -8,7 +8,7 @@ use pyrite_bytecode::{CodeObject, Constant};
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{complex, dict, float, int, none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, GetSetDef, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, GetSetDef, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 // ---------------------------------------------------------------------------------------
@@ -53,7 +53,11 @@ pub static CODE_TYPE: StaticType = StaticType::new(
     dealloc_payload::<CodeData>,
     &[],
     CODE_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(code_repr),
+    ..SlotDefs::EMPTY
+});
 
 /// Convert a compile-time constant into a value.
 pub fn constant_to_value(vm: &mut Vm, c: &Constant) -> Value {
@@ -216,7 +220,17 @@ pub static FUNCTION_TYPE: StaticType = StaticType::new(
     dealloc_payload::<FunctionData>,
     &[],
     FUNCTION_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(function_traverse),
+    clear: Some(function_clear),
+    repr: Some(function_repr),
+    getattro: Some(function_getattro),
+    setattro: Some(function_setattro),
+    call: Some(function_call),
+    descr_get: Some(function_get),
+    ..SlotDefs::EMPTY
+});
 
 impl FunctionData {
     #[inline(always)]
@@ -533,7 +547,17 @@ pub static METHOD_TYPE: StaticType = StaticType::new(
     method_dealloc,
     &[],
     METHOD_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(method_traverse),
+    repr: Some(method_repr),
+    hash: Some(method_hash),
+    richcompare: Some(method_richcompare),
+    getattro: Some(method_getattro),
+    call: Some(method_call),
+    new: Some(method_new),
+    ..SlotDefs::EMPTY
+});
 
 // Dead bound methods keep their blocks for the next ones (CPython has a free list for them
 // too): `obj.method` passed around as a callback, `functools`-style wrappers.
@@ -680,7 +704,13 @@ pub static CELL_TYPE: StaticType = StaticType::new(
     dealloc_payload::<CellData>,
     &[],
     CELL_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(cell_traverse),
+    clear: Some(cell_clear),
+    repr: Some(cell_repr),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_cell(v: Option<Value>) -> Value {
     alloc_object(&CELL_TYPE, CellData { contents: UnsafeCell::new(v) })
@@ -738,28 +768,4 @@ fn method_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>
         return Err(vm.type_error("instance must not be None"));
     }
     Ok(new_bound_method(func.clone(), obj.clone()))
-}
-
-pub(crate) fn init_type() {
-    METHOD_TYPE.slots.new.set(Some(method_new));
-    CODE_TYPE.slots.repr.set(Some(code_repr));
-    let s = &FUNCTION_TYPE.slots;
-    s.descr_get.set(Some(function_get));
-    s.repr.set(Some(function_repr));
-    s.call.set(Some(function_call));
-    s.traverse.set(Some(function_traverse));
-    s.clear.set(Some(function_clear));
-    s.getattro.set(Some(function_getattro));
-    s.setattro.set(Some(function_setattro));
-    let s = &METHOD_TYPE.slots;
-    s.repr.set(Some(method_repr));
-    s.call.set(Some(method_call));
-    s.traverse.set(Some(method_traverse));
-    s.richcompare.set(Some(method_richcompare));
-    s.hash.set(Some(method_hash));
-    s.getattro.set(Some(method_getattro));
-    let s = &CELL_TYPE.slots;
-    s.repr.set(Some(cell_repr));
-    s.traverse.set(Some(cell_traverse));
-    s.clear.set(Some(cell_clear));
 }

@@ -7,7 +7,7 @@ use crate::eval::frame::Frame;
 use crate::eval::{run_frame_with, Exit};
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{exceptions, function, none, str as pystr};
-use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub struct GeneratorData {
@@ -39,7 +39,15 @@ pub static GENERATOR_TYPE: StaticType = StaticType::new(
     dealloc_payload::<GeneratorData>,
     GEN_METHODS,
     GEN_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(gen_traverse),
+    clear: Some(gen_clear),
+    repr: Some(gen_repr),
+    iter: Some(gen_iter),
+    iternext: Some(gen_iternext),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_generator(_vm: &mut Vm, frame: Box<Frame>, func: &Value) -> Value {
     let fd = function::function_data(func);
@@ -528,13 +536,4 @@ fn gen_clear(h: &ObjHeader) {
     let f = unsafe { (*d.frame.get()).take() };
     let exc = unsafe { ((*d.exc_state.get()).take(), (*d.resumer_exc.get()).take()) };
     drop((f, exc));
-}
-
-pub(crate) fn init_type() {
-    let s = &GENERATOR_TYPE.slots;
-    s.iter.set(Some(gen_iter));
-    s.iternext.set(Some(gen_iternext));
-    s.repr.set(Some(gen_repr));
-    s.traverse.set(Some(gen_traverse));
-    s.clear.set(Some(gen_clear));
 }

@@ -3,7 +3,7 @@
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -27,7 +27,17 @@ pub static GENERIC_ALIAS_TYPE: StaticType = StaticType::new(
     dealloc_payload::<GenericAliasData>,
     GA_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(ga_traverse),
+    repr: Some(ga_repr),
+    hash: Some(ga_hash),
+    richcompare: Some(ga_richcompare),
+    getattro: Some(ga_getattro),
+    call: Some(ga_call),
+    nb: nb_slots(&[(binop::OR, type_or)]),
+    ..SlotDefs::EMPTY
+});
 
 pub struct UnionData {
     /// A tuple of the distinct members, in order.
@@ -48,7 +58,16 @@ pub static UNION_TYPE: StaticType = StaticType::new(
     dealloc_payload::<UnionData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(union_traverse),
+    repr: Some(union_repr),
+    hash: Some(union_hash),
+    richcompare: Some(union_richcompare),
+    getattro: Some(union_getattro),
+    nb: nb_slots(&[(binop::OR, type_or)]),
+    ..SlotDefs::EMPTY
+});
 
 /// `origin[args]`.
 pub fn new_generic_alias(origin: Value, args: Value) -> Value {
@@ -276,24 +295,4 @@ fn union_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: union objects only.
     let d = unsafe { payload_of::<UnionData>(h) };
     visit(&d.args);
-}
-
-pub(crate) fn init_type() {
-    let s = &GENERIC_ALIAS_TYPE.slots;
-    s.repr.set(Some(ga_repr));
-    s.call.set(Some(ga_call));
-    s.getattro.set(Some(ga_getattro));
-    s.richcompare.set(Some(ga_richcompare));
-    s.hash.set(Some(ga_hash));
-    s.traverse.set(Some(ga_traverse));
-    s.nb[binop::OR as usize].set(Some(type_or));
-    let s = &UNION_TYPE.slots;
-    s.repr.set(Some(union_repr));
-    s.getattro.set(Some(union_getattro));
-    s.richcompare.set(Some(union_richcompare));
-    s.hash.set(Some(union_hash));
-    s.traverse.set(Some(union_traverse));
-    s.nb[binop::OR as usize].set(Some(type_or));
-    crate::typeobj::TYPE_TYPE.slots.nb[binop::OR as usize].set(Some(type_or));
-    none::NONE_TYPE.slots.nb[binop::OR as usize].set(Some(type_or));
 }

@@ -11,7 +11,7 @@ use num_traits::{Signed, ToPrimitive, Zero, One, Pow};
 
 use crate::object::{alloc_object, dealloc_payload, Payload, Value, SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::objects::{float, none, str as pystr};
-use crate::typeobj::{flags, CompareOp, StaticType, PyType, MethodDef, MethodKind, GetSetDef};
+use crate::typeobj::{flags, CompareOp, StaticType, PyType, MethodDef, MethodKind, GetSetDef, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -32,7 +32,23 @@ pub static INT_TYPE: StaticType = StaticType::new(
     dealloc_payload::<IntData>,
     INT_METHODS,
     INT_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(int_repr),
+    hash: Some(int_hash),
+    richcompare: Some(int_richcompare),
+    new: Some(int_new),
+    nb: nb_slots(&[(binop::ADD, int_add), (binop::SUBTRACT, int_sub), (binop::MULTIPLY, int_mul), (binop::FLOOR_DIVIDE, int_floordiv), (binop::REMAINDER, int_mod), (binop::AND, int_and), (binop::OR, int_or), (binop::XOR, int_xor), (binop::LSHIFT, int_lshift), (binop::RSHIFT, int_rshift), (binop::TRUE_DIVIDE, int_truediv), (binop::POWER, int_pow_slot)]),
+    nb_negative: Some(int_neg),
+    nb_positive: Some(int_pos),
+    nb_invert: Some(int_invert),
+    nb_absolute: Some(int_abs),
+    nb_bool: Some(int_bool),
+    nb_int: Some(int_index),
+    nb_float: Some(int_float),
+    nb_index: Some(int_index),
+    ..SlotDefs::EMPTY
+});
 
 #[inline(always)]
 pub fn int_type() -> &'static PyType {
@@ -544,34 +560,6 @@ fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) ->
         let b = as_int(&result).expect("int").to_bigint();
         Ok(new_subclass_instance(cls_ty, b))
     }
-}
-
-pub(crate) fn init_type() {
-    let s = &INT_TYPE.slots;
-    s.repr.set(Some(int_repr));
-    s.hash.set(Some(int_hash));
-    s.richcompare.set(Some(int_richcompare));
-    s.nb_bool.set(Some(int_bool));
-    s.nb[binop::ADD as usize].set(Some(int_add));
-    s.nb[binop::SUBTRACT as usize].set(Some(int_sub));
-    s.nb[binop::MULTIPLY as usize].set(Some(int_mul));
-    s.nb[binop::FLOOR_DIVIDE as usize].set(Some(int_floordiv));
-    s.nb[binop::REMAINDER as usize].set(Some(int_mod));
-    s.nb[binop::AND as usize].set(Some(int_and));
-    s.nb[binop::OR as usize].set(Some(int_or));
-    s.nb[binop::XOR as usize].set(Some(int_xor));
-    s.nb[binop::LSHIFT as usize].set(Some(int_lshift));
-    s.nb[binop::RSHIFT as usize].set(Some(int_rshift));
-    s.nb[binop::TRUE_DIVIDE as usize].set(Some(int_truediv));
-    s.nb[binop::POWER as usize].set(Some(int_pow_slot));
-    s.nb_negative.set(Some(int_neg));
-    s.nb_positive.set(Some(int_pos));
-    s.nb_invert.set(Some(int_invert));
-    s.nb_absolute.set(Some(int_abs));
-    s.nb_int.set(Some(int_index));
-    s.nb_index.set(Some(int_index));
-    s.nb_float.set(Some(int_float));
-    s.new.set(Some(int_new));
 }
 
 // ---------------------------------------------------------------------------------------

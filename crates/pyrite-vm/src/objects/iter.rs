@@ -7,7 +7,7 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{exceptions, list, none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 /// An owned, replaceable reference inside an iterator (cleared on exhaustion and by the
@@ -99,7 +99,14 @@ pub static LIST_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SeqIterData>,
     SEQ_ITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(seq_iter_traverse),
+    clear: Some(seq_iter_clear),
+    iter: Some(self_iter),
+    iternext: Some(seq_iter_iternext),
+    ..SlotDefs::EMPTY
+});
 
 /// Tuple iterators carry the same payload as list iterators.
 pub static TUPLE_ITER_TYPE: StaticType = StaticType::new(
@@ -110,7 +117,14 @@ pub static TUPLE_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SeqIterData>,
     SEQ_ITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(seq_iter_traverse),
+    clear: Some(seq_iter_clear),
+    iter: Some(self_iter),
+    iternext: Some(seq_iter_iternext),
+    ..SlotDefs::EMPTY
+});
 
 /// An iterator by index over `seq`, a list (or list subclass instance) when `tuple_seq` is
 /// false, else a tuple (or tuple subclass instance): the iterator's type records which, so
@@ -220,7 +234,14 @@ pub static LIST_REVITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<ListRevIterData>,
     LIST_REVITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(list_reviter_traverse),
+    clear: Some(list_reviter_clear),
+    iter: Some(self_iter),
+    iternext: Some(list_reviter_next),
+    ..SlotDefs::EMPTY
+});
 
 /// A reverse iterator over a list.
 pub fn new_list_reverse_iterator(list_value: Value) -> Value {
@@ -289,7 +310,12 @@ pub static STR_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<StrIterData>,
     STR_ITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    iter: Some(self_iter),
+    iternext: Some(str_iter_next),
+    ..SlotDefs::EMPTY
+});
 
 /// ASCII strings get their own iterator type name, as in CPython 3.12 (same payload).
 pub static STR_ASCII_ITER_TYPE: StaticType = StaticType::new(
@@ -300,7 +326,12 @@ pub static STR_ASCII_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<StrIterData>,
     STR_ITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    iter: Some(self_iter),
+    iternext: Some(str_iter_next),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_str_iterator(s: Value) -> Value {
     let ascii = pystr::str_data(&s).map(|d| d.is_ascii()).unwrap_or(true);
@@ -361,7 +392,14 @@ pub static GETITEM_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<GetItemIterData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(getitem_iter_traverse),
+    clear: Some(getitem_iter_clear),
+    iter: Some(self_iter),
+    iternext: Some(getitem_iter_next),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_getitem_iterator(seq: Value) -> Value {
     alloc_object(&GETITEM_ITER_TYPE, GetItemIterData { seq: ValueCell::new(Some(seq)), index: Cell::new(0) })
@@ -416,7 +454,14 @@ pub static CALLABLE_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<CallableIterData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(callable_iter_traverse),
+    clear: Some(callable_iter_clear),
+    iter: Some(self_iter),
+    iternext: Some(callable_iter_next),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_callable_iterator(func: Value, sentinel: Value) -> Value {
     alloc_object(&CALLABLE_ITER_TYPE, CallableIterData { func: ValueCell::new(Some(func)), sentinel: ValueCell::new(Some(sentinel)) })
@@ -478,7 +523,15 @@ pub static ENUMERATE_TYPE: StaticType = StaticType::new(
     dealloc_payload::<EnumerateData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(enumerate_traverse),
+    clear: Some(enumerate_clear),
+    iter: Some(self_iter),
+    iternext: Some(enumerate_next),
+    new: Some(enumerate_new),
+    ..SlotDefs::EMPTY
+});
 
 fn enumerate_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let (pos, kws) = split_kwargs(args, kwnames);
@@ -563,7 +616,15 @@ pub static ZIP_TYPE: StaticType = StaticType::new(
     dealloc_payload::<ZipData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(zip_traverse),
+    clear: Some(zip_clear),
+    iter: Some(self_iter),
+    iternext: Some(zip_next),
+    new: Some(zip_new),
+    ..SlotDefs::EMPTY
+});
 
 impl ZipData {
     /// A snapshot of the iterators (cloned so no borrow spans a call into Python).
@@ -674,7 +735,15 @@ pub static MAP_TYPE: StaticType = StaticType::new(
     dealloc_payload::<MapData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(map_traverse),
+    clear: Some(map_clear),
+    iter: Some(self_iter),
+    iternext: Some(map_next),
+    new: Some(map_new),
+    ..SlotDefs::EMPTY
+});
 
 fn map_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &MAP_TYPE.0) {
@@ -746,7 +815,15 @@ pub static FILTER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<FilterData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(filter_traverse),
+    clear: Some(filter_clear),
+    iter: Some(self_iter),
+    iternext: Some(filter_next),
+    new: Some(filter_new),
+    ..SlotDefs::EMPTY
+});
 
 fn filter_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &FILTER_TYPE.0) {
@@ -815,7 +892,15 @@ pub static REVERSED_TYPE: StaticType = StaticType::new(
     dealloc_payload::<ReversedData>,
     REVERSED_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(reversed_traverse),
+    clear: Some(reversed_clear),
+    iter: Some(self_iter),
+    iternext: Some(reversed_next),
+    new: Some(reversed_new),
+    ..SlotDefs::EMPTY
+});
 
 /// Is `v` a sequence for `reversed()` (`PySequence_Check`: has item access, not a dict)?
 fn is_sequence(v: &Value) -> bool {
@@ -892,63 +977,3 @@ fn reversed_clear(h: &ObjHeader) {
 }
 
 // ----- registration ----------------------------------------------------------------------
-
-pub(crate) fn init_type() {
-    for ty in [&LIST_ITER_TYPE, &TUPLE_ITER_TYPE] {
-        let s = &ty.slots;
-        s.iter.set(Some(self_iter));
-        s.iternext.set(Some(seq_iter_iternext));
-        s.traverse.set(Some(seq_iter_traverse));
-        s.clear.set(Some(seq_iter_clear));
-    }
-    let s = &LIST_REVITER_TYPE.slots;
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(list_reviter_next));
-    s.traverse.set(Some(list_reviter_traverse));
-    s.clear.set(Some(list_reviter_clear));
-    for ty in [&STR_ITER_TYPE, &STR_ASCII_ITER_TYPE] {
-        let s = &ty.slots;
-        s.iter.set(Some(self_iter));
-        s.iternext.set(Some(str_iter_next));
-    }
-    let s = &GETITEM_ITER_TYPE.slots;
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(getitem_iter_next));
-    s.traverse.set(Some(getitem_iter_traverse));
-    s.clear.set(Some(getitem_iter_clear));
-    let s = &CALLABLE_ITER_TYPE.slots;
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(callable_iter_next));
-    s.traverse.set(Some(callable_iter_traverse));
-    s.clear.set(Some(callable_iter_clear));
-    let s = &ENUMERATE_TYPE.slots;
-    s.new.set(Some(enumerate_new));
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(enumerate_next));
-    s.traverse.set(Some(enumerate_traverse));
-    s.clear.set(Some(enumerate_clear));
-    let s = &ZIP_TYPE.slots;
-    s.new.set(Some(zip_new));
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(zip_next));
-    s.traverse.set(Some(zip_traverse));
-    s.clear.set(Some(zip_clear));
-    let s = &MAP_TYPE.slots;
-    s.new.set(Some(map_new));
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(map_next));
-    s.traverse.set(Some(map_traverse));
-    s.clear.set(Some(map_clear));
-    let s = &FILTER_TYPE.slots;
-    s.new.set(Some(filter_new));
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(filter_next));
-    s.traverse.set(Some(filter_traverse));
-    s.clear.set(Some(filter_clear));
-    let s = &REVERSED_TYPE.slots;
-    s.new.set(Some(reversed_new));
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(reversed_next));
-    s.traverse.set(Some(reversed_traverse));
-    s.clear.set(Some(reversed_clear));
-}

@@ -8,7 +8,7 @@ use std::cell::UnsafeCell;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
-use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -68,7 +68,25 @@ pub static LIST_TYPE: StaticType = StaticType::new(
     dealloc_payload::<ListData>,
     crate::objects::list_methods::LIST_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(list_traverse),
+    clear: Some(list_clear),
+    repr: Some(list_repr),
+    // Lists are unhashable.
+    hash: Some(crate::objects::object::hash_not_implemented),
+    richcompare: Some(list_richcompare),
+    iter: Some(list_iter),
+    new: Some(list_new),
+    init: Some(list_init),
+    nb: nb_slots(&[(binop::ADD, list_add), (binop::MULTIPLY, list_mul)]),
+    nb_inplace: nb_slots(&[(binop::ADD, list_iadd), (binop::MULTIPLY, list_imul)]),
+    len: Some(list_len),
+    getitem: Some(list_getitem),
+    setitem: Some(list_setitem),
+    contains: Some(list_contains),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_list(items: Vec<Value>) -> Value {
     alloc_object(&LIST_TYPE, ListData::new(items))
@@ -305,25 +323,3 @@ pub fn start_stop_args(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(usi
     };
     Ok((start, stop))
 }
-
-pub(crate) fn init_type() {
-    let s = &LIST_TYPE.slots;
-    s.traverse.set(Some(list_traverse));
-    s.clear.set(Some(list_clear));
-    s.repr.set(Some(list_repr));
-    s.richcompare.set(Some(list_richcompare));
-    s.len.set(Some(list_len));
-    s.contains.set(Some(list_contains));
-    s.getitem.set(Some(list_getitem));
-    s.setitem.set(Some(list_setitem));
-    s.nb[binop::ADD as usize].set(Some(list_add));
-    s.nb[binop::MULTIPLY as usize].set(Some(list_mul));
-    s.nb_inplace[binop::ADD as usize].set(Some(list_iadd));
-    s.nb_inplace[binop::MULTIPLY as usize].set(Some(list_imul));
-    s.iter.set(Some(list_iter));
-    s.new.set(Some(list_new));
-    s.init.set(Some(list_init));
-    // Lists are unhashable.
-    s.hash.set(Some(crate::objects::object::hash_not_implemented));
-}
-

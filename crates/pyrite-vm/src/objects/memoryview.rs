@@ -16,7 +16,7 @@ use std::rc::Rc;
 use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::{bytes, exceptions, float, int, none, str as pystr, tuple};
 use crate::protocols::buffer::{self, BufferProcs, PyBuffer};
-use crate::typeobj::{CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub struct MemoryViewData {
@@ -48,7 +48,19 @@ pub static MEMORYVIEW_TYPE: StaticType = StaticType::new(
     dealloc_payload::<MemoryViewData>,
     MEMORYVIEW_METHODS,
     MEMORYVIEW_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(memory_repr),
+    hash: Some(memory_hash),
+    richcompare: Some(memory_richcompare),
+    iter: Some(memory_iter),
+    new: Some(memoryview_new),
+    len: Some(memory_len),
+    getitem: Some(memory_getitem),
+    setitem: Some(memory_setitem),
+    buffer: Some(&MEMORYVIEW_BUFFER),
+    ..SlotDefs::EMPTY
+});
 
 /// The layout of a view: what slicing and casting change.
 #[derive(Clone)]
@@ -1007,7 +1019,12 @@ pub static MEMORY_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<MemoryIterData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    iter: Some(self_iter),
+    iternext: Some(memory_iter_next),
+    ..SlotDefs::EMPTY
+});
 
 fn memory_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = checked(vm, v)?;
@@ -1079,21 +1096,6 @@ static MEMORYVIEW_GETSETS: &[GetSetDef] = &[
     g!("f_contiguous", g_f_contiguous),
     g!("contiguous", g_contiguous),
 ];
-
-pub(crate) fn init_type() {
-    let s = &MEMORYVIEW_TYPE.slots;
-    s.new.set(Some(memoryview_new));
-    s.repr.set(Some(memory_repr));
-    s.hash.set(Some(memory_hash));
-    s.richcompare.set(Some(memory_richcompare));
-    s.len.set(Some(memory_len));
-    s.getitem.set(Some(memory_getitem));
-    s.setitem.set(Some(memory_setitem));
-    s.iter.set(Some(memory_iter));
-    s.buffer.set(Some(&MEMORYVIEW_BUFFER));
-    MEMORY_ITER_TYPE.slots.iter.set(Some(self_iter));
-    MEMORY_ITER_TYPE.slots.iternext.set(Some(memory_iter_next));
-}
 
 #[cfg(test)]
 mod tests {

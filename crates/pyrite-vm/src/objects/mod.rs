@@ -12,7 +12,6 @@ pub mod frameobj;
 pub mod function;
 pub mod generator;
 pub mod genericalias;
-pub mod heaptype_slots;
 pub mod int;
 pub mod int_convert;
 pub mod iter;
@@ -30,7 +29,6 @@ pub mod str_search;
 pub mod str_wtf8;
 pub mod superobj;
 pub mod tuple;
-pub mod typeobject_methods;
 pub mod weakref;
 pub mod bytes;
 pub mod boolobject;
@@ -60,7 +58,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
         &dict_methods::DICT_KEYITER_TYPE, &dict_methods::DICT_VALUEITER_TYPE, &dict_methods::DICT_ITEMITER_TYPE,
         &dict_methods::DICT_REVKEYITER_TYPE, &dict_methods::DICT_REVVALUEITER_TYPE, &dict_methods::DICT_REVITEMITER_TYPE,
         &dict_methods::DICT_KEYS_TYPE, &dict_methods::DICT_VALUES_TYPE, &dict_methods::DICT_ITEMS_TYPE,
-        &crate::modules::sys::STREAM_TYPE,
+        &crate::modules::_io::textio::STREAM_TYPE,
         &genericalias::GENERIC_ALIAS_TYPE, &genericalias::UNION_TYPE,
     ];
     v.extend([&bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE]);
@@ -83,33 +81,3 @@ pub fn builtin_types() -> Vec<&'static StaticType> {
     v
 }
 
-/// Run every type's `init_type` (slot setup).
-pub(crate) fn init_all() {
-    weakref::init_type();
-    object::init_type();
-    typeobject_methods::init_type();
-    none::init_type();
-    boolobject::init_type();
-    int::init_type();
-    float::init_type();
-    complex::init_type();
-    str::init_type();
-    tuple::init_type();
-    list::init_type();
-    dict::init_type();
-    dict_methods::init_type();
-    set::init_type();
-    range::init_type();
-    slice::init_type();
-    function::init_type();
-    descr::init_type();
-    module::init_type();
-    generator::init_type();
-    frameobj::init_type();
-    exceptions::init_type();
-    superobj::init_type();
-    iter::init_type();
-    genericalias::init_type();
-    bytes::init_type();
-    memoryview::init_type();
-}

@@ -2,7 +2,7 @@
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{dict, none, str as pystr};
-use crate::typeobj::{flags, payload_of, PyType, StaticType, NativeFn};
+use crate::typeobj::{flags, payload_of, PyType, StaticType, NativeFn, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 pub struct ModuleData {
@@ -30,7 +30,16 @@ pub static MODULE_TYPE: StaticType = StaticType::new(
     dealloc_payload::<ModuleData>,
     &[],
     MODULE_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(module_traverse),
+    repr: Some(module_repr),
+    getattro: Some(module_getattro),
+    setattro: Some(module_setattro),
+    new: Some(module_new),
+    init: Some(module_init),
+    ..SlotDefs::EMPTY
+});
 
 /// A new module named `name` with an empty namespace.
 pub fn new_module(vm: &mut Vm, name: &str) -> Value {
@@ -138,13 +147,3 @@ fn module_get_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 static MODULE_GETSETS: &[crate::typeobj::GetSetDef] = &[crate::typeobj::GetSetDef { name: "__dict__", get: module_get_dict, set: None }];
-
-pub(crate) fn init_type() {
-    let s = &MODULE_TYPE.slots;
-    s.getattro.set(Some(module_getattro));
-    s.setattro.set(Some(module_setattro));
-    s.repr.set(Some(module_repr));
-    s.traverse.set(Some(module_traverse));
-    s.new.set(Some(module_new));
-    s.init.set(Some(module_init));
-}

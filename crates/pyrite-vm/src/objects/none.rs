@@ -6,8 +6,9 @@ use std::cell::Cell;
 
 use crate::object::{ObjHeader, Payload, Value, IMMORTAL_REFCNT};
 use crate::objects::str as pystr;
-use crate::typeobj::{StaticType, PyType, CompareOp};
+use crate::typeobj::{StaticType, PyType, CompareOp, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
+use pyrite_bytecode::opcode::binop;
 pub use crate::objects::boolobject::{bool_value, false_ptr, true_ptr, BOOL_TYPE};
 pub(crate) use crate::objects::boolobject::init_bools;
 
@@ -16,9 +17,29 @@ pub struct Singleton;
 
 pub(crate) unsafe fn never_dealloc(_obj: *mut ObjHeader) {}
 
-pub static NONE_TYPE: StaticType = StaticType::new("NoneType", Some(&crate::objects::object::OBJECT_TYPE), 0, 16, never_dealloc, &[], &[]);
-pub static NOT_IMPLEMENTED_TYPE: StaticType = StaticType::new("NotImplementedType", Some(&crate::objects::object::OBJECT_TYPE), 0, 16, never_dealloc, &[], &[]);
-pub static ELLIPSIS_TYPE: StaticType = StaticType::new("ellipsis", Some(&crate::objects::object::OBJECT_TYPE), 0, 16, never_dealloc, &[], &[]);
+pub static NONE_TYPE: StaticType = StaticType::new("NoneType", Some(&crate::objects::object::OBJECT_TYPE), 0, 16, never_dealloc, &[], &[])
+.with_slots(SlotDefs {
+    repr: Some(none_repr),
+    hash: Some(singleton_hash),
+    richcompare: Some(singleton_richcompare),
+    new: Some(none_new),
+    nb_bool: Some(none_bool),
+    // PEP 604: `None | int`.
+    nb: nb_slots(&[(binop::OR, crate::objects::genericalias::type_or)]),
+    ..SlotDefs::EMPTY
+});
+pub static NOT_IMPLEMENTED_TYPE: StaticType = StaticType::new("NotImplementedType", Some(&crate::objects::object::OBJECT_TYPE), 0, 16, never_dealloc, &[], &[])
+.with_slots(SlotDefs {
+    repr: Some(not_implemented_repr),
+    hash: Some(singleton_hash),
+    ..SlotDefs::EMPTY
+});
+pub static ELLIPSIS_TYPE: StaticType = StaticType::new("ellipsis", Some(&crate::objects::object::OBJECT_TYPE), 0, 16, never_dealloc, &[], &[])
+.with_slots(SlotDefs {
+    repr: Some(ellipsis_repr),
+    hash: Some(singleton_hash),
+    ..SlotDefs::EMPTY
+});
 
 /// A static immortal object with no payload.
 #[repr(transparent)]
@@ -95,18 +116,6 @@ fn singleton_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> P
         CompareOp::Ne => Ok(bool_value(!a.is(b))),
         _ => Ok(not_implemented()),
     }
-}
-
-pub(crate) fn init_type() {
-    NONE_TYPE.slots.repr.set(Some(none_repr));
-    NONE_TYPE.slots.nb_bool.set(Some(none_bool));
-    NONE_TYPE.slots.new.set(Some(none_new));
-    NONE_TYPE.slots.richcompare.set(Some(singleton_richcompare));
-    NONE_TYPE.slots.hash.set(Some(singleton_hash));
-    NOT_IMPLEMENTED_TYPE.slots.hash.set(Some(singleton_hash));
-    ELLIPSIS_TYPE.slots.hash.set(Some(singleton_hash));
-    NOT_IMPLEMENTED_TYPE.slots.repr.set(Some(not_implemented_repr));
-    ELLIPSIS_TYPE.slots.repr.set(Some(ellipsis_repr));
 }
 
 impl Payload for Singleton {

@@ -3,7 +3,7 @@
 
 use crate::object::{alloc_object, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{dict, none, str as pystr, tuple, exceptions};
-use crate::typeobj::{flags, instance_dict_cell, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, instance_dict_cell, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 /// Payload of plain `object()` instances and of Python classes deriving only from object.
@@ -27,7 +27,18 @@ pub static OBJECT_TYPE: StaticType = StaticType::new(
     object_dealloc,
     OBJECT_METHODS,
     OBJECT_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(object_repr),
+    str: Some(object_str),
+    hash: Some(object_hash),
+    richcompare: Some(object_richcompare),
+    getattro: Some(generic_getattr),
+    setattro: Some(generic_setattr),
+    new: Some(object_new),
+    init: Some(object_init),
+    ..SlotDefs::EMPTY
+});
 
 pub fn object_type() -> &'static PyType {
     &OBJECT_TYPE
@@ -244,7 +255,7 @@ pub fn object_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Val
     if ty.has_flag(crate::typeobj::flags::IMMUTABLE) && !ty.is_heap_type() && !std::ptr::eq(ty, &OBJECT_TYPE.0) {
         return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", ty.name(), ty.name())));
     }
-    if let Some(abstract_methods) = crate::objects::typeobject_methods::abstract_methods(vm, ty)? {
+    if let Some(abstract_methods) = crate::typeobj::methods::abstract_methods(vm, ty)? {
         return Err(vm.type_error(abstract_methods));
     }
     Ok(alloc_object(ty, ObjectData))
@@ -320,7 +331,7 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Valu
         }
     }
     let cls = this.ty().to_value();
-    for t in crate::objects::typeobject_methods::mro_of(&cls) {
+    for t in crate::typeobj::methods::mro_of(&cls) {
         // SAFETY: mro entries are types.
         if let Some(d) = unsafe { t.as_type_unchecked() }.dict_value() {
             for k in dict::dict_data(&d).expect("dict").keys() {
@@ -378,15 +389,3 @@ static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef { name: "__reduce_ex__", func: object_reduce_ex, kind: MethodKind::Instance, doc: "" },
     MethodDef { name: "__sizeof__", func: object_sizeof, kind: MethodKind::Instance, doc: "" },
 ];
-
-pub(crate) fn init_type() {
-    let s = &OBJECT_TYPE.slots;
-    s.repr.set(Some(object_repr));
-    s.str.set(Some(object_str));
-    s.hash.set(Some(object_hash));
-    s.richcompare.set(Some(object_richcompare));
-    s.getattro.set(Some(generic_getattr));
-    s.setattro.set(Some(generic_setattr));
-    s.init.set(Some(object_init));
-    s.new.set(Some(object_new));
-}

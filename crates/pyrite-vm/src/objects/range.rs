@@ -12,7 +12,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::int::{as_int, from_bigint};
 use crate::objects::{none, str as pystr, tuple};
-use crate::typeobj::{flags, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 pub struct RangeData {
@@ -38,7 +38,19 @@ pub static RANGE_TYPE: StaticType = StaticType::new(
     dealloc_payload::<RangeData>,
     RANGE_METHODS,
     RANGE_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(range_repr),
+    hash: Some(range_hash),
+    richcompare: Some(range_richcompare),
+    iter: Some(range_iter),
+    new: Some(range_new),
+    nb_bool: Some(range_bool),
+    len: Some(range_len),
+    getitem: Some(range_getitem),
+    contains: Some(range_contains),
+    ..SlotDefs::EMPTY
+});
 
 /// The fast range iterator: no allocation per step (`rangeiterobject`).
 pub struct RangeIterData {
@@ -61,7 +73,12 @@ pub static RANGE_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<RangeIterData>,
     RANGE_ITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    iter: Some(self_iter),
+    iternext: Some(rangeiter_next),
+    ..SlotDefs::EMPTY
+});
 
 /// The big-int range iterator (`longrangeiterobject`).
 pub struct LongRangeIterData {
@@ -84,7 +101,12 @@ pub static LONGRANGE_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<LongRangeIterData>,
     LONGRANGE_ITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    iter: Some(self_iter),
+    iternext: Some(longrangeiter_next),
+    ..SlotDefs::EMPTY
+});
 
 /// The next value of a fast range iterator, or `None` when exhausted.
 #[inline(always)]
@@ -492,25 +514,6 @@ pub static LONGRANGE_ITER_METHODS: &[MethodDef] = &[MethodDef {
     kind: MethodKind::Instance,
     doc: "Private method returning an estimate of len(list(it)).",
 }];
-
-pub(crate) fn init_type() {
-    let s = &RANGE_TYPE.slots;
-    s.new.set(Some(range_new));
-    s.repr.set(Some(range_repr));
-    s.len.set(Some(range_len));
-    s.nb_bool.set(Some(range_bool));
-    s.getitem.set(Some(range_getitem));
-    s.contains.set(Some(range_contains));
-    s.richcompare.set(Some(range_richcompare));
-    s.hash.set(Some(range_hash));
-    s.iter.set(Some(range_iter));
-    let s = &RANGE_ITER_TYPE.slots;
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(rangeiter_next));
-    let s = &LONGRANGE_ITER_TYPE.slots;
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(longrangeiter_next));
-}
 
 #[cfg(test)]
 mod tests {

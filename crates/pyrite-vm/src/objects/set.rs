@@ -10,7 +10,7 @@ use std::cell::{Cell, UnsafeCell};
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, PyObj, Payload, Value};
 use crate::objects::iter::ValueCell;
 use crate::objects::{dict, exceptions, none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -72,7 +72,22 @@ pub static SET_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SetData>,
     SET_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(set_traverse),
+    clear: Some(set_clear_slot),
+    repr: Some(set_repr),
+    hash: Some(crate::objects::object::hash_not_implemented),
+    richcompare: Some(set_richcompare),
+    iter: Some(set_iter),
+    new: Some(set_new),
+    init: Some(set_init),
+    nb: nb_slots(&[(binop::OR, set_or), (binop::AND, set_and), (binop::SUBTRACT, set_sub), (binop::XOR, set_xor)]),
+    nb_inplace: nb_slots(&[(binop::OR, set_ior), (binop::AND, set_iand), (binop::SUBTRACT, set_isub), (binop::XOR, set_ixor)]),
+    len: Some(set_len),
+    contains: Some(set_contains_slot),
+    ..SlotDefs::EMPTY
+});
 
 pub static FROZENSET_TYPE: StaticType = StaticType::new(
     "frozenset",
@@ -82,7 +97,20 @@ pub static FROZENSET_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SetData>,
     FROZENSET_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(set_traverse),
+    clear: Some(set_clear_slot),
+    repr: Some(set_repr),
+    hash: Some(frozenset_hash),
+    richcompare: Some(set_richcompare),
+    iter: Some(set_iter),
+    new: Some(frozenset_new),
+    nb: nb_slots(&[(binop::OR, set_or), (binop::AND, set_and), (binop::SUBTRACT, set_sub), (binop::XOR, set_xor)]),
+    len: Some(set_len),
+    contains: Some(set_contains_slot),
+    ..SlotDefs::EMPTY
+});
 
 /// What a probe for an absent key found.
 enum Lookup {
@@ -1235,7 +1263,14 @@ pub static SET_ITER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SetIterData>,
     SET_ITER_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(setiter_traverse),
+    clear: Some(setiter_clear),
+    iter: Some(self_iter),
+    iternext: Some(setiter_next),
+    ..SlotDefs::EMPTY
+});
 
 fn setiter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let it = v.downcast::<SetIterData>().expect("set_iterator");
@@ -1288,39 +1323,6 @@ fn setiter_clear(h: &ObjHeader) {
 
 fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
-}
-
-pub(crate) fn init_type() {
-    for t in [&SET_TYPE, &FROZENSET_TYPE] {
-        let s = &t.slots;
-        s.traverse.set(Some(set_traverse));
-        s.clear.set(Some(set_clear_slot));
-        s.repr.set(Some(set_repr));
-        s.len.set(Some(set_len));
-        s.contains.set(Some(set_contains_slot));
-        s.richcompare.set(Some(set_richcompare));
-        s.iter.set(Some(set_iter));
-        s.nb[binop::OR as usize].set(Some(set_or));
-        s.nb[binop::AND as usize].set(Some(set_and));
-        s.nb[binop::SUBTRACT as usize].set(Some(set_sub));
-        s.nb[binop::XOR as usize].set(Some(set_xor));
-    }
-    let s = &SET_TYPE.slots;
-    s.hash.set(Some(crate::objects::object::hash_not_implemented));
-    s.new.set(Some(set_new));
-    s.init.set(Some(set_init));
-    s.nb_inplace[binop::OR as usize].set(Some(set_ior));
-    s.nb_inplace[binop::AND as usize].set(Some(set_iand));
-    s.nb_inplace[binop::SUBTRACT as usize].set(Some(set_isub));
-    s.nb_inplace[binop::XOR as usize].set(Some(set_ixor));
-    let s = &FROZENSET_TYPE.slots;
-    s.hash.set(Some(frozenset_hash));
-    s.new.set(Some(frozenset_new));
-    let s = &SET_ITER_TYPE.slots;
-    s.iter.set(Some(self_iter));
-    s.iternext.set(Some(setiter_next));
-    s.traverse.set(Some(setiter_traverse));
-    s.clear.set(Some(setiter_clear));
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::int::{as_int, IntRef};
 use crate::objects::{none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 /// A slice: `start`, `stop` and `step` are arbitrary objects (usually ints or None).
@@ -27,7 +27,15 @@ pub static SLICE_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SliceData>,
     SLICE_METHODS,
     SLICE_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(slice_traverse),
+    repr: Some(slice_repr),
+    hash: Some(slice_hash),
+    richcompare: Some(slice_richcompare),
+    new: Some(slice_new),
+    ..SlotDefs::EMPTY
+});
 
 pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
     alloc_object(&SLICE_TYPE, SliceData { start, stop, step })
@@ -329,15 +337,6 @@ pub static SLICE_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "stop", get: get_stop, set: None },
     GetSetDef { name: "step", get: get_step, set: None },
 ];
-
-pub(crate) fn init_type() {
-    let s = &SLICE_TYPE.slots;
-    s.traverse.set(Some(slice_traverse));
-    s.repr.set(Some(slice_repr));
-    s.richcompare.set(Some(slice_richcompare));
-    s.hash.set(Some(slice_hash));
-    s.new.set(Some(slice_new));
-}
 
 #[cfg(test)]
 mod tests {

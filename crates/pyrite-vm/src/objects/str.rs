@@ -8,7 +8,7 @@ use std::cell::Cell;
 
 use crate::object::{alloc_object_with_tail, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::{none, str_wtf8};
-use crate::typeobj::{flags, CompareOp, PyType, StaticType};
+use crate::typeobj::{flags, nb_slots, CompareOp, PyType, SlotDefs, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -72,7 +72,20 @@ pub static STR_TYPE: StaticType = StaticType::new(
     dealloc_payload::<StrData>,
     crate::objects::str_methods::STR_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(str_repr),
+    str: Some(str_str),
+    hash: Some(str_hash),
+    richcompare: Some(str_richcompare),
+    iter: Some(str_iter),
+    new: Some(str_new),
+    nb: nb_slots(&[(binop::ADD, str_add), (binop::MULTIPLY, str_mul), (binop::REMAINDER, str_mod)]),
+    len: Some(str_len),
+    getitem: Some(str_getitem),
+    contains: Some(str_contains),
+    ..SlotDefs::EMPTY
+});
 
 impl StrData {
     /// Bytes the object's tail holds (slot, text, lossy copy and the room after them).
@@ -790,20 +803,4 @@ fn str_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) ->
     } else {
         Ok(new_subclass_instance(cls_ty, str_data(&text).expect("str")))
     }
-}
-
-pub(crate) fn init_type() {
-    let s = &STR_TYPE.slots;
-    s.repr.set(Some(str_repr));
-    s.str.set(Some(str_str));
-    s.hash.set(Some(str_hash));
-    s.richcompare.set(Some(str_richcompare));
-    s.nb[binop::ADD as usize].set(Some(str_add));
-    s.nb[binop::MULTIPLY as usize].set(Some(str_mul));
-    s.nb[binop::REMAINDER as usize].set(Some(str_mod));
-    s.len.set(Some(str_len));
-    s.contains.set(Some(str_contains));
-    s.getitem.set(Some(str_getitem));
-    s.iter.set(Some(str_iter));
-    s.new.set(Some(str_new));
 }

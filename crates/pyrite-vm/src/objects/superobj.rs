@@ -2,7 +2,7 @@
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
-use crate::typeobj::{flags, payload_of, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 pub struct SuperData {
@@ -27,7 +27,15 @@ pub static SUPER_TYPE: StaticType = StaticType::new(
     dealloc_payload::<SuperData>,
     &[],
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(super_traverse),
+    repr: Some(super_repr),
+    getattro: Some(super_getattro),
+    new: Some(super_new),
+    init: Some(super_init),
+    ..SlotDefs::EMPTY
+});
 
 /// `super(type_, obj)`.
 pub fn new_super(vm: &mut Vm, type_: &Value, obj: &Value) -> PyResult<Value> {
@@ -132,13 +140,4 @@ fn super_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     if let Some(o) = &d.obj_type {
         visit(o);
     }
-}
-
-pub(crate) fn init_type() {
-    let s = &SUPER_TYPE.slots;
-    s.new.set(Some(super_new));
-    s.init.set(Some(super_init));
-    s.getattro.set(Some(super_getattro));
-    s.repr.set(Some(super_repr));
-    s.traverse.set(Some(super_traverse));
 }

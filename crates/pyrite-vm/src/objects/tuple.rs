@@ -6,7 +6,7 @@ use std::cell::Cell;
 use crate::object::free_list::FreeList;
 use crate::object::{alloc_object_with_tail, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
-use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -51,7 +51,21 @@ pub static TUPLE_TYPE: StaticType = StaticType::new(
     tuple_dealloc,
     TUPLE_METHODS,
     &[],
-);
+)
+.with_slots(SlotDefs {
+    traverse: Some(tuple_traverse),
+    clear: Some(tuple_clear),
+    repr: Some(tuple_repr),
+    hash: Some(tuple_hash),
+    richcompare: Some(tuple_richcompare),
+    iter: Some(tuple_iter),
+    new: Some(tuple_new),
+    nb: nb_slots(&[(binop::ADD, tuple_add), (binop::MULTIPLY, tuple_mul)]),
+    len: Some(tuple_len),
+    getitem: Some(tuple_getitem),
+    contains: Some(tuple_contains),
+    ..SlotDefs::EMPTY
+});
 
 // Free lists of dead exact tuples, one per length 1..=FREE_MAX_LEN (CPython keeps them for
 // lengths below 20): a block is reused whole (GC head, header, payload and items) for the
@@ -454,19 +468,3 @@ pub static TUPLE_METHODS: &[MethodDef] = &[
     MethodDef { name: "count", func: tuple_count, kind: MethodKind::Instance, doc: "Return number of occurrences of value." },
     MethodDef { name: "__getnewargs__", func: tuple_getnewargs, kind: MethodKind::Instance, doc: "" },
 ];
-
-pub(crate) fn init_type() {
-    let s = &TUPLE_TYPE.slots;
-    s.traverse.set(Some(tuple_traverse));
-    s.clear.set(Some(tuple_clear));
-    s.repr.set(Some(tuple_repr));
-    s.hash.set(Some(tuple_hash));
-    s.richcompare.set(Some(tuple_richcompare));
-    s.len.set(Some(tuple_len));
-    s.contains.set(Some(tuple_contains));
-    s.getitem.set(Some(tuple_getitem));
-    s.nb[binop::ADD as usize].set(Some(tuple_add));
-    s.nb[binop::MULTIPLY as usize].set(Some(tuple_mul));
-    s.iter.set(Some(tuple_iter));
-    s.new.set(Some(tuple_new));
-}

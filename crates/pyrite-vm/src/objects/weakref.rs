@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
-use crate::typeobj::{flags, payload_of, CompareOp, GetSetDef, PyType, StaticType};
+use crate::typeobj::{flags, payload_of, CompareOp, GetSetDef, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
 
 /// A weak reference: the referent's address (null once it died) and the callback.
@@ -36,7 +36,15 @@ pub static WEAKREF_TYPE: StaticType = StaticType::new(
     weakref_dealloc,
     &[],
     WEAKREF_GETSETS,
-);
+)
+.with_slots(SlotDefs {
+    repr: Some(weakref_repr),
+    hash: Some(weakref_hash),
+    richcompare: Some(weakref_richcompare),
+    call: Some(weakref_call),
+    new: Some(weakref_new),
+    ..SlotDefs::EMPTY
+});
 
 /// An interpreter's weak references.
 pub(crate) struct WeakrefTable {
@@ -258,15 +266,6 @@ fn get_callback(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 static WEAKREF_GETSETS: &[GetSetDef] = &[GetSetDef { name: "__callback__", get: get_callback, set: None }];
 
-pub(crate) fn init_type() {
-    let s = &WEAKREF_TYPE.slots;
-    s.new.set(Some(weakref_new));
-    s.call.set(Some(weakref_call));
-    s.repr.set(Some(weakref_repr));
-    s.hash.set(Some(weakref_hash));
-    s.richcompare.set(Some(weakref_richcompare));
-}
-
 pub fn static_types() -> Vec<&'static StaticType> {
     vec![&WEAKREF_TYPE]
 }
@@ -278,4 +277,3 @@ pub(crate) fn refs_of(obj: &Value) -> Vec<Value> {
     // SAFETY: weakrefs in the table are alive.
     ptrs.into_iter().map(|r| unsafe { Value::from_header_borrowed(&*(r as *const ObjHeader)) }).collect()
 }
-

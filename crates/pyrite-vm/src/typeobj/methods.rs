@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use std::cell::{Cell, UnsafeCell};
 
 use crate::object::{ObjHeader, Value};
-use crate::objects::{descr, dict, heaptype_slots, none, str as pystr, tuple, function};
-use crate::typeobj::{flags, type_type, GetSetDef, MethodDef, MethodKind, PyType, Slots, TYPE_TYPE};
+use crate::objects::{descr, dict, none, str as pystr, tuple, function};
+use crate::typeobj::{heaptype_slots, flags, type_type, GetSetDef, MethodDef, MethodKind, PyType, Slots, SlotDefs, nb_slots};
+use pyrite_bytecode::opcode::binop;
 use crate::vm::{PyResult, Vm};
 
 /// The MRO of a type value as a vector.
@@ -159,7 +160,8 @@ fn type_module(vm: &mut Vm, ty: &PyType) -> Option<String> {
         let m = ty.dict_ref().and_then(|d| dict::get_str_key(d, &key))?;
         return pystr::try_str(&m).map(str::to_owned);
     }
-    Some("builtins".to_owned())
+    // A static type's module is the prefix of its dotted name (CPython's `type_module`).
+    Some(ty.name().rsplit_once('.').map(|(m, _)| m).unwrap_or("builtins").to_owned())
 }
 
 /// C3 linearisation of `ty` with `bases`.
@@ -480,7 +482,8 @@ fn t(v: &Value) -> &PyType {
 }
 
 fn type_get_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(t(v).name()))
+    // A static type's `__name__` leaves out its module prefix (its qualname).
+    Ok(pystr::new_str(if t(v).is_heap_type() { t(v).name() } else { t(v).qualname() }))
 }
 fn type_set_name(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
     match value.and_then(pystr::try_str) {
@@ -658,19 +661,6 @@ fn type_clear(h: &ObjHeader) {
     ty.modified();
 }
 
-pub(crate) fn init_type() {
-    let s = &TYPE_TYPE.slots;
-    s.call.set(Some(type_call));
-    s.getattro.set(Some(type_getattro));
-    s.setattro.set(Some(type_setattro));
-    s.repr.set(Some(type_repr));
-    s.new.set(Some(type_new));
-    s.init.set(Some(type_init));
-    s.traverse.set(Some(type_traverse));
-    s.clear.set(Some(type_clear));
-
-}
-
 fn type_init(vm: &mut Vm, _this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
     let npos = crate::protocols::args::npositional(args, kwnames);
     if npos != 1 && npos != 3 {
@@ -678,3 +668,18 @@ fn type_init(vm: &mut Vm, _this: &Value, args: &[Value], kwnames: Option<&Value>
     }
     Ok(())
 }
+
+/// The slots of `type` (its declaration, `TYPE_TYPE`, is in `typeobj/mod.rs`).
+pub(crate) const TYPE_SLOTS: SlotDefs = SlotDefs {
+    traverse: Some(type_traverse),
+    clear: Some(type_clear),
+    repr: Some(type_repr),
+    getattro: Some(type_getattro),
+    setattro: Some(type_setattro),
+    call: Some(type_call),
+    new: Some(type_new),
+    init: Some(type_init),
+    // PEP 604: `int | str`.
+    nb: nb_slots(&[(binop::OR, crate::objects::genericalias::type_or)]),
+    ..SlotDefs::EMPTY
+};

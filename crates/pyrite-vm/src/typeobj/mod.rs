@@ -5,6 +5,10 @@
 //! Classes defined in Python are heap `PyType` objects whose slots are refreshed from the
 //! dunder methods found along the MRO whenever a class attribute changes.
 
+pub mod heaptype_slots;
+pub mod methods;
+pub(crate) mod static_init;
+
 use std::borrow::Cow;
 use std::cell::{Cell, UnsafeCell};
 
@@ -178,6 +182,150 @@ impl Slots {
     }
 }
 
+/// The slots a static type declares (CPython's static `PyTypeObject` initializer, or the
+/// `PyType_Slot` array of a `PyType_Spec`): plain values, written in the type's declaration
+/// with `..SlotDefs::EMPTY` for the rest, e.g.
+///
+/// ```ignore
+/// pub static X_TYPE: StaticType = StaticType::new("x", Some(&OBJECT_TYPE), 0, size, dealloc, METHODS, &[])
+///     .with_slots(SlotDefs { repr: Some(x_repr), nb: nb_slots(&[(binop::ADD, x_add)]), ..SlotDefs::EMPTY });
+/// ```
+///
+/// [`StaticType::with_slots`] copies them into the type's [`Slots`] at compile time, so
+/// reading a slot is the same load for static and heap types; slots left empty are
+/// inherited from the base at start-up (`static_init::inherit_slots`).
+#[derive(Clone, Copy)]
+pub struct SlotDefs {
+    pub traverse: Option<TraverseFn>,
+    pub clear: Option<ClearFn>,
+    pub repr: Option<UnaryFn>,
+    pub str: Option<UnaryFn>,
+    pub hash: Option<HashFn>,
+    pub richcompare: Option<RichCmpFn>,
+    pub getattro: Option<GetattroFn>,
+    pub setattro: Option<SetattroFn>,
+    pub call: Option<CallFn>,
+    pub iter: Option<UnaryFn>,
+    pub iternext: Option<IterNextFn>,
+    pub descr_get: Option<DescrGetFn>,
+    pub descr_set: Option<DescrSetFn>,
+    pub new: Option<NewFn>,
+    pub init: Option<InitFn>,
+    /// Binary operators indexed by `NB_*` (build with [`nb_slots`]).
+    pub nb: [Option<BinaryFn>; NB_BINARY],
+    /// In-place operators indexed by `NB_*` (build with [`nb_slots`]).
+    pub nb_inplace: [Option<BinaryFn>; NB_BINARY],
+    pub nb_negative: Option<UnaryFn>,
+    pub nb_positive: Option<UnaryFn>,
+    pub nb_invert: Option<UnaryFn>,
+    pub nb_absolute: Option<UnaryFn>,
+    pub nb_bool: Option<BoolFn>,
+    pub nb_int: Option<UnaryFn>,
+    pub nb_float: Option<UnaryFn>,
+    pub nb_index: Option<UnaryFn>,
+    pub len: Option<LenFn>,
+    pub getitem: Option<BinaryFn>,
+    pub setitem: Option<SetItemFn>,
+    pub contains: Option<ContainsFn>,
+    pub buffer: Option<&'static crate::protocols::buffer::BufferProcs>,
+}
+
+impl SlotDefs {
+    /// No slot defined.
+    pub const EMPTY: SlotDefs = SlotDefs {
+        traverse: None,
+        clear: None,
+        repr: None,
+        str: None,
+        hash: None,
+        richcompare: None,
+        getattro: None,
+        setattro: None,
+        call: None,
+        iter: None,
+        iternext: None,
+        descr_get: None,
+        descr_set: None,
+        new: None,
+        init: None,
+        nb: [None; NB_BINARY],
+        nb_inplace: [None; NB_BINARY],
+        nb_negative: None,
+        nb_positive: None,
+        nb_invert: None,
+        nb_absolute: None,
+        nb_bool: None,
+        nb_int: None,
+        nb_float: None,
+        nb_index: None,
+        len: None,
+        getitem: None,
+        setitem: None,
+        contains: None,
+        buffer: None,
+    };
+}
+
+/// A binary-operator slot array from `(BINARY_OP operator, function)` pairs
+/// (`binop::ADD`, ...), for [`SlotDefs::nb`] and [`SlotDefs::nb_inplace`].
+pub const fn nb_slots(entries: &[(u32, BinaryFn)]) -> [Option<BinaryFn>; NB_BINARY] {
+    let mut table = [None; NB_BINARY];
+    let mut i = 0;
+    while i < entries.len() {
+        table[entries[i].0 as usize] = Some(entries[i].1);
+        i += 1;
+    }
+    table
+}
+
+impl Slots {
+    /// The slot table of a static type: `dealloc` and the declared slots.
+    pub const fn from_defs(dealloc: DeallocFn, d: SlotDefs) -> Slots {
+        macro_rules! cells {
+            ($a:expr) => {
+                [
+                    Cell::new($a[0]), Cell::new($a[1]), Cell::new($a[2]), Cell::new($a[3]), Cell::new($a[4]),
+                    Cell::new($a[5]), Cell::new($a[6]), Cell::new($a[7]), Cell::new($a[8]), Cell::new($a[9]),
+                    Cell::new($a[10]), Cell::new($a[11]), Cell::new($a[12]),
+                ]
+            };
+        }
+        Slots {
+            dealloc: Cell::new(dealloc),
+            traverse: Cell::new(d.traverse),
+            clear: Cell::new(d.clear),
+            repr: Cell::new(d.repr),
+            str: Cell::new(d.str),
+            hash: Cell::new(d.hash),
+            richcompare: Cell::new(d.richcompare),
+            getattro: Cell::new(d.getattro),
+            setattro: Cell::new(d.setattro),
+            call: Cell::new(d.call),
+            iter: Cell::new(d.iter),
+            iternext: Cell::new(d.iternext),
+            descr_get: Cell::new(d.descr_get),
+            descr_set: Cell::new(d.descr_set),
+            new: Cell::new(d.new),
+            init: Cell::new(d.init),
+            nb: cells!(d.nb),
+            nb_inplace: cells!(d.nb_inplace),
+            nb_negative: Cell::new(d.nb_negative),
+            nb_positive: Cell::new(d.nb_positive),
+            nb_invert: Cell::new(d.nb_invert),
+            nb_absolute: Cell::new(d.nb_absolute),
+            nb_bool: Cell::new(d.nb_bool),
+            nb_int: Cell::new(d.nb_int),
+            nb_float: Cell::new(d.nb_float),
+            nb_index: Cell::new(d.nb_index),
+            len: Cell::new(d.len),
+            getitem: Cell::new(d.getitem),
+            setitem: Cell::new(d.setitem),
+            contains: Cell::new(d.contains),
+            buffer: Cell::new(d.buffer),
+        }
+    }
+}
+
 /// `tp_flags` bits.
 pub mod flags {
     pub const HEAPTYPE: u64 = 1 << 9;
@@ -308,8 +456,9 @@ impl std::ops::Deref for StaticType {
     }
 }
 
-/// Declaration helper for static types. Use through `StaticType::new` and set slots in the
-/// type's `init` function via `ty.slots.xxx.set(...)` (run once at start-up).
+/// Declaration of static types: `StaticType::new(...)` with the type's layout, methods and
+/// getsets, then `.with_slots(SlotDefs { .. })` and `.with_doc(..)`; the whole type is one
+/// `static` item, complete at compile time.
 impl StaticType {
     pub const fn new(
         name: &'static str,
@@ -326,7 +475,7 @@ impl StaticType {
                 ob_type: Cell::new(&TYPE_TYPE.0),
             },
             name: UnsafeCell::new(Cow::Borrowed(name)),
-            qualname: UnsafeCell::new(Cow::Borrowed(name)),
+            qualname: UnsafeCell::new(Cow::Borrowed(after_last_dot(name))),
             flags: Cell::new(flags),
             base: Cell::new(match base {
                 Some(b) => &b.0,
@@ -348,6 +497,44 @@ impl StaticType {
             init_cache: Cell::new((0, std::ptr::null())),
         })
     }
+
+    /// The type with the slots `defs` (its `dealloc` kept).
+    pub const fn with_slots(self, defs: SlotDefs) -> StaticType {
+        let mut t = self;
+        let dealloc = t.0.slots.dealloc.into_inner();
+        t.0.slots = Slots::from_defs(dealloc, defs);
+        t
+    }
+
+    /// The type whose instances have a `__dict__` cell at byte offset `offset` (`tp_dictoffset`).
+    pub const fn with_dictoffset(self, offset: usize) -> StaticType {
+        let mut t = self;
+        t.0.dictoffset = Cell::new(offset);
+        t
+    }
+
+    /// The type with the docstring `doc` (`__doc__`).
+    pub const fn with_doc(self, doc: &'static str) -> StaticType {
+        let mut t = self;
+        t.0.doc = Some(doc);
+        t
+    }
+}
+
+/// A static type's `__name__` and `__qualname__`: its name after the module prefix, which
+/// types of native modules carry as CPython's `tp_name` does (`"_io.TextIOWrapper"`).
+const fn after_last_dot(name: &'static str) -> &'static str {
+    let bytes = name.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        if bytes[i - 1] == b'.' {
+            let (_, tail) = bytes.split_at(i);
+            // SAFETY: split just after an ASCII '.', so the tail is valid UTF-8.
+            return unsafe { std::str::from_utf8_unchecked(tail) };
+        }
+        i -= 1;
+    }
+    name
 }
 
 /// `type`.
@@ -357,9 +544,10 @@ pub static TYPE_TYPE: StaticType = StaticType::new(
     flags::BASETYPE | flags::TYPE_SUBCLASS | flags::HAVE_GC,
     std::mem::size_of::<PyType>(),
     dealloc_heap_type,
-    crate::objects::typeobject_methods::TYPE_METHODS,
-    crate::objects::typeobject_methods::TYPE_GETSETS,
-);
+    crate::typeobj::methods::TYPE_METHODS,
+    crate::typeobj::methods::TYPE_GETSETS,
+)
+.with_slots(crate::typeobj::methods::TYPE_SLOTS);
 
 #[inline(always)]
 pub fn type_type() -> &'static PyType {

@@ -18,7 +18,6 @@ pub fn init_static_types() {
         // SAFETY: the state is leaked, so it outlives the guard.
         let _attached = unsafe { crate::pystate::Attached::new(boot) };
         none::init_bools();
-        crate::objects::init_all();
         let types = crate::objects::all_static_types();
         for (i, t) in types.iter().enumerate() {
             // Unique tags below the range heap types draw from (see `next_version_tag`).
@@ -182,7 +181,7 @@ fn fill_dict(t: &'static StaticType) {
     if s.new.get().is_some() && base.map(|b| b.slots.new.get().map(|f| f as usize) != s.new.get().map(|f| f as usize)).unwrap_or(true) {
         put(&d, "__new__", descr::new_slot_wrapper("__new__", SlotKind::New, ty));
     }
-    for (i, (name, rname, iname)) in crate::objects::heaptype_slots::BINARY_DUNDERS.iter().enumerate() {
+    for (i, (name, rname, iname)) in crate::typeobj::heaptype_slots::BINARY_DUNDERS.iter().enumerate() {
         let f = s.nb[i].get().map(|f| f as usize);
         let bf = base.and_then(|b| b.slots.nb[i].get().map(|f| f as usize));
         if own(f, bf) {
