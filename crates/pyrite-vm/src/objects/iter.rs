@@ -349,8 +349,10 @@ fn str_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let d = str_iter_data(v);
     let bytes = pystr::str_data(&d.s).expect("str").as_bytes();
     let pos = d.pos.get();
-    if pos >= bytes.len() {
-        return Ok(None);
+    let Some(&b) = bytes.get(pos) else { return Ok(None) };
+    if b < 0x80 {
+        d.pos.set(pos + 1);
+        return Ok(Some(vm.ascii_char(b)));
     }
     let (c, w) = crate::objects::str_wtf8::decode_at(bytes, pos);
     d.pos.set(pos + w);
