@@ -390,3 +390,9 @@ pub fn referents(v: &Value) -> Vec<Value> {
 pub fn is_tracked(v: &Value) -> bool {
     gc_head_if_tracked(v).is_some()
 }
+
+/// The type names of the objects still tracked (teardown's check, see `Vm::drop`).
+pub(crate) fn survivors() -> Vec<String> {
+    // SAFETY: every head in the tracked list belongs to a live object.
+    unsafe { tracked().iter().map(|&h| (*obj_of(h)).ty().name().to_string()).collect() }
+}

@@ -108,6 +108,21 @@ impl Interpreter {
     }
 }
 
+impl Interpreter {
+    /// Tear the interpreter down now (CPython's `Py_FinalizeEx`): pending finalizers run,
+    /// modules are emptied and every object it made is freed. `Err` names the types of the
+    /// objects that could not be freed (a leak; the state then stays allocated).
+    pub fn finalize(mut self) -> Result<(), String> {
+        let (_attached, vm) = self.attach();
+        let left = vm.teardown();
+        if left.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{} object(s) left: {}", left.len(), left.join(", ")))
+        }
+    }
+}
+
 impl Drop for Interpreter {
     fn drop(&mut self) {
         let Some(vm) = self.vm.take() else { return };

@@ -56,11 +56,14 @@ pub struct Config {
     /// Debug knob for tests: only this many type version tags are left to hand out (the
     /// counter starts near its end), so that running out of tags can be tested.
     pub remaining_type_tags: Option<u32>,
+    /// Debug check: at teardown, report on stderr any object the collector still tracks
+    /// (every object must be freed; `-X checkteardown`, used by the golden suite).
+    pub check_teardown: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { argv: vec![String::new()], path: Vec::new(), allow_filesystem_imports: true, specialize: true, remaining_type_tags: None }
+        Config { argv: vec![String::new()], path: Vec::new(), allow_filesystem_imports: true, specialize: true, remaining_type_tags: None, check_teardown: false }
     }
 }
 
@@ -85,6 +88,8 @@ pub struct Vm {
     pub top_frame: *const crate::eval::frame::Frame,
     /// Objects whose repr is in progress (`Py_ReprEnter`).
     repr_stack: Vec<usize>,
+    /// `teardown` has run.
+    torn_down: bool,
 }
 
 impl std::ops::Deref for Vm {
@@ -114,6 +119,7 @@ impl Vm {
             handled_exception: None,
             top_frame: std::ptr::null(),
             repr_stack: Vec::new(),
+            torn_down: false,
         });
         if let Some(n) = vm.config.remaining_type_tags {
             vm.types.set_remaining_tags(n);
@@ -401,13 +407,14 @@ impl Vm {
     }
 }
 
-impl Drop for Vm {
+impl Vm {
     /// Tear the interpreter down so that dropping it frees what it allocated (CPython's
     /// finalization, simplified): run pending finalizers, empty every module's namespace and
     /// the interpreter's own tables, then collect the cycles that remain, and give the free
     /// lists and block caches back to the allocator. Immortal built-in objects are shared by
-    /// all interpreters and stay. The interpreter must be attached (`Interpreter` does it).
-    fn drop(&mut self) {
+    /// all interpreters and stay. Returns the type names of the objects still tracked
+    /// afterwards (none, unless something leaked). Runs once.
+    pub(crate) fn teardown(&mut self) -> Vec<String> {
         crate::gc::run_pending_finalizers(self);
         // Garbage goes first, while module globals are intact (CPython collects before it
         // clears the modules that survive), so finalizers still see their globals.
@@ -446,6 +453,21 @@ impl Drop for Vm {
         crate::gc::run_pending_finalizers(self);
         self.interp().free_lists.drain();
         self.interp().blocks.drain();
+        self.torn_down = true;
+        crate::gc::survivors()
+    }
+}
+
+impl Drop for Vm {
+    /// Tear the interpreter down (see [`Vm::teardown`]) and free its state when nothing of it
+    /// is left. The interpreter must be attached (`Interpreter` does it).
+    fn drop(&mut self) {
+        if !self.torn_down {
+            let left = self.teardown();
+            if self.config.check_teardown && !left.is_empty() {
+                eprintln!("pyrite: teardown left {} tracked object(s): {}", left.len(), left.join(", "));
+            }
+        }
         // Objects that survived (leaked) keep links into the collector's list; the state is
         // freed only when none are tracked any more.
         if crate::gc::get_count() == 0 {

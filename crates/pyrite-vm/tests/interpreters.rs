@@ -167,3 +167,21 @@ fn running_out_of_type_version_tags_stops_caching() {
     py.run_source("class D(C):\n    def g(self):\n        return 'g'\nd = D()\nr = [d.g() + str(d.f()) for _ in range(10)]").unwrap();
     assert_eq!(py.eval("r[-1]").unwrap(), "'g1'");
 }
+
+#[test]
+fn finalizing_frees_every_object_after_errors_and_cycles() {
+    let mut py = new();
+    setup(&mut py, "F");
+    assert!(py.eval("undefined_name").is_err());
+    assert!(py.run_source("def f():\n    raise ValueError('x')\nf()").is_err());
+    assert!(py.run_source("getattr(object(), 'missing')").is_err());
+    // A class holding an instance of itself, a self-referencing list, a cycle with __del__,
+    // a closure over its own class (`super()`), and a raised-and-kept exception.
+    py.run_source(
+        "class Single:\n    inst = None\n    def __new__(cls):\n        cls.inst = super().__new__(cls)\n        return cls.inst\n\
+         Single()\nl = []\nl.append(l)\nmake_cycle('f')\n\
+         try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    kept = e\n",
+    )
+    .unwrap();
+    assert_eq!(py.finalize(), Ok(()));
+}

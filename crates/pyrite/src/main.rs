@@ -23,7 +23,8 @@ Options:
 -h     : print this help message and exit (also -? or --help)
 -V     : print the Python version number and exit (also --version)
 -X opt : implementation-specific option; -X nospecialize turns the adaptive specialiser off
-         (as does PYRITE_NOSPECIALIZE=1 in the environment); others are ignored
+         (as does PYRITE_NOSPECIALIZE=1 in the environment); -X checkteardown reports on
+         stderr any object left alive when the interpreter is torn down; others are ignored
 -B -E -I -O -q -s -S -u : accepted for compatibility, no effect
 file   : program read from script file
 -      : program read from stdin (default; there is no interactive REPL yet)
@@ -91,6 +92,7 @@ fn run(args: Vec<String>) -> i32 {
     if xopts.iter().any(|x| x == "nospecialize") || std::env::var_os("PYRITE_NOSPECIALIZE").is_some() {
         config.specialize = false;
     }
+    config.check_teardown = xopts.iter().any(|x| x == "checkteardown");
     let (bytes, filename, script_dir) = match &source {
         Source::File(path) => match std::fs::read(path) {
             Ok(b) => {

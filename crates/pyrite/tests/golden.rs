@@ -55,7 +55,9 @@ fn run(script: &Path, specialize: bool) -> Result<Outcome, String> {
     } else {
         command.env("PYRITE_NOSPECIALIZE", "1");
     }
+    // Every object must be freed at teardown: the interpreter reports any it still tracks.
     let mut child = command
+        .args(["-X", "checkteardown"])
         .arg(name)
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")

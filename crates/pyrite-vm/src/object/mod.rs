@@ -210,7 +210,9 @@ pub(crate) unsafe fn dealloc_payload<T: Payload>(obj: *mut ObjHeader) {
     if ty.has_gc() {
         gc::untrack(obj);
     }
-    if ty.is_heap_type() {
+    // A heap subtype's dict and slots, and the instance dict of a static type that has one
+    // (exceptions, staticmethod/classmethod).
+    if ty.is_heap_type() || ty.dictoffset.get() != 0 {
         crate::typeobj::clear_instance_extras(obj, ty);
     }
     let data = &mut (*(obj as *mut PyObj<T>)).data;

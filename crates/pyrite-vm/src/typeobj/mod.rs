@@ -962,6 +962,15 @@ pub unsafe fn instance_slot_cell(obj: &Value, offset: usize) -> &UnsafeCell<Opti
 /// Traverse a heap-type instance's dict and slots.
 pub fn traverse_instance_extras(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     let ty = h.ty();
+    if ty.is_heap_type() {
+        // The instance's reference to its class (CPython's subtype_traverse visits
+        // Py_TYPE): a class that refers to one of its instances (`cls._inst = cls()`) is a
+        // cycle the collector must see.
+        // SAFETY: the type is alive (the instance holds a reference to it); the value is
+        // only lent to `visit` and never dropped, so the count is untouched.
+        let t = std::mem::ManuallyDrop::new(unsafe { Value::from_header(std::ptr::NonNull::from(&ty.header)) });
+        visit(&t);
+    }
     let base = h as *const ObjHeader as *const u8;
     let off = ty.dictoffset.get();
     // SAFETY: offsets come from the instance's own type.
