@@ -385,7 +385,8 @@ fn m_modf(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_nextafter(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let p = args::parse_n(vm, "nextafter", a, k, &["x", "y", "steps"], 2)?;
+    const NEXTAFTER: args::Spec = args::Spec::keywords("nextafter", &[args::Param::pos("x"), args::Param::pos("y"), args::Param::kw_opt("steps")]);
+    let p: [Option<Value>; 3] = NEXTAFTER.parse(vm, a, k)?.map(|o| o.cloned());
     let x = number::to_f64(vm, p[0].as_ref().expect("x"))?;
     let y = number::to_f64(vm, p[1].as_ref().expect("y"))?;
     let steps = match &p[2] {
@@ -512,11 +513,8 @@ fn m_dist(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_isclose(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let npos = a.len() - k.map(|t| tuple::items(t).len()).unwrap_or(0);
-    if npos != 2 {
-        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({npos} given)")));
-    }
-    let p = args::parse_n(vm, "isclose", a, k, &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    const ISCLOSE: args::Spec = args::Spec::keywords("isclose", &[args::Param::arg("a"), args::Param::arg("b"), args::Param::kw_opt("rel_tol"), args::Param::kw_opt("abs_tol")]);
+    let p: [Option<Value>; 4] = ISCLOSE.parse(vm, a, k)?.map(|o| o.cloned());
     let x = number::to_f64(vm, p[0].as_ref().expect("a"))?;
     let y = number::to_f64(vm, p[1].as_ref().expect("b"))?;
     let rel = match &p[2] {
@@ -737,7 +735,8 @@ fn m_isqrt(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_prod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let p = args::parse_n(vm, "prod", a, k, &["iterable", "start"], 1)?;
+    const PROD: args::Spec = args::Spec::keywords("prod", &[args::Param::pos("iterable"), args::Param::kw_opt("start")]);
+    let p: [Option<Value>; 2] = PROD.parse(vm, a, k)?.map(|o| o.cloned());
     let npos = a.len() - k.map(|t| tuple::items(t).len()).unwrap_or(0);
     if npos > 1 {
         return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({npos} given)")));

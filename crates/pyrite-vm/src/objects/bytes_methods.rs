@@ -212,7 +212,8 @@ pub(crate) fn hex_impl(vm: &mut Vm, b: &[u8], sep: Option<&Value>, bytes_per_sep
 }
 
 pub(crate) fn m_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [sep, per] = crate::protocols::args::parse_n(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
+    const HEX: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("hex", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("bytes_per_sep")]);
+    let [sep, per] = HEX.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let b = me(args);
     hex_impl(vm, &b, sep.as_ref(), per.as_ref())
 }
@@ -272,7 +273,9 @@ pub(crate) fn m_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResul
 
 /// `(sep, maxsplit)` of split/rsplit.
 fn split_args(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&Value>) -> PyResult<(Option<Vec<u8>>, usize)> {
-    let a = crate::protocols::args::parse_n(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
+    const SPLIT: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("split", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("maxsplit")]);
+    const RSPLIT: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("rsplit", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("maxsplit")]);
+    let a: [Option<Value>; 2] = (if name == "rsplit" { &RSPLIT } else { &SPLIT }).parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let max = match &a[1] {
         Some(v) => {
             let m = crate::objects::list_methods::ssize_arg(vm, v)?;
@@ -431,7 +434,8 @@ pub(crate) fn m_rpartition(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyRes
 }
 
 pub(crate) fn m_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [keep] = crate::protocols::args::parse_n(vm, "splitlines", &args[1..], kw, &["keepends"], 0)?;
+    const SPLITLINES: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("splitlines", &[crate::protocols::args::Param::arg_opt("keepends")]);
+    let [keep] = SPLITLINES.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let keepends = match keep {
         Some(v) => crate::protocols::object::is_true(vm, &v)?,
         None => false,
@@ -852,7 +856,8 @@ pub(crate) fn m_zfill(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResu
 }
 
 pub(crate) fn m_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [ts] = crate::protocols::args::parse_n(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0)?;
+    const EXPANDTABS: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("expandtabs", &[crate::protocols::args::Param::arg_opt("tabsize")]);
+    let [ts] = EXPANDTABS.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let tabsize = match ts {
         Some(v) => crate::objects::list_methods::ssize_arg(vm, &v)?,
         None => 8,
@@ -881,7 +886,8 @@ pub(crate) fn m_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> P
 // ----- translate ---------------------------------------------------------------------------
 
 pub(crate) fn m_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [table, delete] = crate::protocols::args::parse_n(vm, "translate", &args[1..], kw, &["table", "delete"], 1)?;
+    const TRANSLATE: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("translate", &[crate::protocols::args::Param::pos("table"), crate::protocols::args::Param::arg_opt("delete")]);
+    let [table, delete] = TRANSLATE.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     // `table` is positional-only in CPython.
     if let Some(k) = kw {
         if tuple::items(k).iter().any(|n| pystr::try_str(n) == Some("table")) {

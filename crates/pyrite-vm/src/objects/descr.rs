@@ -790,7 +790,8 @@ fn property_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>)
 }
 
 fn property_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    let a = crate::protocols::args::parse_n(vm, "property", args, kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
+    const PROPERTY: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("property", &[crate::protocols::args::Param::arg_opt("fget"), crate::protocols::args::Param::arg_opt("fset"), crate::protocols::args::Param::arg_opt("fdel"), crate::protocols::args::Param::arg_opt("doc")]);
+    let a: [Option<Value>; 4] = PROPERTY.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let d = this.downcast::<PropertyData>().expect("property");
     let set = |cell: &UnsafeCell<Value>, v: Option<Value>| {
         // SAFETY: single-threaded write; the old value is dropped after the write.

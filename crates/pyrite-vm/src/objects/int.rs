@@ -526,7 +526,8 @@ fn int_index(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `int.__new__`: `int()`, `int(x)`, `int(text, base)`.
 fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (x, base) = crate::protocols::args::two_optional(vm, "int", args, kwnames, "x", "base")?;
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("int", &[crate::protocols::args::Param::pos_opt("x"), crate::protocols::args::Param::arg_opt("base")]);
+    let [x, base] = NEW.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let result = match (x, base) {
         (None, None) => Value::small_int(0),
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),

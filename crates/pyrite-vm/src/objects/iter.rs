@@ -8,6 +8,7 @@ use std::cell::{Cell, UnsafeCell};
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{exceptions, list, none, str as pystr, tuple};
 use crate::typeobj::{flags, payload_of, MethodDef, MethodKind, PyType, StaticType};
+use crate::protocols::args::{Param, Spec};
 use crate::vm::{PyResult, Vm};
 
 /// An owned, replaceable reference inside an iterator (cleared on exhaustion and by the
@@ -62,13 +63,6 @@ fn split_kwargs<'a>(args: &'a [Value], kwnames: Option<&'a Value>) -> (&'a [Valu
 fn cls_type(cls: &Value) -> &PyType {
     // SAFETY: the `new` slot is only called with a type object.
     unsafe { cls.as_type_unchecked() }
-}
-
-fn no_kwargs(vm: &mut Vm, fname: &str, kwnames: Option<&Value>) -> PyResult<()> {
-    if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
-    }
-    Ok(())
 }
 
 /// Is `e` an IndexError or StopIteration (the end of a `__getitem__` sequence)?
@@ -675,7 +669,7 @@ pub static MAP_TYPE: StaticType = StaticType::new(
 
 fn map_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &MAP_TYPE.0) {
-        no_kwargs(vm, "map", kwnames)?;
+        crate::protocols::args::no_kwargs(vm, "map", kwnames)?;
     }
     let (pos, _) = split_kwargs(args, kwnames);
     if pos.len() < 2 {
@@ -747,12 +741,12 @@ pub static FILTER_TYPE: StaticType = StaticType::new(
 
 fn filter_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &FILTER_TYPE.0) {
-        no_kwargs(vm, "filter", kwnames)?;
+        crate::protocols::args::no_kwargs(vm, "filter", kwnames)?;
     }
     let (pos, _) = split_kwargs(args, kwnames);
-    let [func, seq] = pos else {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", pos.len())));
-    };
+    // Subclasses may take keywords; the base's positional check applies to all.
+    const FILTER: Spec = Spec::positional("filter", &[Param::pos("function"), Param::pos("iterable")]);
+    let [func, seq] = FILTER.check(vm, pos, None)? else { unreachable!("checked") };
     let it = crate::protocols::iter::get_iter(vm, seq)?;
     Ok(alloc_object(cls_type(cls), FilterData { func: ValueCell::new(Some(func.clone())), it: ValueCell::new(Some(it)) }))
 }
@@ -822,12 +816,11 @@ fn is_sequence(v: &Value) -> bool {
 
 fn reversed_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &REVERSED_TYPE.0) {
-        no_kwargs(vm, "reversed", kwnames)?;
+        crate::protocols::args::no_kwargs(vm, "reversed", kwnames)?;
     }
     let (pos, _) = split_kwargs(args, kwnames);
-    let [seq] = pos else {
-        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", pos.len())));
-    };
+    const REVERSED: Spec = Spec::positional("reversed", &[Param::pos("sequence")]);
+    let [seq] = REVERSED.check(vm, pos, None)? else { unreachable!("checked") };
     match seq.ty().lookup_str(vm, "__reversed__") {
         Some(m) if none::is_none(&m) => {
             return Err(vm.type_error(format!("'{}' object is not reversible", seq.ty().name())));

@@ -395,12 +395,14 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
 }
 
 fn memoryview_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let [obj] = crate::protocols::args::parse_n(vm, "memoryview", args, kwnames, &["object"], 1)?;
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("memoryview", &[crate::protocols::args::Param::arg("object")]);
+    let [obj] = NEW.parse(vm, args, kwnames)?.map(|o| o.cloned());
     from_object(vm, &obj.expect("required"))
 }
 
 fn m_from_flags(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let [obj, flags] = crate::protocols::args::parse_n(vm, "_from_flags", &args[1..], kwnames, &["object", "flags"], 2)?;
+    const FROM_FLAGS: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("_from_flags", &[crate::protocols::args::Param::pos("object"), crate::protocols::args::Param::pos("flags")]);
+    let [obj, flags] = FROM_FLAGS.parse(vm, &args[1..], kwnames)?.map(|o| o.cloned());
     let f = int::index_to_isize(vm, &flags.expect("required"))?;
     from_object_flags(vm, &obj.expect("required"), f as u32)
 }
@@ -534,7 +536,8 @@ fn m_tolist(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_tobytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [order] = crate::protocols::args::parse_n(vm, "tobytes", &args[1..], kw, &["order"], 0)?;
+    const TOBYTES: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("tobytes", &[crate::protocols::args::Param::arg_opt("order")]);
+    let [order] = TOBYTES.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let d = mv(&args[0]);
     let _keep = d.mbuf(vm)?;
     let order = match &order {
@@ -558,7 +561,8 @@ fn m_tobytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
 }
 
 fn m_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [sep, per] = crate::protocols::args::parse_n(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
+    const HEX: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("hex", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("bytes_per_sep")]);
+    let [sep, per] = HEX.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let d = mv(&args[0]);
     let _keep = d.mbuf(vm)?;
     let data = d.gather('C');
@@ -575,7 +579,8 @@ fn m_toreadonly(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Val
 }
 
 fn m_cast(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [format, shape] = crate::protocols::args::parse_n(vm, "cast", &args[1..], kw, &["format", "shape"], 1)?;
+    const CAST: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("cast", &[crate::protocols::args::Param::arg("format"), crate::protocols::args::Param::arg_opt("shape")]);
+    let [format, shape] = CAST.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let d = mv(&args[0]);
     let m = d.mbuf(vm)?;
     let format = format.expect("required");
