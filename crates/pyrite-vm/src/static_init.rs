@@ -155,6 +155,9 @@ fn fill_dict(t: &'static StaticType) {
     wrap!(getitem, "__getitem__", SlotKind::GetItem);
     wrap!(contains, "__contains__", SlotKind::Contains);
     wrap!(descr_get, "__get__", SlotKind::Get);
+    wrap!(am_await, "__await__", SlotKind::Await);
+    wrap!(am_aiter, "__aiter__", SlotKind::AIter);
+    wrap!(am_anext, "__anext__", SlotKind::ANext);
     if own(s.setattro.get().map(|f| f as usize), base.and_then(|b| b.slots.setattro.get().map(|f| f as usize))) {
         put(&d, "__setattr__", descr::new_slot_wrapper("__setattr__", SlotKind::SetAttr, ty));
         put(&d, "__delattr__", descr::new_slot_wrapper("__delattr__", SlotKind::DelAttr, ty));

@@ -127,6 +127,10 @@ pub struct Slots {
     pub contains: Cell<Option<ContainsFn>>,
     /// `tp_as_buffer` (`protocols/buffer.rs`).
     pub buffer: Cell<Option<&'static crate::protocols::buffer::BufferProcs>>,
+    /// `tp_as_async`: `__await__`, `__aiter__`, `__anext__`.
+    pub am_await: Cell<Option<UnaryFn>>,
+    pub am_aiter: Cell<Option<UnaryFn>>,
+    pub am_anext: Cell<Option<UnaryFn>>,
 }
 
 macro_rules! none_cells {
@@ -174,6 +178,9 @@ impl Slots {
             setitem: Cell::new(None),
             contains: Cell::new(None),
             buffer: Cell::new(None),
+            am_await: Cell::new(None),
+            am_aiter: Cell::new(None),
+            am_anext: Cell::new(None),
         }
     }
 }

@@ -438,6 +438,9 @@ pub enum SlotKind {
     Get,
     Set,
     Delete,
+    Await,
+    AIter,
+    ANext,
 }
 
 pub struct SlotWrapperData {
@@ -558,6 +561,9 @@ pub fn call_slot(vm: &mut Vm, kind: SlotKind, owner: &PyType, name: &str, self_:
                 SlotKind::Str => { need(vm, 0)?; match s.str.get() { Some(f) => f(vm, self_), None => ob::repr(vm, self_) } }
                 SlotKind::Hash => { need(vm, 0)?; let f = s.hash.get().ok_or_else(|| f_missing(vm))?; Ok(Value::int(f(vm, self_)?)) }
                 SlotKind::Iter => { need(vm, 0)?; let f = s.iter.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
+                SlotKind::Await => { need(vm, 0)?; let f = s.am_await.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
+                SlotKind::AIter => { need(vm, 0)?; let f = s.am_aiter.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
+                SlotKind::ANext => { need(vm, 0)?; let f = s.am_anext.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
                 SlotKind::Next => {
                     need(vm, 0)?;
                     let f = s.iternext.get().ok_or_else(|| f_missing(vm))?;
