@@ -33,13 +33,17 @@ pub static COROUTINE_TYPE: StaticType = StaticType::new(
 fn coro_send(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     generator::send_method(vm, &Spec::one("coroutine.send"), args, kw)
 }
+fn coro_throw(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const THROW: Spec = Spec::positional("coroutine.throw", generator::THROW_PARAMS);
+    generator::throw_method(vm, &THROW, args, kw)
+}
 fn coro_close(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     generator::close_method(vm, &Spec::noargs("coroutine.close"), args, kw)
 }
 
 static CORO_METHODS: &[MethodDef] = &[
     MethodDef { name: "send", func: coro_send, kind: MethodKind::Instance, doc: "" },
-    MethodDef { name: "throw", func: generator::gen_throw, kind: MethodKind::Instance, doc: "" },
+    MethodDef { name: "throw", func: coro_throw, kind: MethodKind::Instance, doc: "" },
     MethodDef { name: "close", func: coro_close, kind: MethodKind::Instance, doc: "" },
 ];
 
@@ -137,7 +141,7 @@ fn wrapper_send(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Val
     forward(vm, &[coro, v.expect("bound").clone()], None, coro_send)
 }
 fn wrapper_throw(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    forward(vm, args, kw, generator::gen_throw)
+    forward(vm, args, kw, coro_throw)
 }
 fn wrapper_close(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     Spec::noargs("coroutine_wrapper.close").check(vm, &args[1..], kw)?;

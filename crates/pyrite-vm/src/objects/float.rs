@@ -1279,7 +1279,7 @@ pub fn round_to_digits(x: f64, ndigits: i64) -> Result<f64, ()> {
 
 fn float_round(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let f = self_f(vm, args, "__round__")?;
-    const ROUND: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("__round__", &[crate::protocols::args::Param::pos_opt("ndigits")]);
+    const ROUND: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("float.__round__", &[crate::protocols::args::Param::pos_opt("ndigits")]);
     let parsed: [Option<Value>; 1] = ROUND.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     match parsed.into_iter().next().flatten() {
         Some(nd) if !none::is_none(&nd) => {

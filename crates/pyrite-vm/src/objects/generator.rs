@@ -385,11 +385,18 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
     send_method(vm, &Spec::one("generator.send"), args, kw)
 }
 
-/// `throw(typ[, val[, tb]])`.
-pub(crate) fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    const THROW: Spec = Spec::positional("throw", &[Param::pos("typ"), Param::pos_opt("val"), Param::pos_opt("tb")]);
+fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const THROW: Spec = Spec::positional("generator.throw", THROW_PARAMS);
+    throw_method(vm, &THROW, args, kw)
+}
+
+/// The parameters of `throw(typ[, val[, tb]])`.
+pub(crate) const THROW_PARAMS: &[Param] = &[Param::pos("typ"), Param::pos_opt("val"), Param::pos_opt("tb")];
+
+/// `throw(typ[, val[, tb]])` (`spec` names the method for the messages).
+pub(crate) fn throw_method(vm: &mut Vm, spec: &Spec, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let g = &args[0];
-    let [t, _, _] = THROW.parse(vm, &args[1..], kw)?;
+    let [t, _, _] = spec.parse(vm, &args[1..], kw)?;
     let t = t.expect("required");
     let exc = if exceptions::is_exception_class(t) {
         let rest: Vec<Value> = args.get(2).filter(|v| !none::is_none(v)).cloned().into_iter().collect();

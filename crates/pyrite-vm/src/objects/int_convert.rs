@@ -454,7 +454,7 @@ pub fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> P
 /// `int.__round__(ndigits=None)`: negative `ndigits` round half to even at `10**-ndigits`.
 pub fn int_round(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let value = self_int(vm, args, "__round__")?.to_bigint();
-    const ROUND: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("__round__", &[crate::protocols::args::Param::pos_opt("ndigits")]);
+    const ROUND: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("int.__round__", &[crate::protocols::args::Param::pos_opt("ndigits")]);
     let parsed: [Option<Value>; 1] = ROUND.parse(vm, &args[1..], kwnames)?.map(|o| o.cloned());
     let nd = match parsed.into_iter().next().flatten() {
         Some(v) if !none::is_none(&v) => crate::protocols::number::index(vm, &v)?,

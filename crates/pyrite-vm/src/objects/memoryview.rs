@@ -463,13 +463,13 @@ fn release(vm: &mut Vm, v: &Value) -> PyResult<()> {
 }
 
 fn m_release(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "release")?;
+    crate::protocols::args::Spec::noargs("memoryview.release").check(vm, &args[1..], kw)?;
     release(vm, &args[0])?;
     Ok(none::none())
 }
 
 fn m_enter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "__enter__")?;
+    crate::protocols::args::Spec::noargs("memoryview.__enter__").check(vm, &args[1..], kw)?;
     mv(&args[0]).mbuf(vm)?;
     Ok(args[0].clone())
 }
@@ -477,16 +477,6 @@ fn m_enter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
 fn m_exit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     release(vm, &args[0])?;
     Ok(none::none())
-}
-
-fn noargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str) -> PyResult<()> {
-    if kw.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error(format!("memoryview.{name}() takes no keyword arguments")));
-    }
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("memoryview.{name}() takes no arguments ({} given)", args.len() - 1)));
-    }
-    Ok(())
 }
 
 /// `__release_buffer__(view)` (PEP 688, `wrap_releasebuffer`): release a view of this
@@ -525,7 +515,7 @@ fn tolist_rec(d: &MemoryViewData, fmt: u8, ptr: *mut u8, dim: usize) -> Value {
 }
 
 fn m_tolist(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "tolist")?;
+    crate::protocols::args::Spec::noargs("memoryview.tolist").check(vm, &args[1..], kw)?;
     let d = mv(&args[0]);
     let _keep = d.mbuf(vm)?;
     let fmt = adjust_fmt(vm, d)?;
@@ -570,7 +560,7 @@ fn m_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
 }
 
 fn m_toreadonly(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "toreadonly")?;
+    crate::protocols::args::Spec::noargs("memoryview.toreadonly").check(vm, &args[1..], kw)?;
     let d = mv(&args[0]);
     let m = d.mbuf(vm)?;
     let mut l = d.layout();

@@ -11,12 +11,16 @@
 //! |---|---|---|---|
 //! | `NoArgs` | `METH_NOARGS` | `list.copy() takes no arguments (1 given)` | `list.copy() takes no keyword arguments` |
 //! | `One` | `METH_O` | `len() takes exactly one argument (0 given)` | `len() takes no keyword arguments` |
+//! | `Tuple` | `PyArg_ParseTuple` | `find() takes at least 1 argument (0 given)` | `bytes.find() takes no keyword arguments` |
 //! | `Positional` | clinic, positional-only (`_PyArg_CheckPositional`), `PyArg_UnpackTuple` | `divmod expected 2 arguments, got 3`, `getattr expected at least 2 arguments, got 1` | `divmod() takes no keyword arguments` |
 //! | `Keywords` | clinic with keywords (`_PyArg_UnpackKeywords`) | `pow() takes at most 3 arguments (4 given)`, `pow() missing required argument 'exp' (pos 2)`, `sum() takes at least 1 positional argument (0 given)` | `'x' is an invalid keyword argument for pow()`, `argument for pow() given by name ('exp') and position (2)` |
 //!
-//! `Spec::name` is the name the messages print: the bare function name (`"pow"`, `"split"`)
-//! for clinic parsers, and for `NoArgs`/`One` methods the qualified one (`"list.append"`),
-//! as CPython's method descriptors print it. Conversion errors (`f() argument 'x' must be
+//! `Spec::name` is the qualified name of a method (`"list.append"`, `"dict.get"`) and the bare
+//! name of a module function (`"pow"`): CPython's method descriptors print the qualified name
+//! (`dict.get() takes no keyword arguments`, `list.copy() takes no arguments (1 given)`) and
+//! clinic's parsers the bare one (`get expected at least 1 argument, got 0`). A method shared
+//! by types whose name only the call knows (`set.copy` / `frozenset.copy`) gives the owner
+//! at run time (`parse_in`, `check_in`, `arg_in`). Conversion errors (`f() argument 'x' must be
 //! str, not int`) come from [`Spec::bad_argument`].
 //!
 //! Example:
@@ -79,8 +83,27 @@ impl Param {
 pub enum Style {
     NoArgs,
     One,
+    /// `METH_VARARGS` without keywords: any number of positional arguments.
+    VarArgs,
     Positional,
+    /// `PyArg_ParseTuple` (and stringlib's `parse_args_finds`): `find() takes at least 1
+    /// argument (0 given)`.
+    Tuple,
     Keywords,
+}
+
+/// The function's name as messages print it: `owner.name` for a method whose owner is only
+/// known at run time (`set.add` / `frozenset.copy`), else `name`.
+struct Name<'a>(&'a str, &'a str);
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            f.write_str(self.1)
+        } else {
+            write!(f, "{}.{}", self.0, self.1)
+        }
+    }
 }
 
 /// A native function's signature (what Argument Clinic reads from its declaration).
@@ -107,6 +130,10 @@ impl Spec {
     pub const fn one(name: &'static str) -> Spec {
         Spec { name, params: ONE, style: Style::One }
     }
+    /// `METH_VARARGS` refusing keywords (`set.union(*others)`).
+    pub const fn varargs(name: &'static str) -> Spec {
+        Spec { name, params: &[], style: Style::VarArgs }
+    }
     /// Positional-only parameters (every one must be `Kind::PositionalOnly`).
     pub const fn positional(name: &'static str, params: &'static [Param]) -> Spec {
         let mut i = 0;
@@ -115,6 +142,11 @@ impl Spec {
             i += 1;
         }
         Spec { name, params, style: Style::Positional }
+    }
+    /// `PyArg_ParseTuple`-style positional-only parameters.
+    pub const fn tuple(name: &'static str, params: &'static [Param]) -> Spec {
+        let spec = Spec::positional(name, params);
+        Spec { name, params: spec.params, style: Style::Tuple }
     }
     /// Parameters that may be passed by keyword (clinic's `_PyArg_UnpackKeywords`).
     pub const fn keywords(name: &'static str, params: &'static [Param]) -> Spec {
@@ -126,6 +158,13 @@ impl Spec {
     /// number of parameters.
     #[inline]
     pub fn parse<'a, const N: usize>(&self, vm: &mut Vm, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<[Option<&'a Value>; N]> {
+        self.parse_in(vm, "", args, kwnames)
+    }
+
+    /// [`Spec::parse`] for a method whose messages name it `owner.name` (`owner` known only at
+    /// run time; `""` for none).
+    #[inline]
+    pub fn parse_in<'a, const N: usize>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<[Option<&'a Value>; N]> {
         debug_assert_eq!(N, self.params.len().max(if self.style == Style::One { 1 } else { 0 }), "{}: array size", self.name);
         let mut out: [Option<&'a Value>; N] = [None; N];
         let nkw = kwnames.map_or(0, |k| tuple::items(k).len());
@@ -140,38 +179,80 @@ impl Spec {
                 return Ok(out);
             }
         }
-        self.parse_slow(vm, args, kwnames, npos, &mut out)?;
+        self.parse_slow(vm, owner, args, kwnames, npos, &mut out)?;
         Ok(out)
+    }
+
+    /// The arguments of a positional spec whose parameters are all required, as an array.
+    #[inline]
+    pub fn args<'a, const N: usize>(&self, vm: &mut Vm, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<[&'a Value; N]> {
+        debug_assert!(self.params.len() == N && self.params.iter().all(|p| p.required), "{}: args() wants N required parameters", self.name);
+        let args = self.check(vm, args, kwnames)?;
+        Ok(std::array::from_fn(|i| &args[i]))
+    }
+
+    /// The argument of a `Spec::one` function (`args` without self).
+    #[inline]
+    pub fn arg<'a>(&self, vm: &mut Vm, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
+        self.arg_in(vm, "", args, kwnames)
+    }
+
+    /// [`Spec::arg`] naming the function `owner.name`.
+    #[inline]
+    pub fn arg_in<'a>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
+        match self.check_in(vm, owner, args, kwnames)? {
+            [a] => Ok(a),
+            _ => unreachable!("checked"),
+        }
     }
 
     /// Check that the call passes exactly the (positional) arguments this spec allows and
     /// return them as a slice (for `NoArgs`, `One` and `Positional` specs).
     #[inline]
     pub fn check<'a>(&self, vm: &mut Vm, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a [Value]> {
+        self.check_in(vm, "", args, kwnames)
+    }
+
+    /// [`Spec::check`] naming the function `owner.name`.
+    #[inline]
+    pub fn check_in<'a>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a [Value]> {
+        debug_assert!(self.style != Style::Keywords, "{}: check() is for positional specs", self.name);
         let min = count_if(self.params, |p| p.required);
         if kwnames.map_or(true, |k| tuple::items(k).is_empty()) && args.len() >= min && args.len() <= self.max_positional() {
             return Ok(args);
         }
         let mut out = [None; 0];
-        self.parse_slow(vm, args, kwnames, npositional(args, kwnames), &mut out)?;
+        self.parse_slow(vm, owner, args, kwnames, npositional(args, kwnames), &mut out)?;
         Ok(args)
+    }
+
+    /// The name without its owner (`"get"` of `"dict.get"`): what clinic's own messages print.
+    fn bare(&self) -> &'static str {
+        self.name.rsplit('.').next().unwrap_or(self.name)
     }
 
     fn max_positional(&self) -> usize {
         match self.style {
             Style::NoArgs => 0,
             Style::One => 1,
+            Style::VarArgs => usize::MAX,
             _ => self.params.iter().filter(|p| !matches!(p.kind, Kind::KeywordOnly)).count(),
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn parse_slow<'a>(&self, vm: &mut Vm, args: &'a [Value], kwnames: Option<&Value>, npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
-        let name = self.name;
+    fn parse_slow<'a>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: Option<&Value>, npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
+        let name = Name(owner, self.name);
         let has_kw = kwnames.is_some_and(|k| !tuple::items(k).is_empty());
         let s = |n: usize| if n == 1 { "" } else { "s" };
         match self.style {
+            Style::VarArgs => {
+                if has_kw {
+                    return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+                }
+                Ok(())
+            }
             Style::NoArgs | Style::One => {
                 if has_kw {
                     return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
@@ -186,29 +267,34 @@ impl Spec {
                 }
                 Ok(())
             }
-            Style::Positional => {
+            Style::Positional | Style::Tuple => {
                 if has_kw {
                     return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
                 }
+                let name = self.bare();
                 let max = self.params.len();
                 let min = count_if(self.params, |p| p.required);
                 if npos < min || npos > max {
                     let (bound, what) = if npos < min { (min, "at least ") } else { (max, "at most ") };
-                    let what = if min == max { "" } else { what };
-                    return Err(vm.type_error(format!("{name} expected {what}{bound} argument{}, got {npos}", s(bound))));
+                    return Err(vm.type_error(if self.style == Style::Tuple {
+                        let what = if min == max { "exactly " } else { what };
+                        format!("{name}() takes {what}{bound} argument{} ({npos} given)", s(bound))
+                    } else {
+                        let what = if min == max { "" } else { what };
+                        format!("{name} expected {what}{bound} argument{}, got {npos}", s(bound))
+                    }));
                 }
                 for (slot, a) in out.iter_mut().zip(args) {
                     *slot = Some(a);
                 }
                 Ok(())
             }
-            Style::Keywords => self.unpack_keywords(vm, args, kwnames, npos, out),
+            Style::Keywords => self.unpack_keywords(vm, self.bare(), args, kwnames, npos, out),
         }
     }
 
     /// CPython's `_PyArg_UnpackKeywords`, check for check and message for message.
-    fn unpack_keywords<'a>(&self, vm: &mut Vm, args: &'a [Value], kwnames: Option<&Value>, npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
-        let name = self.name;
+    fn unpack_keywords<'a>(&self, vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
         let s = |n: usize| if n == 1 { "" } else { "s" };
         let keys: &[Value] = kwnames.map_or(&[], |k| tuple::items(k));
         let maxargs = self.params.len();
@@ -273,7 +359,7 @@ impl Spec {
     pub fn bad_argument(&self, vm: &mut Vm, index: usize, expected: &str, got: &Value) -> PyErr {
         let p = &self.params[index];
         let which = if p.kind == Kind::PositionalOnly { format!("argument {}", index + 1) } else { format!("argument '{}'", p.name) };
-        vm.type_error(format!("{}() {which} must be {expected}, not {}", self.name, got.ty().name()))
+        vm.type_error(format!("{}() {which} must be {expected}, not {}", self.bare(), got.ty().name()))
     }
 }
 
