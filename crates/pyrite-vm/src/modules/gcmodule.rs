@@ -25,14 +25,17 @@ fn get_count(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Val
 fn get_threshold(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(tuple::new_tuple(vec![Value::int(gc::threshold() as i64), Value::small_int(10), Value::small_int(10)]))
 }
-fn set_threshold(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let Some(t0) = args.first() else { return Err(vm.type_error("set_threshold() takes at least 1 argument (0 given)")) };
+fn set_threshold(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // `PyArg_ParseTuple(args, "i|ii:set_threshold", ...)`.
+    const SET_THRESHOLD: crate::protocols::args::Spec = crate::protocols::args::Spec::tuple("set_threshold", &[crate::protocols::args::Param::pos("threshold0"), crate::protocols::args::Param::pos_opt("threshold1"), crate::protocols::args::Param::pos_opt("threshold2")]);
+    let [t0, _, _] = SET_THRESHOLD.parse(vm, args, kw)?;
+    let t0 = t0.expect("required");
     let t = crate::objects::int::to_i64(vm, t0)?;
     gc::set_threshold(t.max(0) as usize);
     Ok(none::none())
 }
-fn is_tracked(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [v] = args else { return Err(vm.type_error("is_tracked() takes exactly one argument")) };
+fn is_tracked(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let v = crate::protocols::args::Spec::one("gc.is_tracked").arg(vm, args, kw)?;
     Ok(none::bool_value(gc::is_tracked(v)))
 }
 fn get_referents(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {

@@ -730,10 +730,6 @@ fn m_isqrt(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 fn m_prod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     const PROD: args::Spec = args::Spec::keywords("math.prod", &[args::Param::pos("iterable"), args::Param::kw_opt("start")]);
     let p: [Option<Value>; 2] = PROD.parse(vm, a, k)?.map(|o| o.cloned());
-    let npos = a.len() - k.map(|t| tuple::items(t).len()).unwrap_or(0);
-    if npos > 1 {
-        return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({npos} given)")));
-    }
     let mut acc = p[1].clone().unwrap_or_else(|| Value::int(1));
     let it = iter::get_iter(vm, p[0].as_ref().expect("iterable"))?;
     while let Some(x) = iter::next(vm, &it)? {

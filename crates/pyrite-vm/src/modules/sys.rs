@@ -39,8 +39,9 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
     Ok(())
 }
 
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, s] = args else { return Err(vm.type_error("write() takes exactly one argument")) };
+fn stream_write(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("TextIOWrapper.write").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     let Some(text) = pystr::try_str(s) else {
         return Err(vm.type_error(format!("write() argument must be str, not {}", s.ty().name())));
     };
@@ -59,15 +60,15 @@ static STREAM_METHODS: &[MethodDef] = &[
     MethodDef { name: "flush", func: stream_flush, kind: MethodKind::Instance, doc: "" },
 ];
 
-fn getrefcount(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [v] = args else { return Err(vm.type_error("getrefcount() takes exactly one argument")) };
+fn getrefcount(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let v = crate::protocols::args::Spec::one("sys.getrefcount").arg(vm, args, kw)?;
     Ok(Value::int(v.refcount() as i64))
 }
 fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(Value::int(vm.recursion_limit as i64))
 }
-fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [v] = args else { return Err(vm.type_error("setrecursionlimit() takes exactly one argument")) };
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let v = crate::protocols::args::Spec::one("sys.setrecursionlimit").arg(vm, args, kw)?;
     let n = crate::objects::int::to_i64(vm, v)?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
@@ -261,8 +262,8 @@ pub fn unraisable_hook_args(vm: &mut Vm, exc_type: Value, exc_value: Value, tb: 
     Ok(args)
 }
 
-fn default_unraisablehook(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [a] = args else { return Err(vm.type_error("unraisablehook expected 1 argument")) };
+fn default_unraisablehook(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = crate::protocols::args::Spec::one("sys.unraisablehook").arg(vm, args, kw)?;
     let exc = crate::protocols::object::getattr_str(vm, a, "exc_value")?;
     if exceptions::is_exception_instance(&exc) {
         let text = crate::eval::format_exception(vm, &exc);

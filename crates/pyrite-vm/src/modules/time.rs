@@ -18,8 +18,8 @@ fn time_time_ns(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Valu
     let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     Ok(crate::objects::int::from_i128(d.as_nanos() as i128))
 }
-fn time_sleep(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let [s] = a else { return Err(vm.type_error("sleep() takes exactly one argument")) };
+fn time_sleep(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("time.sleep").arg(vm, a, k)?;
     let secs = crate::protocols::number::to_f64(vm, s)?;
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));

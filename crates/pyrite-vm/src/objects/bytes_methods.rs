@@ -75,25 +75,14 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 // ----- decode / hex ------------------------------------------------------------------------
 
 pub(crate) fn m_decode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let names: Vec<Value> = kw.map(|k| tuple::items(k).to_vec()).unwrap_or_default();
-    let npos = args.len() - names.len() - 1;
-    if npos > 2 {
-        return Err(vm.type_error(format!("decode() takes at most 2 arguments ({npos} given)")));
-    }
-    let mut slots: [Option<Value>; 2] = [args.get(1).filter(|_| npos >= 1).cloned(), args.get(2).filter(|_| npos >= 2).cloned()];
-    for (k, v) in names.iter().zip(&args[1 + npos..]) {
-        match pystr::try_str(k).unwrap_or("") {
-            "encoding" => slots[0] = Some(v.clone()),
-            "errors" => slots[1] = Some(v.clone()),
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for decode()"))),
-        }
-    }
+    const DECODE: Spec = Spec::keywords("decode", &[Param::arg_opt("encoding"), Param::arg_opt("errors")]);
+    let slots: [Option<&Value>; 2] = DECODE.parse(vm, &args[1..], kw)?;
     let mut s = ["utf-8".to_owned(), "strict".to_owned()];
-    for (i, (slot, pname)) in slots.iter().zip(["encoding", "errors"]).enumerate() {
+    for (i, slot) in slots.iter().enumerate() {
         if let Some(v) = slot {
             match pystr::try_str(v) {
                 Some(t) => s[i] = t.to_owned(),
-                None => return Err(vm.type_error(format!("decode() argument '{pname}' must be str, not {}", v.ty().name()))),
+                None => return Err(DECODE.bad_argument(vm, i, "str", v)),
             }
         }
     }

@@ -701,11 +701,9 @@ fn wrapper_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>
     // SAFETY: cls is a type.
     let ty = unsafe { cls.as_type_unchecked() };
     let name = if ty.is_subtype(&CLASSMETHOD_TYPE) { "classmethod" } else { "staticmethod" };
-    crate::protocols::args::no_kwargs(vm, name, kwnames)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("{name} expected 1 argument, got {}", args.len())));
-    }
-    Ok(alloc_object(ty, WrapperData { callable: UnsafeCell::new(args[0].clone()) }))
+    const PARAMS: &[crate::protocols::args::Param] = &[crate::protocols::args::Param::pos("function")];
+    let [f] = crate::protocols::args::Spec::positional(name, PARAMS).args(vm, args, kwnames)?;
+    Ok(alloc_object(ty, WrapperData { callable: UnsafeCell::new(f.clone()) }))
 }
 
 fn wrapper_init(_vm: &mut Vm, _this: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<()> {

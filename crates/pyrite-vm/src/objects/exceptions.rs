@@ -435,14 +435,16 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     }
 }
 
-fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, tb] = args else { return Err(vm.type_error("with_traceback() takes exactly one argument")) };
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let tb = crate::protocols::args::Spec::one("BaseException.with_traceback").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     set_traceback(vm, this, Some(tb))?;
     Ok(this.clone())
 }
 
-fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, note] = args else { return Err(vm.type_error("add_note() takes exactly one argument")) };
+fn exc_add_note(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let note = crate::protocols::args::Spec::one("BaseException.add_note").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     if !pystr::is_str(note) {
         return Err(vm.type_error(format!("note must be a str, not '{}'", note.ty().name())));
     }
@@ -579,13 +581,11 @@ fn eg_readonly(vm: &mut Vm, _v: &Value, _value: Option<&Value>) -> PyResult<()> 
 }
 
 fn eg_derive(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // `PyArg_ParseTuple(args, "O", ...)` (no name) in a METH_VARARGS method.
+    const DERIVE: crate::protocols::args::Spec = crate::protocols::args::Spec::tuple("", &[crate::protocols::args::Param::pos("excs")]);
     crate::protocols::args::no_kwargs(vm, "derive", kw)?;
-    let [this, excs] = args else {
-        return Err(vm.type_error(format!(
-            "BaseExceptionGroup.derive() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
+    let [excs] = DERIVE.args(vm, &args[1..], None)?;
+    let this = &args[0];
     let msg = eg_parts(this).0;
     crate::protocols::call::call(vm, &BASE_EXCEPTION_GROUP.to_value(), &[msg, excs.clone()], None)
 }
@@ -696,26 +696,19 @@ fn split_recursive(
 }
 
 fn eg_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "split", kw)?;
-    let [this, matcher] = args else {
-        return Err(vm.type_error(format!(
-            "BaseExceptionGroup.split() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
+    // `PyArg_UnpackTuple(args, "split", 1, 1, ...)`.
+    const SPLIT: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("split", &[crate::protocols::args::Param::pos("matcher_value")]);
+    let [matcher] = SPLIT.args(vm, &args[1..], kw)?;
+    let this = &args[0];
     let matcher = get_matcher(vm, matcher)?;
     let (m, r) = split_recursive(vm, this, &matcher, true)?;
     Ok(tuple::new_tuple(vec![m.unwrap_or_else(none::none), r.unwrap_or_else(none::none)]))
 }
 
 fn eg_subgroup(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "subgroup", kw)?;
-    let [this, matcher] = args else {
-        return Err(vm.type_error(format!(
-            "BaseExceptionGroup.subgroup() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
+    const SUBGROUP: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("subgroup", &[crate::protocols::args::Param::pos("matcher_value")]);
+    let [matcher] = SUBGROUP.args(vm, &args[1..], kw)?;
+    let this = &args[0];
     let matcher = get_matcher(vm, matcher)?;
     let (m, _) = split_recursive(vm, this, &matcher, false)?;
     Ok(m.unwrap_or_else(none::none))

@@ -741,10 +741,8 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 
 /// `float.__new__`.
 fn float_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "float", kwnames)?;
-    if args.len() > 1 {
-        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len())));
-    }
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("float", &[crate::protocols::args::Param::pos_opt("x")]);
+    NEW.check(vm, args, kwnames)?;
     let f = match args.first() {
         Some(x) => float_from_object(vm, x)?,
         None => 0.0,
@@ -957,6 +955,7 @@ fn self_f(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
 }
 
 fn float_divmod_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    // A slot wrapper's check (`wrap_binaryfunc`).
     if args.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
@@ -1192,10 +1191,8 @@ pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
     Ok(if neg { -v } else { v })
 }
 
-fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let Some(s) = args.get(1) else {
-        return Err(vm.type_error("fromhex() takes exactly one argument (0 given)"));
-    };
+fn float_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("float.fromhex").arg(vm, &args[1..], kw)?;
     let Some(text) = pystr::try_str(s) else {
         return Err(vm.type_error(format!("fromhex() argument must be str, not {}", s.ty().name())));
     };

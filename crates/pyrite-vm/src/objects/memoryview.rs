@@ -482,9 +482,8 @@ fn m_exit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
 /// `__release_buffer__(view)` (PEP 688, `wrap_releasebuffer`): release a view of this
 /// object's buffer that `__buffer__` handed out.
 pub(crate) fn m_release_buffer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if kw.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error("__release_buffer__() takes no keyword arguments"));
-    }
+    // A slot wrapper's check (`wrap_releasebuffer`), which CPython words without a name.
+    crate::protocols::args::no_kwargs(vm, "__release_buffer__", kw)?;
     if args.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", args.len() - 1)));
     }

@@ -331,8 +331,9 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Valu
     Ok(crate::objects::list::new_list(rd.keys()))
 }
 
-fn object_format(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, spec] = args else { return Err(vm.type_error("__format__() takes exactly one argument")) };
+fn object_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let spec = crate::protocols::args::Spec::one("object.__format__").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     let Some(s) = pystr::try_str(spec) else {
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", spec.ty().name())));
     };

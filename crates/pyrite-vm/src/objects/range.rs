@@ -152,11 +152,8 @@ fn index_big(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 }
 
 fn range_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error("range() takes no keyword arguments"));
-    }
-    let (start, stop, step) = match args {
-        [] => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("range", &[crate::protocols::args::Param::pos("start"), crate::protocols::args::Param::pos_opt("stop"), crate::protocols::args::Param::pos_opt("step")]);
+    let (start, stop, step) = match NEW.check(vm, args, kwnames)? {
         [stop] => (BigInt::zero(), index_big(vm, stop)?, BigInt::one()),
         [a, b] => (index_big(vm, a)?, index_big(vm, b)?, BigInt::one()),
         [a, b, c] => {
@@ -168,7 +165,7 @@ fn range_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>)
             }
             (a, b, c)
         }
-        _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", args.len()))),
+        _ => unreachable!("checked"),
     };
     Ok(make_range(start, stop, step))
 }
@@ -379,10 +376,9 @@ fn range_reversed(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult
     Ok(long_iter(last, neg, n))
 }
 
-fn range_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, x] = args else {
-        return Err(vm.type_error(format!("range.count() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    };
+fn range_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let x = crate::protocols::args::Spec::one("range.count").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     if is_exact_int(x) {
         return Ok(Value::int(contains_int(data(this), x) as i64));
     }
@@ -394,10 +390,9 @@ fn range_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     Ok(Value::int(count))
 }
 
-fn range_index(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, x] = args else {
-        return Err(vm.type_error(format!("range.index() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    };
+fn range_index(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let x = crate::protocols::args::Spec::one("range.index").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     if is_exact_int(x) {
         let d = data(this);
         if contains_int(d, x) {

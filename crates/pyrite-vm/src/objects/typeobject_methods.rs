@@ -591,12 +591,14 @@ fn type_mro_method(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResul
 fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(crate::objects::list::new_list(vm.subclasses(&args[0])))
 }
-fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [cls, obj] = args else { return Err(vm.type_error("__instancecheck__ expected 1 argument")) };
+fn type_instancecheck(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let obj = crate::protocols::args::Spec::one("type.__instancecheck__").arg(vm, &args[1..], kw)?;
+    let cls = &args[0];
     Ok(none::bool_value(obj.ty().is_subtype(t(cls))))
 }
-fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [cls, sub] = args else { return Err(vm.type_error("__subclasscheck__ expected 1 argument")) };
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let sub = crate::protocols::args::Spec::one("type.__subclasscheck__").arg(vm, &args[1..], kw)?;
+    let cls = &args[0];
     match sub.as_type() {
         Some(s) => Ok(none::bool_value(s.is_subtype(t(cls)))),
         None => Err(vm.type_error("issubclass() arg 1 must be a class")),

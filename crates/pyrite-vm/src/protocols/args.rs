@@ -143,7 +143,8 @@ impl Spec {
         }
         Spec { name, params, style: Style::Positional }
     }
-    /// `PyArg_ParseTuple`-style positional-only parameters.
+    /// `PyArg_ParseTuple`-style positional-only parameters (`name` empty for a format string
+    /// without `:name`, whose messages say "function").
     pub const fn tuple(name: &'static str, params: &'static [Param]) -> Spec {
         let spec = Spec::positional(name, params);
         Spec { name, params: spec.params, style: Style::Tuple }
@@ -278,7 +279,10 @@ impl Spec {
                     let (bound, what) = if npos < min { (min, "at least ") } else { (max, "at most ") };
                     return Err(vm.type_error(if self.style == Style::Tuple {
                         let what = if min == max { "exactly " } else { what };
-                        format!("{name}() takes {what}{bound} argument{} ({npos} given)", s(bound))
+                        // A format without a `:name` says "function".
+                        let name = if name.is_empty() { "function" } else { name };
+                        let parens = if self.name.is_empty() { "" } else { "()" };
+                        format!("{name}{parens} takes {what}{bound} argument{} ({npos} given)", s(bound))
                     } else {
                         let what = if min == max { "" } else { what };
                         format!("{name} expected {what}{bound} argument{}, got {npos}", s(bound))
