@@ -6,6 +6,7 @@
 use std::cell::UnsafeCell;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::protocols::args::{Param, Spec};
 use crate::objects::{function::FunctionData, none, str as pystr};
 use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, NativeFn, PyType, StaticType};
 use crate::vm::{PyResult, Vm};
@@ -514,24 +515,23 @@ fn slot_wrapper_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Opt
     call_slot(vm, d.kind, d.owner, d.name, self_, &args[1..], kwnames)
 }
 
-fn wrong_args(vm: &mut Vm, name: &str, want: usize, got: usize) -> crate::vm::PyErr {
-    if want == 0 {
-        vm.type_error(format!("expected 0 arguments, got {got}"))
-    } else {
-        vm.type_error(format!("{name} expected {want} argument{}, got {got}", if want == 1 { "" } else { "s" }))
-    }
-}
-
 /// Invoke `owner`'s slot `kind` on `self_` with `args` (what a slot wrapper does).
 pub fn call_slot(vm: &mut Vm, kind: SlotKind, owner: &PyType, name: &str, self_: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     use crate::protocols::object as ob;
     let s = &owner.slots;
     let nargs = args.len();
+    // `wrapperdescr_call` refuses keywords; each `wrap_*` function checks the count.
+    const UNPACK_TWO: Spec = Spec::positional("", &[Param::pos("a"), Param::pos("b")]);
+    const UNPACK_GET: Spec = Spec::positional("", &[Param::pos("instance"), Param::pos_opt("owner")]);
     let need = |vm: &mut Vm, n: usize| -> PyResult<()> {
-        if kwnames.is_some() {
+        if kwnames.is_some_and(|k| !crate::objects::tuple::items(k).is_empty()) {
             return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
         }
-        if nargs != n { Err(wrong_args(vm, name, n, nargs)) } else { Ok(()) }
+        if n == 2 {
+            UNPACK_TWO.check(vm, args, None).map(|_| ())
+        } else {
+            crate::protocols::args::check_num_args(vm, args, n)
+        }
     };
     match kind {
         SlotKind::Init => {
@@ -590,7 +590,10 @@ pub fn call_slot(vm: &mut Vm, kind: SlotKind, owner: &PyType, name: &str, self_:
                 SlotKind::DelItem => { need(vm, 1)?; let f = s.setitem.get().ok_or_else(|| f_missing(vm))?; f(vm, self_, &args[0], None)?; Ok(none::none()) }
                 SlotKind::Contains => { need(vm, 1)?; let f = s.contains.get().ok_or_else(|| f_missing(vm))?; Ok(none::bool_value(f(vm, self_, &args[0])?)) }
                 SlotKind::Get => {
-                    if nargs < 1 || nargs > 2 { return Err(wrong_args(vm, name, 2, nargs)); }
+                    if kwnames.is_some_and(|k| !crate::objects::tuple::items(k).is_empty()) {
+                        return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+                    }
+                    UNPACK_GET.check(vm, args, None)?;
                     let f = s.descr_get.get().ok_or_else(|| f_missing(vm))?;
                     let obj = if none::is_none(&args[0]) { None } else { Some(&args[0]) };
                     let ty = if nargs == 2 { args[1].clone() } else { args[0].ty().to_value() };

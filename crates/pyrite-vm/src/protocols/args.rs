@@ -367,6 +367,17 @@ impl Spec {
     }
 }
 
+/// A slot wrapper's argument count (CPython's `check_num_args` in `typeobject.c`):
+/// `expected 1 argument, got 0`. Slot wrappers that unpack with `PyArg_UnpackTuple(args,
+/// "", ...)` (`__setattr__`, `__setitem__`, `__get__`, `__set__`) use a positional spec named
+/// `""` instead, whose messages begin with a space, as CPython's do.
+pub fn check_num_args(vm: &mut Vm, args: &[Value], n: usize) -> PyResult<()> {
+    if args.len() == n {
+        return Ok(());
+    }
+    Err(vm.type_error(format!("expected {n} argument{}, got {}", if n == 1 { "" } else { "s" }, args.len())))
+}
+
 /// Number of positional arguments in a vectorcall argument array.
 #[inline]
 pub fn npositional(args: &[Value], kwnames: Option<&Value>) -> usize {
