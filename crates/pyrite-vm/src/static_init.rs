@@ -129,9 +129,12 @@ fn fill_dict(t: &'static StaticType) {
     let s = &ty.slots;
     let base = ty.base();
     let own = |f: Option<usize>, bf: Option<usize>| f.is_some() && f != bf;
+    // As CPython's `add_operators`: a method the type defines itself under the same name
+    // (dict's METH_COEXIST `__contains__`/`__getitem__`) is kept.
+    let defined = |name: &str| t.methods.iter().any(|m| m.name == name);
     macro_rules! wrap {
         ($slot:ident, $name:literal, $kind:expr) => {
-            if own(s.$slot.get().map(|f| f as usize), base.and_then(|b| b.slots.$slot.get().map(|f| f as usize))) {
+            if !defined($name) && own(s.$slot.get().map(|f| f as usize), base.and_then(|b| b.slots.$slot.get().map(|f| f as usize))) {
                 put(&d, $name, descr::new_slot_wrapper($name, $kind, ty));
             }
         };

@@ -5,7 +5,7 @@ cases = [
     "[].pop(1, 2)", "[].pop(x=1)", "[].insert(1)", "[].index()", "[].index(1, 2, 3, 4)", "[].count()",
     "[].sort(1)", "[].sort(key=None, reverse=False, x=1)", "[].sort(foo=1)",
     "{}.keys(1)", "{}.get()", "{}.get(1, 2, 3)", "{}.get(x=1)", "{}.pop()", "{}.setdefault()",
-    "dict.fromkeys()", "dict.fromkeys(x=1)",
+    "dict.fromkeys()", "dict.fromkeys(x=1)", "{}.__contains__()", "{}.__getitem__(1, 2)",
     "{}.keys().isdisjoint()", "{}.items().isdisjoint(1, 2)",
     "set().add()", "set().add(1, 2)", "set().add(x=1)", "frozenset().copy(1)", "set().pop(1)",
     "set().union(x=1)", "frozenset().union(x=1)", "frozenset().issubset()", "set().isdisjoint(x=1)",
