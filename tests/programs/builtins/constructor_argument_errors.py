@@ -26,6 +26,8 @@ cases = [
     "BaseException().with_traceback()", "BaseException().add_note(x=1)",
     "BaseExceptionGroup('', [E()]).split()", "BaseExceptionGroup('', [E()]).subgroup(1, 2)",
     "BaseExceptionGroup('', [E()]).derive()", "math.prod()", "math.prod([], 1)",
+    "sys.getsizeof()", "sys.getsizeof(1, 2, 3)", "property().getter()", "property().setter(1, 2)",
+    "property().deleter(x=1)",
 ]
 for c in cases:
     try:

@@ -113,8 +113,11 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
         _ => Err(vm.type_error("intern() argument must be str")),
     }
 }
-fn getsizeof(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("getsizeof() missing argument")) };
+fn getsizeof(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // `PyArg_ParseTupleAndKeywords(args, kwds, "O|O:getsizeof", ...)`.
+    const GETSIZEOF: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("getsizeof", &[crate::protocols::args::Param::arg("object"), crate::protocols::args::Param::arg_opt("default")]);
+    let [v, _] = GETSIZEOF.parse(vm, args, kw)?;
+    let v = v.expect("required");
     Ok(Value::int(if v.is_small_int() { 28 } else { v.ty().basicsize.get() as i64 }))
 }
 

@@ -861,8 +861,10 @@ fn property_set(vm: &mut Vm, descr: &Value, obj: &Value, value: Option<&Value>) 
     Ok(())
 }
 
-fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
-    let [this, f] = args else { return Err(vm.type_error("expected 1 argument")) };
+fn property_copy_with(vm: &mut Vm, args: &[Value], kw: Option<&Value>, which: usize) -> PyResult<Value> {
+    let name = ["property.getter", "property.setter", "property.deleter"][which];
+    let f = Spec::one(name).arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     let d = this.downcast::<PropertyData>().expect("property");
     let mut parts = [PropertyData::get(&d.fget), PropertyData::get(&d.fset), PropertyData::get(&d.fdel), PropertyData::get(&d.doc)];
     parts[which] = f.clone();
@@ -879,14 +881,14 @@ fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Val
     Ok(r)
 }
 
-fn property_getter(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    property_copy_with(vm, args, 0)
+fn property_getter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    property_copy_with(vm, args, kw, 0)
 }
-fn property_setter(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    property_copy_with(vm, args, 1)
+fn property_setter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    property_copy_with(vm, args, kw, 1)
 }
-fn property_deleter(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    property_copy_with(vm, args, 2)
+fn property_deleter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    property_copy_with(vm, args, kw, 2)
 }
 fn property_set_name(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     let [this, _owner, name] = args else { return Err(vm.type_error("__set_name__() takes 2 positional arguments")) };
