@@ -439,15 +439,17 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
 }
 fn min_max(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, op: CompareOp, name: &str) -> PyResult<Value> {
     // CPython parses the keywords alone ("|$OO:min" applied to an empty tuple).
-    const MIN: Spec = Spec::keywords("min", &[Param::kw_opt("key"), Param::kw_opt("default")]);
-    const MAX: Spec = Spec::keywords("max", &[Param::kw_opt("key"), Param::kw_opt("default")]);
+    static MIN: Spec = Spec::keywords("min", &[Param::kw_opt("key"), Param::kw_opt("default")]);
+    static MAX: Spec = Spec::keywords("max", &[Param::kw_opt("key"), Param::kw_opt("default")]);
     let npos = pargs::npositional(args, kwnames);
     let pos = &args[..npos];
     if pos.is_empty() {
         return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
-    let spec = if op == CompareOp::Lt { &MIN } else { &MAX };
-    let [key, default] = spec.parse(vm, &args[npos..], kwnames)?;
+    let [key, default] = match kwnames {
+        None => [None, None],
+        Some(_) => (if op == CompareOp::Lt { &MIN } else { &MAX }).parse(vm, &args[npos..], kwnames)?,
+    };
     let key = key.filter(|k| !none::is_none(k)).cloned();
     let default = default.cloned();
     let items: Vec<Value> = match pos {

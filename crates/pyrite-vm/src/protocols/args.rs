@@ -92,6 +92,15 @@ pub enum Style {
     Keywords,
 }
 
+/// The name without its owner (`get` of `dict.get`), as clinic's own messages print it.
+struct Bare(&'static str);
+
+impl std::fmt::Display for Bare {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.rsplit('.').next().unwrap_or(self.0))
+    }
+}
+
 /// The function's name as messages print it: `owner.name` for a method whose owner is only
 /// known at run time (`set.add` / `frozenset.copy`), else `name`.
 struct Name<'a>(&'a str, &'a str);
@@ -112,27 +121,59 @@ pub struct Spec {
     pub name: &'static str,
     pub params: &'static [Param],
     pub style: Style,
+    /// Counted once, when the spec is built (a `const`): required positional parameters, all
+    /// positional parameters, positional-only ones, and whether a keyword-only one is
+    /// required. The common call only compares its argument count with these.
+    min_pos: usize,
+    max_pos: usize,
+    posonly: usize,
+    kw_required: bool,
 }
 
-#[inline]
-fn count_if(params: &[Param], f: fn(&Param) -> bool) -> usize {
-    params.iter().filter(|p| f(p)).count()
-}
 
 const ONE: &[Param] = &[Param::pos("arg")];
 
 impl Spec {
+    const fn new(name: &'static str, params: &'static [Param], style: Style) -> Spec {
+        let (mut min_pos, mut max_pos, mut posonly, mut kw_required) = (0, 0, 0, false);
+        let mut i = 0;
+        while i < params.len() {
+            let p = &params[i];
+            match p.kind {
+                Kind::KeywordOnly => kw_required |= p.required,
+                Kind::PositionalOnly | Kind::PositionalOrKeyword => {
+                    max_pos += 1;
+                    if p.required {
+                        min_pos += 1;
+                    }
+                    if matches!(p.kind, Kind::PositionalOnly) {
+                        posonly += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if matches!(style, Style::VarArgs) {
+            max_pos = usize::MAX;
+        }
+        Spec { name, params, style, min_pos, max_pos, posonly, kw_required }
+    }
+    // These three are often built where they are used (`Spec::one("list.append").arg(..)`),
+    // at run time: their counts are written out rather than counted.
     /// `METH_NOARGS`: `name` is qualified for methods (`"list.copy"`).
+    #[inline]
     pub const fn noargs(name: &'static str) -> Spec {
-        Spec { name, params: &[], style: Style::NoArgs }
+        Spec { name, params: &[], style: Style::NoArgs, min_pos: 0, max_pos: 0, posonly: 0, kw_required: false }
     }
     /// `METH_O`: `name` is qualified for methods (`"list.append"`).
+    #[inline]
     pub const fn one(name: &'static str) -> Spec {
-        Spec { name, params: ONE, style: Style::One }
+        Spec { name, params: ONE, style: Style::One, min_pos: 1, max_pos: 1, posonly: 1, kw_required: false }
     }
     /// `METH_VARARGS` refusing keywords (`set.union(*others)`).
+    #[inline]
     pub const fn varargs(name: &'static str) -> Spec {
-        Spec { name, params: &[], style: Style::VarArgs }
+        Spec { name, params: &[], style: Style::VarArgs, min_pos: 0, max_pos: usize::MAX, posonly: 0, kw_required: false }
     }
     /// Positional-only parameters (every one must be `Kind::PositionalOnly`).
     pub const fn positional(name: &'static str, params: &'static [Param]) -> Spec {
@@ -141,17 +182,17 @@ impl Spec {
             assert!(matches!(params[i].kind, Kind::PositionalOnly), "Spec::positional takes positional-only parameters");
             i += 1;
         }
-        Spec { name, params, style: Style::Positional }
+        Spec::new(name, params, Style::Positional)
     }
     /// `PyArg_ParseTuple`-style positional-only parameters (`name` empty for a format string
     /// without `:name`, whose messages say "function").
     pub const fn tuple(name: &'static str, params: &'static [Param]) -> Spec {
         let spec = Spec::positional(name, params);
-        Spec { name, params: spec.params, style: Style::Tuple }
+        Spec { style: Style::Tuple, ..spec }
     }
     /// Parameters that may be passed by keyword (clinic's `_PyArg_UnpackKeywords`).
     pub const fn keywords(name: &'static str, params: &'static [Param]) -> Spec {
-        Spec { name, params, style: Style::Keywords }
+        Spec::new(name, params, Style::Keywords)
     }
 
     /// Bind `args` (positional values then keyword values named by `kwnames`) to the
@@ -168,19 +209,17 @@ impl Spec {
     pub fn parse_in<'a, const N: usize>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<[Option<&'a Value>; N]> {
         debug_assert_eq!(N, self.params.len().max(if self.style == Style::One { 1 } else { 0 }), "{}: array size", self.name);
         let mut out: [Option<&'a Value>; N] = [None; N];
-        let nkw = kwnames.map_or(0, |k| tuple::items(k).len());
+        let keys: &[Value] = kwnames.map_or(&[], tuple::items);
+        let nkw = keys.len();
         let npos = args.len() - nkw;
-        let min = count_if(self.params, |p| p.required && !matches!(p.kind, Kind::KeywordOnly));
         // The common case: positional arguments only, and enough of them.
-        if nkw == 0 && npos >= min && npos <= self.max_positional() {
+        if nkw == 0 && npos >= self.min_pos && npos <= self.max_pos && !self.kw_required {
             for (slot, a) in out.iter_mut().zip(args) {
                 *slot = Some(a);
             }
-            if self.style != Style::Keywords || self.params[npos..].iter().all(|p| !p.required) {
-                return Ok(out);
-            }
+            return Ok(out);
         }
-        self.parse_slow(vm, owner, args, kwnames, npos, &mut out)?;
+        self.parse_slow(vm, owner, args, keys, npos, &mut out)?;
         Ok(out)
     }
 
@@ -218,12 +257,12 @@ impl Spec {
     #[inline]
     pub fn check_in<'a>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a [Value]> {
         debug_assert!(self.style != Style::Keywords, "{}: check() is for positional specs", self.name);
-        let min = count_if(self.params, |p| p.required);
-        if kwnames.map_or(true, |k| tuple::items(k).is_empty()) && args.len() >= min && args.len() <= self.max_positional() {
+        let keys: &[Value] = kwnames.map_or(&[], tuple::items);
+        if keys.is_empty() && args.len() >= self.min_pos && args.len() <= self.max_pos {
             return Ok(args);
         }
         let mut out = [None; 0];
-        self.parse_slow(vm, owner, args, kwnames, npositional(args, kwnames), &mut out)?;
+        self.parse_slow(vm, owner, args, keys, args.len() - keys.len(), &mut out)?;
         Ok(args)
     }
 
@@ -232,20 +271,11 @@ impl Spec {
         self.name.rsplit('.').next().unwrap_or(self.name)
     }
 
-    fn max_positional(&self) -> usize {
-        match self.style {
-            Style::NoArgs => 0,
-            Style::One => 1,
-            Style::VarArgs => usize::MAX,
-            _ => self.params.iter().filter(|p| !matches!(p.kind, Kind::KeywordOnly)).count(),
-        }
-    }
-
     #[cold]
     #[inline(never)]
-    fn parse_slow<'a>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], kwnames: Option<&Value>, npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
+    fn parse_slow<'a>(&self, vm: &mut Vm, owner: &str, args: &'a [Value], keys: &[Value], npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
         let name = Name(owner, self.name);
-        let has_kw = kwnames.is_some_and(|k| !tuple::items(k).is_empty());
+        let has_kw = !keys.is_empty();
         let s = |n: usize| if n == 1 { "" } else { "s" };
         match self.style {
             Style::VarArgs => {
@@ -273,8 +303,7 @@ impl Spec {
                     return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
                 }
                 let name = self.bare();
-                let max = self.params.len();
-                let min = count_if(self.params, |p| p.required);
+                let (min, max) = (self.min_pos, self.max_pos);
                 if npos < min || npos > max {
                     let (bound, what) = if npos < min { (min, "at least ") } else { (max, "at most ") };
                     return Err(vm.type_error(if self.style == Style::Tuple {
@@ -293,19 +322,19 @@ impl Spec {
                 }
                 Ok(())
             }
-            Style::Keywords => self.unpack_keywords(vm, self.bare(), args, kwnames, npos, out),
+            Style::Keywords => self.unpack_keywords(vm, args, keys, npos, out),
         }
     }
 
     /// CPython's `_PyArg_UnpackKeywords`, check for check and message for message.
-    fn unpack_keywords<'a>(&self, vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
+    fn unpack_keywords<'a>(&self, vm: &mut Vm, args: &'a [Value], keys: &[Value], npos: usize, out: &mut [Option<&'a Value>]) -> PyResult<()> {
         let s = |n: usize| if n == 1 { "" } else { "s" };
-        let keys: &[Value] = kwnames.map_or(&[], |k| tuple::items(k));
+        let name = Bare(self.name);
         let maxargs = self.params.len();
-        let maxpos = self.max_positional();
-        let posonly = self.params.iter().filter(|p| p.kind == Kind::PositionalOnly).count();
-        let minposonly = self.params[..posonly].iter().filter(|p| p.required).count();
-        let minpos = self.params[..maxpos].iter().filter(|p| p.required).count();
+        let (minpos, maxpos, posonly) = (self.min_pos, self.max_pos, self.posonly);
+        // Required positional parameters come first, so these are the required
+        // positional-only ones.
+        let minposonly = minpos.min(posonly);
         if npos + keys.len() > maxargs {
             let kw = if npos == 0 { "keyword " } else { "" };
             return Err(vm.type_error(format!("{name}() takes at most {maxargs} {kw}argument{} ({} given)", s(maxargs), npos + keys.len())));
