@@ -40,32 +40,31 @@ pub fn format_with_spec(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
 }
 
 fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (pos, kws) = pargs::split_kwargs(args, kwnames);
+    // `print(*args, sep=' ', end='\n', file=None, flush=False)`: the keywords are parsed alone.
+    static PRINT: Spec = Spec::keywords_after_star("print", &[Param::kw_opt("sep"), Param::kw_opt("end"), Param::kw_opt("file"), Param::kw_opt("flush")]);
+    let npos = pargs::npositional(args, kwnames);
+    let pos = &args[..npos];
+    let [sep_v, end_v, file_v, flush_v] = match kwnames {
+        None => [None; 4],
+        Some(_) => PRINT.parse(vm, &args[npos..], kwnames)?,
+    };
+    // Clinic converts `flush` (a bool) while parsing, before the body checks sep and end.
+    let flush = match flush_v {
+        Some(v) => ob::is_true(vm, v)?,
+        None => false,
+    };
     let mut sep = " ".to_owned();
     let mut end = "\n".to_owned();
-    let mut file: Option<Value> = None;
-    let mut flush = false;
-    for (k, v) in kws {
-        match k {
-            "sep" if none::is_none(v) => {}
-            "sep" => match pystr::try_str(v) {
-                Some(s) => sep = s.to_owned(),
-                None => return Err(vm.type_error(format!("sep must be None or a string, not {}", v.ty().name()))),
+    for (v, out, what) in [(sep_v, &mut sep, "sep"), (end_v, &mut end, "end")] {
+        match v {
+            Some(v) if !none::is_none(v) => match pystr::try_str(v) {
+                Some(s) => *out = s.to_owned(),
+                None => return Err(vm.type_error(format!("{what} must be None or a string, not {}", v.ty().name()))),
             },
-            "end" if none::is_none(v) => {}
-            "end" => match pystr::try_str(v) {
-                Some(s) => end = s.to_owned(),
-                None => return Err(vm.type_error(format!("end must be None or a string, not {}", v.ty().name()))),
-            },
-            "file" => {
-                if !none::is_none(v) {
-                    file = Some(v.clone())
-                }
-            }
-            "flush" => flush = ob::is_true(vm, v)?,
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {}
         }
     }
+    let file: Option<Value> = file_v.filter(|f| !none::is_none(f)).cloned();
     let file = match file {
         Some(f) => f,
         None => {

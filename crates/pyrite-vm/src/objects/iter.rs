@@ -51,14 +51,6 @@ fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
-/// Split native-call arguments into positional values and `(name, value)` keyword pairs.
-fn split_kwargs<'a>(args: &'a [Value], kwnames: Option<&'a Value>) -> (&'a [Value], Vec<(&'a str, &'a Value)>) {
-    let names = kwnames.map(tuple::items).unwrap_or(&[]);
-    let npos = args.len().saturating_sub(names.len());
-    let kws = names.iter().zip(&args[npos..]).map(|(n, v)| (pystr::try_str(n).unwrap_or(""), v)).collect();
-    (&args[..npos], kws)
-}
-
 /// `cls` of a `new` slot as a type.
 fn cls_type(cls: &Value) -> &PyType {
     // SAFETY: the `new` slot is only called with a type object.
@@ -472,25 +464,35 @@ pub static ENUMERATE_TYPE: StaticType = StaticType::new(
 );
 
 fn enumerate_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (pos, kws) = split_kwargs(args, kwnames);
-    let total = pos.len() + kws.len();
-    if total > 2 {
-        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({total} given)")));
-    }
-    let mut iterable = pos.first().cloned();
-    let mut start = pos.get(1).cloned();
-    for (name, v) in kws {
-        match name {
-            "iterable" if iterable.is_none() => iterable = Some(v.clone()),
-            "start" if start.is_none() => start = Some(v.clone()),
-            "iterable" | "start" => {
-                return Err(vm.type_error(format!("argument for enumerate() given by name ('{name}') and position (1)")))
-            }
-            _ => return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for enumerate()"))),
+    // CPython's `enumerate_vectorcall` parses by hand, with its own messages.
+    let keys: &[Value] = kwnames.map_or(&[], tuple::items);
+    let nargs = args.len() - keys.len();
+    let check = |vm: &mut Vm, i: usize, want: &str| -> PyResult<()> {
+        let k = pystr::as_str(&keys[i]);
+        if k == want { Ok(()) } else { Err(vm.type_error(format!("'{k}' is an invalid keyword argument for enumerate()"))) }
+    };
+    let (iterable, start) = match (args.len(), keys.len()) {
+        (2, 1) => {
+            check(vm, 0, "start")?;
+            (args[0].clone(), Some(args[1].clone()))
         }
-    }
-    let Some(iterable) = iterable else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+        (2, 2) if pystr::as_str(&keys[0]) == "start" => {
+            check(vm, 1, "iterable")?;
+            (args[1].clone(), Some(args[0].clone()))
+        }
+        (2, 2) => {
+            check(vm, 0, "iterable")?;
+            check(vm, 1, "start")?;
+            (args[0].clone(), Some(args[1].clone()))
+        }
+        (2, _) => (args[0].clone(), Some(args[1].clone())),
+        (1, 1) => {
+            check(vm, 0, "iterable")?;
+            (args[0].clone(), None)
+        }
+        (1, _) => (args[0].clone(), None),
+        _ if nargs == 0 => return Err(vm.type_error("enumerate() missing required argument 'iterable'")),
+        (n, _) => return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({n} given)"))),
     };
     let it = crate::protocols::iter::get_iter(vm, &iterable)?;
     let count = match start {
@@ -570,15 +572,17 @@ impl ZipData {
 }
 
 fn zip_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (pos, kws) = split_kwargs(args, kwnames);
-    let mut strict = false;
-    for (name, v) in kws {
-        if name == "strict" {
-            strict = crate::protocols::object::is_true(vm, v)?;
-        } else {
-            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for zip()")));
-        }
-    }
+    // `PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", ...)` on the keywords alone.
+    const ZIP: Spec = Spec::keywords("zip", &[Param::kw_opt("strict")]);
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    let pos = &args[..npos];
+    let strict = match kwnames {
+        None => false,
+        Some(_) => match ZIP.parse(vm, &args[npos..], kwnames)? {
+            [Some(s)] => crate::protocols::object::is_true(vm, s)?,
+            [None] => false,
+        },
+    };
     let mut iters = Vec::with_capacity(pos.len());
     for a in pos {
         iters.push(crate::protocols::iter::get_iter(vm, a)?);
@@ -671,7 +675,7 @@ fn map_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) ->
     if std::ptr::eq(cls_type(cls), &MAP_TYPE.0) {
         crate::protocols::args::no_kwargs(vm, "map", kwnames)?;
     }
-    let (pos, _) = split_kwargs(args, kwnames);
+    let pos = &args[..crate::protocols::args::npositional(args, kwnames)];
     if pos.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -743,7 +747,7 @@ fn filter_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>)
     if std::ptr::eq(cls_type(cls), &FILTER_TYPE.0) {
         crate::protocols::args::no_kwargs(vm, "filter", kwnames)?;
     }
-    let (pos, _) = split_kwargs(args, kwnames);
+    let pos = &args[..crate::protocols::args::npositional(args, kwnames)];
     // Subclasses may take keywords; the base's positional check applies to all.
     const FILTER: Spec = Spec::positional("filter", &[Param::pos("function"), Param::pos("iterable")]);
     let [func, seq] = FILTER.check(vm, pos, None)? else { unreachable!("checked") };
@@ -818,7 +822,7 @@ fn reversed_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value
     if std::ptr::eq(cls_type(cls), &REVERSED_TYPE.0) {
         crate::protocols::args::no_kwargs(vm, "reversed", kwnames)?;
     }
-    let (pos, _) = split_kwargs(args, kwnames);
+    let pos = &args[..crate::protocols::args::npositional(args, kwnames)];
     const REVERSED: Spec = Spec::positional("reversed", &[Param::pos("sequence")]);
     let [seq] = REVERSED.check(vm, pos, None)? else { unreachable!("checked") };
     match seq.ty().lookup_str(vm, "__reversed__") {

@@ -11,6 +11,7 @@
 //! |---|---|---|---|
 //! | `NoArgs` | `METH_NOARGS` | `list.copy() takes no arguments (1 given)` | `list.copy() takes no keyword arguments` |
 //! | `One` | `METH_O` | `len() takes exactly one argument (0 given)` | `len() takes no keyword arguments` |
+//! | `KeywordsAfterStar` | clinic, `*args` then keyword-only (`print`) | — | `'x' is an invalid keyword argument for print()` |
 //! | `Tuple` | `PyArg_ParseTuple` | `find() takes at least 1 argument (0 given)` | `bytes.find() takes no keyword arguments` |
 //! | `Positional` | clinic, positional-only (`_PyArg_CheckPositional`), `PyArg_UnpackTuple` | `divmod expected 2 arguments, got 3`, `getattr expected at least 2 arguments, got 1` | `divmod() takes no keyword arguments` |
 //! | `Keywords` | clinic with keywords (`_PyArg_UnpackKeywords`) | `pow() takes at most 3 arguments (4 given)`, `pow() missing required argument 'exp' (pos 2)`, `sum() takes at least 1 positional argument (0 given)` | `'x' is an invalid keyword argument for pow()`, `argument for pow() given by name ('exp') and position (2)` |
@@ -86,6 +87,10 @@ pub enum Style {
     /// `METH_VARARGS` without keywords: any number of positional arguments.
     VarArgs,
     Positional,
+    /// Clinic with `*args` before keyword-only parameters (`_PyArg_UnpackKeywordsWithVararg`,
+    /// `print`): the spec describes the keywords, parsed alone; unknown keywords are refused
+    /// by name, without a count check.
+    KeywordsAfterStar,
     /// `PyArg_ParseTuple` (and stringlib's `parse_args_finds`): `find() takes at least 1
     /// argument (0 given)`.
     Tuple,
@@ -189,6 +194,10 @@ impl Spec {
     pub const fn tuple(name: &'static str, params: &'static [Param]) -> Spec {
         let spec = Spec::positional(name, params);
         Spec { style: Style::Tuple, ..spec }
+    }
+    /// The keyword-only parameters after `*args` (`print`); parse the keyword values alone.
+    pub const fn keywords_after_star(name: &'static str, params: &'static [Param]) -> Spec {
+        Spec::new(name, params, Style::KeywordsAfterStar)
     }
     /// Parameters that may be passed by keyword (clinic's `_PyArg_UnpackKeywords`).
     pub const fn keywords(name: &'static str, params: &'static [Param]) -> Spec {
@@ -322,7 +331,7 @@ impl Spec {
                 }
                 Ok(())
             }
-            Style::Keywords => self.unpack_keywords(vm, args, keys, npos, out),
+            Style::Keywords | Style::KeywordsAfterStar => self.unpack_keywords(vm, args, keys, npos, out),
         }
     }
 
@@ -335,7 +344,7 @@ impl Spec {
         // Required positional parameters come first, so these are the required
         // positional-only ones.
         let minposonly = minpos.min(posonly);
-        if npos + keys.len() > maxargs {
+        if npos + keys.len() > maxargs && self.style != Style::KeywordsAfterStar {
             let kw = if npos == 0 { "keyword " } else { "" };
             return Err(vm.type_error(format!("{name}() takes at most {maxargs} {kw}argument{} ({} given)", s(maxargs), npos + keys.len())));
         }
