@@ -227,13 +227,44 @@ fn exc_new(_vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -
 }
 
 fn exc_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    if let Some(k) = kwnames {
-        if !tuple::items(k).is_empty() && !this.ty().is_heap_type() {
-            return Err(vm.type_error(format!("{}() takes no keyword arguments", this.ty().name())));
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    if kwnames.is_some_and(|k| !tuple::items(k).is_empty()) {
+        exc_init_keywords(vm, this, &args[npos..], kwnames)?;
+    }
+    exc_data(this).set_args(tuple::new_tuple(args[..npos].to_vec()));
+    Ok(())
+}
+
+/// The keyword-only attributes of ImportError (`"|$OOO:ImportError"`), NameError and
+/// AttributeError; every other exception refuses keywords (`_PyArg_NoKeywords` with its
+/// type's name). `values` are the keyword values alone.
+#[cold]
+fn exc_init_keywords(vm: &mut Vm, this: &Value, values: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    use crate::protocols::args::{Param, Spec};
+    static IMPORT: Spec = Spec::keywords("ImportError", &[Param::kw_opt("name"), Param::kw_opt("path"), Param::kw_opt("name_from")]);
+    static NAME: Spec = Spec::keywords("NameError", &[Param::kw_opt("name")]);
+    static ATTRIBUTE: Spec = Spec::keywords("AttributeError", &[Param::kw_opt("name"), Param::kw_opt("obj")]);
+    let ty = this.ty();
+    let spec = if ty.is_subtype(&IMPORT_ERROR) {
+        &IMPORT
+    } else if ty.is_subtype(&NAME_ERROR) {
+        &NAME
+    } else if ty.is_subtype(&ATTRIBUTE_ERROR) {
+        &ATTRIBUTE
+    } else {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name())));
+    };
+    let mut given: [Option<&Value>; 3] = [None; 3];
+    match spec.params.len() {
+        1 => [given[0]] = spec.parse(vm, values, kwnames)?,
+        2 => [given[0], given[1]] = spec.parse(vm, values, kwnames)?,
+        _ => given = spec.parse(vm, values, kwnames)?,
+    }
+    for (p, v) in spec.params.iter().zip(given) {
+        if let Some(v) = v {
+            set_attr_in_dict(this, p.name, v.clone());
         }
     }
-    let npos = crate::protocols::args::npositional(args, kwnames);
-    exc_data(this).set_args(tuple::new_tuple(args[..npos].to_vec()));
     Ok(())
 }
 
@@ -420,7 +451,7 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
                         _ => none::none(),
                     })
                 }
-                "name" | "path" if ty.is_subtype(&IMPORT_ERROR) => Some(none::none()),
+                "name" | "path" | "name_from" if ty.is_subtype(&IMPORT_ERROR) => Some(none::none()),
                 "name" if ty.is_subtype(&NAME_ERROR) || ty.is_subtype(&ATTRIBUTE_ERROR) => Some(none::none()),
                 "obj" if ty.is_subtype(&ATTRIBUTE_ERROR) => Some(none::none()),
                 "__notes__" => None,

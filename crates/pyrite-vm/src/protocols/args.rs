@@ -11,10 +11,11 @@
 //! |---|---|---|---|
 //! | `NoArgs` | `METH_NOARGS` | `list.copy() takes no arguments (1 given)` | `list.copy() takes no keyword arguments` |
 //! | `One` | `METH_O` | `len() takes exactly one argument (0 given)` | `len() takes no keyword arguments` |
-//! | `KeywordsAfterStar` | clinic, `*args` then keyword-only (`print`) | — | `'x' is an invalid keyword argument for print()` |
+//! | `VarArgs` | `METH_VARARGS` taking `*args` | — | `set.union() takes no keyword arguments` |
 //! | `Tuple` | `PyArg_ParseTuple` | `find() takes at least 1 argument (0 given)` | `bytes.find() takes no keyword arguments` |
 //! | `Positional` | clinic, positional-only (`_PyArg_CheckPositional`), `PyArg_UnpackTuple` | `divmod expected 2 arguments, got 3`, `getattr expected at least 2 arguments, got 1` | `divmod() takes no keyword arguments` |
 //! | `Keywords` | clinic with keywords (`_PyArg_UnpackKeywords`) | `pow() takes at most 3 arguments (4 given)`, `pow() missing required argument 'exp' (pos 2)`, `sum() takes at least 1 positional argument (0 given)` | `'x' is an invalid keyword argument for pow()`, `argument for pow() given by name ('exp') and position (2)` |
+//! | `KeywordsAfterStar` | clinic, `*args` then keyword-only (`print`) | — | `'x' is an invalid keyword argument for print()` |
 //!
 //! `Spec::name` is the qualified name of a method (`"list.append"`, `"dict.get"`) and the bare
 //! name of a module function (`"pow"`): CPython's method descriptors print the qualified name
@@ -134,7 +135,6 @@ pub struct Spec {
     posonly: usize,
     kw_required: bool,
 }
-
 
 const ONE: &[Param] = &[Param::pos("arg")];
 
