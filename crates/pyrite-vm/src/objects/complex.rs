@@ -552,17 +552,20 @@ fn self_c(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<C> {
     }
 }
 
-fn complex_conjugate(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn complex_conjugate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("complex.conjugate").check(vm, &args[1..], kw)?;
     let (re, im) = self_c(vm, args, "conjugate")?;
     Ok(new_complex(re, -im))
 }
 
-fn complex_getnewargs(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn complex_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("complex.__getnewargs__").check(vm, &args[1..], kw)?;
     let (re, im) = self_c(vm, args, "__getnewargs__")?;
     Ok(tuple::new_tuple(vec![float::new_float(re), float::new_float(im)]))
 }
 
-fn complex_complex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn complex_complex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("complex.__complex__").check(vm, &args[1..], kw)?;
     let (re, im) = self_c(vm, args, "__complex__")?;
     if args[0].downcast_exact::<ComplexData>().is_some() {
         return Ok(args[0].clone());

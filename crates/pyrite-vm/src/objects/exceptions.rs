@@ -494,7 +494,8 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Val
     Ok(none::none())
 }
 
-fn exc_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exc_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("BaseException.__reduce__").check(vm, &args[1..], kw)?;
     let this = &args[0];
     Ok(tuple::new_tuple(vec![this.ty().to_value(), exc_data(this).args()]))
 }

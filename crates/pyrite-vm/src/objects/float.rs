@@ -1054,7 +1054,8 @@ pub(crate) fn init_type() {
 // ---------------------------------------------------------------------------------------
 // Methods
 
-fn float_is_integer(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_is_integer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.is_integer").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "is_integer")?;
     Ok(none::bool_value(f.is_finite() && f == f.floor()))
 }
@@ -1080,7 +1081,8 @@ pub fn integer_ratio(f: f64) -> (BigInt, BigInt) {
     }
 }
 
-fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.as_integer_ratio").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "as_integer_ratio")?;
     if f.is_infinite() {
         return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
@@ -1111,7 +1113,8 @@ pub fn float_hex_string(f: f64) -> String {
     format!("{sign}0x{lead}.{frac:013x}p{}{}", if exp < 0 { "-" } else { "+" }, exp.abs())
 }
 
-fn float_hex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.hex").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "hex")?;
     Ok(pystr::from_string(float_hex_string(f)))
 }
@@ -1209,27 +1212,32 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
     }
 }
 
-fn float_conjugate(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_conjugate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.conjugate").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "conjugate")?;
     Ok(new_float(f))
 }
 
-fn float_trunc(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_trunc(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__trunc__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__trunc__")?;
     float_to_int(vm, f)
 }
 
-fn float_floor(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_floor(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__floor__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__floor__")?;
     float_to_int(vm, f.floor())
 }
 
-fn float_ceil(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_ceil(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__ceil__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__ceil__")?;
     float_to_int(vm, f.ceil())
 }
 
-fn float_getnewargs(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__getnewargs__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__getnewargs__")?;
     Ok(tuple::new_tuple(vec![new_float(f)]))
 }

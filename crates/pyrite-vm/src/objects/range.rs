@@ -360,7 +360,8 @@ fn range_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(long_iter(a, c, n))
 }
 
-fn range_reversed(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn range_reversed(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("range.__reversed__").check(vm, &args[1..], kw)?;
     let d = data(&args[0]);
     let (a, c, n) = (big(&d.start), big(&d.step), big(&d.length));
     // The last item, then walk backwards: range(last, start - step, -step).
@@ -408,7 +409,9 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
     }
 }
 
-fn range_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn range_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // METH_VARARGS in CPython: extra positional arguments are ignored, keywords refused.
+    crate::protocols::args::Spec::varargs("range.__reduce__").check(vm, &args[1..], kw)?;
     let d = data(&args[0]);
     Ok(tuple::new_tuple(vec![
         RANGE_TYPE.to_value(),

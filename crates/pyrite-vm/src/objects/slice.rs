@@ -307,7 +307,8 @@ fn slice_indices(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
     Ok(tuple::new_tuple(vec![from_bigint(start), from_bigint(stop), from_bigint(step)]))
 }
 
-fn slice_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn slice_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("slice.__reduce__").check(vm, &args[1..], kw)?;
     let this = &args[0];
     Ok(tuple::new_tuple(vec![SLICE_TYPE.to_value(), tuple::new_tuple(fields(this))]))
 }

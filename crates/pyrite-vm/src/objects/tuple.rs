@@ -450,7 +450,8 @@ fn tuple_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
     Ok(Value::int(n))
 }
 
-fn tuple_getnewargs(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn tuple_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("tuple.__getnewargs__").check(vm, &args[1..], kw)?;
     Ok(new_tuple(vec![new_tuple(items(&args[0]).to_vec())]))
 }
 
