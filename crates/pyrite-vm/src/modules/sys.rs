@@ -50,7 +50,8 @@ fn stream_write(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Val
     vm.write_fd(fd, text);
     Ok(Value::int(n as i64))
 }
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn stream_flush(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("TextIOWrapper.flush").check(vm, &args[1..], kw)?;
     vm.flush_stdout();
     Ok(none::none())
 }
@@ -64,7 +65,8 @@ fn getrefcount(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
     let v = crate::protocols::args::Spec::one("sys.getrefcount").arg(vm, args, kw)?;
     Ok(Value::int(v.refcount() as i64))
 }
-fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getrecursionlimit").check(vm, args, kw)?;
     Ok(Value::int(vm.recursion_limit as i64))
 }
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
@@ -82,10 +84,14 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResul
     vm.set_recursion_limit((n as usize).min(1_000_000));
     Ok(none::none())
 }
-fn exit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const EXIT: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("exit", &[crate::protocols::args::Param::pos_opt("status")]);
+    EXIT.check(vm, args, kw)?;
     Err(vm.new_exception_args(exceptions::system_exit(), args.to_vec()))
 }
-fn getframe(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getframe(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const GETFRAME: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("_getframe", &[crate::protocols::args::Param::pos_opt("depth")]);
+    GETFRAME.check(vm, args, kw)?;
     let depth = match args.first() {
         Some(d) => crate::objects::int::to_i64(vm, d)?,
         None => 0,
@@ -95,7 +101,8 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value>
         None => Err(vm.value_error("call stack is not deep enough")),
     }
 }
-fn exc_info(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exc_info(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.exc_info").check(vm, args, kw)?;
     Ok(match vm.handled_exception.clone() {
         Some(e) => {
             let tb = exceptions::exc_data(&e).traceback().unwrap_or_else(none::none);
@@ -104,13 +111,15 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value
         None => tuple::new_tuple(vec![none::none(), none::none(), none::none()]),
     })
 }
-fn exception(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exception(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.exception").check(vm, args, kw)?;
     Ok(vm.handled_exception.clone().unwrap_or_else(none::none))
 }
-fn intern(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    match args {
-        [s] if pystr::is_str(s) => Ok(vm.intern_value(s)),
-        _ => Err(vm.type_error("intern() argument must be str")),
+fn intern(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("sys.intern").arg(vm, args, kw)?;
+    match s {
+        s if pystr::is_str(s) => Ok(vm.intern_value(s)),
+        s => Err(vm.type_error(format!("intern() argument must be str, not {}", s.ty().name()))),
     }
 }
 fn getsizeof(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
@@ -207,22 +216,27 @@ fn sys_getattr(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     }
     Err(vm.attribute_error(format!("module 'sys' has no attribute '{name}'")))
 }
-fn getdefaultencoding(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getdefaultencoding(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getdefaultencoding").check(vm, args, kw)?;
     Ok(pystr::new_str("utf-8"))
 }
-fn getfilesystemencodeerrors(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getfilesystemencodeerrors(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getfilesystemencodeerrors").check(vm, args, kw)?;
     Ok(pystr::new_str("surrogateescape"))
 }
-fn get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.get_int_max_str_digits").check(vm, args, kw)?;
     Ok(Value::int(4300))
 }
-fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getswitchinterval(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getswitchinterval").check(vm, args, kw)?;
     Ok(crate::objects::float::new_float(0.005))
 }
 fn return_none(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(none::none())
 }
-fn is_finalizing(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn is_finalizing(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.is_finalizing").check(vm, args, kw)?;
     Ok(none::bool_value(false))
 }
 

@@ -414,7 +414,8 @@ fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }))
 }
 
-fn dict_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn dict_iter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let Some(it) = dict_iter_data(&args[0]) else { return Ok(Value::int(0)) };
     let live = it.dict.get().and_then(|d| dict_data(&d).map(|dd| dd.len() as isize == it.used.get())).unwrap_or(false);
     Ok(Value::int(if live { it.remaining.get().max(0) as i64 } else { 0 }))

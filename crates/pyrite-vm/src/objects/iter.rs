@@ -164,7 +164,8 @@ fn seq_iter_iternext(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(seq_iter_data(v).and_then(|d| seq_iter_next(d, tuple_seq)))
 }
 
-fn seq_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn seq_iter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let Some(d) = seq_iter_data(&args[0]) else { return Ok(Value::int(0)) };
     let i = d.index.get();
     if i == usize::MAX {
@@ -229,7 +230,8 @@ fn list_reviter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(None)
 }
 
-fn list_reviter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn list_reviter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let d = args[0].downcast::<ListRevIterData>().expect("list_reverseiterator");
     let len = d.seq.get().and_then(|s| list::list_data(&s).map(|l| l.len())).unwrap_or(0) as isize;
     let i = d.index.get();
@@ -309,7 +311,8 @@ fn str_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(pystr::char_value(vm, c)))
 }
 
-fn str_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn str_iter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let d = str_iter_data(&args[0]);
     let text = pystr::try_str(&d.s).unwrap_or("");
     Ok(Value::int(text.get(d.pos.get()..).map(|t| t.chars().count()).unwrap_or(0) as i64))
@@ -858,7 +861,8 @@ fn reversed_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(None)
 }
 
-fn reversed_length_hint(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn reversed_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let d = args[0].downcast::<ReversedData>().expect("reversed");
     let Some(seq) = d.seq.get() else { return Ok(Value::int(0)) };
     let n = crate::protocols::object::len(vm, &seq)? as isize;

@@ -453,7 +453,8 @@ fn rangeiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(range_iter_next(it).map(Value::int))
 }
 
-fn rangeiter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn rangeiter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let it = args[0].downcast::<RangeIterData>().expect("range_iterator");
     Ok(Value::int(it.remaining.get().min(i64::MAX as u64) as i64))
 }
@@ -471,7 +472,8 @@ fn longrangeiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(from_bigint(v)))
 }
 
-fn longrangeiter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn longrangeiter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let it = args[0].downcast::<LongRangeIterData>().expect("longrange_iterator");
     let r = it.remaining.borrow().clone();
     Ok(from_bigint(r))

@@ -1127,7 +1127,8 @@ fn m_contains(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
     Ok(none::bool_value(set_contains(vm, &args[0], &o)?))
 }
 
-fn m_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn m_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__reduce__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let so = &args[0];
     let keys = set_data(so).map(|d| d.keys()).unwrap_or_default();
     // SAFETY: reading the instance dict cell; no borrow outlives the clone.
@@ -1234,7 +1235,8 @@ fn setiter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn setiter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn setiter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let it = args[0].downcast::<SetIterData>().expect("set_iterator");
     let live = it.set.get().and_then(|s| set_data(&s).map(|d| d.len() as isize == it.used.get())).unwrap_or(false);
     Ok(Value::int(if live { it.remaining.get().max(0) as i64 } else { 0 }))
