@@ -27,7 +27,7 @@ cases = [
     "BaseExceptionGroup('', [E()]).split()", "BaseExceptionGroup('', [E()]).subgroup(1, 2)",
     "BaseExceptionGroup('', [E()]).derive()", "math.prod()", "math.prod([], 1)",
     "sys.getsizeof()", "sys.getsizeof(1, 2, 3)", "property().getter()", "property().setter(1, 2)",
-    "property().deleter(x=1)",
+    "property().deleter(x=1)", "object.__new__()", "int.__new__()", "list.__new__()", "int.__init__()",
 ]
 for c in cases:
     try:

@@ -502,6 +502,10 @@ pub fn slot_wrapper_owner(v: &Value, kind: SlotKind) -> Option<&'static PyType> 
 fn slot_wrapper_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let d = callable.downcast::<SlotWrapperData>().expect("wrapper");
     let Some(self_) = args.first() else {
+        // `T.__new__` is CPython's `tp_new_wrapper`, which words it so.
+        if matches!(d.kind, SlotKind::New) {
+            return Err(vm.type_error(format!("{}.__new__(): not enough arguments", d.owner.name())));
+        }
         return Err(vm.type_error(format!("descriptor '{}' of '{}' object needs an argument", d.name, d.owner.name())));
     };
     if !self_.ty().is_subtype(d.owner) && !matches!(d.kind, SlotKind::New) {
