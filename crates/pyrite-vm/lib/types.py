@@ -138,8 +138,76 @@ class DynamicClassAttribute(property):
         return bool(getattr(self.fget, '__isabstractmethod__', False))
 
 
+class _GeneratorWrapper:
+    # What CPython's types.coroutine returns for a generator it cannot re-flag.
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__isgen = gen.__class__ is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        if self.__isgen:
+            return self.__wrapped
+        return self
+
+    __await__ = __iter__
+
+
 def coroutine(func):
-    return func
+    """Make a generator function usable with 'await'. CPython sets CO_ITERABLE_COROUTINE on
+    the function's code (which the eval loop accepts); Pyrite's code objects cannot be
+    replaced yet, so every result is wrapped, as CPython does for other callables."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if coro.__class__ is CoroutineType:
+            return coro
+        if coro.__class__ is GeneratorType and coro.gi_code.co_flags & 0x100:
+            return coro
+        if coro.__class__ is GeneratorType or (
+                hasattr(coro, '__next__') and hasattr(coro, 'send') and not hasattr(coro, '__await__')):
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped
 
 
 __all__ = [n for n in globals() if n[:1] != '_']

@@ -130,7 +130,7 @@ pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
         return false;
     }
     // Generators need finalizing (close()) only while suspended inside their body.
-    if std::ptr::eq(ty, &crate::objects::generator::GENERATOR_TYPE.0) {
+    if std::ptr::eq(ty, &crate::objects::generator::GENERATOR_TYPE.0) || std::ptr::eq(ty, &crate::objects::coroutine::COROUTINE_TYPE.0) {
         let v = std::mem::ManuallyDrop::new(Value::from_header(obj));
         if !crate::objects::generator::needs_finalize(&v) {
             return false;
@@ -161,7 +161,7 @@ pub fn run_pending_finalizers(vm: &mut Vm) {
 }
 
 fn call_del(vm: &mut Vm, obj: &Value) {
-    if obj.downcast_exact::<crate::objects::generator::GeneratorData>().is_some() {
+    if crate::objects::generator::is_native(obj) {
         let saved = vm.handled_exception.clone();
         if let Err(e) = crate::objects::generator::close(vm, obj) {
             let where_ = crate::protocols::object::repr_string(vm, obj).unwrap_or_default();

@@ -2024,12 +2024,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
             }
             op::GET_YIELD_FROM_ITER => {
                 let v = pop!();
-                if v.downcast::<crate::objects::generator::GeneratorData>().is_some() {
-                    push!(v);
-                } else {
-                    let it = tri!(iter::get_iter(vm, &v));
-                    push!(it);
-                }
+                let it = tri!(ops::get_yield_from_iter(vm, f, v));
+                push!(it);
             }
             op::FOR_ITER => {
                 adaptive!(|instr, counter| unsafe { specialize::for_iter(peek!(1), instr, counter) });
@@ -2426,8 +2422,35 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                     break 'dispatch Err(cold_error(PyErr::from_value(exc)));
                 }
             }
-            op::GET_AWAITABLE | op::GET_AITER | op::GET_ANEXT | op::BEFORE_ASYNC_WITH | op::END_ASYNC_FOR => {
-                break 'dispatch Err(cold_error(vm.not_implemented_error("async code is not supported yet")));
+            op::GET_AWAITABLE => {
+                let v = pop!();
+                let it = tri!(ops::get_awaitable(vm, &v, oparg));
+                push!(it);
+            }
+            op::GET_AITER => {
+                let v = pop!();
+                let it = tri!(ops::get_aiter(vm, &v));
+                push!(it);
+            }
+            op::GET_ANEXT => {
+                let awaitable = tri!(ops::get_anext(vm, peek!(1)));
+                push!(awaitable);
+            }
+            op::BEFORE_ASYNC_WITH => {
+                let mgr = pop!();
+                let (exit, res) = tri!(ops::before_async_with(vm, &mgr));
+                push!(exit);
+                push!(res);
+            }
+            op::END_ASYNC_FOR => {
+                // (awaitable, exc -- ): the loop ends on StopAsyncIteration; anything else
+                // is re-raised.
+                let exc = pop!();
+                if exc.ty().is_subtype(exceptions::stop_async_iteration()) {
+                    drop_n!(1);
+                } else {
+                    break 'dispatch Err(cold_error(PyErr::from_value(exc).reraised()));
+                }
             }
             op::RAISE_VARARGS => {
                 sync!();

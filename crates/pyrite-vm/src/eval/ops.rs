@@ -426,7 +426,16 @@ pub fn intrinsic1(vm: &mut Vm, f: &Frame, which: u32, v: Value) -> PyResult<Valu
         }
         intrinsic1::STOPITERATION_ERROR => {
             if v.ty().is_subtype(exceptions::stop_iteration()) {
-                let e = vm.runtime_error("generator raised StopIteration");
+                use pyrite_bytecode::code::flags as co;
+                let flags = f.code_data().code.flags;
+                let kind = if flags & co::ASYNC_GENERATOR != 0 {
+                    "async generator"
+                } else if flags & co::COROUTINE != 0 {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                let e = vm.runtime_error(format!("{kind} raised StopIteration"));
                 exceptions::exc_data(&e.exc).set_cause(Some(v.clone()));
                 exceptions::exc_data(&e.exc).set_context(Some(v));
                 return Ok(e.exc);
@@ -632,4 +641,99 @@ pub fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usize, name
         }
     }
     Ok(tuple::new_tuple(attrs))
+}
+
+/// GET_AWAITABLE: the iterator `await v` drives; `where_` is the instruction's argument
+/// (1: the result of `__aenter__`, 2: of `__aexit__`), which words the error.
+#[cold]
+pub fn get_awaitable(vm: &mut Vm, v: &Value, where_: u32) -> PyResult<Value> {
+    use crate::objects::coroutine;
+    let it = match coroutine::get_awaitable_iter(vm, v) {
+        Ok(it) => it,
+        Err(e) => {
+            if v.ty().slots.am_await.get().is_none() && (where_ == 1 || where_ == 2) {
+                let from = if where_ == 1 { "__aenter__" } else { "__aexit__" };
+                return Err(vm.type_error(format!(
+                    "'async with' received an object from {from} that does not implement __await__: {}",
+                    v.ty().name()
+                )));
+            }
+            return Err(e);
+        }
+    };
+    if coroutine::is_awaiting(&it) {
+        return Err(vm.runtime_error("coroutine is being awaited already"));
+    }
+    Ok(it)
+}
+
+/// GET_AITER: `type(v).__aiter__(v)`, which must have `__anext__`.
+#[cold]
+pub fn get_aiter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(getter) = v.ty().slots.am_aiter.get() else {
+        return Err(vm.type_error(format!("'async for' requires an object with __aiter__ method, got {}", v.ty().name())));
+    };
+    let it = getter(vm, v)?;
+    if it.ty().slots.am_anext.get().is_none() {
+        return Err(vm.type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            it.ty().name()
+        )));
+    }
+    Ok(it)
+}
+
+/// GET_ANEXT: the awaitable iterator of `type(it).__anext__(it)`.
+#[cold]
+pub fn get_anext(vm: &mut Vm, it: &Value) -> PyResult<Value> {
+    let Some(getter) = it.ty().slots.am_anext.get() else {
+        return Err(vm.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", it.ty().name())));
+    };
+    let next = getter(vm, it)?;
+    match crate::objects::coroutine::get_awaitable_iter(vm, &next) {
+        Ok(a) => Ok(a),
+        Err(cause) => {
+            let e = vm.type_error(format!("'async for' received an invalid object from __anext__: {}", next.ty().name()));
+            exceptions::exc_data(&e.exc).set_cause(Some(cause.exc.clone()));
+            exceptions::exc_data(&e.exc).set_context(Some(cause.exc));
+            exceptions::exc_data(&e.exc).suppress_context.set(true);
+            Err(e)
+        }
+    }
+}
+
+/// BEFORE_ASYNC_WITH: the bound `__aexit__` and the result of calling `__aenter__`.
+#[cold]
+pub fn before_async_with(vm: &mut Vm, mgr: &Value) -> PyResult<(Value, Value)> {
+    let ty = mgr.ty();
+    let Some(enter) = ty.lookup_str(vm, "__aenter__") else {
+        return Err(vm.type_error(format!("'{}' object does not support the asynchronous context manager protocol", ty.name())));
+    };
+    let Some(exit) = ty.lookup_str(vm, "__aexit__") else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+            ty.name()
+        )));
+    };
+    let tyv = ty.to_value();
+    let exit_bound = crate::objects::descr::bind(vm, &exit, Some(mgr), &tyv)?;
+    let res = call::call_method_value(vm, &enter, mgr, &[])?;
+    Ok((exit_bound, res))
+}
+
+/// GET_YIELD_FROM_ITER: generators and coroutines are their own iterators; a coroutine only
+/// in a coroutine's code (or a `types.coroutine` generator's).
+#[cold]
+pub fn get_yield_from_iter(vm: &mut Vm, f: &Frame, v: Value) -> PyResult<Value> {
+    use pyrite_bytecode::code::flags as co;
+    if v.downcast_exact::<crate::objects::coroutine::CoroutineData>().is_some() {
+        if f.code_data().code.flags & (co::COROUTINE | co::ITERABLE_COROUTINE) == 0 {
+            return Err(vm.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+        }
+        return Ok(v);
+    }
+    if v.downcast_exact::<crate::objects::generator::GeneratorData>().is_some() {
+        return Ok(v);
+    }
+    iter::get_iter(vm, &v)
 }

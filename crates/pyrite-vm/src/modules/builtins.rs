@@ -2,7 +2,8 @@
 
 use crate::object::Value;
 use crate::objects::{dict, exceptions, int, list, module, none, str as pystr, tuple};
-use crate::protocols::{args as pargs, call, iter, number, object as ob};
+use crate::protocols::args::{self as pargs, Param, Spec};
+use crate::protocols::{call, iter, number, object as ob};
 use crate::typeobj::{CompareOp, NativeFn};
 use crate::vm::{PyResult, Vm};
 
@@ -39,32 +40,31 @@ pub fn format_with_spec(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
 }
 
 fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (pos, kws) = pargs::split_kwargs(args, kwnames);
+    // `print(*args, sep=' ', end='\n', file=None, flush=False)`: the keywords are parsed alone.
+    static PRINT: Spec = Spec::keywords_after_star("print", &[Param::kw_opt("sep"), Param::kw_opt("end"), Param::kw_opt("file"), Param::kw_opt("flush")]);
+    let npos = pargs::npositional(args, kwnames);
+    let pos = &args[..npos];
+    let [sep_v, end_v, file_v, flush_v] = match kwnames {
+        None => [None; 4],
+        Some(_) => PRINT.parse(vm, &args[npos..], kwnames)?,
+    };
+    // Clinic converts `flush` (a bool) while parsing, before the body checks sep and end.
+    let flush = match flush_v {
+        Some(v) => ob::is_true(vm, v)?,
+        None => false,
+    };
     let mut sep = " ".to_owned();
     let mut end = "\n".to_owned();
-    let mut file: Option<Value> = None;
-    let mut flush = false;
-    for (k, v) in kws {
-        match k {
-            "sep" if none::is_none(v) => {}
-            "sep" => match pystr::try_str(v) {
-                Some(s) => sep = s.to_owned(),
-                None => return Err(vm.type_error(format!("sep must be None or a string, not {}", v.ty().name()))),
+    for (v, out, what) in [(sep_v, &mut sep, "sep"), (end_v, &mut end, "end")] {
+        match v {
+            Some(v) if !none::is_none(v) => match pystr::try_str(v) {
+                Some(s) => *out = s.to_owned(),
+                None => return Err(vm.type_error(format!("{what} must be None or a string, not {}", v.ty().name()))),
             },
-            "end" if none::is_none(v) => {}
-            "end" => match pystr::try_str(v) {
-                Some(s) => end = s.to_owned(),
-                None => return Err(vm.type_error(format!("end must be None or a string, not {}", v.ty().name()))),
-            },
-            "file" => {
-                if !none::is_none(v) {
-                    file = Some(v.clone())
-                }
-            }
-            "flush" => flush = ob::is_true(vm, v)?,
-            _ => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {}
         }
     }
+    let file: Option<Value> = file_v.filter(|f| !none::is_none(f)).cloned();
     let file = match file {
         Some(f) => f,
         None => {
@@ -106,48 +106,47 @@ fn b_print(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Val
     Ok(none::none())
 }
 
-fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
-    pargs::no_kwargs(vm, name, kwnames)?;
-    match args {
-        [a] => Ok(a),
-        _ => Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len()))),
-    }
+/// A `METH_O` builtin's argument.
+#[inline]
+fn one_arg<'a>(vm: &mut Vm, spec: &Spec, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
+    let [a] = spec.parse(vm, args, kwnames)?;
+    Ok(a.expect("bound"))
 }
 
 pub(crate) fn b_len(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "len", args, kw)?;
+    let a = one_arg(vm, &Spec::one("len"), args, kw)?;
     Ok(int::from_usize(ob::len(vm, a)?))
 }
 fn b_repr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "repr", args, kw)?;
+    let a = one_arg(vm, &Spec::one("repr"), args, kw)?;
     ob::repr(vm, a)
 }
 fn b_ascii(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "ascii", args, kw)?;
+    let a = one_arg(vm, &Spec::one("ascii"), args, kw)?;
     ascii_of(vm, a)
 }
 fn b_hash(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "hash", args, kw)?;
+    let a = one_arg(vm, &Spec::one("hash"), args, kw)?;
     Ok(Value::int(ob::hash(vm, a)?))
 }
 fn b_id(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "id", args, kw)?;
+    let a = one_arg(vm, &Spec::one("id"), args, kw)?;
     Ok(int::from_i128(a.bits() as i128))
 }
 fn b_abs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "abs", args, kw)?;
+    let a = one_arg(vm, &Spec::one("abs"), args, kw)?;
     if let Some(i) = a.as_small_int() {
         return Ok(Value::int(i.abs()));
     }
     number::absolute(vm, a)
 }
 fn b_callable(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "callable", args, kw)?;
+    let a = one_arg(vm, &Spec::one("callable"), args, kw)?;
     Ok(none::bool_value(a.ty().slots.call.get().is_some()))
 }
 fn b_iter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "iter", kw)?;
-    match args {
+    const ITER: Spec = Spec::positional("iter", &[Param::pos("object"), Param::pos_opt("sentinel")]);
+    match ITER.check(vm, args, kw)? {
         [a] => iter::get_iter(vm, a),
         [f, sentinel] => {
             if f.ty().slots.call.get().is_none() {
@@ -155,16 +154,13 @@ fn b_iter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
             }
             Ok(crate::objects::iter::new_callable_iterator(f.clone(), sentinel.clone()))
         }
-        _ => Err(vm.type_error(format!("iter expected at most 2 arguments, got {}", args.len()))),
+        _ => unreachable!("checked"),
     }
 }
 fn b_next(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "next", kw)?;
-    let (it, default) = match args {
-        [it] => (it, None),
-        [it, d] => (it, Some(d)),
-        _ => return Err(vm.type_error(format!("next expected at most 2 arguments, got {}", args.len()))),
-    };
+    const NEXT: Spec = Spec::positional("next", &[Param::pos("iterator"), Param::pos_opt("default")]);
+    let [it, default] = NEXT.parse(vm, args, kw)?;
+    let it = it.expect("required");
     let Some(f) = it.ty().slots.iternext.get() else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", it.ty().name())));
     };
@@ -179,13 +175,13 @@ fn b_next(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     }
 }
 pub(crate) fn b_isinstance(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "isinstance", kw)?;
-    let [o, c] = args else { return Err(vm.type_error(format!("isinstance expected 2 arguments, got {}", args.len()))) };
+    const SPEC: Spec = Spec::positional("isinstance", &[Param::pos("obj"), Param::pos("class_or_tuple")]);
+    let [o, c] = SPEC.check(vm, args, kw)? else { unreachable!("checked") };
     Ok(none::bool_value(ob::isinstance(vm, o, c)?))
 }
 fn b_issubclass(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "issubclass", kw)?;
-    let [o, c] = args else { return Err(vm.type_error(format!("issubclass expected 2 arguments, got {}", args.len()))) };
+    const SPEC: Spec = Spec::positional("issubclass", &[Param::pos("obj"), Param::pos("class_or_tuple")]);
+    let [o, c] = SPEC.check(vm, args, kw)? else { unreachable!("checked") };
     Ok(none::bool_value(ob::issubclass(vm, o, c)?))
 }
 fn attr_name(vm: &mut Vm, fname: &str, n: &Value) -> PyResult<Value> {
@@ -196,8 +192,8 @@ fn attr_name(vm: &mut Vm, fname: &str, n: &Value) -> PyResult<Value> {
     }
 }
 fn b_getattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "getattr", kw)?;
-    match args {
+    const GETATTR: Spec = Spec::positional("getattr", &[Param::pos("object"), Param::pos("name"), Param::pos_opt("default")]);
+    match GETATTR.check(vm, args, kw)? {
         [o, n] => {
             let n = attr_name(vm, "getattr", n)?;
             ob::getattr(vm, o, &n)
@@ -209,26 +205,26 @@ fn b_getattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
                 r => r,
             }
         }
-        _ => Err(vm.type_error(format!("getattr expected 2 or 3 arguments, got {}", args.len()))),
+        _ => unreachable!("checked"),
     }
 }
 fn b_setattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "setattr", kw)?;
-    let [o, n, v] = args else { return Err(vm.type_error(format!("setattr expected 3 arguments, got {}", args.len()))) };
+    const SETATTR: Spec = Spec::positional("setattr", &[Param::pos("obj"), Param::pos("name"), Param::pos("value")]);
+    let [o, n, v] = SETATTR.check(vm, args, kw)? else { unreachable!("checked") };
     let n = attr_name(vm, "setattr", n)?;
     ob::setattr(vm, o, &n, Some(v))?;
     Ok(none::none())
 }
 fn b_delattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "delattr", kw)?;
-    let [o, n] = args else { return Err(vm.type_error(format!("delattr expected 2 arguments, got {}", args.len()))) };
+    const SPEC: Spec = Spec::positional("delattr", &[Param::pos("obj"), Param::pos("name")]);
+    let [o, n] = SPEC.check(vm, args, kw)? else { unreachable!("checked") };
     let n = attr_name(vm, "delattr", n)?;
     ob::setattr(vm, o, &n, None)?;
     Ok(none::none())
 }
 fn b_hasattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "hasattr", kw)?;
-    let [o, n] = args else { return Err(vm.type_error(format!("hasattr expected 2 arguments, got {}", args.len()))) };
+    const SPEC: Spec = Spec::positional("hasattr", &[Param::pos("obj"), Param::pos("name")]);
+    let [o, n] = SPEC.check(vm, args, kw)? else { unreachable!("checked") };
     let n = attr_name(vm, "hasattr", n)?;
     match ob::getattr(vm, o, &n) {
         Ok(_) => Ok(none::bool_value(true)),
@@ -237,7 +233,7 @@ fn b_hasattr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     }
 }
 fn b_ord(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "ord", args, kw)?;
+    let a = one_arg(vm, &Spec::one("ord"), args, kw)?;
     if let Some(s) = pystr::str_data(a) {
         return match s.len {
             1 => Ok(Value::int(s.char_at(0) as i64)),
@@ -253,7 +249,7 @@ fn b_ord(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     Err(vm.type_error(format!("ord() expected string of length 1, but {} found", a.ty().name())))
 }
 fn b_chr(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "chr", args, kw)?;
+    let a = one_arg(vm, &Spec::one("chr"), args, kw)?;
     let i = match int::as_int(a) {
         Some(r) => r.to_i64(),
         None => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", a.ty().name()))),
@@ -272,32 +268,32 @@ fn int_base_repr(vm: &mut Vm, a: &Value, radix: u32, prefix: &str) -> PyResult<V
     Ok(pystr::from_string(format!("{}{prefix}{digits}", if neg { "-" } else { "" })))
 }
 fn b_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "hex", args, kw)?;
+    let a = one_arg(vm, &Spec::one("hex"), args, kw)?;
     int_base_repr(vm, a, 16, "0x")
 }
 fn b_oct(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "oct", args, kw)?;
+    let a = one_arg(vm, &Spec::one("oct"), args, kw)?;
     int_base_repr(vm, a, 8, "0o")
 }
 fn b_bin(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "bin", args, kw)?;
+    let a = one_arg(vm, &Spec::one("bin"), args, kw)?;
     int_base_repr(vm, a, 2, "0b")
 }
 fn b_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse_n(vm, "format", args, kw, &["value", "format_spec"], 1)?;
-    let spec = match &a[1] {
+    const FORMAT: Spec = Spec::positional("format", &[Param::pos("value"), Param::pos_opt("format_spec")]);
+    let [v, spec] = FORMAT.parse(vm, args, kw)?;
+    let spec = match spec {
         Some(s) => match pystr::try_str(s) {
             Some(s) => s.to_owned(),
-            None => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", s.ty().name()))),
+            None => return Err(FORMAT.bad_argument(vm, 1, "str", s)),
         },
         None => String::new(),
     };
-    let v = a[0].clone().expect("value");
-    format_with_spec(vm, &v, &spec)
+    format_with_spec(vm, v.expect("required"), &spec)
 }
 fn b_divmod(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "divmod", kw)?;
-    let [a, b] = args else { return Err(vm.type_error(format!("divmod expected 2 arguments, got {}", args.len()))) };
+    const DIVMOD: Spec = Spec::positional("divmod", &[Param::pos("x"), Param::pos("y")]);
+    let [a, b] = DIVMOD.check(vm, args, kw)? else { unreachable!("checked") };
     if int::is_int(a) && int::is_int(b) {
         let q = number::binary_op(vm, a, b, pyrite_bytecode::opcode::binop::FLOOR_DIVIDE)?;
         let r = number::binary_op(vm, a, b, pyrite_bytecode::opcode::binop::REMAINDER)?;
@@ -318,9 +314,10 @@ fn b_divmod(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
     Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.ty().name(), b.ty().name())))
 }
 fn b_pow(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse_n(vm, "pow", args, kw, &["base", "exp", "mod"], 2)?;
-    let (x, y) = (a[0].clone().expect("base"), a[1].clone().expect("exp"));
-    match &a[2] {
+    const POW: Spec = Spec::keywords("pow", &[Param::arg("base"), Param::arg("exp"), Param::arg_opt("mod")]);
+    let [x, y, m] = POW.parse(vm, args, kw)?;
+    let (x, y) = (x.expect("required").clone(), y.expect("required").clone());
+    match m {
         Some(m) if !none::is_none(m) => {
             if let (Some(xi), Some(yi), Some(mi)) = (int::as_int(&x), int::as_int(&y), int::as_int(m)) {
                 let (xb, mut yb, mb) = (xi.to_bigint(), yi.to_bigint(), mi.to_bigint());
@@ -362,23 +359,25 @@ fn b_pow(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     }
 }
 fn b_round(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse_n(vm, "round", args, kw, &["number", "ndigits"], 1)?;
-    let x = a[0].clone().expect("number");
+    const ROUND: Spec = Spec::keywords("round", &[Param::arg("number"), Param::arg_opt("ndigits")]);
+    let [x, ndigits] = ROUND.parse(vm, args, kw)?;
+    let x = x.expect("required");
     let Some(f) = x.ty().lookup_str(vm, "__round__") else {
         return Err(vm.type_error(format!("type {} doesn't define __round__ method", x.ty().name())));
     };
-    match &a[1] {
-        Some(n) if !none::is_none(n) => call::call_method_value(vm, &f, &x, std::slice::from_ref(n)),
-        _ => call::call_method_value(vm, &f, &x, &[]),
+    match ndigits {
+        Some(n) if !none::is_none(n) => call::call_method_value(vm, &f, x, std::slice::from_ref(n)),
+        _ => call::call_method_value(vm, &f, x, &[]),
     }
 }
 fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse_n(vm, "sum", args, kw, &["iterable", "start"], 1)?;
-    let mut acc = a[1].clone().unwrap_or(Value::small_int(0));
+    const SUM: Spec = Spec::keywords("sum", &[Param::pos("iterable"), Param::arg_opt("start")]);
+    let [src, start] = SUM.parse(vm, args, kw)?;
+    let mut acc = start.cloned().unwrap_or(Value::small_int(0));
     if pystr::is_str(&acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let src = a[0].clone().expect("iterable");
+    let src = src.expect("required").clone();
     // Fast path: range of small ints.
     if let Some(r) = src.downcast_exact::<crate::objects::range::RangeData>() {
         if let (Some((start, _stop, step, len)), Some(acc0)) = (r.fast, acc.as_small_int()) {
@@ -435,20 +434,20 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     Ok(acc)
 }
 fn min_max(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, op: CompareOp, name: &str) -> PyResult<Value> {
-    let (pos, kws) = pargs::split_kwargs(args, kwnames);
-    let mut key = None;
-    let mut default = None;
-    for (k, v) in kws {
-        match k {
-            "key" => {
-                if !none::is_none(v) {
-                    key = Some(v.clone())
-                }
-            }
-            "default" => default = Some(v.clone()),
-            _ => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
-        }
+    // CPython parses the keywords alone ("|$OO:min" applied to an empty tuple).
+    static MIN: Spec = Spec::keywords("min", &[Param::kw_opt("key"), Param::kw_opt("default")]);
+    static MAX: Spec = Spec::keywords("max", &[Param::kw_opt("key"), Param::kw_opt("default")]);
+    let npos = pargs::npositional(args, kwnames);
+    let pos = &args[..npos];
+    if pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
+    let [key, default] = match kwnames {
+        None => [None, None],
+        Some(_) => (if op == CompareOp::Lt { &MIN } else { &MAX }).parse(vm, &args[npos..], kwnames)?,
+    };
+    let key = key.filter(|k| !none::is_none(k)).cloned();
+    let default = default.cloned();
     let items: Vec<Value> = match pos {
         [] => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         [one] => iter::collect(vm, one)?,
@@ -489,7 +488,7 @@ fn b_max(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     min_max(vm, args, kw, CompareOp::Gt, "max")
 }
 fn b_any(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "any", args, kw)?;
+    let a = one_arg(vm, &Spec::one("any"), args, kw)?;
     let it = iter::get_iter(vm, a)?;
     while let Some(x) = iter::next(vm, &it)? {
         if ob::is_true(vm, &x)? {
@@ -499,7 +498,7 @@ fn b_any(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     Ok(none::bool_value(false))
 }
 fn b_all(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = one_arg(vm, "all", args, kw)?;
+    let a = one_arg(vm, &Spec::one("all"), args, kw)?;
     let it = iter::get_iter(vm, a)?;
     while let Some(x) = iter::next(vm, &it)? {
         if !ob::is_true(vm, &x)? {
@@ -509,37 +508,39 @@ fn b_all(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     Ok(none::bool_value(true))
 }
 fn b_sorted(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // The keywords go on to `list.sort`.
+    const SORTED: Spec = Spec::positional("sorted", &[Param::pos("iterable")]);
     let npos = pargs::npositional(args, kw);
-    if npos != 1 {
-        return Err(vm.type_error(format!("sorted expected 1 argument, got {npos}")));
-    }
+    SORTED.check(vm, &args[..npos], None)?;
     let items = iter::collect(vm, &args[0])?;
     let l = list::new_list(items);
     let sort = ob::getattr_str(vm, &l, "sort")?;
     call::call(vm, &sort, &args[1..], kw)?;
     Ok(l)
 }
-fn b_globals(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn b_globals(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    Spec::noargs("globals").check(vm, args, kw)?;
     Ok(vm.current_globals().unwrap_or_else(dict::new_dict))
 }
-fn b_locals(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn b_locals(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    Spec::noargs("locals").check(vm, args, kw)?;
     Ok(vm.current_locals().unwrap_or_else(dict::new_dict))
 }
 fn b_vars(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "vars", kw)?;
-    match args {
+    const VARS: Spec = Spec::positional("vars", &[Param::pos_opt("object")]);
+    match VARS.check(vm, args, kw)? {
         [] => b_locals(vm, args, kw),
         [o] => match ob::getattr_str(vm, o, "__dict__") {
             Ok(d) => Ok(d),
             Err(e) if e.matches(exceptions::attribute_error()) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
             Err(e) => Err(e),
         },
-        _ => Err(vm.type_error(format!("vars expected at most 1 argument, got {}", args.len()))),
+        _ => unreachable!("checked"),
     }
 }
 fn b_dir(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "dir", kw)?;
-    let names = match args {
+    const DIR: Spec = Spec::positional("dir", &[Param::pos_opt("object")]);
+    let names = match DIR.check(vm, args, kw)? {
         [] => {
             let l = vm.current_locals().unwrap_or_else(dict::new_dict);
             iter::collect(vm, &l)?
@@ -561,7 +562,7 @@ fn b_dir(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
             };
             r
         }
-        _ => return Err(vm.type_error(format!("dir expected at most 1 argument, got {}", args.len()))),
+        _ => unreachable!("checked"),
     };
     let l = list::new_list(names);
     let sort = ob::getattr_str(vm, &l, "sort")?;
@@ -656,13 +657,20 @@ fn b_build_class(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
     Ok(cls)
 }
 fn b_exec_eval(vm: &mut Vm, args: &[Value], kw: Option<&Value>, mode: pyrite_compiler::Mode, name: &str) -> PyResult<Value> {
-    let a = pargs::parse_n(vm, name, args, kw, &["source", "globals", "locals"], 1)?;
-    let src = a[0].clone().expect("source");
-    let globals = match &a[1] {
+    const EXEC: Spec = Spec::keywords("exec", &[Param::pos("source"), Param::pos_opt("globals"), Param::pos_opt("locals"), Param::kw_opt("closure")]);
+    const EVAL: Spec = Spec::positional("eval", &[Param::pos("source"), Param::pos_opt("globals"), Param::pos_opt("locals")]);
+    let a: [Option<&Value>; 3] = if name == "exec" {
+        let [s, g, l, _closure] = EXEC.parse(vm, args, kw)?;
+        [s, g, l]
+    } else {
+        EVAL.parse(vm, args, kw)?
+    };
+    let src = a[0].expect("required").clone();
+    let globals = match a[1] {
         Some(g) if !none::is_none(g) => g.clone(),
         _ => vm.current_globals().unwrap_or_else(dict::new_dict),
     };
-    let locals = match &a[2] {
+    let locals = match a[2] {
         Some(l) if !none::is_none(l) => Some(l.clone()),
         _ if a[1].as_ref().map(|g| !none::is_none(g)).unwrap_or(false) => None,
         _ => vm.current_locals(),
@@ -690,10 +698,14 @@ fn b_eval(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     b_exec_eval(vm, args, kw, pyrite_compiler::Mode::Eval, "eval")
 }
 fn b_compile(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse_n(vm, "compile", args, kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3)?;
-    let src = a[0].clone().expect("source");
-    let filename = ob::str_string(vm, &a[1].clone().expect("filename"))?;
-    let mode = ob::str_string(vm, &a[2].clone().expect("mode"))?;
+    const COMPILE: Spec = Spec::keywords("compile", &[
+        Param::arg("source"), Param::arg("filename"), Param::arg("mode"), Param::arg_opt("flags"),
+        Param::arg_opt("dont_inherit"), Param::arg_opt("optimize"), Param::kw_opt("_feature_version"),
+    ]);
+    let [src, filename, mode, _, _, _, _] = COMPILE.parse(vm, args, kw)?;
+    let src = src.expect("required").clone();
+    let filename = ob::str_string(vm, filename.expect("required"))?;
+    let mode = ob::str_string(vm, mode.expect("required"))?;
     let mode = match mode.as_str() {
         "exec" => pyrite_compiler::Mode::Exec,
         "eval" => pyrite_compiler::Mode::Eval,
@@ -707,8 +719,8 @@ fn b_compile(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     vm.compile_source(&s, &filename, mode)
 }
 fn b_input(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    pargs::no_kwargs(vm, "input", kw)?;
-    if let Some(p) = args.first() {
+    const INPUT: Spec = Spec::positional("input", &[Param::pos_opt("prompt")]);
+    if let [Some(p)] = INPUT.parse(vm, args, kw)? {
         let s = ob::str_string(vm, p)?;
         crate::modules::sys::write_stdout(vm, &s)?;
     }
@@ -726,8 +738,11 @@ fn b_input(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     }
 }
 fn b_import(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = pargs::parse_n(vm, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 1)?;
-    let name = ob::str_string(vm, &a[0].clone().expect("name"))?;
+    const IMPORT: Spec = Spec::keywords("__import__", &[
+        Param::arg("name"), Param::arg_opt("globals"), Param::arg_opt("locals"), Param::arg_opt("fromlist"), Param::arg_opt("level"),
+    ]);
+    let a: [Option<&Value>; 5] = IMPORT.parse(vm, args, kw)?;
+    let name = ob::str_string(vm, a[0].expect("required"))?;
     let m = crate::import::import_module(vm, &name)?;
     let has_from = a[3].as_ref().map(|f| !none::is_none(f) && ob::is_true(vm, f).unwrap_or(false)).unwrap_or(false);
     if has_from || !name.contains('.') {

@@ -29,25 +29,13 @@ fn range(vm: &mut Vm) -> crate::vm::PyErr {
     vm.overflow_error("math range error")
 }
 
-fn one_arg<'a>(vm: &mut Vm, name: &str, a: &'a [Value], k: Option<&Value>) -> PyResult<&'a Value> {
-    args::no_kwargs(vm, name, k)?;
-    match a {
-        [x] => Ok(x),
-        _ => Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", a.len()))),
-    }
-}
-fn two_args<'a>(vm: &mut Vm, name: &str, a: &'a [Value], k: Option<&Value>) -> PyResult<(&'a Value, &'a Value)> {
-    args::no_kwargs(vm, name, k)?;
-    match a {
-        [x, y] => Ok((x, y)),
-        _ => Err(vm.type_error(format!("{name} expected 2 arguments, got {}", a.len()))),
-    }
-}
+/// The parameters of the two-argument functions (`copysign(x, y, /)`, ...).
+const XY: &[args::Param] = &[args::Param::pos("x"), args::Param::pos("y")];
 
 /// CPython's `math_1`: NaN from a non-NaN is a domain error; an infinity from a finite
 /// argument is a range error if the function can overflow, else a domain error.
-fn math_1(vm: &mut Vm, a: &[Value], k: Option<&Value>, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> NativeResult {
-    let x = one_arg(vm, name, a, k)?;
+fn math_1(vm: &mut Vm, a: &[Value], k: Option<&Value>, name: &'static str, f: fn(f64) -> f64, can_overflow: bool) -> NativeResult {
+    let x = args::Spec::one(name).arg_in(vm, "math", a, k)?;
     let x = number::to_f64(vm, x)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
@@ -99,7 +87,7 @@ fn atanh(x: f64) -> f64 {
 }
 
 fn m_gamma(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "gamma", a, k)?;
+    let x = args::Spec::one("math.gamma").arg(vm, a, k)?;
     let x = number::to_f64(vm, x)?;
     if x.is_nan() || x == f64::INFINITY {
         return Ok(float::new_float(x));
@@ -115,7 +103,7 @@ fn m_gamma(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_lgamma(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "lgamma", a, k)?;
+    let x = args::Spec::one("math.lgamma").arg(vm, a, k)?;
     let x = number::to_f64(vm, x)?;
     if x.is_nan() {
         return Ok(float::new_float(x));
@@ -167,12 +155,9 @@ fn log_helper(vm: &mut Vm, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn m_log(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    args::no_kwargs(vm, "log", k)?;
-    let (x, base) = match a {
-        [x] => (x, None),
-        [x, b] => (x, Some(b)),
-        _ => return Err(vm.type_error(format!("log expected at least 1 argument, got {}", a.len()))),
-    };
+    const LOG: args::Spec = args::Spec::positional("math.log", &[args::Param::pos("x"), args::Param::pos_opt("base")]);
+    let [x, base] = LOG.parse(vm, a, k)?;
+    let x = x.expect("required");
     let num = log_helper(vm, x, f64::ln)?;
     match base {
         None => Ok(float::new_float(num)),
@@ -186,15 +171,15 @@ fn m_log(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     }
 }
 fn m_log2(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "log2", a, k)?;
+    let x = args::Spec::one("math.log2").arg(vm, a, k)?;
     Ok(float::new_float(log_helper(vm, x, f64::log2)?))
 }
 fn m_log10(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "log10", a, k)?;
+    let x = args::Spec::one("math.log10").arg(vm, a, k)?;
     Ok(float::new_float(log_helper(vm, x, f64::log10)?))
 }
 fn m_log1p(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "log1p", a, k)?;
+    let x = args::Spec::one("math.log1p").arg(vm, a, k)?;
     let x = number::to_f64(vm, x)?;
     if x <= -1.0 {
         return Err(domain(vm));
@@ -203,8 +188,8 @@ fn m_log1p(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 /// floor/ceil/trunc: ints pass through, floats convert, others use the dunder.
-fn rounding(vm: &mut Vm, a: &[Value], k: Option<&Value>, name: &str, dunder: &'static str, f: fn(f64) -> f64) -> NativeResult {
-    let x = one_arg(vm, name, a, k)?;
+fn rounding(vm: &mut Vm, a: &[Value], k: Option<&Value>, name: &'static str, dunder: &'static str, f: fn(f64) -> f64) -> NativeResult {
+    let x = args::Spec::one(name).arg_in(vm, "math", a, k)?;
     if int::is_int(x) {
         return Ok(int::exact_int(x));
     }
@@ -232,43 +217,46 @@ fn m_trunc(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_isnan(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "isnan", a, k)?;
+    let x = args::Spec::one("math.isnan").arg(vm, a, k)?;
     let v = number::to_f64(vm, x)?;
     Ok(none::bool_value(v.is_nan()))
 }
 fn m_isinf(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "isinf", a, k)?;
+    let x = args::Spec::one("math.isinf").arg(vm, a, k)?;
     let v = number::to_f64(vm, x)?;
     Ok(none::bool_value(v.is_infinite()))
 }
 fn m_isfinite(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "isfinite", a, k)?;
+    let x = args::Spec::one("math.isfinite").arg(vm, a, k)?;
     let v = number::to_f64(vm, x)?;
     Ok(none::bool_value(v.is_finite()))
 }
 fn m_degrees(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "degrees", a, k)?;
+    let x = args::Spec::one("math.degrees").arg(vm, a, k)?;
     let v = number::to_f64(vm, x)?;
     Ok(float::new_float(v * (180.0 / std::f64::consts::PI)))
 }
 fn m_radians(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "radians", a, k)?;
+    let x = args::Spec::one("math.radians").arg(vm, a, k)?;
     let v = number::to_f64(vm, x)?;
     Ok(float::new_float(v * (std::f64::consts::PI / 180.0)))
 }
 
 fn m_copysign(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (x, y) = two_args(vm, "copysign", a, k)?;
+    const COPYSIGN: args::Spec = args::Spec::positional("math.copysign", XY);
+    let [x, y] = COPYSIGN.args(vm, a, k)?;
     let (x, y) = (number::to_f64(vm, x)?, number::to_f64(vm, y)?);
     Ok(float::new_float(x.copysign(y)))
 }
 fn m_atan2(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (y, x) = two_args(vm, "atan2", a, k)?;
+    const ATAN2: args::Spec = args::Spec::positional("math.atan2", XY);
+    let [y, x] = ATAN2.args(vm, a, k)?;
     let (y, x) = (number::to_f64(vm, y)?, number::to_f64(vm, x)?);
     Ok(float::new_float(y.atan2(x)))
 }
 fn m_fmod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (x, y) = two_args(vm, "fmod", a, k)?;
+    const FMOD: args::Spec = args::Spec::positional("math.fmod", XY);
+    let [x, y] = FMOD.args(vm, a, k)?;
     let (x, y) = (number::to_f64(vm, x)?, number::to_f64(vm, y)?);
     if y.is_infinite() && x.is_finite() {
         return Ok(float::new_float(x));
@@ -280,7 +268,8 @@ fn m_fmod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     Ok(float::new_float(r))
 }
 fn m_remainder(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (x, y) = two_args(vm, "remainder", a, k)?;
+    const REMAINDER: args::Spec = args::Spec::positional("math.remainder", XY);
+    let [x, y] = REMAINDER.args(vm, a, k)?;
     let (x, y) = (number::to_f64(vm, x)?, number::to_f64(vm, y)?);
     if x.is_nan() || y.is_nan() {
         return Ok(float::new_float(f64::NAN));
@@ -305,7 +294,8 @@ fn m_remainder(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     Ok(float::new_float(1f64.copysign(x) * r))
 }
 fn m_pow(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (x, y) = two_args(vm, "pow", a, k)?;
+    const POW: args::Spec = args::Spec::positional("math.pow", XY);
+    let [x, y] = POW.args(vm, a, k)?;
     let (x, y) = (number::to_f64(vm, x)?, number::to_f64(vm, y)?);
     let r = if x.is_finite() && y.is_finite() {
         if x == 0.0 && y < 0.0 {
@@ -325,7 +315,8 @@ fn m_pow(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     Ok(float::new_float(r))
 }
 fn m_ldexp(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (x, i) = two_args(vm, "ldexp", a, k)?;
+    const LDEXP: args::Spec = args::Spec::positional("math.ldexp", XY);
+    let [x, i] = LDEXP.args(vm, a, k)?;
     let x = number::to_f64(vm, x)?;
     if !int::is_int(i) {
         return Err(vm.type_error("Expected an int as second argument to ldexp."));
@@ -369,13 +360,13 @@ fn frexp(x: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 fn m_frexp(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "frexp", a, k)?;
+    let x = args::Spec::one("math.frexp").arg(vm, a, k)?;
     let x = number::to_f64(vm, x)?;
     let (m, e) = frexp(x);
     Ok(tuple::new_tuple(vec![float::new_float(m), Value::int(e as i64)]))
 }
 fn m_modf(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "modf", a, k)?;
+    let x = args::Spec::one("math.modf").arg(vm, a, k)?;
     let x = number::to_f64(vm, x)?;
     if x.is_infinite() {
         return Ok(tuple::new_tuple(vec![float::new_float(0.0f64.copysign(x)), float::new_float(x)]));
@@ -385,7 +376,8 @@ fn m_modf(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_nextafter(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let p = args::parse_n(vm, "nextafter", a, k, &["x", "y", "steps"], 2)?;
+    const NEXTAFTER: args::Spec = args::Spec::keywords("math.nextafter", &[args::Param::pos("x"), args::Param::pos("y"), args::Param::kw_opt("steps")]);
+    let p: [Option<Value>; 3] = NEXTAFTER.parse(vm, a, k)?.map(|o| o.cloned());
     let x = number::to_f64(vm, p[0].as_ref().expect("x"))?;
     let y = number::to_f64(vm, p[1].as_ref().expect("y"))?;
     let steps = match &p[2] {
@@ -425,7 +417,7 @@ fn next_toward(x: f64, y: f64) -> f64 {
     f64::from_bits(if up { b + 1 } else { b - 1 })
 }
 fn m_ulp(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "ulp", a, k)?;
+    let x = args::Spec::one("math.ulp").arg(vm, a, k)?;
     let x = number::to_f64(vm, x)?.abs();
     if x.is_nan() || x.is_infinite() {
         return Ok(float::new_float(x));
@@ -478,7 +470,7 @@ fn scale2(x: f64, k: i32) -> f64 {
     x * 2f64.powi(h) * 2f64.powi(k - h)
 }
 fn m_hypot(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    args::no_kwargs(vm, "hypot", k)?;
+    args::Spec::varargs("math.hypot").check(vm, a, k)?;
     let mut v = Vec::with_capacity(a.len());
     let (mut max, mut nan) = (0.0f64, false);
     for x in a {
@@ -492,7 +484,8 @@ fn m_hypot(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     Ok(float::new_float(vector_norm(&v, max, nan)))
 }
 fn m_dist(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (p, q) = two_args(vm, "dist", a, k)?;
+    const DIST: args::Spec = args::Spec::positional("math.dist", XY);
+    let [p, q] = DIST.args(vm, a, k)?;
     let p = iter::collect(vm, p)?;
     let q = iter::collect(vm, q)?;
     if p.len() != q.len() {
@@ -512,11 +505,8 @@ fn m_dist(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_isclose(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let npos = a.len() - k.map(|t| tuple::items(t).len()).unwrap_or(0);
-    if npos != 2 {
-        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({npos} given)")));
-    }
-    let p = args::parse_n(vm, "isclose", a, k, &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    const ISCLOSE: args::Spec = args::Spec::keywords("math.isclose", &[args::Param::arg("a"), args::Param::arg("b"), args::Param::kw_opt("rel_tol"), args::Param::kw_opt("abs_tol")]);
+    let p: [Option<Value>; 4] = ISCLOSE.parse(vm, a, k)?.map(|o| o.cloned());
     let x = number::to_f64(vm, p[0].as_ref().expect("a"))?;
     let y = number::to_f64(vm, p[1].as_ref().expect("b"))?;
     let rel = match &p[2] {
@@ -543,7 +533,7 @@ fn m_isclose(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 /// Shewchuk's exactly rounded sum of floats (the algorithm behind `msum`), with CPython's
 /// handling of infinities, NaNs and intermediate overflow.
 fn m_fsum(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let seq = one_arg(vm, "fsum", a, k)?;
+    let seq = args::Spec::one("math.fsum").arg(vm, a, k)?;
     let it = iter::get_iter(vm, seq)?;
     let mut partials: Vec<f64> = Vec::new();
     let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
@@ -622,7 +612,7 @@ fn as_bigint(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 }
 
 fn m_gcd(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    args::no_kwargs(vm, "gcd", k)?;
+    args::Spec::varargs("math.gcd").check(vm, a, k)?;
     let mut g = BigInt::zero();
     for x in a {
         let b = as_bigint(vm, x)?;
@@ -631,7 +621,7 @@ fn m_gcd(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     Ok(int::from_bigint(g))
 }
 fn m_lcm(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    args::no_kwargs(vm, "lcm", k)?;
+    args::Spec::varargs("math.lcm").check(vm, a, k)?;
     let mut l = BigInt::one();
     for x in a {
         let b = as_bigint(vm, x)?;
@@ -668,7 +658,7 @@ fn product_range(lo: u64, hi: u64) -> BigInt {
 }
 
 fn m_factorial(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "factorial", a, k)?;
+    let x = args::Spec::one("math.factorial").arg(vm, a, k)?;
     let n = as_bigint(vm, x)?;
     if n.is_negative() {
         return Err(vm.value_error("factorial() not defined for negative values"));
@@ -692,7 +682,8 @@ fn comb_perm_args(vm: &mut Vm, n: &Value, k: &Value) -> PyResult<(BigInt, BigInt
 }
 
 fn m_comb(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> NativeResult {
-    let (n, k) = two_args(vm, "comb", a, kw)?;
+    const COMB: args::Spec = args::Spec::positional("math.comb", XY);
+    let [n, k] = COMB.args(vm, a, kw)?;
     let (n, mut k) = comb_perm_args(vm, n, k)?;
     if k > n {
         return Ok(Value::int(0));
@@ -709,12 +700,12 @@ fn m_comb(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> NativeResult {
     Ok(int::from_bigint(r))
 }
 fn m_perm(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> NativeResult {
-    args::no_kwargs(vm, "perm", kw)?;
-    let (n, k) = match a {
+    const PERM: args::Spec = args::Spec::positional("math.perm", &[args::Param::pos("n"), args::Param::pos_opt("k")]);
+    let (n, k) = match PERM.check(vm, a, kw)? {
         [n] => return m_factorial(vm, std::slice::from_ref(n), None),
         [n, k] if none::is_none(k) => return m_factorial(vm, std::slice::from_ref(n), None),
         [n, k] => (n, k),
-        _ => return Err(vm.type_error(format!("perm expected at most 2 arguments, got {}", a.len()))),
+        _ => unreachable!("checked"),
     };
     let (n, k) = comb_perm_args(vm, n, k)?;
     if k > n {
@@ -728,7 +719,7 @@ fn m_perm(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> NativeResult {
     Ok(int::from_bigint(r))
 }
 fn m_isqrt(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let x = one_arg(vm, "isqrt", a, k)?;
+    let x = args::Spec::one("math.isqrt").arg(vm, a, k)?;
     let n = as_bigint(vm, x)?;
     if n.is_negative() {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
@@ -737,11 +728,8 @@ fn m_isqrt(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
 }
 
 fn m_prod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let p = args::parse_n(vm, "prod", a, k, &["iterable", "start"], 1)?;
-    let npos = a.len() - k.map(|t| tuple::items(t).len()).unwrap_or(0);
-    if npos > 1 {
-        return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({npos} given)")));
-    }
+    const PROD: args::Spec = args::Spec::keywords("math.prod", &[args::Param::pos("iterable"), args::Param::kw_opt("start")]);
+    let p: [Option<Value>; 2] = PROD.parse(vm, a, k)?.map(|o| o.cloned());
     let mut acc = p[1].clone().unwrap_or_else(|| Value::int(1));
     let it = iter::get_iter(vm, p[0].as_ref().expect("iterable"))?;
     while let Some(x) = iter::next(vm, &it)? {
@@ -750,7 +738,8 @@ fn m_prod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     Ok(acc)
 }
 fn m_sumprod(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
-    let (p, q) = two_args(vm, "sumprod", a, k)?;
+    const SUMPROD: args::Spec = args::Spec::positional("math.sumprod", XY);
+    let [p, q] = SUMPROD.args(vm, a, k)?;
     let ip = iter::get_iter(vm, p)?;
     let iq = iter::get_iter(vm, q)?;
     let mut acc = Value::int(0);

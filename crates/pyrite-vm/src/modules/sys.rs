@@ -17,15 +17,16 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
     Ok(())
 }
 
-fn getrefcount(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [v] = args else { return Err(vm.type_error("getrefcount() takes exactly one argument")) };
+fn getrefcount(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let v = crate::protocols::args::Spec::one("sys.getrefcount").arg(vm, args, kw)?;
     Ok(Value::int(v.refcount() as i64))
 }
-fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getrecursionlimit").check(vm, args, kw)?;
     Ok(Value::int(vm.recursion_limit as i64))
 }
-fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [v] = args else { return Err(vm.type_error("setrecursionlimit() takes exactly one argument")) };
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let v = crate::protocols::args::Spec::one("sys.setrecursionlimit").arg(vm, args, kw)?;
     let n = crate::objects::int::to_i64(vm, v)?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
@@ -39,10 +40,14 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResu
     vm.set_recursion_limit((n as usize).min(1_000_000));
     Ok(none::none())
 }
-fn exit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const EXIT: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("exit", &[crate::protocols::args::Param::pos_opt("status")]);
+    EXIT.check(vm, args, kw)?;
     Err(vm.new_exception_args(exceptions::system_exit(), args.to_vec()))
 }
-fn getframe(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getframe(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const GETFRAME: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("_getframe", &[crate::protocols::args::Param::pos_opt("depth")]);
+    GETFRAME.check(vm, args, kw)?;
     let depth = match args.first() {
         Some(d) => crate::objects::int::to_i64(vm, d)?,
         None => 0,
@@ -52,7 +57,8 @@ fn getframe(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value>
         None => Err(vm.value_error("call stack is not deep enough")),
     }
 }
-fn exc_info(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exc_info(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.exc_info").check(vm, args, kw)?;
     Ok(match vm.handled_exception.clone() {
         Some(e) => {
             let tb = exceptions::exc_data(&e).traceback().unwrap_or_else(none::none);
@@ -61,17 +67,22 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value
         None => tuple::new_tuple(vec![none::none(), none::none(), none::none()]),
     })
 }
-fn exception(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exception(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.exception").check(vm, args, kw)?;
     Ok(vm.handled_exception.clone().unwrap_or_else(none::none))
 }
-fn intern(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    match args {
-        [s] if pystr::is_str(s) => Ok(vm.intern_value(s)),
-        _ => Err(vm.type_error("intern() argument must be str")),
+fn intern(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("sys.intern").arg(vm, args, kw)?;
+    match s {
+        s if pystr::is_str(s) => Ok(vm.intern_value(s)),
+        s => Err(vm.type_error(format!("intern() argument must be str, not {}", s.ty().name()))),
     }
 }
-fn getsizeof(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("getsizeof() missing argument")) };
+fn getsizeof(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // `PyArg_ParseTupleAndKeywords(args, kwds, "O|O:getsizeof", ...)`.
+    const GETSIZEOF: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("getsizeof", &[crate::protocols::args::Param::arg("object"), crate::protocols::args::Param::arg_opt("default")]);
+    let [v, _] = GETSIZEOF.parse(vm, args, kw)?;
+    let v = v.expect("required");
     Ok(Value::int(if v.is_small_int() { 28 } else { v.ty().basicsize.get() as i64 }))
 }
 
@@ -158,22 +169,27 @@ fn sys_getattr(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     }
     Err(vm.attribute_error(format!("module 'sys' has no attribute '{name}'")))
 }
-fn getdefaultencoding(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getdefaultencoding(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getdefaultencoding").check(vm, args, kw)?;
     Ok(pystr::new_str("utf-8"))
 }
-fn getfilesystemencodeerrors(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getfilesystemencodeerrors(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getfilesystemencodeerrors").check(vm, args, kw)?;
     Ok(pystr::new_str("surrogateescape"))
 }
-fn get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.get_int_max_str_digits").check(vm, args, kw)?;
     Ok(Value::int(4300))
 }
-fn getswitchinterval(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn getswitchinterval(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.getswitchinterval").check(vm, args, kw)?;
     Ok(crate::objects::float::new_float(0.005))
 }
 fn return_none(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(none::none())
 }
-fn is_finalizing(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn is_finalizing(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("sys.is_finalizing").check(vm, args, kw)?;
     Ok(none::bool_value(false))
 }
 
@@ -200,8 +216,8 @@ pub fn unraisable_hook_args(vm: &mut Vm, exc_type: Value, exc_value: Value, tb: 
     Ok(args)
 }
 
-fn default_unraisablehook(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [a] = args else { return Err(vm.type_error("unraisablehook expected 1 argument")) };
+fn default_unraisablehook(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let a = crate::protocols::args::Spec::one("sys.unraisablehook").arg(vm, args, kw)?;
     let exc = crate::protocols::object::getattr_str(vm, a, "exc_value")?;
     if exceptions::is_exception_instance(&exc) {
         let text = crate::eval::format_exception(vm, &exc);

@@ -4,22 +4,26 @@ use crate::object::Value;
 use crate::objects::{float, module, none};
 use crate::vm::{PyResult, Vm};
 
-fn time_time(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn time_time(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("time.time").check(vm, a, kw)?;
     let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     Ok(float::new_float(d.as_secs_f64()))
 }
-fn time_perf_counter(vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn time_perf_counter(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("time.perf_counter").check(vm, a, kw)?;
     Ok(float::new_float(vm.start_instant.elapsed().as_secs_f64()))
 }
-fn time_perf_counter_ns(vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn time_perf_counter_ns(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("time.perf_counter_ns").check(vm, a, kw)?;
     Ok(Value::int(vm.start_instant.elapsed().as_nanos() as i64))
 }
-fn time_time_ns(_vm: &mut Vm, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn time_time_ns(vm: &mut Vm, a: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("time.time_ns").check(vm, a, kw)?;
     let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     Ok(crate::objects::int::from_i128(d.as_nanos() as i128))
 }
-fn time_sleep(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let [s] = a else { return Err(vm.type_error("sleep() takes exactly one argument")) };
+fn time_sleep(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("time.sleep").arg(vm, a, k)?;
     let secs = crate::protocols::number::to_f64(vm, s)?;
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));

@@ -5,12 +5,12 @@ use crate::objects::weakref::{refs_of, weakref_new, WEAKREF_TYPE};
 use crate::objects::{list, module};
 use crate::vm::{PyResult, Vm};
 
-fn getweakrefcount(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let [o] = a else { return Err(vm.type_error("getweakrefcount() takes exactly one argument")) };
+fn getweakrefcount(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let o = crate::protocols::args::Spec::one("_weakref.getweakrefcount").arg(vm, a, k)?;
     Ok(Value::int(refs_of(o).len() as i64))
 }
-fn getweakrefs(vm: &mut Vm, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let [o] = a else { return Err(vm.type_error("getweakrefs() takes exactly one argument")) };
+fn getweakrefs(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let o = crate::protocols::args::Spec::one("_weakref.getweakrefs").arg(vm, a, k)?;
     Ok(list::new_list(refs_of(o)))
 }
 fn ref_fn(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {

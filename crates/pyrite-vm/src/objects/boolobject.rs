@@ -70,13 +70,10 @@ fn bool_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(pystr::new_str(if v.as_ptr() == true_ptr() { "True" } else { "False" }))
 }
 fn bool_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if kw.is_some() {
-        return Err(vm.type_error("bool() takes no keyword arguments"));
-    }
-    match args {
-        [] => Ok(bool_value(false)),
-        [x] => Ok(bool_value(crate::protocols::object::is_true(vm, x)?)),
-        _ => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", args.len()))),
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("bool", &[crate::protocols::args::Param::pos_opt("x")]);
+    match NEW.parse(vm, args, kw)? {
+        [None] => Ok(bool_value(false)),
+        [Some(x)] => Ok(bool_value(crate::protocols::object::is_true(vm, x)?)),
     }
 }
 

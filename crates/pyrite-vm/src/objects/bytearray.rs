@@ -6,7 +6,8 @@
 
 use crate::object::Value;
 use crate::objects::bytes::{byte_value, new_bytearray, ByteArrayData};
-use crate::objects::bytes_methods::{m, me, methods_table, noargs, one_arg, rest_args};
+use crate::objects::bytes_methods::{m, me, methods_table};
+use crate::protocols::args::{Param, Spec};
 use crate::objects::{exceptions, none, str as pystr, tuple};
 use crate::protocols::buffer;
 use crate::typeobj::MethodDef;
@@ -192,7 +193,7 @@ pub(crate) fn bytearray_imul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Valu
 // ----- methods -----------------------------------------------------------------------------
 
 fn m_append(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let item = one_arg(vm, args, kw, "append")?.clone();
+    let item = Spec::one("bytearray.append").arg(vm, &args[1..], kw)?.clone();
     let x = byte_value(vm, &item, BYTE_RANGE)?;
     let d = ba(&args[0]);
     d.with_vec_mut(vm, d.len() + 1, |v| v.push(x))?;
@@ -200,7 +201,7 @@ fn m_append(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_extend(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let src = one_arg(vm, args, kw, "extend")?.clone();
+    let src = Spec::one("bytearray.extend").arg(vm, &args[1..], kw)?.clone();
     let add = if let Some(b) = buffer::try_bytes_of(vm, &src)? {
         b
     } else {
@@ -223,7 +224,8 @@ fn m_extend(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_insert(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "insert", args, kw, 2, 2)?;
+    const INSERT: Spec = Spec::positional("bytearray.insert", &[Param::pos("index"), Param::pos("item")]);
+    let rest = INSERT.check(vm, &args[1..], kw)?;
     let index = crate::objects::list_methods::ssize_arg(vm, &rest[0])?;
     let x = byte_value(vm, &rest[1], BYTE_RANGE)?;
     let d = ba(&args[0]);
@@ -234,7 +236,8 @@ fn m_insert(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_pop(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "pop", args, kw, 0, 1)?;
+    const POP: Spec = Spec::positional("bytearray.pop", &[Param::pos_opt("index")]);
+    let rest = POP.check(vm, &args[1..], kw)?;
     let i = match rest.first() {
         Some(v) => crate::objects::list_methods::ssize_arg(vm, v)?,
         None => -1,
@@ -253,7 +256,7 @@ fn m_pop(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
 }
 
 fn m_remove(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let item = one_arg(vm, args, kw, "remove")?.clone();
+    let item = Spec::one("bytearray.remove").arg(vm, &args[1..], kw)?.clone();
     let x = byte_value(vm, &item, BYTE_RANGE)?;
     let d = ba(&args[0]);
     let Some(pos) = d.with_vec(|v| v.iter().position(|&c| c == x)) else {
@@ -266,24 +269,24 @@ fn m_remove(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_reverse(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "reverse")?;
+    Spec::noargs("bytearray.reverse").check(vm, &args[1..], kw)?;
     ba(&args[0]).with_slice_mut(|s| s.reverse());
     Ok(none::none())
 }
 
 fn m_clear(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "clear")?;
+    Spec::noargs("bytearray.clear").check(vm, &args[1..], kw)?;
     ba(&args[0]).with_vec_mut(vm, 0, |v| v.clear())?;
     Ok(none::none())
 }
 
 fn m_copy(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "copy")?;
+    Spec::noargs("bytearray.copy").check(vm, &args[1..], kw)?;
     Ok(new_bytearray(me(args)))
 }
 
 fn m_alloc(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "__alloc__")?;
+    Spec::noargs("bytearray.__alloc__").check(vm, &args[1..], kw)?;
     // `ob_alloc`: the allocated size including the trailing NUL CPython keeps.
     let n = ba(&args[0]).len();
     Ok(Value::int(if n == 0 { 0 } else { n as i64 + 1 }))
@@ -307,12 +310,13 @@ fn common_reduce(vm: &mut Vm, this: &Value, proto: isize) -> PyResult<Value> {
 }
 
 fn m_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "__reduce__")?;
+    Spec::noargs("bytearray.__reduce__").check(vm, &args[1..], kw)?;
     common_reduce(vm, &args[0], 0)
 }
 
 fn m_reduce_ex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "__reduce_ex__", args, kw, 0, 1)?;
+    const REDUCE_EX: Spec = Spec::positional("bytearray.__reduce_ex__", &[Param::pos_opt("proto")]);
+    let rest = REDUCE_EX.check(vm, &args[1..], kw)?;
     let proto = match rest.first() {
         Some(v) => crate::objects::list_methods::ssize_arg(vm, v)?,
         None => 0,

@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 
 use crate::object::{alloc_object, dealloc_payload, Payload, PyObj, Value};
 use crate::objects::iter::ValueCell;
-use crate::objects::{exceptions, none, str as pystr, tuple};
+use crate::objects::{exceptions, none, str as pystr};
 use crate::protocols::buffer::{self, BufferProcs, PyBuffer};
 use crate::typeobj::{flags, CompareOp, PyType, StaticType, SlotDefs, nb_slots};
 use crate::vm::{PyResult, Vm};
@@ -481,32 +481,19 @@ pub fn decode_value(vm: &mut Vm, v: &Value, encoding: Option<&Value>, errors: Op
 /// The `source, encoding, errors` arguments of `bytes()` / `bytearray()` (Argument Clinic's
 /// parsing, with its messages).
 fn parse_construct_args(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, fname: &str) -> PyResult<[Option<Value>; 3]> {
-    let names = ["source", "encoding", "errors"];
-    let npos = crate::protocols::args::npositional(args, kwnames);
-    if npos > 3 {
-        return Err(vm.type_error(format!("{fname}() takes at most 3 arguments ({npos} given)")));
-    }
-    let mut out: [Option<Value>; 3] = std::array::from_fn(|i| args[..npos].get(i).cloned());
-    if let Some(k) = kwnames {
-        for (j, key) in tuple::items(k).iter().enumerate() {
-            let key = pystr::as_str(key);
-            match names.iter().position(|n| *n == key) {
-                Some(i) if out[i].is_none() => out[i] = Some(args[npos + j].clone()),
-                Some(i) => {
-                    return Err(vm.type_error(format!("argument for {fname}() given by name ('{key}') and position ({})", i + 1)))
-                }
-                None => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {fname}()"))),
-            }
-        }
-    }
-    for (i, what) in [(1, "encoding"), (2, "errors")] {
-        if let Some(v) = &out[i] {
+    const PARAMS: &[crate::protocols::args::Param] = &[crate::protocols::args::Param::arg_opt("source"), crate::protocols::args::Param::arg_opt("encoding"), crate::protocols::args::Param::arg_opt("errors")];
+    const BYTES: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("bytes", PARAMS);
+    const BYTEARRAY: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("bytearray", PARAMS);
+    let spec = if fname == "bytearray" { &BYTEARRAY } else { &BYTES };
+    let out = spec.parse(vm, args, kwnames)?;
+    for i in [1, 2] {
+        if let Some(v) = out[i] {
             if !pystr::is_str(v) {
-                return Err(vm.type_error(format!("{fname}() argument '{what}' must be str, not {}", v.ty().name())));
+                return Err(spec.bad_argument(vm, i, "str", v));
             }
         }
     }
-    Ok(out)
+    Ok(out.map(|o| o.cloned()))
 }
 
 /// The bytes `bytes(x)` / `bytearray(x)` make of one non-str source (`PyBytes_FromObject`

@@ -7,15 +7,12 @@
 use crate::object::Value;
 use crate::objects::bytes::{content, is_bytearray, new_bytearray, new_bytes, same_kind, with_content, BYTEARRAY_TYPE, BYTES_TYPE};
 use crate::objects::{none, str as pystr, tuple};
+use crate::protocols::args::{Param, Spec};
 use crate::protocols::buffer;
 use crate::typeobj::MethodDef;
 use crate::vm::{PyResult, Vm};
 
 // ----- argument helpers --------------------------------------------------------------------
-
-fn has_kwargs(kwnames: Option<&Value>) -> bool {
-    kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false)
-}
 
 /// The receiver's bytes (a copy).
 pub(crate) fn me(args: &[Value]) -> Vec<u8> {
@@ -31,57 +28,14 @@ pub(crate) fn type_label(v: &Value) -> &'static str {
     }
 }
 
-/// Positional-only arguments checked as Argument Clinic's `_PyArg_CheckPositional` does.
-pub(crate) fn rest_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+/// The type a method's messages are qualified with: `bytes` or `bytearray` (the class itself
+/// for class methods such as `fromhex`).
+pub(crate) fn owner(args: &[Value]) -> &'static str {
+    match args[0].as_type() {
+        Some(t) if t.is_subtype(&BYTEARRAY_TYPE) => "bytearray",
+        Some(_) => "bytes",
+        None => type_label(&args[0]),
     }
-    let rest = &args[1..];
-    let n = rest.len();
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    let exact = min == max;
-    if n < min {
-        let q = if exact { "" } else { "at least " };
-        return Err(vm.type_error(format!("{name} expected {q}{min} argument{}, got {n}", s(min))));
-    }
-    if n > max {
-        let q = if exact { "" } else { "at most " };
-        return Err(vm.type_error(format!("{name} expected {q}{max} argument{}, got {n}", s(max))));
-    }
-    Ok(rest)
-}
-
-/// METH_NOARGS: `bytes.name() takes no arguments (n given)`.
-pub(crate) fn noargs(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>, name: &str) -> PyResult<()> {
-    let label = type_label(&args[0]);
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{label}.{name}() takes no keyword arguments")));
-    }
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("{label}.{name}() takes no arguments ({} given)", args.len() - 1)));
-    }
-    Ok(())
-}
-
-/// METH_O: `bytes.name() takes exactly one argument (n given)`.
-pub(crate) fn one_arg<'a>(vm: &mut Vm, args: &'a [Value], kwnames: Option<&Value>, name: &str) -> PyResult<&'a Value> {
-    let label = if args.first().and_then(|a| a.as_type()).is_some() {
-        // Class methods (fromhex): the class is args[0].
-        if args[0].as_type().map(|t| t.is_subtype(&BYTEARRAY_TYPE)).unwrap_or(false) {
-            "bytearray"
-        } else {
-            "bytes"
-        }
-    } else {
-        type_label(&args[0])
-    };
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{label}.{name}() takes no keyword arguments")));
-    }
-    if args.len() != 2 {
-        return Err(vm.type_error(format!("{label}.{name}() takes exactly one argument ({} given)", args.len() - 1)));
-    }
-    Ok(&args[1])
 }
 
 /// Any buffer's bytes, else `a bytes-like object is required, not 'T'`.
@@ -121,25 +75,14 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 // ----- decode / hex ------------------------------------------------------------------------
 
 pub(crate) fn m_decode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let names: Vec<Value> = kw.map(|k| tuple::items(k).to_vec()).unwrap_or_default();
-    let npos = args.len() - names.len() - 1;
-    if npos > 2 {
-        return Err(vm.type_error(format!("decode() takes at most 2 arguments ({npos} given)")));
-    }
-    let mut slots: [Option<Value>; 2] = [args.get(1).filter(|_| npos >= 1).cloned(), args.get(2).filter(|_| npos >= 2).cloned()];
-    for (k, v) in names.iter().zip(&args[1 + npos..]) {
-        match pystr::try_str(k).unwrap_or("") {
-            "encoding" => slots[0] = Some(v.clone()),
-            "errors" => slots[1] = Some(v.clone()),
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for decode()"))),
-        }
-    }
+    const DECODE: Spec = Spec::keywords("decode", &[Param::arg_opt("encoding"), Param::arg_opt("errors")]);
+    let slots: [Option<&Value>; 2] = DECODE.parse(vm, &args[1..], kw)?;
     let mut s = ["utf-8".to_owned(), "strict".to_owned()];
-    for (i, (slot, pname)) in slots.iter().zip(["encoding", "errors"]).enumerate() {
+    for (i, slot) in slots.iter().enumerate() {
         if let Some(v) = slot {
             match pystr::try_str(v) {
                 Some(t) => s[i] = t.to_owned(),
-                None => return Err(vm.type_error(format!("decode() argument '{pname}' must be str, not {}", v.ty().name()))),
+                None => return Err(DECODE.bad_argument(vm, i, "str", v)),
             }
         }
     }
@@ -212,13 +155,14 @@ pub(crate) fn hex_impl(vm: &mut Vm, b: &[u8], sep: Option<&Value>, bytes_per_sep
 }
 
 pub(crate) fn m_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [sep, per] = crate::protocols::args::parse_n(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
+    const HEX: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("hex", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("bytes_per_sep")]);
+    let [sep, per] = HEX.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let b = me(args);
     hex_impl(vm, &b, sep.as_ref(), per.as_ref())
 }
 
 pub(crate) fn m_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let arg = one_arg(vm, args, kw, "fromhex")?.clone();
+    let arg = Spec::one("fromhex").arg_in(vm, owner(args), &args[1..], kw)?.clone();
     let Some(s) = pystr::try_str(&arg) else {
         return Err(vm.type_error(format!("fromhex() argument must be str, not {}", arg.ty().name())));
     };
@@ -254,7 +198,7 @@ pub(crate) fn m_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyRe
 // ----- join / split / partition ------------------------------------------------------------
 
 pub(crate) fn m_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let arg = one_arg(vm, args, kw, "join")?.clone();
+    let arg = Spec::one("join").arg_in(vm, owner(args), &args[1..], kw)?.clone();
     let items = crate::objects::list_methods::sequence_fast(vm, &arg, "can only join an iterable")?;
     let sep = me(args);
     let mut out = Vec::new();
@@ -272,7 +216,9 @@ pub(crate) fn m_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResul
 
 /// `(sep, maxsplit)` of split/rsplit.
 fn split_args(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&Value>) -> PyResult<(Option<Vec<u8>>, usize)> {
-    let a = crate::protocols::args::parse_n(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
+    const SPLIT: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("split", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("maxsplit")]);
+    const RSPLIT: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("rsplit", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("maxsplit")]);
+    let a: [Option<Value>; 2] = (if name == "rsplit" { &RSPLIT } else { &SPLIT }).parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let max = match &a[1] {
         Some(v) => {
             let m = crate::objects::list_methods::ssize_arg(vm, v)?;
@@ -407,8 +353,8 @@ pub(crate) fn m_rsplit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyRes
     Ok(parts_list(&args[0], parts))
 }
 
-fn partition_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<Value> {
-    let arg = one_arg(vm, args, kw, name)?.clone();
+fn partition_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, right: bool) -> PyResult<Value> {
+    let arg = Spec::one(name).arg_in(vm, owner(args), &args[1..], kw)?.clone();
     let sep = need_bytes(vm, &arg)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
@@ -431,7 +377,8 @@ pub(crate) fn m_rpartition(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyRes
 }
 
 pub(crate) fn m_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [keep] = crate::protocols::args::parse_n(vm, "splitlines", &args[1..], kw, &["keepends"], 0)?;
+    const SPLITLINES: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("splitlines", &[crate::protocols::args::Param::arg_opt("keepends")]);
+    let [keep] = SPLITLINES.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let keepends = match keep {
         Some(v) => crate::protocols::object::is_true(vm, &v)?,
         None => false,
@@ -463,8 +410,9 @@ pub(crate) fn m_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> P
 
 // ----- strip / prefix ----------------------------------------------------------------------
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let rest = rest_args(vm, name, args, kw, 0, 1)?;
+fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, left: bool, right: bool) -> PyResult<Value> {
+    const STRIP_PARAMS: &[Param] = &[Param::pos_opt("bytes")];
+    let rest = Spec::positional(name, STRIP_PARAMS).check_in(vm, owner(args), &args[1..], kw)?;
     let set: Option<Vec<u8>> = match rest.first() {
         Some(v) if !none::is_none(v) => Some(need_bytes(vm, v)?),
         _ => None,
@@ -500,7 +448,7 @@ pub(crate) fn m_rstrip(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<
 }
 
 pub(crate) fn m_removeprefix(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let arg = one_arg(vm, args, kw, "removeprefix")?.clone();
+    let arg = Spec::one("removeprefix").arg_in(vm, owner(args), &args[1..], kw)?.clone();
     let p = need_bytes(vm, &arg)?;
     let b = me(args);
     let out = b.strip_prefix(&p[..]).map(|x| x.to_vec()).unwrap_or(b);
@@ -508,7 +456,7 @@ pub(crate) fn m_removeprefix(vm: &mut Vm, args: &[Value], kw: Option<&Value>) ->
 }
 
 pub(crate) fn m_removesuffix(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let arg = one_arg(vm, args, kw, "removesuffix")?.clone();
+    let arg = Spec::one("removesuffix").arg_in(vm, owner(args), &args[1..], kw)?.clone();
     let p = need_bytes(vm, &arg)?;
     let b = me(args);
     let out = b.strip_suffix(&p[..]).map(|x| x.to_vec()).unwrap_or(b);
@@ -539,23 +487,11 @@ fn byte_window(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(isize, isiz
     Ok((s, e))
 }
 
-/// `stringlib_parse_args_finds`: one to three positional arguments.
-fn finds_args<'a>(vm: &mut Vm, args: &'a [Value], kw: Option<&Value>, name: &str) -> PyResult<&'a [Value]> {
-    if has_kwargs(kw) {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    if rest.is_empty() {
-        return Err(vm.type_error(format!("{name}() takes at least 1 argument (0 given)")));
-    }
-    if rest.len() > 3 {
-        return Err(vm.type_error(format!("{name}() takes at most 3 arguments ({} given)", rest.len())));
-    }
-    Ok(rest)
-}
+/// `stringlib_parse_args_finds`: `(sub[, start[, end]])`.
+const FINDS_PARAMS: &[Param] = &[Param::pos("sub"), Param::pos_opt("start"), Param::pos_opt("end")];
 
-fn tailmatch(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
-    let rest = finds_args(vm, args, kw, name)?;
+fn tailmatch(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, suffix: bool) -> PyResult<Value> {
+    let rest = Spec::tuple(name, FINDS_PARAMS).check_in(vm, owner(args), &args[1..], kw)?;
     let len = with_content(&args[0], |b| b.len());
     let (s, e) = byte_window(vm, &rest[1..], len)?;
     let cands: Vec<Vec<u8>> = if let Some(items) = tuple::try_items(&rest[0]) {
@@ -591,8 +527,8 @@ pub(crate) fn m_endswith(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResul
 }
 
 /// `(haystack, sub, window)` of find-like methods; `sub` may be an int byte.
-fn find_setup(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str) -> PyResult<(Vec<u8>, Vec<u8>, isize, isize)> {
-    let rest = finds_args(vm, args, kw, name)?;
+fn find_setup(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str) -> PyResult<(Vec<u8>, Vec<u8>, isize, isize)> {
+    let rest = Spec::tuple(name, FINDS_PARAMS).check_in(vm, owner(args), &args[1..], kw)?;
     let sub = if crate::protocols::number::has_index(&rest[0]) {
         vec![crate::objects::bytes::byte_value(vm, &rest[0], "byte must be in range(0, 256)")?]
     } else if let Some(x) = buffer::try_bytes_of(vm, &rest[0])? {
@@ -605,7 +541,7 @@ fn find_setup(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str) -> Py
     Ok((me(args), sub, s, e))
 }
 
-fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<isize> {
+fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, right: bool) -> PyResult<isize> {
     let (b, sub, s, e) = find_setup(vm, args, kw, name)?;
     if e - s < sub.len() as isize || s > b.len() as isize {
         return Ok(-1);
@@ -645,7 +581,8 @@ pub(crate) fn m_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResu
 }
 
 pub(crate) fn m_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "replace", args, kw, 2, 3)?;
+    const REPLACE: Spec = Spec::positional("replace", &[Param::pos("old"), Param::pos("new"), Param::pos_opt("count")]);
+    let rest = REPLACE.check_in(vm, owner(args), &args[1..], kw)?;
     let old = need_bytes(vm, &rest[0])?;
     let new = need_bytes(vm, &rest[1])?;
     let count = match rest.get(2) {
@@ -686,8 +623,8 @@ pub(crate) fn m_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyRe
 
 // ----- case mapping and predicates ---------------------------------------------------------
 
-fn map_bytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
-    noargs(vm, args, kw, name)?;
+fn map_bytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+    Spec::noargs(name).check_in(vm, owner(args), &args[1..], kw)?;
     let out = with_content(&args[0], f);
     Ok(same_kind(&args[0], out))
 }
@@ -743,8 +680,8 @@ pub(crate) fn m_swapcase(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResul
     map_bytes(vm, a, k, "swapcase", swapcase_bytes)
 }
 
-fn predicate(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
-    noargs(vm, args, kw, name)?;
+fn predicate(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, f: fn(&[u8]) -> bool) -> PyResult<Value> {
+    Spec::noargs(name).check_in(vm, owner(args), &args[1..], kw)?;
     Ok(none::bool_value(with_content(&args[0], f)))
 }
 
@@ -798,8 +735,9 @@ pub(crate) fn m_istitle(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult
 
 // ----- padding -----------------------------------------------------------------------------
 
-fn pad_args(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str) -> PyResult<(usize, u8, Vec<u8>)> {
-    let rest = rest_args(vm, name, args, kw, 1, 2)?;
+fn pad_args(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str) -> PyResult<(usize, u8, Vec<u8>)> {
+    const PAD_PARAMS: &[Param] = &[Param::pos("width"), Param::pos_opt("fillchar")];
+    let rest = Spec::positional(name, PAD_PARAMS).check_in(vm, owner(args), &args[1..], kw)?;
     let width = crate::objects::list_methods::ssize_arg(vm, &rest[0])?;
     let fill = fill_char(vm, name, rest.get(1))?;
     Ok((width.max(0) as usize, fill, me(args)))
@@ -836,7 +774,7 @@ pub(crate) fn m_rjust(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResu
 }
 
 pub(crate) fn m_zfill(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let arg = one_arg(vm, args, kw, "zfill")?.clone();
+    let arg = Spec::one("zfill").arg_in(vm, owner(args), &args[1..], kw)?.clone();
     let width = crate::objects::list_methods::ssize_arg(vm, &arg)?;
     let b = me(args);
     if width <= b.len() as isize {
@@ -852,7 +790,8 @@ pub(crate) fn m_zfill(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResu
 }
 
 pub(crate) fn m_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [ts] = crate::protocols::args::parse_n(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0)?;
+    const EXPANDTABS: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("expandtabs", &[crate::protocols::args::Param::arg_opt("tabsize")]);
+    let [ts] = EXPANDTABS.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let tabsize = match ts {
         Some(v) => crate::objects::list_methods::ssize_arg(vm, &v)?,
         None => 8,
@@ -881,7 +820,8 @@ pub(crate) fn m_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> P
 // ----- translate ---------------------------------------------------------------------------
 
 pub(crate) fn m_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [table, delete] = crate::protocols::args::parse_n(vm, "translate", &args[1..], kw, &["table", "delete"], 1)?;
+    const TRANSLATE: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("translate", &[crate::protocols::args::Param::pos("table"), crate::protocols::args::Param::arg_opt("delete")]);
+    let [table, delete] = TRANSLATE.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     // `table` is positional-only in CPython.
     if let Some(k) = kw {
         if tuple::items(k).iter().any(|n| pystr::try_str(n) == Some("table")) {
@@ -919,12 +859,9 @@ pub(crate) fn m_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> Py
 }
 
 pub(crate) fn m_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if has_kwargs(kw) {
-        return Err(vm.type_error("maketrans() takes no keyword arguments"));
-    }
-    if args.len() != 2 {
-        return Err(vm.type_error(format!("maketrans expected 2 arguments, got {}", args.len())));
-    }
+    // A static method of both types; CPython's bytearray's names itself `bytearray.maketrans`.
+    const MAKETRANS: Spec = Spec::positional("bytes.maketrans", &[Param::pos("frm"), Param::pos("to")]);
+    MAKETRANS.check(vm, args, kw)?;
     let frm = need_bytes(vm, &args[0])?;
     let to = need_bytes(vm, &args[1])?;
     if frm.len() != to.len() {
@@ -940,12 +877,12 @@ pub(crate) fn m_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> Py
 // ----- bytes-only --------------------------------------------------------------------------
 
 pub(crate) fn m_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "__getnewargs__")?;
+    Spec::noargs("__getnewargs__").check_in(vm, owner(args), &args[1..], kw)?;
     Ok(tuple::new_tuple(vec![new_bytes(me(args))]))
 }
 
 pub(crate) fn m_bytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "__bytes__")?;
+    Spec::noargs("__bytes__").check_in(vm, owner(args), &args[1..], kw)?;
     if std::ptr::eq(args[0].ty(), &BYTES_TYPE.0) {
         return Ok(args[0].clone());
     }
@@ -954,7 +891,8 @@ pub(crate) fn m_bytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResu
 
 /// `__buffer__(flags)` (PEP 688): a memoryview of the object.
 pub(crate) fn m_buffer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = rest_args(vm, "__buffer__", args, kw, 1, 1)?;
+    const BUFFER: Spec = Spec::positional("__buffer__", &[Param::pos("flags")]);
+    let rest = BUFFER.check_in(vm, owner(args), &args[1..], kw)?;
     let flags = crate::objects::int::index_to_isize(vm, &rest[0])?;
     let b = buffer::get_buffer(vm, &args[0], flags as u32)?;
     Ok(crate::objects::memoryview::from_buffer(b))

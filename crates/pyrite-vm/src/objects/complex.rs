@@ -333,27 +333,8 @@ fn is_real_number(v: &Value) -> bool {
 
 /// `complex.__new__(cls, real=0, imag=0)`.
 fn complex_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let npos = crate::protocols::args::npositional(args, kwnames);
-    if npos > 2 {
-        return Err(vm.type_error(format!("complex() takes at most 2 arguments ({npos} given)")));
-    }
-    let mut real: Option<Value> = args.first().filter(|_| npos >= 1).cloned();
-    let mut imag: Option<Value> = args.get(1).filter(|_| npos >= 2).cloned();
-    if let Some(k) = kwnames {
-        for (j, key) in tuple::items(k).iter().enumerate() {
-            let name = pystr::try_str(key).unwrap_or("").to_owned();
-            let slot = match name.as_str() {
-                "real" => &mut real,
-                "imag" => &mut imag,
-                _ => return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for complex()"))),
-            };
-            if slot.is_some() {
-                let pos = if name == "real" { 1 } else { 2 };
-                return Err(vm.type_error(format!("argument for complex() given by name ('{name}') and position ({pos})")));
-            }
-            *slot = Some(args[npos + j].clone());
-        }
-    }
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("complex", &[crate::protocols::args::Param::arg_opt("real"), crate::protocols::args::Param::arg_opt("imag")]);
+    let [real, imag] = NEW.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let ty = cls.as_type().unwrap_or(complex_type());
     let make = |re: f64, im: f64| -> Value {
         if std::ptr::eq(ty, complex_type()) {
@@ -566,17 +547,20 @@ fn self_c(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<C> {
     }
 }
 
-fn complex_conjugate(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn complex_conjugate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("complex.conjugate").check(vm, &args[1..], kw)?;
     let (re, im) = self_c(vm, args, "conjugate")?;
     Ok(new_complex(re, -im))
 }
 
-fn complex_getnewargs(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn complex_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("complex.__getnewargs__").check(vm, &args[1..], kw)?;
     let (re, im) = self_c(vm, args, "__getnewargs__")?;
     Ok(tuple::new_tuple(vec![float::new_float(re), float::new_float(im)]))
 }
 
-fn complex_complex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn complex_complex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("complex.__complex__").check(vm, &args[1..], kw)?;
     let (re, im) = self_c(vm, args, "__complex__")?;
     if args[0].downcast_exact::<ComplexData>().is_some() {
         return Ok(args[0].clone());

@@ -6,6 +6,7 @@
 use std::cell::UnsafeCell;
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
+use crate::protocols::args::{Param, Spec};
 use crate::objects::{function::FunctionData, none, str as pystr};
 use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, NativeFn, PyType, StaticType, SlotDefs};
 use crate::vm::{PyResult, Vm};
@@ -469,6 +470,9 @@ pub enum SlotKind {
     Get,
     Set,
     Delete,
+    Await,
+    AIter,
+    ANext,
 }
 
 pub struct SlotWrapperData {
@@ -541,6 +545,10 @@ pub fn slot_wrapper_owner(v: &Value, kind: SlotKind) -> Option<&'static PyType> 
 fn slot_wrapper_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let d = callable.downcast::<SlotWrapperData>().expect("wrapper");
     let Some(self_) = args.first() else {
+        // `T.__new__` is CPython's `tp_new_wrapper`, which words it so.
+        if matches!(d.kind, SlotKind::New) {
+            return Err(vm.type_error(format!("{}.__new__(): not enough arguments", d.owner.name())));
+        }
         return Err(vm.type_error(format!("descriptor '{}' of '{}' object needs an argument", d.name, d.owner.name())));
     };
     if !self_.ty().is_subtype(d.owner) && !matches!(d.kind, SlotKind::New) {
@@ -554,24 +562,23 @@ fn slot_wrapper_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Opt
     call_slot(vm, d.kind, d.owner, d.name, self_, &args[1..], kwnames)
 }
 
-fn wrong_args(vm: &mut Vm, name: &str, want: usize, got: usize) -> crate::vm::PyErr {
-    if want == 0 {
-        vm.type_error(format!("expected 0 arguments, got {got}"))
-    } else {
-        vm.type_error(format!("{name} expected {want} argument{}, got {got}", if want == 1 { "" } else { "s" }))
-    }
-}
-
 /// Invoke `owner`'s slot `kind` on `self_` with `args` (what a slot wrapper does).
 pub fn call_slot(vm: &mut Vm, kind: SlotKind, owner: &PyType, name: &str, self_: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     use crate::protocols::object as ob;
     let s = &owner.slots;
     let nargs = args.len();
+    // `wrapperdescr_call` refuses keywords; each `wrap_*` function checks the count.
+    const UNPACK_TWO: Spec = Spec::positional("", &[Param::pos("a"), Param::pos("b")]);
+    const UNPACK_GET: Spec = Spec::positional("", &[Param::pos("instance"), Param::pos_opt("owner")]);
     let need = |vm: &mut Vm, n: usize| -> PyResult<()> {
-        if kwnames.is_some() {
+        if kwnames.is_some_and(|k| !crate::objects::tuple::items(k).is_empty()) {
             return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
         }
-        if nargs != n { Err(wrong_args(vm, name, n, nargs)) } else { Ok(()) }
+        if n == 2 {
+            UNPACK_TWO.check(vm, args, None).map(|_| ())
+        } else {
+            crate::protocols::args::check_num_args(vm, args, n)
+        }
     };
     match kind {
         SlotKind::Init => {
@@ -601,6 +608,9 @@ pub fn call_slot(vm: &mut Vm, kind: SlotKind, owner: &PyType, name: &str, self_:
                 SlotKind::Str => { need(vm, 0)?; match s.str.get() { Some(f) => f(vm, self_), None => ob::repr(vm, self_) } }
                 SlotKind::Hash => { need(vm, 0)?; let f = s.hash.get().ok_or_else(|| f_missing(vm))?; Ok(Value::int(f(vm, self_)?)) }
                 SlotKind::Iter => { need(vm, 0)?; let f = s.iter.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
+                SlotKind::Await => { need(vm, 0)?; let f = s.am_await.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
+                SlotKind::AIter => { need(vm, 0)?; let f = s.am_aiter.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
+                SlotKind::ANext => { need(vm, 0)?; let f = s.am_anext.get().ok_or_else(|| f_missing(vm))?; f(vm, self_) }
                 SlotKind::Next => {
                     need(vm, 0)?;
                     let f = s.iternext.get().ok_or_else(|| f_missing(vm))?;
@@ -627,7 +637,10 @@ pub fn call_slot(vm: &mut Vm, kind: SlotKind, owner: &PyType, name: &str, self_:
                 SlotKind::DelItem => { need(vm, 1)?; let f = s.setitem.get().ok_or_else(|| f_missing(vm))?; f(vm, self_, &args[0], None)?; Ok(none::none()) }
                 SlotKind::Contains => { need(vm, 1)?; let f = s.contains.get().ok_or_else(|| f_missing(vm))?; Ok(none::bool_value(f(vm, self_, &args[0])?)) }
                 SlotKind::Get => {
-                    if nargs < 1 || nargs > 2 { return Err(wrong_args(vm, name, 2, nargs)); }
+                    if kwnames.is_some_and(|k| !crate::objects::tuple::items(k).is_empty()) {
+                        return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+                    }
+                    UNPACK_GET.check(vm, args, None)?;
                     let f = s.descr_get.get().ok_or_else(|| f_missing(vm))?;
                     let obj = if none::is_none(&args[0]) { None } else { Some(&args[0]) };
                     let ty = if nargs == 2 { args[1].clone() } else { args[0].ty().to_value() };
@@ -759,11 +772,9 @@ fn wrapper_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>
     // SAFETY: cls is a type.
     let ty = unsafe { cls.as_type_unchecked() };
     let name = if ty.is_subtype(&CLASSMETHOD_TYPE) { "classmethod" } else { "staticmethod" };
-    crate::protocols::args::no_kwargs(vm, name, kwnames)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("{name} expected 1 argument, got {}", args.len())));
-    }
-    Ok(alloc_object(ty, WrapperData { callable: UnsafeCell::new(args[0].clone()) }))
+    const PARAMS: &[crate::protocols::args::Param] = &[crate::protocols::args::Param::pos("function")];
+    let [f] = crate::protocols::args::Spec::positional(name, PARAMS).args(vm, args, kwnames)?;
+    Ok(alloc_object(ty, WrapperData { callable: UnsafeCell::new(f.clone()) }))
 }
 
 fn wrapper_init(_vm: &mut Vm, _this: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<()> {
@@ -863,7 +874,8 @@ fn property_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>)
 }
 
 fn property_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    let a = crate::protocols::args::parse_n(vm, "property", args, kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
+    const PROPERTY: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("property", &[crate::protocols::args::Param::arg_opt("fget"), crate::protocols::args::Param::arg_opt("fset"), crate::protocols::args::Param::arg_opt("fdel"), crate::protocols::args::Param::arg_opt("doc")]);
+    let a: [Option<Value>; 4] = PROPERTY.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let d = this.downcast::<PropertyData>().expect("property");
     let set = |cell: &UnsafeCell<Value>, v: Option<Value>| {
         // SAFETY: single-threaded write; the old value is dropped after the write.
@@ -926,8 +938,10 @@ fn property_set(vm: &mut Vm, descr: &Value, obj: &Value, value: Option<&Value>) 
     Ok(())
 }
 
-fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
-    let [this, f] = args else { return Err(vm.type_error("expected 1 argument")) };
+fn property_copy_with(vm: &mut Vm, args: &[Value], kw: Option<&Value>, which: usize) -> PyResult<Value> {
+    let name = ["property.getter", "property.setter", "property.deleter"][which];
+    let f = Spec::one(name).arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     let d = this.downcast::<PropertyData>().expect("property");
     let mut parts = [PropertyData::get(&d.fget), PropertyData::get(&d.fset), PropertyData::get(&d.fdel), PropertyData::get(&d.doc)];
     parts[which] = f.clone();
@@ -944,14 +958,14 @@ fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Val
     Ok(r)
 }
 
-fn property_getter(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    property_copy_with(vm, args, 0)
+fn property_getter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    property_copy_with(vm, args, kw, 0)
 }
-fn property_setter(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    property_copy_with(vm, args, 1)
+fn property_setter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    property_copy_with(vm, args, kw, 1)
 }
-fn property_deleter(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    property_copy_with(vm, args, 2)
+fn property_deleter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    property_copy_with(vm, args, kw, 2)
 }
 fn property_set_name(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     let [this, _owner, name] = args else { return Err(vm.type_error("__set_name__() takes 2 positional arguments")) };

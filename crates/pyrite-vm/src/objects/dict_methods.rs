@@ -7,51 +7,13 @@ use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Va
 use crate::objects::dict::{dict_data, new_dict, DictData, DICT_TYPE};
 use crate::objects::iter::ValueCell;
 use crate::objects::{exceptions, none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
+use crate::protocols::args::{Param, Spec};
+use crate::typeobj::{flags, nb_slots, payload_of, CompareOp, MethodDef, MethodKind, PyType, SlotDefs, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
-fn has_kwargs(kwnames: Option<&Value>) -> bool {
-    kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false)
-}
-
 fn this(args: &[Value]) -> &DictData {
     dict_data(&args[0]).expect("dict method called on a dict")
-}
-
-/// `METH_NOARGS` checking with CPython's message.
-fn no_args(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
-    }
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("{qualname}() takes no arguments ({} given)", args.len() - 1)));
-    }
-    Ok(())
-}
-
-/// Argument-clinic positional-only checking: `min..=max` arguments after self.
-fn clinic_args<'a>(
-    vm: &mut Vm,
-    name: &str,
-    args: &'a [Value],
-    kwnames: Option<&Value>,
-    min: usize,
-    max: usize,
-) -> PyResult<&'a [Value]> {
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    let n = rest.len();
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
-    }
-    if n > max {
-        return Err(vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
-    }
-    Ok(rest)
 }
 
 // ----- update / merge --------------------------------------------------------------------
@@ -144,22 +106,23 @@ pub fn merge(vm: &mut Vm, target: &Value, source: &Value, override_: bool) -> Py
 // ----- methods ---------------------------------------------------------------------------
 
 fn dict_keys(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "dict.keys", args, kwnames)?;
+    Spec::noargs("dict.keys").check(vm, &args[1..], kwnames)?;
     Ok(new_view(&DICT_KEYS_TYPE, args[0].clone()))
 }
 
 fn dict_values(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "dict.values", args, kwnames)?;
+    Spec::noargs("dict.values").check(vm, &args[1..], kwnames)?;
     Ok(new_view(&DICT_VALUES_TYPE, args[0].clone()))
 }
 
 fn dict_items(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "dict.items", args, kwnames)?;
+    Spec::noargs("dict.items").check(vm, &args[1..], kwnames)?;
     Ok(new_view(&DICT_ITEMS_TYPE, args[0].clone()))
 }
 
 fn dict_get(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let rest = clinic_args(vm, "get", args, kwnames, 1, 2)?;
+    const GET: Spec = Spec::positional("dict.get", &[Param::pos("key"), Param::pos_opt("default")]);
+    let rest = GET.check(vm, &args[1..], kwnames)?;
     match this(args).get(vm, &rest[0])? {
         Some(v) => Ok(v),
         None => Ok(rest.get(1).cloned().unwrap_or_else(none::none)),
@@ -167,7 +130,8 @@ fn dict_get(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Va
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let rest = clinic_args(vm, "pop", args, kwnames, 1, 2)?;
+    const POP: Spec = Spec::positional("dict.pop", &[Param::pos("key"), Param::pos_opt("default")]);
+    let rest = POP.check(vm, &args[1..], kwnames)?;
     let d = this(args);
     if d.is_empty() {
         // CPython answers an empty dict without hashing the key.
@@ -186,7 +150,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Va
 }
 
 fn dict_popitem(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "dict.popitem", args, kwnames)?;
+    Spec::noargs("dict.popitem").check(vm, &args[1..], kwnames)?;
     match this(args).pop_last() {
         Some((k, v)) => Ok(tuple::pair(k, v)),
         None => {
@@ -197,7 +161,8 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResul
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let rest = clinic_args(vm, "setdefault", args, kwnames, 1, 2)?;
+    const SETDEFAULT: Spec = Spec::positional("dict.setdefault", &[Param::pos("key"), Param::pos_opt("default")]);
+    let rest = SETDEFAULT.check(vm, &args[1..], kwnames)?;
     let key = &rest[0];
     let h = crate::protocols::object::hash(vm, key)?;
     let d = this(args);
@@ -222,7 +187,7 @@ pub fn copy_dict(vm: &mut Vm, src: &Value) -> PyResult<Value> {
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "dict.copy", args, kwnames)?;
+    Spec::noargs("dict.copy").check(vm, &args[1..], kwnames)?;
     let src = this(args);
     let entries: Vec<(i64, Value, Value)> =
         src.table().entries.iter().flatten().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect();
@@ -235,13 +200,14 @@ fn dict_copy(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
 }
 
 fn dict_clear(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "dict.clear", args, kwnames)?;
+    Spec::noargs("dict.clear").check(vm, &args[1..], kwnames)?;
     this(args).clear();
     Ok(none::none())
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let rest = clinic_args(vm, "fromkeys", args, kwnames, 1, 2)?;
+    const FROMKEYS: Spec = Spec::positional("dict.fromkeys", &[Param::pos("iterable"), Param::pos_opt("value")]);
+    let rest = FROMKEYS.check(vm, &args[1..], kwnames)?;
     let cls = &args[0];
     let value = rest.get(1).cloned().unwrap_or_else(none::none);
     let d = crate::protocols::call::call(vm, cls, &[], None)?;
@@ -258,27 +224,17 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
 }
 
 fn dict_contains_method(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    if has_kwargs(kwnames) || args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "dict.__contains__() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    }
-    Ok(none::bool_value(this(args).get(vm, &args[1])?.is_some()))
+    let key = Spec::one("dict.__contains__").arg(vm, &args[1..], kwnames)?;
+    Ok(none::bool_value(this(args).get(vm, key)?.is_some()))
 }
 
 fn dict_getitem_method(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    if has_kwargs(kwnames) || args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "dict.__getitem__() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    }
-    crate::objects::dict::dict_getitem(vm, &args[0], &args[1])
+    let key = Spec::one("dict.__getitem__").arg(vm, &args[1..], kwnames)?;
+    crate::objects::dict::dict_getitem(vm, &args[0], key)
 }
 
 fn dict_reversed(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "dict.__reversed__", args, kwnames)?;
+    Spec::noargs("dict.__reversed__").check(vm, &args[1..], kwnames)?;
     Ok(new_dict_reverse_iterator(args[0].clone(), IterKind::Keys))
 }
 
@@ -467,7 +423,8 @@ fn dict_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }))
 }
 
-fn dict_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn dict_iter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let Some(it) = dict_iter_data(&args[0]) else { return Ok(Value::int(0)) };
     let live = it.dict.get().and_then(|d| dict_data(&d).map(|dd| dd.len() as isize == it.used.get())).unwrap_or(false);
     Ok(Value::int(if live { it.remaining.get().max(0) as i64 } else { 0 }))
@@ -740,10 +697,8 @@ fn view_and(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    if has_kwargs(kwnames) || args.len() != 2 {
-        return Err(vm.type_error(format!("isdisjoint() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    }
-    let (this, other) = (&args[0], &args[1]);
+    let other = Spec::one("isdisjoint").arg_in(vm, args[0].ty().name(), &args[1..], kwnames)?;
+    let this = &args[0];
     if this.is(other) {
         return Ok(none::bool_value(crate::protocols::object::len(vm, this)? == 0));
     }

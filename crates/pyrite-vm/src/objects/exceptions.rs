@@ -243,13 +243,44 @@ fn exc_new(_vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -
 }
 
 fn exc_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    if let Some(k) = kwnames {
-        if !tuple::items(k).is_empty() && !this.ty().is_heap_type() {
-            return Err(vm.type_error(format!("{}() takes no keyword arguments", this.ty().name())));
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    if kwnames.is_some_and(|k| !tuple::items(k).is_empty()) {
+        exc_init_keywords(vm, this, &args[npos..], kwnames)?;
+    }
+    exc_data(this).set_args(tuple::new_tuple(args[..npos].to_vec()));
+    Ok(())
+}
+
+/// The keyword-only attributes of ImportError (`"|$OOO:ImportError"`), NameError and
+/// AttributeError; every other exception refuses keywords (`_PyArg_NoKeywords` with its
+/// type's name). `values` are the keyword values alone.
+#[cold]
+fn exc_init_keywords(vm: &mut Vm, this: &Value, values: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    use crate::protocols::args::{Param, Spec};
+    static IMPORT: Spec = Spec::keywords("ImportError", &[Param::kw_opt("name"), Param::kw_opt("path"), Param::kw_opt("name_from")]);
+    static NAME: Spec = Spec::keywords("NameError", &[Param::kw_opt("name")]);
+    static ATTRIBUTE: Spec = Spec::keywords("AttributeError", &[Param::kw_opt("name"), Param::kw_opt("obj")]);
+    let ty = this.ty();
+    let spec = if ty.is_subtype(&IMPORT_ERROR) {
+        &IMPORT
+    } else if ty.is_subtype(&NAME_ERROR) {
+        &NAME
+    } else if ty.is_subtype(&ATTRIBUTE_ERROR) {
+        &ATTRIBUTE
+    } else {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", ty.name())));
+    };
+    let mut given: [Option<&Value>; 3] = [None; 3];
+    match spec.params.len() {
+        1 => [given[0]] = spec.parse(vm, values, kwnames)?,
+        2 => [given[0], given[1]] = spec.parse(vm, values, kwnames)?,
+        _ => given = spec.parse(vm, values, kwnames)?,
+    }
+    for (p, v) in spec.params.iter().zip(given) {
+        if let Some(v) = v {
+            set_attr_in_dict(this, p.name, v.clone());
         }
     }
-    let npos = crate::protocols::args::npositional(args, kwnames);
-    exc_data(this).set_args(tuple::new_tuple(args[..npos].to_vec()));
     Ok(())
 }
 
@@ -436,7 +467,7 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
                         _ => none::none(),
                     })
                 }
-                "name" | "path" if ty.is_subtype(&IMPORT_ERROR) => Some(none::none()),
+                "name" | "path" | "name_from" if ty.is_subtype(&IMPORT_ERROR) => Some(none::none()),
                 "name" if ty.is_subtype(&NAME_ERROR) || ty.is_subtype(&ATTRIBUTE_ERROR) => Some(none::none()),
                 "obj" if ty.is_subtype(&ATTRIBUTE_ERROR) => Some(none::none()),
                 "__notes__" => None,
@@ -451,14 +482,16 @@ fn exc_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
     }
 }
 
-fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, tb] = args else { return Err(vm.type_error("with_traceback() takes exactly one argument")) };
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let tb = crate::protocols::args::Spec::one("BaseException.with_traceback").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     set_traceback(vm, this, Some(tb))?;
     Ok(this.clone())
 }
 
-fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, note] = args else { return Err(vm.type_error("add_note() takes exactly one argument")) };
+fn exc_add_note(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let note = crate::protocols::args::Spec::one("BaseException.add_note").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     if !pystr::is_str(note) {
         return Err(vm.type_error(format!("note must be a str, not '{}'", note.ty().name())));
     }
@@ -477,7 +510,8 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Va
     Ok(none::none())
 }
 
-fn exc_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn exc_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("BaseException.__reduce__").check(vm, &args[1..], kw)?;
     let this = &args[0];
     Ok(tuple::new_tuple(vec![this.ty().to_value(), exc_data(this).args()]))
 }
@@ -595,13 +629,11 @@ fn eg_readonly(vm: &mut Vm, _v: &Value, _value: Option<&Value>) -> PyResult<()> 
 }
 
 fn eg_derive(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // `PyArg_ParseTuple(args, "O", ...)` (no name) in a METH_VARARGS method.
+    const DERIVE: crate::protocols::args::Spec = crate::protocols::args::Spec::tuple("", &[crate::protocols::args::Param::pos("excs")]);
     crate::protocols::args::no_kwargs(vm, "derive", kw)?;
-    let [this, excs] = args else {
-        return Err(vm.type_error(format!(
-            "BaseExceptionGroup.derive() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
+    let [excs] = DERIVE.args(vm, &args[1..], None)?;
+    let this = &args[0];
     let msg = eg_parts(this).0;
     crate::protocols::call::call(vm, &BASE_EXCEPTION_GROUP.to_value(), &[msg, excs.clone()], None)
 }
@@ -712,26 +744,19 @@ fn split_recursive(
 }
 
 fn eg_split(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "split", kw)?;
-    let [this, matcher] = args else {
-        return Err(vm.type_error(format!(
-            "BaseExceptionGroup.split() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
+    // `PyArg_UnpackTuple(args, "split", 1, 1, ...)`.
+    const SPLIT: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("split", &[crate::protocols::args::Param::pos("matcher_value")]);
+    let [matcher] = SPLIT.args(vm, &args[1..], kw)?;
+    let this = &args[0];
     let matcher = get_matcher(vm, matcher)?;
     let (m, r) = split_recursive(vm, this, &matcher, true)?;
     Ok(tuple::new_tuple(vec![m.unwrap_or_else(none::none), r.unwrap_or_else(none::none)]))
 }
 
 fn eg_subgroup(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "subgroup", kw)?;
-    let [this, matcher] = args else {
-        return Err(vm.type_error(format!(
-            "BaseExceptionGroup.subgroup() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    };
+    const SUBGROUP: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("subgroup", &[crate::protocols::args::Param::pos("matcher_value")]);
+    let [matcher] = SUBGROUP.args(vm, &args[1..], kw)?;
+    let this = &args[0];
     let matcher = get_matcher(vm, matcher)?;
     let (m, _) = split_recursive(vm, this, &matcher, false)?;
     Ok(m.unwrap_or_else(none::none))

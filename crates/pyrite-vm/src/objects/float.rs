@@ -755,10 +755,8 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 
 /// `float.__new__`.
 fn float_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "float", kwnames)?;
-    if args.len() > 1 {
-        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len())));
-    }
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("float", &[crate::protocols::args::Param::pos_opt("x")]);
+    NEW.check(vm, args, kwnames)?;
     let f = match args.first() {
         Some(x) => float_from_object(vm, x)?,
         None => 0.0,
@@ -971,6 +969,7 @@ fn self_f(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
 }
 
 fn float_divmod_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    // A slot wrapper's check (`wrap_binaryfunc`).
     if args.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
@@ -1048,7 +1047,8 @@ fn float_float(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 // ---------------------------------------------------------------------------------------
 // Methods
 
-fn float_is_integer(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_is_integer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.is_integer").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "is_integer")?;
     Ok(none::bool_value(f.is_finite() && f == f.floor()))
 }
@@ -1074,7 +1074,8 @@ pub fn integer_ratio(f: f64) -> (BigInt, BigInt) {
     }
 }
 
-fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.as_integer_ratio").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "as_integer_ratio")?;
     if f.is_infinite() {
         return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
@@ -1105,7 +1106,8 @@ pub fn float_hex_string(f: f64) -> String {
     format!("{sign}0x{lead}.{frac:013x}p{}{}", if exp < 0 { "-" } else { "+" }, exp.abs())
 }
 
-fn float_hex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.hex").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "hex")?;
     Ok(pystr::from_string(float_hex_string(f)))
 }
@@ -1185,10 +1187,8 @@ pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
     Ok(if neg { -v } else { v })
 }
 
-fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let Some(s) = args.get(1) else {
-        return Err(vm.type_error("fromhex() takes exactly one argument (0 given)"));
-    };
+fn float_fromhex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("float.fromhex").arg(vm, &args[1..], kw)?;
     let Some(text) = pystr::try_str(s) else {
         return Err(vm.type_error(format!("fromhex() argument must be str, not {}", s.ty().name())));
     };
@@ -1205,27 +1205,32 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<V
     }
 }
 
-fn float_conjugate(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_conjugate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.conjugate").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "conjugate")?;
     Ok(new_float(f))
 }
 
-fn float_trunc(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_trunc(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__trunc__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__trunc__")?;
     float_to_int(vm, f)
 }
 
-fn float_floor(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_floor(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__floor__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__floor__")?;
     float_to_int(vm, f.floor())
 }
 
-fn float_ceil(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_ceil(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__ceil__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__ceil__")?;
     float_to_int(vm, f.ceil())
 }
 
-fn float_getnewargs(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn float_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("float.__getnewargs__").check(vm, &args[1..], kw)?;
     let f = self_f(vm, args, "__getnewargs__")?;
     Ok(tuple::new_tuple(vec![new_float(f)]))
 }
@@ -1272,7 +1277,8 @@ pub fn round_to_digits(x: f64, ndigits: i64) -> Result<f64, ()> {
 
 fn float_round(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let f = self_f(vm, args, "__round__")?;
-    let parsed = crate::protocols::args::parse_n(vm, "__round__", &args[1..], kw, &["ndigits"], 0)?;
+    const ROUND: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("float.__round__", &[crate::protocols::args::Param::pos_opt("ndigits")]);
+    let parsed: [Option<Value>; 1] = ROUND.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     match parsed.into_iter().next().flatten() {
         Some(nd) if !none::is_none(&nd) => {
             let n = crate::protocols::number::index(vm, &nd)?;

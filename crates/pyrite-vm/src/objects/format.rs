@@ -588,20 +588,18 @@ fn float_spec_checked(vm: &mut Vm, f: f64, spec: &FormatSpec, type_name: &str) -
     }
 }
 
-/// The spec argument of a `__format__` method.
-fn spec_arg(vm: &mut Vm, args: &[Value]) -> PyResult<String> {
-    if args.len() != 2 {
-        return Err(vm.type_error(format!("__format__() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    }
-    match pystr::try_str(&args[1]) {
+/// The spec argument of `owner.__format__` (METH_O).
+fn spec_arg(vm: &mut Vm, owner: &str, args: &[Value], kw: Option<&Value>) -> PyResult<String> {
+    let spec = crate::protocols::args::Spec::one("__format__").arg_in(vm, owner, &args[1..], kw)?;
+    match pystr::try_str(spec) {
         Some(s) => Ok(s.to_owned()),
-        None => Err(vm.type_error(format!("__format__() argument must be str, not {}", args[1].ty().name()))),
+        None => Err(vm.type_error(format!("__format__() argument must be str, not {}", spec.ty().name()))),
     }
 }
 
 /// `int.__format__(self, spec)`.
-pub fn int_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let spec = spec_arg(vm, args)?;
+pub fn int_format_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let spec = spec_arg(vm, "int", args, kw)?;
     let v = &args[0];
     if spec.is_empty() {
         return crate::protocols::object::str(vm, v);
@@ -613,8 +611,8 @@ pub fn int_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> Py
 }
 
 /// `float.__format__(self, spec)`.
-pub fn float_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let spec = spec_arg(vm, args)?;
+pub fn float_format_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let spec = spec_arg(vm, "float", args, kw)?;
     let v = &args[0];
     if spec.is_empty() {
         return crate::protocols::object::str(vm, v);
@@ -626,8 +624,8 @@ pub fn float_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> 
 }
 
 /// `str.__format__(self, spec)`.
-pub fn str_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let spec = spec_arg(vm, args)?;
+pub fn str_format_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let spec = spec_arg(vm, "str", args, kw)?;
     let v = &args[0];
     if spec.is_empty() {
         return crate::protocols::object::str(vm, v);
@@ -639,8 +637,8 @@ pub fn str_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> Py
 }
 
 /// `complex.__format__(self, spec)`.
-pub fn complex_format_method(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let spec = spec_arg(vm, args)?;
+pub fn complex_format_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let spec = spec_arg(vm, "complex", args, kw)?;
     let v = &args[0];
     if spec.is_empty() {
         return crate::protocols::object::str(vm, v);

@@ -759,8 +759,8 @@ fn cell_clear(h: &ObjHeader) {
 
 /// `types.MethodType(func, obj)`.
 fn method_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "method", kwnames)?;
-    let [func, obj] = args else { return Err(vm.type_error(format!("method expected 2 arguments, got {}", args.len()))) };
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("method", &[crate::protocols::args::Param::pos("function"), crate::protocols::args::Param::pos("instance")]);
+    let [func, obj] = NEW.args(vm, args, kwnames)?;
     if func.ty().slots.call.get().is_none() {
         return Err(vm.type_error("first argument must be callable"));
     }

@@ -1,13 +1,17 @@
 //! Generators (CPython: `Objects/genobject.c`). A generator owns its suspended frame; each
-//! resumption runs it in a fresh `run_frame` until the next yield or return.
+//! resumption runs it in a fresh `run_frame` until the next yield or return. Coroutines
+//! (`objects/coroutine.rs`) are the same payload under another type: everything here that
+//! resumes, throws into or closes a suspended frame serves both, and words its errors with
+//! the object's kind ("coroutine already executing").
 
 use std::cell::{Cell, UnsafeCell};
 
 use crate::eval::frame::Frame;
 use crate::eval::{run_frame_with, Exit};
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
-use crate::objects::{exceptions, function, none, str as pystr};
-use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
+use crate::objects::{coroutine, exceptions, function, none, str as pystr};
+use crate::protocols::args::{Param, Spec};
+use crate::typeobj::{flags, payload_of, GetSetDef, MethodDef, MethodKind, PyType, SlotDefs, StaticType};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub struct GeneratorData {
@@ -49,9 +53,10 @@ pub static GENERATOR_TYPE: StaticType = StaticType::new(
     ..SlotDefs::EMPTY
 });
 
+/// The generator (or, for an `async def` function, the coroutine) that runs `frame`.
 pub fn new_generator(_vm: &mut Vm, frame: Box<Frame>, func: &Value) -> Value {
     let fd = function::function_data(func);
-    alloc_object(&GENERATOR_TYPE, GeneratorData {
+    let data = GeneratorData {
         frame: UnsafeCell::new(Some(frame)),
         name: fd.name(),
         qualname: fd.qualname(),
@@ -60,7 +65,32 @@ pub fn new_generator(_vm: &mut Vm, frame: Box<Frame>, func: &Value) -> Value {
         running: Cell::new(false),
         exc_state: UnsafeCell::new(None),
         resumer_exc: UnsafeCell::new(None),
-    })
+    };
+    if fd.code_data().code.flags & pyrite_bytecode::code::flags::COROUTINE != 0 {
+        alloc_object(&coroutine::COROUTINE_TYPE, coroutine::CoroutineData(data))
+    } else {
+        alloc_object(&GENERATOR_TYPE, data)
+    }
+}
+
+/// Is `v` exactly a generator or a coroutine (an object whose frame this file resumes)?
+#[inline]
+pub fn is_native(v: &Value) -> bool {
+    v.downcast_exact::<GeneratorData>().is_some() || v.downcast_exact::<coroutine::CoroutineData>().is_some()
+}
+
+/// "generator" or "coroutine", for messages.
+fn kind(g: &Value) -> &'static str {
+    if g.downcast_exact::<coroutine::CoroutineData>().is_some() {
+        "coroutine"
+    } else {
+        "generator"
+    }
+}
+
+/// The code flags of the generator's code.
+pub fn code_flags(g: &Value) -> u32 {
+    gen(g).code.downcast::<function::CodeData>().map_or(0, |c| c.code.flags)
 }
 
 /// Does a dying generator need `close()` (it is suspended inside its body)?
@@ -145,19 +175,27 @@ impl GeneratorData {
     }
 }
 
-fn gen(v: &Value) -> &GeneratorData {
-    v.downcast::<GeneratorData>().expect("generator")
+/// The payload of a generator or a coroutine.
+pub(crate) fn gen(v: &Value) -> &GeneratorData {
+    match v.downcast::<GeneratorData>() {
+        Some(d) => d,
+        None => &v.downcast::<coroutine::CoroutineData>().expect("generator or coroutine").0,
+    }
 }
 
 /// Resume `g` with `value` sent in, or with `throw` raised at the suspension point.
 fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
     let d = gen(g);
     if d.running.get() {
-        return Err(vm.value_error("generator already executing"));
+        return Err(vm.value_error(format!("{} already executing", kind(g))));
     }
     // SAFETY: single-threaded; the frame is taken out while it runs.
     let frame = unsafe { (*d.frame.get()).take() };
     let Some(mut frame) = frame else {
+        // An exhausted coroutine cannot be resumed (`close()` never gets here).
+        if kind(g) == "coroutine" {
+            return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+        }
         return match throw {
             Some(e) => Err(e),
             None => Err(vm.stop_iteration(None)),
@@ -165,7 +203,7 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
     };
     if !d.started.get() && throw.is_none() && !none::is_none(&value) {
         unsafe { *d.frame.get() = Some(frame) };
-        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+        return Err(vm.type_error(format!("can't send non-None value to a just-started {}", kind(g))));
     }
     if throw.is_some() {
         d.begin_throw(vm, &mut frame, value);
@@ -192,7 +230,7 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
             if let Some(frame) = slot {
                 vm.frames.release(frame);
             }
-            Err(escaping_error(vm, e))
+            Err(escaping_error_of(vm, e, kind(g)))
         }
     }
 }
@@ -220,10 +258,14 @@ fn skip_resume_and_pop(frame: &mut Frame) -> bool {
 /// The error a generator's body raised, as its caller sees it: a StopIteration becomes a
 /// RuntimeError (PEP 479).
 pub fn escaping_error(vm: &mut Vm, e: PyErr) -> PyErr {
+    escaping_error_of(vm, e, "generator")
+}
+
+fn escaping_error_of(vm: &mut Vm, e: PyErr, kind: &str) -> PyErr {
     if !e.matches(exceptions::stop_iteration()) {
         return e;
     }
-    let r = vm.runtime_error("generator raised StopIteration");
+    let r = vm.runtime_error(format!("{kind} raised StopIteration"));
     exceptions::exc_data(&r.exc).set_cause(Some(e.exc.clone()));
     exceptions::exc_data(&r.exc).set_context(Some(e.exc));
     exceptions::exc_data(&r.exc).suppress_context.set(true);
@@ -280,7 +322,7 @@ pub fn finish_in_loop(vm: &mut Vm, g: Value) {
 
 /// SEND / `yield from`: send `v` into any iterator.
 pub fn send_to(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<SendResult> {
-    if receiver.downcast_exact::<GeneratorData>().is_some() {
+    if is_native(receiver) {
         return resume(vm, receiver, v, None);
     }
     let r = if none::is_none(&v) {
@@ -302,7 +344,7 @@ pub fn send_to(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<SendResult> 
     }
 }
 
-fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+pub(crate) fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
     match resume(vm, g, none::none(), None)? {
         SendResult::Yielded(v) => Ok(Some(v)),
         // A return value travels in StopIteration (consumers like FOR_ITER swallow it).
@@ -330,7 +372,7 @@ fn gen_iter(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(g.clone())
 }
 
-fn returned_to_stop(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
+pub(crate) fn returned_to_stop(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
     match r? {
         SendResult::Yielded(v) => Ok(v),
         SendResult::Returned(v) => {
@@ -340,15 +382,30 @@ fn returned_to_stop(vm: &mut Vm, r: PyResult<SendResult>) -> PyResult<Value> {
     }
 }
 
-fn gen_send(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [g, v] = args else { return Err(vm.type_error("send() takes exactly one argument")) };
-    let r = resume(vm, g, v.clone(), None);
+/// `send(value)` (METH_O; `spec` names the method for the messages).
+pub(crate) fn send_method(vm: &mut Vm, spec: &Spec, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let [v] = spec.parse(vm, &args[1..], kw)?;
+    let r = resume(vm, &args[0], v.expect("bound").clone(), None);
     returned_to_stop(vm, r)
 }
 
-fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn gen_send(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    send_method(vm, &Spec::one("generator.send"), args, kw)
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const THROW: Spec = Spec::positional("generator.throw", THROW_PARAMS);
+    throw_method(vm, &THROW, args, kw)
+}
+
+/// The parameters of `throw(typ[, val[, tb]])`.
+pub(crate) const THROW_PARAMS: &[Param] = &[Param::pos("typ"), Param::pos_opt("val"), Param::pos_opt("tb")];
+
+/// `throw(typ[, val[, tb]])` (`spec` names the method for the messages).
+pub(crate) fn throw_method(vm: &mut Vm, spec: &Spec, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let g = &args[0];
-    let Some(t) = args.get(1) else { return Err(vm.type_error("throw expected at least 1 argument, got 0")) };
+    let [t, _, _] = spec.parse(vm, &args[1..], kw)?;
+    let t = t.expect("required");
     let exc = if exceptions::is_exception_class(t) {
         let rest: Vec<Value> = args.get(2).filter(|v| !none::is_none(v)).cloned().into_iter().collect();
         crate::protocols::call::call(vm, t, &rest, None)?
@@ -358,7 +415,8 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value
         return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_owned() + t.ty().name()));
     };
     let d = gen(g);
-    if !d.started.get() {
+    // SAFETY: read of the frame cell.
+    if !d.started.get() && unsafe { (*d.frame.get()).is_some() } {
         // Throwing into a just-started generator finishes it.
         let f = unsafe { (*d.frame.get()).take() };
         if let Some(f) = f {
@@ -372,7 +430,7 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value
 
 /// The sub-iterator a generator suspended in `yield from` delegates to: the top of its stack
 /// when the next instruction is `RESUME 2` (CPython's `_PyGen_yf`).
-fn yield_from_target(g: &Value) -> Option<Value> {
+pub(crate) fn yield_from_target(g: &Value) -> Option<Value> {
     let d = gen(g);
     // SAFETY: single-threaded read of the suspended frame.
     let f = unsafe { (*d.frame.get()).as_ref()? };
@@ -394,11 +452,11 @@ fn yield_from_target(g: &Value) -> Option<Value> {
 /// `throw()` with delegation to a `yield from` sub-iterator (CPython's `_gen_throw`).
 fn throw_into(vm: &mut Vm, g: &Value, err: PyErr) -> PyResult<SendResult> {
     if gen(g).running.get() {
-        return Err(vm.value_error("generator already executing"));
+        return Err(vm.value_error(format!("{} already executing", kind(g))));
     }
     if let Some(yf) = yield_from_target(g) {
         let is_exit = err.matches(exceptions::generator_exit());
-        let delegated: Option<PyResult<SendResult>> = if yf.downcast_exact::<GeneratorData>().is_some() {
+        let delegated: Option<PyResult<SendResult>> = if is_native(&yf) {
             gen(g).running.set(true);
             let r = if is_exit { close(vm, &yf).map(|_| None) } else { throw_into(vm, &yf, PyErr::from_value(err.exc.clone())).map(Some) };
             gen(g).running.set(false);
@@ -446,16 +504,22 @@ pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
     }
     let exc = exceptions::new_exception(exceptions::generator_exit(), vec![]);
     match throw_into(vm, g, PyErr::from_value(exc)) {
-        Ok(SendResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Yielded(_)) => Err(vm.runtime_error(format!("{} ignored GeneratorExit", kind(g)))),
         Ok(SendResult::Returned(_)) => Ok(()),
         Err(e) if e.matches(exceptions::generator_exit()) || e.matches(exceptions::stop_iteration()) => Ok(()),
         Err(e) => Err(e),
     }
 }
 
-fn gen_close(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+/// `close()` (METH_NOARGS; `spec` names the method for the messages).
+pub(crate) fn close_method(vm: &mut Vm, spec: &Spec, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    spec.check(vm, &args[1..], kw)?;
     close(vm, &args[0])?;
     Ok(none::none())
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    close_method(vm, &Spec::noargs("generator.close"), args, kw)
 }
 
 static GEN_METHODS: &[MethodDef] = &[
@@ -464,26 +528,26 @@ static GEN_METHODS: &[MethodDef] = &[
     MethodDef { name: "close", func: gen_close, kind: MethodKind::Instance, doc: "" },
 ];
 
-fn gen_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(gen(v).name.clone())
 }
-fn gen_qualname(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_qualname(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(gen(v).qualname.clone())
 }
-fn gen_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_code(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(gen(v).code.clone())
 }
-fn gen_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(none::bool_value(gen(v).running.get()))
 }
-fn gen_suspended(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_suspended(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = gen(v);
     // SAFETY: read of the frame cell.
     let has_frame = unsafe { (*d.frame.get()).is_some() };
     Ok(none::bool_value(d.started.get() && has_frame && !d.running.get()))
 }
 
-fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = gen(v);
     match unsafe { &*d.frame.get() } {
         Some(f) => Ok(crate::objects::frameobj::new_frame_object((*f.code).clone(), (*f.globals).clone(), None, f.lineno(), None)),
@@ -498,13 +562,19 @@ static GEN_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "gi_running", get: gen_running, set: None },
     GetSetDef { name: "gi_frame", get: gen_frame, set: None },
     GetSetDef { name: "gi_suspended", get: gen_suspended, set: None },
+    GetSetDef { name: "gi_yieldfrom", get: gen_yieldfrom, set: None },
 ];
+
+/// `gi_yieldfrom` / `cr_await`: the object a suspended `yield from` / `await` delegates to.
+pub(crate) fn gen_yieldfrom(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(yield_from_target(v).unwrap_or_else(none::none))
+}
 
 fn gen_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(pystr::from_string(format!("<generator object {} at {:#x}>", pystr::as_str(&gen(v).qualname), v.bits())))
 }
 
-fn gen_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
+pub(crate) fn gen_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: generators only.
     let d = unsafe { payload_of::<GeneratorData>(h) };
     visit(&d.name);
@@ -530,7 +600,7 @@ fn gen_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     }
 }
 
-fn gen_clear(h: &ObjHeader) {
+pub(crate) fn gen_clear(h: &ObjHeader) {
     // SAFETY: generators only; called by the collector.
     let d = unsafe { payload_of::<GeneratorData>(h) };
     let f = unsafe { (*d.frame.get()).take() };

@@ -542,7 +542,8 @@ fn int_index(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `int.__new__`: `int()`, `int(x)`, `int(text, base)`.
 fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (x, base) = crate::protocols::args::two_optional(vm, "int", args, kwnames, "x", "base")?;
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("int", &[crate::protocols::args::Param::pos_opt("x"), crate::protocols::args::Param::arg_opt("base")]);
+    let [x, base] = NEW.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let result = match (x, base) {
         (None, None) => Value::small_int(0),
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
@@ -572,7 +573,8 @@ fn self_int<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<IntRef<'
     }
 }
 
-fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn int_bit_length(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("int.bit_length").check(vm, &args[1..], kw)?;
     let r = self_int(vm, args, "bit_length")?;
     Ok(Value::int(match r {
         IntRef::Small(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
@@ -580,7 +582,8 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<
     }))
 }
 
-fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn int_bit_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("int.bit_count").check(vm, &args[1..], kw)?;
     let r = self_int(vm, args, "bit_count")?;
     Ok(Value::int(match r {
         IntRef::Small(i) => i.unsigned_abs().count_ones() as i64,
@@ -593,17 +596,20 @@ fn int_conjugate(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<V
     Ok(exact_int(&args[0]))
 }
 
-fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("int.as_integer_ratio").check(vm, &args[1..], kw)?;
     self_int(vm, args, "as_integer_ratio")?;
     Ok(crate::objects::tuple::new_tuple(vec![exact_int(&args[0]), Value::small_int(1)]))
 }
 
-fn int_is_integer(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn int_is_integer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("int.is_integer").check(vm, &args[1..], kw)?;
     self_int(vm, args, "is_integer")?;
     Ok(none::bool_value(true))
 }
 
-fn int_getnewargs(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn int_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("int.__getnewargs__").check(vm, &args[1..], kw)?;
     self_int(vm, args, "__getnewargs__")?;
     Ok(crate::objects::tuple::new_tuple(vec![exact_int(&args[0])]))
 }

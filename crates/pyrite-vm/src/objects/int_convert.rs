@@ -331,11 +331,11 @@ fn bytes_args(
     kwnames: Option<&Value>,
     names: [&str; 2],
 ) -> PyResult<(Option<Value>, Option<Value>, bool)> {
-    let npos = crate::protocols::args::npositional(args, kwnames);
-    if npos > 2 {
-        return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({npos} given)")));
-    }
-    let parsed = crate::protocols::args::parse_n(vm, fname, args, kwnames, &[names[0], names[1], "signed"], 0)?;
+    const TO_BYTES: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("to_bytes", &[crate::protocols::args::Param::arg_opt("length"), crate::protocols::args::Param::arg_opt("byteorder"), crate::protocols::args::Param::kw_opt("signed")]);
+    const FROM_BYTES: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("from_bytes", &[crate::protocols::args::Param::arg("bytes"), crate::protocols::args::Param::arg_opt("byteorder"), crate::protocols::args::Param::kw_opt("signed")]);
+    let spec = if names[0] == "bytes" { &FROM_BYTES } else { &TO_BYTES };
+    debug_assert_eq!(spec.name, fname);
+    let parsed: [Option<Value>; 3] = spec.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let mut it = parsed.into_iter();
     let a = it.next().flatten();
     let b = it.next().flatten();
@@ -454,7 +454,8 @@ pub fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> P
 /// `int.__round__(ndigits=None)`: negative `ndigits` round half to even at `10**-ndigits`.
 pub fn int_round(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let value = self_int(vm, args, "__round__")?.to_bigint();
-    let parsed = crate::protocols::args::parse_n(vm, "__round__", &args[1..], kwnames, &["ndigits"], 0)?;
+    const ROUND: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("int.__round__", &[crate::protocols::args::Param::pos_opt("ndigits")]);
+    let parsed: [Option<Value>; 1] = ROUND.parse(vm, &args[1..], kwnames)?.map(|o| o.cloned());
     let nd = match parsed.into_iter().next().flatten() {
         Some(v) if !none::is_none(&v) => crate::protocols::number::index(vm, &v)?,
         _ => return Ok(int::from_bigint(value)),

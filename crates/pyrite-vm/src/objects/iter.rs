@@ -7,7 +7,8 @@ use std::cell::{Cell, UnsafeCell};
 
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{exceptions, list, none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, MethodDef, MethodKind, PyType, StaticType, SlotDefs};
+use crate::protocols::args::{Param, Spec};
+use crate::typeobj::{flags, payload_of, MethodDef, MethodKind, PyType, SlotDefs, StaticType};
 use crate::vm::{PyResult, Vm};
 
 /// An owned, replaceable reference inside an iterator (cleared on exhaustion and by the
@@ -50,25 +51,10 @@ fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
-/// Split native-call arguments into positional values and `(name, value)` keyword pairs.
-fn split_kwargs<'a>(args: &'a [Value], kwnames: Option<&'a Value>) -> (&'a [Value], Vec<(&'a str, &'a Value)>) {
-    let names = kwnames.map(tuple::items).unwrap_or(&[]);
-    let npos = args.len().saturating_sub(names.len());
-    let kws = names.iter().zip(&args[npos..]).map(|(n, v)| (pystr::try_str(n).unwrap_or(""), v)).collect();
-    (&args[..npos], kws)
-}
-
 /// `cls` of a `new` slot as a type.
 fn cls_type(cls: &Value) -> &PyType {
     // SAFETY: the `new` slot is only called with a type object.
     unsafe { cls.as_type_unchecked() }
-}
-
-fn no_kwargs(vm: &mut Vm, fname: &str, kwnames: Option<&Value>) -> PyResult<()> {
-    if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
-    }
-    Ok(())
 }
 
 /// Is `e` an IndexError or StopIteration (the end of a `__getitem__` sequence)?
@@ -192,7 +178,8 @@ fn seq_iter_iternext(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(seq_iter_data(v).and_then(|d| seq_iter_next(d, tuple_seq)))
 }
 
-fn seq_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn seq_iter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let Some(d) = seq_iter_data(&args[0]) else { return Ok(Value::int(0)) };
     let i = d.index.get();
     if i == usize::MAX {
@@ -264,7 +251,8 @@ fn list_reviter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(None)
 }
 
-fn list_reviter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn list_reviter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let d = args[0].downcast::<ListRevIterData>().expect("list_reverseiterator");
     let len = d.seq.get().and_then(|s| list::list_data(&s).map(|l| l.len())).unwrap_or(0) as isize;
     let i = d.index.get();
@@ -359,7 +347,8 @@ fn str_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(pystr::code_point_value(vm, c)))
 }
 
-fn str_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn str_iter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let d = str_iter_data(&args[0]);
     let bytes = pystr::str_data(&d.s).expect("str").as_bytes();
     Ok(Value::int(bytes.get(d.pos.get()..).map(crate::objects::str_wtf8::count).unwrap_or(0) as i64))
@@ -536,25 +525,35 @@ pub static ENUMERATE_TYPE: StaticType = StaticType::new(
 });
 
 fn enumerate_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (pos, kws) = split_kwargs(args, kwnames);
-    let total = pos.len() + kws.len();
-    if total > 2 {
-        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({total} given)")));
-    }
-    let mut iterable = pos.first().cloned();
-    let mut start = pos.get(1).cloned();
-    for (name, v) in kws {
-        match name {
-            "iterable" if iterable.is_none() => iterable = Some(v.clone()),
-            "start" if start.is_none() => start = Some(v.clone()),
-            "iterable" | "start" => {
-                return Err(vm.type_error(format!("argument for enumerate() given by name ('{name}') and position (1)")))
-            }
-            _ => return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for enumerate()"))),
+    // CPython's `enumerate_vectorcall` parses by hand, with its own messages.
+    let keys: &[Value] = kwnames.map_or(&[], tuple::items);
+    let nargs = args.len() - keys.len();
+    let check = |vm: &mut Vm, i: usize, want: &str| -> PyResult<()> {
+        let k = pystr::as_str(&keys[i]);
+        if k == want { Ok(()) } else { Err(vm.type_error(format!("'{k}' is an invalid keyword argument for enumerate()"))) }
+    };
+    let (iterable, start) = match (args.len(), keys.len()) {
+        (2, 1) => {
+            check(vm, 0, "start")?;
+            (args[0].clone(), Some(args[1].clone()))
         }
-    }
-    let Some(iterable) = iterable else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+        (2, 2) if pystr::as_str(&keys[0]) == "start" => {
+            check(vm, 1, "iterable")?;
+            (args[1].clone(), Some(args[0].clone()))
+        }
+        (2, 2) => {
+            check(vm, 0, "iterable")?;
+            check(vm, 1, "start")?;
+            (args[0].clone(), Some(args[1].clone()))
+        }
+        (2, _) => (args[0].clone(), Some(args[1].clone())),
+        (1, 1) => {
+            check(vm, 0, "iterable")?;
+            (args[0].clone(), None)
+        }
+        (1, _) => (args[0].clone(), None),
+        _ if nargs == 0 => return Err(vm.type_error("enumerate() missing required argument 'iterable'")),
+        (n, _) => return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({n} given)"))),
     };
     let it = crate::protocols::iter::get_iter(vm, &iterable)?;
     let count = match start {
@@ -642,15 +641,17 @@ impl ZipData {
 }
 
 fn zip_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (pos, kws) = split_kwargs(args, kwnames);
-    let mut strict = false;
-    for (name, v) in kws {
-        if name == "strict" {
-            strict = crate::protocols::object::is_true(vm, v)?;
-        } else {
-            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for zip()")));
-        }
-    }
+    // `PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", ...)` on the keywords alone.
+    const ZIP: Spec = Spec::keywords("zip", &[Param::kw_opt("strict")]);
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    let pos = &args[..npos];
+    let strict = match kwnames {
+        None => false,
+        Some(_) => match ZIP.parse(vm, &args[npos..], kwnames)? {
+            [Some(s)] => crate::protocols::object::is_true(vm, s)?,
+            [None] => false,
+        },
+    };
     let mut iters = Vec::with_capacity(pos.len());
     for a in pos {
         iters.push(crate::protocols::iter::get_iter(vm, a)?);
@@ -749,9 +750,9 @@ pub static MAP_TYPE: StaticType = StaticType::new(
 
 fn map_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &MAP_TYPE.0) {
-        no_kwargs(vm, "map", kwnames)?;
+        crate::protocols::args::no_kwargs(vm, "map", kwnames)?;
     }
-    let (pos, _) = split_kwargs(args, kwnames);
+    let pos = &args[..crate::protocols::args::npositional(args, kwnames)];
     if pos.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -829,12 +830,12 @@ pub static FILTER_TYPE: StaticType = StaticType::new(
 
 fn filter_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &FILTER_TYPE.0) {
-        no_kwargs(vm, "filter", kwnames)?;
+        crate::protocols::args::no_kwargs(vm, "filter", kwnames)?;
     }
-    let (pos, _) = split_kwargs(args, kwnames);
-    let [func, seq] = pos else {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", pos.len())));
-    };
+    let pos = &args[..crate::protocols::args::npositional(args, kwnames)];
+    // Subclasses may take keywords; the base's positional check applies to all.
+    const FILTER: Spec = Spec::positional("filter", &[Param::pos("function"), Param::pos("iterable")]);
+    let [func, seq] = FILTER.check(vm, pos, None)? else { unreachable!("checked") };
     let it = crate::protocols::iter::get_iter(vm, seq)?;
     Ok(alloc_object(cls_type(cls), FilterData { func: ValueCell::new(Some(func.clone())), it: ValueCell::new(Some(it)) }))
 }
@@ -912,12 +913,11 @@ fn is_sequence(v: &Value) -> bool {
 
 fn reversed_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     if std::ptr::eq(cls_type(cls), &REVERSED_TYPE.0) {
-        no_kwargs(vm, "reversed", kwnames)?;
+        crate::protocols::args::no_kwargs(vm, "reversed", kwnames)?;
     }
-    let (pos, _) = split_kwargs(args, kwnames);
-    let [seq] = pos else {
-        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", pos.len())));
-    };
+    let pos = &args[..crate::protocols::args::npositional(args, kwnames)];
+    const REVERSED: Spec = Spec::positional("reversed", &[Param::pos("sequence")]);
+    let [seq] = REVERSED.check(vm, pos, None)? else { unreachable!("checked") };
     match seq.ty().lookup_str(vm, "__reversed__") {
         Some(m) if none::is_none(&m) => {
             return Err(vm.type_error(format!("'{}' object is not reversible", seq.ty().name())));
@@ -951,7 +951,8 @@ fn reversed_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(None)
 }
 
-fn reversed_length_hint(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn reversed_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let d = args[0].downcast::<ReversedData>().expect("reversed");
     let Some(seq) = d.seq.get() else { return Ok(Value::int(0)) };
     let n = crate::protocols::object::len(vm, &seq)? as isize;

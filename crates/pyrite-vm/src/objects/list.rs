@@ -296,13 +296,10 @@ fn list_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> 
 }
 
 fn list_init(vm: &mut Vm, this: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    if kwnames.is_some() {
-        return Err(vm.type_error("list() takes no keyword arguments"));
-    }
-    let items = match args {
-        [] => Vec::new(),
-        [it] => crate::protocols::iter::collect(vm, it)?,
-        _ => return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len()))),
+    const INIT: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("list", &[crate::protocols::args::Param::pos_opt("iterable")]);
+    let items = match INIT.parse(vm, args, kwnames)? {
+        [None] => Vec::new(),
+        [Some(it)] => crate::protocols::iter::collect(vm, it)?,
     };
     list_data(this).expect("list").replace(items);
     Ok(())

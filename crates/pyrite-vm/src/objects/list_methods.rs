@@ -5,65 +5,12 @@ use crate::object::Value;
 use crate::objects::list::{list_data, new_list, ListData};
 use crate::objects::slice::SliceData;
 use crate::objects::{exceptions, none, str as pystr, tuple};
+use crate::protocols::args::{Param, Spec};
 use crate::typeobj::{CompareOp, MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
 
 fn this(args: &[Value]) -> &ListData {
     list_data(&args[0]).expect("list method called on a list")
-}
-
-fn has_kwargs(kwnames: Option<&Value>) -> bool {
-    kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false)
-}
-
-/// `METH_O` argument checking: exactly one positional argument after self.
-fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("list.{name}() takes no keyword arguments")));
-    }
-    match args {
-        [_, x] => Ok(x),
-        _ => Err(vm.type_error(format!("list.{name}() takes exactly one argument ({} given)", args.len().saturating_sub(1)))),
-    }
-}
-
-/// `METH_NOARGS` argument checking.
-fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("list.{name}() takes no keyword arguments")));
-    }
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("list.{name}() takes no arguments ({} given)", args.len() - 1)));
-    }
-    Ok(())
-}
-
-/// Argument-clinic positional-only checking: between `min` and `max` arguments after self.
-fn clinic_args<'a>(
-    vm: &mut Vm,
-    name: &str,
-    args: &'a [Value],
-    kwnames: Option<&Value>,
-    min: usize,
-    max: usize,
-) -> PyResult<&'a [Value]> {
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    let n = rest.len();
-    if n < min || n > max {
-        let plural = |k: usize| if k == 1 { "" } else { "s" };
-        let msg = if min == max {
-            format!("{name} expected {min} argument{}, got {n}", plural(min))
-        } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
-        } else {
-            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
-        };
-        return Err(vm.type_error(msg));
-    }
-    Ok(rest)
 }
 
 /// `PySequence_Fast`: the items of a list or tuple, or of any iterable; a non-iterable gets
@@ -100,13 +47,13 @@ pub fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 }
 
 pub(crate) fn list_append(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let x = one_arg(vm, "append", args, kwnames)?;
+    let x = Spec::one("list.append").arg(vm, &args[1..], kwnames)?;
     this(args).push(x.clone());
     Ok(none::none())
 }
 
 fn list_extend(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let x = one_arg(vm, "extend", args, kwnames)?;
+    let x = Spec::one("list.extend").arg(vm, &args[1..], kwnames)?;
     let items = if let Some(l) = list_data(x) {
         l.snapshot()
     } else if let Some(t) = tuple::try_items(x) {
@@ -124,7 +71,8 @@ fn list_extend(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult
 }
 
 fn list_insert(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let rest = clinic_args(vm, "insert", args, kwnames, 2, 2)?;
+    const INSERT: Spec = Spec::positional("list.insert", &[Param::pos("index"), Param::pos("object")]);
+    let rest = INSERT.check(vm, &args[1..], kwnames)?;
     let i = ssize_arg(vm, &rest[0])?;
     let d = this(args);
     let n = d.len() as isize;
@@ -134,7 +82,8 @@ fn list_insert(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult
 }
 
 fn list_pop(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let rest = clinic_args(vm, "pop", args, kwnames, 0, 1)?;
+    const POP: Spec = Spec::positional("list.pop", &[Param::pos_opt("index")]);
+    let rest = POP.check(vm, &args[1..], kwnames)?;
     let i = match rest.first() {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
@@ -152,7 +101,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Va
 }
 
 fn list_remove(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let x = one_arg(vm, "remove", args, kwnames)?.clone();
+    let x = Spec::one("list.remove").arg(vm, &args[1..], kwnames)?.clone();
     let d = this(args);
     let mut i = 0;
     while let Some(item) = d.get(i) {
@@ -170,7 +119,8 @@ fn list_remove(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult
 }
 
 fn list_index(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let rest = clinic_args(vm, "index", args, kwnames, 1, 3)?;
+    const INDEX: Spec = Spec::positional("list.index", &[Param::pos("value"), Param::pos_opt("start"), Param::pos_opt("stop")]);
+    let rest = INDEX.check(vm, &args[1..], kwnames)?;
     let x = rest[0].clone();
     let d = this(args);
     let (start, stop) = crate::objects::list::start_stop_args(vm, &rest[1..], d.len())?;
@@ -187,7 +137,7 @@ fn list_index(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<
 }
 
 fn list_count(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let x = one_arg(vm, "count", args, kwnames)?.clone();
+    let x = Spec::one("list.count").arg(vm, &args[1..], kwnames)?.clone();
     let d = this(args);
     let mut n = 0i64;
     let mut i = 0;
@@ -201,24 +151,24 @@ fn list_count(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<
 }
 
 fn list_clear(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "clear", args, kwnames)?;
+    Spec::noargs("list.clear").check(vm, &args[1..], kwnames)?;
     this(args).replace(Vec::new());
     Ok(none::none())
 }
 
 fn list_copy(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "copy", args, kwnames)?;
+    Spec::noargs("list.copy").check(vm, &args[1..], kwnames)?;
     Ok(new_list(this(args).snapshot()))
 }
 
 fn list_reverse(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "reverse", args, kwnames)?;
+    Spec::noargs("list.reverse").check(vm, &args[1..], kwnames)?;
     this(args).vec().reverse();
     Ok(none::none())
 }
 
 fn list_reversed(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "__reversed__", args, kwnames)?;
+    Spec::noargs("list.__reversed__").check(vm, &args[1..], kwnames)?;
     Ok(crate::objects::iter::new_list_reverse_iterator(args[0].clone()))
 }
 
@@ -500,20 +450,13 @@ fn timsort(vm: &mut Vm, kind: KeyKind, perm: &mut [SortItem]) -> PyResult<()> {
 }
 
 fn list_sort(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let names: Vec<Value> = kwnames.map(|k| tuple::items(k).to_vec()).unwrap_or_default();
-    let npos = args.len() - names.len();
-    if npos > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
-    let mut key = None;
-    let mut reverse = false;
-    for (name, v) in names.iter().zip(&args[npos..]) {
-        match pystr::try_str(name).unwrap_or("") {
-            "key" => key = if none::is_none(v) { None } else { Some(v.clone()) },
-            "reverse" => reverse = crate::protocols::object::is_true(vm, v)?,
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
-        }
-    }
+    const SORT: Spec = Spec::keywords("sort", &[Param::kw_opt("key"), Param::kw_opt("reverse")]);
+    let [key, reverse] = SORT.parse(vm, &args[1..], kwnames)?;
+    let key = key.filter(|k| !none::is_none(k)).cloned();
+    let reverse = match reverse {
+        Some(r) => crate::protocols::object::is_true(vm, r)?,
+        None => false,
+    };
     let d = this(args);
     // Take the items out: during the sort the list looks empty, as in CPython.
     let mut values = std::mem::take(d.vec());

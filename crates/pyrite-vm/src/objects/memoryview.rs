@@ -407,12 +407,14 @@ pub fn from_object(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
 }
 
 fn memoryview_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let [obj] = crate::protocols::args::parse_n(vm, "memoryview", args, kwnames, &["object"], 1)?;
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("memoryview", &[crate::protocols::args::Param::arg("object")]);
+    let [obj] = NEW.parse(vm, args, kwnames)?.map(|o| o.cloned());
     from_object(vm, &obj.expect("required"))
 }
 
 fn m_from_flags(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let [obj, flags] = crate::protocols::args::parse_n(vm, "_from_flags", &args[1..], kwnames, &["object", "flags"], 2)?;
+    const FROM_FLAGS: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("_from_flags", &[crate::protocols::args::Param::pos("object"), crate::protocols::args::Param::pos("flags")]);
+    let [obj, flags] = FROM_FLAGS.parse(vm, &args[1..], kwnames)?.map(|o| o.cloned());
     let f = int::index_to_isize(vm, &flags.expect("required"))?;
     from_object_flags(vm, &obj.expect("required"), f as u32)
 }
@@ -473,13 +475,13 @@ fn release(vm: &mut Vm, v: &Value) -> PyResult<()> {
 }
 
 fn m_release(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "release")?;
+    crate::protocols::args::Spec::noargs("memoryview.release").check(vm, &args[1..], kw)?;
     release(vm, &args[0])?;
     Ok(none::none())
 }
 
 fn m_enter(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "__enter__")?;
+    crate::protocols::args::Spec::noargs("memoryview.__enter__").check(vm, &args[1..], kw)?;
     mv(&args[0]).mbuf(vm)?;
     Ok(args[0].clone())
 }
@@ -489,22 +491,11 @@ fn m_exit(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(none::none())
 }
 
-fn noargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str) -> PyResult<()> {
-    if kw.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error(format!("memoryview.{name}() takes no keyword arguments")));
-    }
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("memoryview.{name}() takes no arguments ({} given)", args.len() - 1)));
-    }
-    Ok(())
-}
-
 /// `__release_buffer__(view)` (PEP 688, `wrap_releasebuffer`): release a view of this
 /// object's buffer that `__buffer__` handed out.
 pub(crate) fn m_release_buffer(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if kw.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error("__release_buffer__() takes no keyword arguments"));
-    }
+    // A slot wrapper's check (`wrap_releasebuffer`), which CPython words without a name.
+    crate::protocols::args::no_kwargs(vm, "__release_buffer__", kw)?;
     if args.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", args.len() - 1)));
     }
@@ -535,7 +526,7 @@ fn tolist_rec(d: &MemoryViewData, fmt: u8, ptr: *mut u8, dim: usize) -> Value {
 }
 
 fn m_tolist(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "tolist")?;
+    crate::protocols::args::Spec::noargs("memoryview.tolist").check(vm, &args[1..], kw)?;
     let d = mv(&args[0]);
     let _keep = d.mbuf(vm)?;
     let fmt = adjust_fmt(vm, d)?;
@@ -546,7 +537,8 @@ fn m_tolist(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_tobytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [order] = crate::protocols::args::parse_n(vm, "tobytes", &args[1..], kw, &["order"], 0)?;
+    const TOBYTES: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("tobytes", &[crate::protocols::args::Param::arg_opt("order")]);
+    let [order] = TOBYTES.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let d = mv(&args[0]);
     let _keep = d.mbuf(vm)?;
     let order = match &order {
@@ -570,7 +562,8 @@ fn m_tobytes(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
 }
 
 fn m_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [sep, per] = crate::protocols::args::parse_n(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
+    const HEX: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("hex", &[crate::protocols::args::Param::arg_opt("sep"), crate::protocols::args::Param::arg_opt("bytes_per_sep")]);
+    let [sep, per] = HEX.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let d = mv(&args[0]);
     let _keep = d.mbuf(vm)?;
     let data = d.gather('C');
@@ -578,7 +571,7 @@ fn m_hex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
 }
 
 fn m_toreadonly(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    noargs(vm, args, kw, "toreadonly")?;
+    crate::protocols::args::Spec::noargs("memoryview.toreadonly").check(vm, &args[1..], kw)?;
     let d = mv(&args[0]);
     let m = d.mbuf(vm)?;
     let mut l = d.layout();
@@ -587,7 +580,8 @@ fn m_toreadonly(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Val
 }
 
 fn m_cast(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [format, shape] = crate::protocols::args::parse_n(vm, "cast", &args[1..], kw, &["format", "shape"], 1)?;
+    const CAST: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("cast", &[crate::protocols::args::Param::arg("format"), crate::protocols::args::Param::arg_opt("shape")]);
+    let [format, shape] = CAST.parse(vm, &args[1..], kw)?.map(|o| o.cloned());
     let d = mv(&args[0]);
     let m = d.mbuf(vm)?;
     let format = format.expect("required");

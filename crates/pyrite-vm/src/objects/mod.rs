@@ -11,6 +11,7 @@ pub mod format;
 pub mod frameobj;
 pub mod function;
 pub mod generator;
+pub mod coroutine;
 pub mod genericalias;
 pub mod int;
 pub mod int_convert;
@@ -51,6 +52,7 @@ pub fn all_static_types() -> Vec<&'static StaticType> {
         &descr::CLASSMETHOD_DESCR_TYPE, &descr::GETSET_DESCR_TYPE, &descr::MEMBER_DESCR_TYPE,
         &descr::SLOT_WRAPPER_TYPE, &descr::METHOD_WRAPPER_TYPE, &descr::CLASSMETHOD_TYPE,
         &descr::STATICMETHOD_TYPE, &descr::PROPERTY_TYPE, &module::MODULE_TYPE, &generator::GENERATOR_TYPE,
+        &coroutine::COROUTINE_TYPE, &coroutine::CORO_WRAPPER_TYPE,
         &frameobj::FRAME_TYPE, &exceptions::TRACEBACK_TYPE, &superobj::SUPER_TYPE,
         &iter::LIST_ITER_TYPE, &iter::TUPLE_ITER_TYPE, &iter::LIST_REVITER_TYPE, &iter::STR_ITER_TYPE,
         &iter::STR_ASCII_ITER_TYPE, &iter::GETITEM_ITER_TYPE, &iter::CALLABLE_ITER_TYPE,

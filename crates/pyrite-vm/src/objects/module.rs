@@ -120,7 +120,8 @@ fn module_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
 
 /// `ModuleType(name, doc=None)`.
 fn module_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let a = crate::protocols::args::parse_n(vm, "module", args, kwnames, &["name", "doc"], 1)?;
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("module", &[crate::protocols::args::Param::arg("name"), crate::protocols::args::Param::arg_opt("doc")]);
+    let a: [Option<Value>; 2] = NEW.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let name = a[0].clone().expect("name");
     let Some(n) = pystr::try_str(&name).map(str::to_owned) else {
         return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", name.ty().name())));

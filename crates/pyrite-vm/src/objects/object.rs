@@ -317,7 +317,8 @@ pub static DICT_GETSET: GetSetDef = GetSetDef { name: "__dict__", get: object_ge
 
 static OBJECT_GETSETS: &[GetSetDef] = &[GetSetDef { name: "__class__", get: object_get_class, set: Some(object_set_class) }];
 
-fn object_dir(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn object_dir(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("object.__dir__").check(vm, &args[1..], kw)?;
     let this = &args[0];
     let result = dict::new_dict();
     let rd = dict::dict_data(&result).expect("dict");
@@ -342,8 +343,9 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Valu
     Ok(crate::objects::list::new_list(rd.keys()))
 }
 
-fn object_format(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, spec] = args else { return Err(vm.type_error("__format__() takes exactly one argument")) };
+fn object_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let spec = crate::protocols::args::Spec::one("object.__format__").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     let Some(s) = pystr::try_str(spec) else {
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", spec.ty().name())));
     };
@@ -353,7 +355,9 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<V
     crate::protocols::object::str(vm, this)
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // A class method: CPython names it after the class it is bound to.
+    crate::protocols::args::Spec::noargs("__init_subclass__").check_in(vm, args[0].as_type().map_or("object", |t| t.name()), &args[1..], kw)?;
     Ok(none::none())
 }
 
@@ -361,7 +365,8 @@ fn object_subclasshook(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> Py
     Ok(none::not_implemented())
 }
 
-fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::one("object.__reduce_ex__").check(vm, &args[1..], kw)?;
     let this = &args[0];
     let cls = this.ty().to_value();
     let copyreg_args = tuple::new_tuple(vec![cls]);
@@ -377,7 +382,8 @@ fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResul
     Ok(tuple::new_tuple(vec![none::none(), copyreg_args, state]))
 }
 
-fn object_sizeof(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn object_sizeof(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("object.__sizeof__").check(vm, &args[1..], kw)?;
     Ok(Value::int(args[0].ty().basicsize.get() as i64))
 }
 

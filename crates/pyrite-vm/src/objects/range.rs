@@ -174,11 +174,8 @@ fn index_big(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 }
 
 fn range_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error("range() takes no keyword arguments"));
-    }
-    let (start, stop, step) = match args {
-        [] => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("range", &[crate::protocols::args::Param::pos("start"), crate::protocols::args::Param::pos_opt("stop"), crate::protocols::args::Param::pos_opt("step")]);
+    let (start, stop, step) = match NEW.check(vm, args, kwnames)? {
         [stop] => (BigInt::zero(), index_big(vm, stop)?, BigInt::one()),
         [a, b] => (index_big(vm, a)?, index_big(vm, b)?, BigInt::one()),
         [a, b, c] => {
@@ -190,7 +187,7 @@ fn range_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>)
             }
             (a, b, c)
         }
-        _ => return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", args.len()))),
+        _ => unreachable!("checked"),
     };
     Ok(make_range(start, stop, step))
 }
@@ -385,7 +382,8 @@ fn range_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(long_iter(a, c, n))
 }
 
-fn range_reversed(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn range_reversed(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("range.__reversed__").check(vm, &args[1..], kw)?;
     let d = data(&args[0]);
     let (a, c, n) = (big(&d.start), big(&d.step), big(&d.length));
     // The last item, then walk backwards: range(last, start - step, -step).
@@ -401,10 +399,9 @@ fn range_reversed(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult
     Ok(long_iter(last, neg, n))
 }
 
-fn range_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, x] = args else {
-        return Err(vm.type_error(format!("range.count() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    };
+fn range_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let x = crate::protocols::args::Spec::one("range.count").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     if is_exact_int(x) {
         return Ok(Value::int(contains_int(data(this), x) as i64));
     }
@@ -416,10 +413,9 @@ fn range_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     Ok(Value::int(count))
 }
 
-fn range_index(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, x] = args else {
-        return Err(vm.type_error(format!("range.index() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    };
+fn range_index(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let x = crate::protocols::args::Spec::one("range.index").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     if is_exact_int(x) {
         let d = data(this);
         if contains_int(d, x) {
@@ -435,7 +431,9 @@ fn range_index(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     }
 }
 
-fn range_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn range_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // METH_VARARGS in CPython: extra positional arguments are ignored, keywords refused.
+    crate::protocols::args::Spec::varargs("range.__reduce__").check(vm, &args[1..], kw)?;
     let d = data(&args[0]);
     Ok(tuple::new_tuple(vec![
         RANGE_TYPE.to_value(),
@@ -477,7 +475,8 @@ fn rangeiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(range_iter_next(it).map(Value::int))
 }
 
-fn rangeiter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn rangeiter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let it = args[0].downcast::<RangeIterData>().expect("range_iterator");
     Ok(Value::int(it.remaining.get().min(i64::MAX as u64) as i64))
 }
@@ -495,7 +494,8 @@ fn longrangeiter_next(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(from_bigint(v)))
 }
 
-fn longrangeiter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn longrangeiter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let it = args[0].downcast::<LongRangeIterData>().expect("longrange_iterator");
     let r = it.remaining.borrow().clone();
     Ok(from_bigint(r))

@@ -10,7 +10,8 @@ use std::cell::{Cell, UnsafeCell};
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, PyObj, Payload, Value};
 use crate::objects::iter::ValueCell;
 use crate::objects::{dict, exceptions, none, str as pystr, tuple};
-use crate::typeobj::{flags, payload_of, CompareOp, MethodDef, MethodKind, PyType, StaticType, SlotDefs, nb_slots};
+use crate::protocols::args::Spec;
+use crate::typeobj::{flags, nb_slots, payload_of, CompareOp, MethodDef, MethodKind, PyType, SlotDefs, StaticType};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
@@ -1010,44 +1011,14 @@ fn qual(args: &[Value]) -> &'static str {
     }
 }
 
-fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
-    let q = qual(args);
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{q}.{name}() takes no keyword arguments")));
-    }
-    match args {
-        [_, x] => Ok(x),
-        _ => Err(vm.type_error(format!("{q}.{name}() takes exactly one argument ({} given)", args.len().saturating_sub(1)))),
-    }
-}
-
-fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    let q = qual(args);
-    if has_kwargs(kwnames) {
-        return Err(vm.type_error(format!("{q}.{name}() takes no keyword arguments")));
-    }
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("{q}.{name}() takes no arguments ({} given)", args.len() - 1)));
-    }
-    Ok(())
-}
-
-fn var_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a [Value]> {
-    if has_kwargs(kwnames) {
-        let q = qual(args);
-        return Err(vm.type_error(format!("{q}.{name}() takes no keyword arguments")));
-    }
-    Ok(&args[1..])
-}
-
 fn m_add(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let x = one_arg(vm, "add", args, kw)?.clone();
+    let x = Spec::one("add").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     set_add(vm, &args[0], x)?;
     Ok(none::none())
 }
 
 fn m_remove(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let x = one_arg(vm, "remove", args, kw)?.clone();
+    let x = Spec::one("remove").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     let (k, h) = hash_key_with_fallback(vm, &x)?;
     if !set_data(&args[0]).expect("set").discard_hashed(vm, &k, h)? {
         return Err(vm.key_error(x));
@@ -1056,14 +1027,14 @@ fn m_remove(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_discard(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let x = one_arg(vm, "discard", args, kw)?.clone();
+    let x = Spec::one("discard").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     let (k, h) = hash_key_with_fallback(vm, &x)?;
     set_data(&args[0]).expect("set").discard_hashed(vm, &k, h)?;
     Ok(none::none())
 }
 
 fn m_pop(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "pop", args, kw)?;
+    Spec::noargs("pop").check_in(vm, qual(args), &args[1..], kw)?;
     match set_data(&args[0]).expect("set").pop() {
         Some(v) => Ok(v),
         None => {
@@ -1074,13 +1045,13 @@ fn m_pop(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
 }
 
 fn m_clear(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "clear", args, kw)?;
+    Spec::noargs("clear").check_in(vm, qual(args), &args[1..], kw)?;
     set_data(&args[0]).expect("set").clear();
     Ok(none::none())
 }
 
 fn m_copy(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "copy", args, kw)?;
+    Spec::noargs("copy").check_in(vm, qual(args), &args[1..], kw)?;
     let so = &args[0];
     if !so.is_small_int() && std::ptr::eq(so.ty(), &FROZENSET_TYPE.0) {
         return Ok(so.clone());
@@ -1089,7 +1060,7 @@ fn m_copy(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
 }
 
 fn m_update(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let others = var_args(vm, "update", args, kw)?;
+    let others = Spec::varargs("update").check_in(vm, qual(args), &args[1..], kw)?;
     for o in others {
         set_update(vm, &args[0], o)?;
     }
@@ -1097,7 +1068,7 @@ fn m_update(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 fn m_union(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let others = var_args(vm, "union", args, kw)?;
+    let others = Spec::varargs("union").check_in(vm, qual(args), &args[1..], kw)?;
     let so = &args[0];
     let result = copy_of(vm, so)?;
     for o in others {
@@ -1121,12 +1092,12 @@ fn intersection_multi(vm: &mut Vm, so: &Value, others: &[Value]) -> PyResult<Val
 }
 
 fn m_intersection(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let others = var_args(vm, "intersection", args, kw)?;
+    let others = Spec::varargs("intersection").check_in(vm, qual(args), &args[1..], kw)?;
     intersection_multi(vm, &args[0], others)
 }
 
 fn m_intersection_update(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let others = var_args(vm, "intersection_update", args, kw)?;
+    let others = Spec::varargs("intersection_update").check_in(vm, qual(args), &args[1..], kw)?;
     let tmp = intersection_multi(vm, &args[0], others)?;
     if !tmp.is(&args[0]) {
         set_data(&args[0]).expect("set").swap_bodies(set_data(&tmp).expect("set"));
@@ -1135,7 +1106,7 @@ fn m_intersection_update(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyR
 }
 
 fn m_difference(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let others = var_args(vm, "difference", args, kw)?;
+    let others = Spec::varargs("difference").check_in(vm, qual(args), &args[1..], kw)?;
     let so = &args[0];
     let Some((first, rest)) = others.split_first() else { return copy_of(vm, so) };
     let result = difference(vm, so, first)?;
@@ -1146,7 +1117,7 @@ fn m_difference(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Val
 }
 
 fn m_difference_update(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let others = var_args(vm, "difference_update", args, kw)?;
+    let others = Spec::varargs("difference_update").check_in(vm, qual(args), &args[1..], kw)?;
     for o in others {
         difference_update_internal(vm, &args[0], o)?;
     }
@@ -1154,37 +1125,38 @@ fn m_difference_update(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyRes
 }
 
 fn m_symmetric_difference(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let o = one_arg(vm, "symmetric_difference", args, kw)?.clone();
+    let o = Spec::one("symmetric_difference").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     symmetric_difference(vm, &args[0], &o)
 }
 
 fn m_symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let o = one_arg(vm, "symmetric_difference_update", args, kw)?.clone();
+    let o = Spec::one("symmetric_difference_update").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     symmetric_difference_update(vm, &args[0], &o)?;
     Ok(none::none())
 }
 
 fn m_issubset(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let o = one_arg(vm, "issubset", args, kw)?.clone();
+    let o = Spec::one("issubset").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     Ok(none::bool_value(issubset(vm, &args[0], &o)?))
 }
 
 fn m_issuperset(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let o = one_arg(vm, "issuperset", args, kw)?.clone();
+    let o = Spec::one("issuperset").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     Ok(none::bool_value(issuperset(vm, &args[0], &o)?))
 }
 
 fn m_isdisjoint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let o = one_arg(vm, "isdisjoint", args, kw)?.clone();
+    let o = Spec::one("isdisjoint").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     Ok(none::bool_value(isdisjoint(vm, &args[0], &o)?))
 }
 
 fn m_contains(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let o = one_arg(vm, "__contains__", args, kw)?.clone();
+    let o = Spec::one("__contains__").arg_in(vm, qual(args), &args[1..], kw)?.clone();
     Ok(none::bool_value(set_contains(vm, &args[0], &o)?))
 }
 
-fn m_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn m_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__reduce__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let so = &args[0];
     let keys = set_data(so).map(|d| d.keys()).unwrap_or_default();
     // SAFETY: reading the instance dict cell; no borrow outlives the clone.
@@ -1298,7 +1270,8 @@ fn setiter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn setiter_length_hint(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn setiter_length_hint(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("__length_hint__").check_in(vm, args[0].ty().name(), &args[1..], kw)?;
     let it = args[0].downcast::<SetIterData>().expect("set_iterator");
     let live = it.set.get().and_then(|s| set_data(&s).map(|d| d.len() as isize == it.used.get())).unwrap_or(false);
     Ok(Value::int(if live { it.remaining.get().max(0) as i64 } else { 0 }))

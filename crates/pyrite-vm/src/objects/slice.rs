@@ -229,15 +229,12 @@ fn slice_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn slice_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error("slice() takes no keyword arguments"));
-    }
-    match args {
-        [] => Err(vm.type_error("slice expected at least 1 argument, got 0")),
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("slice", &[crate::protocols::args::Param::pos("start"), crate::protocols::args::Param::pos_opt("stop"), crate::protocols::args::Param::pos_opt("step")]);
+    match NEW.check(vm, args, kwnames)? {
         [stop] => Ok(new_slice(none::none(), stop.clone(), none::none())),
         [start, stop] => Ok(new_slice(start.clone(), stop.clone(), none::none())),
         [start, stop, step] => Ok(new_slice(start.clone(), stop.clone(), step.clone())),
-        _ => Err(vm.type_error(format!("slice expected at most 3 arguments, got {}", args.len()))),
+        _ => unreachable!("checked"),
     }
 }
 
@@ -306,12 +303,8 @@ pub fn long_indices(
 /// `slice.indices(length)`.
 fn slice_indices(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     use num_traits::Signed;
-    if kwnames.map(|k| !tuple::items(k).is_empty()).unwrap_or(false) {
-        return Err(vm.type_error("slice.indices() takes no keyword arguments"));
-    }
-    let [this, length] = args else {
-        return Err(vm.type_error(format!("slice.indices() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
-    };
+    let length = crate::protocols::args::Spec::one("slice.indices").arg(vm, &args[1..], kwnames)?;
+    let this = &args[0];
     let len_v = crate::protocols::number::index(vm, length)?;
     let len = as_int(&len_v).map(|r| r.to_bigint()).unwrap_or_default();
     if len.is_negative() {
@@ -322,7 +315,8 @@ fn slice_indices(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResu
     Ok(tuple::new_tuple(vec![from_bigint(start), from_bigint(stop), from_bigint(step)]))
 }
 
-fn slice_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn slice_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("slice.__reduce__").check(vm, &args[1..], kw)?;
     let this = &args[0];
     Ok(tuple::new_tuple(vec![SLICE_TYPE.to_value(), tuple::new_tuple(fields(this))]))
 }

@@ -785,7 +785,8 @@ fn str_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn str_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let (obj, encoding, errors) = crate::protocols::args::three_optional(vm, "str", args, kwnames, "object", "encoding", "errors")?;
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::keywords("str", &[crate::protocols::args::Param::arg_opt("object"), crate::protocols::args::Param::arg_opt("encoding"), crate::protocols::args::Param::arg_opt("errors")]);
+    let [obj, encoding, errors] = NEW.parse(vm, args, kwnames)?.map(|o| o.cloned());
     let text = match obj {
         None => new_str(""),
         Some(o) => {

@@ -7,6 +7,7 @@ use crate::object::Value;
 use crate::objects::str::StrData;
 use crate::objects::{str_search, str_wtf8};
 use crate::objects::{dict, exceptions, none, str as pystr, tuple};
+use crate::protocols::args::{Param, Spec};
 use crate::typeobj::{MethodDef, MethodKind};
 use crate::vm::{PyResult, Vm};
 
@@ -113,90 +114,10 @@ fn unchanged(args: &[Value]) -> Value {
     }
 }
 
-fn kwnames_items(kwnames: Option<&Value>) -> &[Value] {
-    kwnames.map(tuple::items).unwrap_or(&[])
-}
-
-/// `METH_NOARGS`.
-fn no_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
-    if !kwnames_items(kwnames).is_empty() {
-        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
-    }
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("str.{name}() takes no arguments ({} given)", args.len() - 1)));
-    }
-    Ok(())
-}
-
-/// `METH_O`.
-fn one_arg<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>) -> PyResult<&'a Value> {
-    if !kwnames_items(kwnames).is_empty() {
-        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
-    }
-    match args {
-        [_, x] => Ok(x),
-        _ => Err(vm.type_error(format!("str.{name}() takes exactly one argument ({} given)", args.len().saturating_sub(1)))),
-    }
-}
-
-/// Argument Clinic, positional-only: `min..=max` arguments after self.
-fn posonly<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    if !kwnames_items(kwnames).is_empty() {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    let n = rest.len();
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", s(min))));
-    }
-    if n > max {
-        return Err(vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", s(max))));
-    }
-    Ok(rest)
-}
-
-/// `PyArg_ParseTuple` style (`"O|OO:find"`): `min..=max` positional arguments, no keywords.
-fn old_style<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    if !kwnames_items(kwnames).is_empty() {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let rest = &args[1..];
-    let n = rest.len();
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(vm.type_error(format!("{name}() takes at least {min} argument{} ({n} given)", s(min))));
-    }
-    if n > max {
-        return Err(vm.type_error(format!("{name}() takes at most {max} argument{} ({n} given)", s(max))));
-    }
-    Ok(rest)
-}
-
-/// Argument Clinic with keywords: positional-or-keyword parameters `names` after self.
-fn keywords<'a, const N: usize>(vm: &mut Vm, name: &str, args: &'a [Value], kwnames: Option<&Value>, names: &[&str; N]) -> PyResult<[Option<&'a Value>; N]> {
-    let kws = kwnames_items(kwnames);
-    let npos = args.len() - kws.len() - 1;
-    if npos > N {
-        let s = if N == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!("{name}() takes at most {N} argument{s} ({npos} given)")));
-    }
-    let mut out: [Option<&'a Value>; N] = [None; N];
-    for (i, a) in args[1..1 + npos].iter().enumerate() {
-        out[i] = Some(a);
-    }
-    for (k, v) in kws.iter().zip(&args[1 + npos..]) {
-        let key = pystr::try_str(k).unwrap_or("");
-        match names.iter().position(|n| *n == key) {
-            Some(i) if out[i].is_some() => {
-                return Err(vm.type_error(format!("argument for {name}() given by name ('{key}') and position ({})", i + 1)));
-            }
-            Some(i) => out[i] = Some(v),
-            None => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {name}()"))),
-        }
-    }
-    Ok(out)
-}
+/// `split(sep=None, maxsplit=-1)` / `rsplit`.
+const SPLIT_PARAMS: &[Param] = &[Param::arg_opt("sep"), Param::arg_opt("maxsplit")];
+/// stringlib's `parse_args_finds`: `(sub[, start[, end]])`.
+const FINDS_PARAMS: &[Param] = &[Param::pos("sub"), Param::pos_opt("start"), Param::pos_opt("end")];
 
 /// A `str` argument or CPython's "must be str, not int".
 fn str_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a str> {
@@ -294,7 +215,7 @@ fn window(d: &StrData, start: isize, end: isize) -> Option<(usize, usize)> {
 // ----- join / split ----------------------------------------------------------------------
 
 fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let it = one_arg(vm, "join", args, kw)?;
+    let it = Spec::one("join").arg_in(vm, "str", &args[1..], kw)?;
     // An exact list's or tuple's items are read in place (PySequence_Fast): nothing below runs
     // Python code or drops a reference, so the sequence cannot change meanwhile.
     let snapshot: Vec<Value>;
@@ -337,13 +258,13 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
 }
 
 /// `sep` and `maxsplit` of split/rsplit.
-fn split_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(Option<&'a str>, usize)> {
+fn split_args<'a>(vm: &mut Vm, name: &'static str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(Option<&'a str>, usize)> {
     // The common calls (`s.split()`, `s.split(sep)`) skip the keyword matching.
     let (sep, max) = match (kw, args) {
         (None, [_]) => (None, None),
         (None, [_, sep]) => (Some(sep), None),
         _ => {
-            let a = keywords(vm, name, args, kw, &["sep", "maxsplit"])?;
+            let a: [Option<&Value>; 2] = Spec::keywords(name, SPLIT_PARAMS).parse(vm, &args[1..], kw)?;
             (a[0], a[1])
         }
     };
@@ -463,7 +384,8 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
 }
 
 fn str_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = keywords(vm, "splitlines", args, kw, &["keepends"])?;
+    const SPLITLINES: Spec = Spec::keywords("splitlines", &[Param::arg_opt("keepends")]);
+    let a: [Option<&Value>; 1] = SPLITLINES.parse(vm, &args[1..], kw)?;
     let keepends = match &a[0] {
         Some(v) => crate::protocols::object::is_true(vm, v)?,
         None => false,
@@ -491,8 +413,8 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<V
     Ok(new_list_of_pieces(whole, out.into_iter()))
 }
 
-fn partition_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<Value> {
-    let sep_v = one_arg(vm, name, args, kw)?;
+fn partition_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, right: bool) -> PyResult<Value> {
+    let sep_v = Spec::one(name).arg_in(vm, "str", &args[1..], kw)?;
     let sep = str_arg(vm, sep_v)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
@@ -518,8 +440,9 @@ fn str_rpartition(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<V
 
 // ----- strip -----------------------------------------------------------------------------
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let rest = posonly(vm, name, args, kw, 0, 1)?;
+fn strip_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, left: bool, right: bool) -> PyResult<Value> {
+    const STRIP_PARAMS: &[Param] = &[Param::pos_opt("chars")];
+    let rest = Spec::positional(name, STRIP_PARAMS).check_in(vm, "str", &args[1..], kw)?;
     let s = text(args);
     let out = match rest.first() {
         None => strip_with(s, left, right, is_space),
@@ -572,8 +495,8 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
 // ----- search ----------------------------------------------------------------------------
 
 /// `(sub, start, end)` of find-like methods, resolved to a byte window of self.
-fn find_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(&'a str, Option<(usize, usize)>)> {
-    let rest = old_style(vm, name, args, kw, 1, 3)?;
+fn find_args<'a>(vm: &mut Vm, name: &'static str, args: &'a [Value], kw: Option<&Value>) -> PyResult<(&'a str, Option<(usize, usize)>)> {
+    let rest = Spec::tuple(name, FINDS_PARAMS).check_in(vm, "str", &args[1..], kw)?;
     let sub = str_arg(vm, &rest[0])?;
     let (start, end) = adjust(vm, rest.get(1), rest.get(2), data(args).len)?;
     let win = if end - start < pystr::char_len(&rest[0]) as isize { None } else { window(data(args), start, end) };
@@ -581,7 +504,7 @@ fn find_args<'a>(vm: &mut Vm, name: &str, args: &'a [Value], kw: Option<&Value>)
 }
 
 /// Returns the code-point index of the match or -1.
-fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, right: bool) -> PyResult<isize> {
+fn find_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, right: bool) -> PyResult<isize> {
     let (sub, win) = find_args(vm, name, args, kw)?;
     let s = text(args);
     let Some((b0, b1)) = win else { return Ok(-1) };
@@ -624,8 +547,8 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
     Ok(Value::int(n as i64))
 }
 
-fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
-    let rest = old_style(vm, name, args, kw, 1, 3)?;
+fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, suffix: bool) -> PyResult<Value> {
+    let rest = Spec::tuple(name, FINDS_PARAMS).check_in(vm, "str", &args[1..], kw)?;
     let s = text(args);
     let (start, end) = adjust(vm, rest.get(1), rest.get(2), data(args).len)?;
     let one = std::slice::from_ref(&rest[0]);
@@ -667,7 +590,8 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Val
 }
 
 fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let rest = posonly(vm, "replace", args, kw, 2, 3)?;
+    const REPLACE: Spec = Spec::positional("replace", &[Param::pos("old"), Param::pos("new"), Param::pos_opt("count")]);
+    let rest = REPLACE.check_in(vm, "str", &args[1..], kw)?;
     let Some(old) = pystr::try_str(&rest[0]) else {
         return Err(vm.type_error(format!("replace() argument 1 must be str, not {}", rest[0].ty().name())));
     };
@@ -717,8 +641,8 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Valu
     }))
 }
 
-fn affix_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, suffix: bool) -> PyResult<Value> {
-    let a = one_arg(vm, name, args, kw)?;
+fn affix_impl(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, suffix: bool) -> PyResult<Value> {
+    let a = Spec::one(name).arg_in(vm, "str", &args[1..], kw)?;
     let Some(affix) = pystr::try_str(a) else {
         return Err(vm.type_error(format!("{name}() argument must be str, not {}", a.ty().name())));
     };
@@ -769,18 +693,18 @@ fn is_cased(c: char) -> bool {
     c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
 }
 
-fn case_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
-    no_args(vm, name, args, kw)?;
+fn case_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, f: impl Fn(&str) -> String) -> PyResult<Value> {
+    Spec::noargs(name).check_in(vm, "str", &args[1..], kw)?;
     Ok(pystr::from_string(f(text(args))))
 }
 
 /// A case mapping that, on ASCII text, maps byte for byte (`map`) straight into the new str.
-fn ascii_case_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, map: fn(&u8) -> u8, f: impl Fn(&str) -> String) -> PyResult<Value> {
+fn ascii_case_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, map: fn(&u8) -> u8, f: impl Fn(&str) -> String) -> PyResult<Value> {
     let d = data(args);
     if !d.is_ascii() {
         return case_method(vm, args, kw, name, f);
     }
-    no_args(vm, name, args, kw)?;
+    Spec::noargs(name).check_in(vm, "str", &args[1..], kw)?;
     let s = d.text().as_bytes();
     Ok(pystr::build_str(s.len(), s.len(), |w| s.iter().for_each(|b| w.push_ascii(map(b)))))
 }
@@ -891,8 +815,8 @@ fn is_identifier(s: &str) -> bool {
     chars.all(|c| c == '_' || c.is_alphanumeric() || is_decimal(c) || c == '\u{B7}')
 }
 
-fn predicate(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
-    no_args(vm, name, args, kw)?;
+fn predicate(vm: &mut Vm, args: &[Value], kw: Option<&Value>, name: &'static str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
+    Spec::noargs(name).check_in(vm, "str", &args[1..], kw)?;
     Ok(none::bool_value(f(text(args))))
 }
 
@@ -981,8 +905,9 @@ fn str_istitle(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
 
 // ----- padding ---------------------------------------------------------------------------
 
-fn pad_args(vm: &mut Vm, name: &str, args: &[Value], kw: Option<&Value>) -> PyResult<(usize, char)> {
-    let rest = posonly(vm, name, args, kw, 1, 2)?;
+fn pad_args(vm: &mut Vm, name: &'static str, args: &[Value], kw: Option<&Value>) -> PyResult<(usize, char)> {
+    const PAD_PARAMS: &[Param] = &[Param::pos("width"), Param::pos_opt("fillchar")];
+    let rest = Spec::positional(name, PAD_PARAMS).check_in(vm, "str", &args[1..], kw)?;
     let width = ssize(vm, &rest[0])?;
     let fill = match rest.get(1) {
         None => ' ',
@@ -1051,7 +976,7 @@ fn str_rjust(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
 }
 
 fn str_zfill(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let w = one_arg(vm, "zfill", args, kw)?;
+    let w = Spec::one("zfill").arg_in(vm, "str", &args[1..], kw)?;
     let width = ssize(vm, w)?.max(0) as usize;
     let s = text(args);
     let len = data(args).len;
@@ -1074,7 +999,8 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value>
 }
 
 fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = keywords(vm, "expandtabs", args, kw, &["tabsize"])?;
+    const EXPANDTABS: Spec = Spec::keywords("expandtabs", &[Param::arg_opt("tabsize")]);
+    let a: [Option<&Value>; 1] = EXPANDTABS.parse(vm, &args[1..], kw)?;
     let tabsize = match &a[0] {
         Some(v) => ssize(vm, v)?,
         None => 8,
@@ -1110,7 +1036,8 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<V
 // ----- encode / translate / format -------------------------------------------------------
 
 fn str_encode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = keywords(vm, "encode", args, kw, &["encoding", "errors"])?;
+    const ENCODE: Spec = Spec::keywords("encode", &[Param::arg_opt("encoding"), Param::arg_opt("errors")]);
+    let a: [Option<&Value>; 2] = ENCODE.parse(vm, &args[1..], kw)?;
     let mut names = ["utf-8".to_owned(), "strict".to_owned()];
     for (i, (arg, pname)) in a.iter().zip(["encoding", "errors"]).enumerate() {
         if let Some(v) = arg {
@@ -1127,13 +1054,11 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
 }
 
 fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if !kwnames_items(kw).is_empty() {
-        return Err(vm.type_error("maketrans() takes no keyword arguments"));
-    }
+    const MAKETRANS: Spec = Spec::positional("str.maketrans", &[Param::pos("x"), Param::pos_opt("y"), Param::pos_opt("z")]);
+    let args = MAKETRANS.check(vm, args, kw)?;
     let out = dict::new_dict();
     let od = dict::dict_data(&out).expect("dict");
     match args {
-        [] => Err(vm.type_error("maketrans expected at least 1 argument, got 0")),
         [x] => {
             let Some(d) = dict::dict_data(x) else {
                 return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
@@ -1154,12 +1079,8 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
             Ok(out)
         }
         [x, y, rest @ ..] if rest.len() <= 1 => {
-            let Some(xs) = pystr::str_data(x) else {
-                return Err(vm.type_error(format!("maketrans() argument 1 must be str, not {}", x.ty().name())));
-            };
-            let Some(ys) = pystr::str_data(y) else {
-                return Err(vm.type_error(format!("maketrans() argument 2 must be str, not {}", y.ty().name())));
-            };
+            let Some(xs) = pystr::str_data(x) else { return Err(MAKETRANS.bad_argument(vm, 0, "str", x)) };
+            let Some(ys) = pystr::str_data(y) else { return Err(MAKETRANS.bad_argument(vm, 1, "str", y)) };
             if xs.len != ys.len {
                 return Err(vm.value_error("the first two maketrans arguments must have equal length"));
             }
@@ -1168,9 +1089,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
                 od.set(vm, Value::int(a as i64), Value::int(b as i64))?;
             }
             if let Some(z) = rest.first() {
-                let Some(zs) = pystr::str_data(z) else {
-                    return Err(vm.type_error(format!("maketrans() argument 3 must be str, not {}", z.ty().name())));
-                };
+                let Some(zs) = pystr::str_data(z) else { return Err(MAKETRANS.bad_argument(vm, 2, "str", z)) };
                 let zs: Vec<u32> = zs.code_points().collect();
                 for c in zs {
                     od.set(vm, Value::int(c as i64), none::none())?;
@@ -1178,12 +1097,12 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
             }
             Ok(out)
         }
-        _ => Err(vm.type_error(format!("maketrans expected at most 3 arguments, got {}", args.len()))),
+        _ => unreachable!("checked"),
     }
 }
 
 fn str_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let table = one_arg(vm, "translate", args, kw)?.clone();
+    let table = Spec::one("translate").arg_in(vm, "str", &args[1..], kw)?.clone();
     // Copied out: the table's lookups run Python code.
     let cps: Vec<u32> = data(args).code_points().collect();
     let mut out: Vec<u8> = Vec::with_capacity(cps.len());
@@ -1215,7 +1134,7 @@ fn str_translate(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Va
 }
 
 fn str_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let names = kwnames_items(kw);
+    let names = kw.map(tuple::items).unwrap_or(&[]);
     let npos = args.len() - names.len();
     let kwargs = if names.is_empty() {
         None
@@ -1231,12 +1150,12 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value
 }
 
 fn str_format_map(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let mapping = one_arg(vm, "format_map", args, kw)?.clone();
+    let mapping = Spec::one("format_map").arg_in(vm, "str", &args[1..], kw)?.clone();
     crate::objects::format::str_format(vm, &args[0], &[], Some(&mapping))
 }
 
 fn str_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    no_args(vm, "__getnewargs__", args, kw)?;
+    Spec::noargs("__getnewargs__").check_in(vm, "str", &args[1..], kw)?;
     Ok(tuple::new_tuple(vec![pystr::new_str(text(args))]))
 }
 

@@ -95,8 +95,11 @@ fn super_getattro(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Value> {
 }
 
 /// `super()` / `super(type)` / `super(type, obj)`.
-fn super_new(vm: &mut Vm, _cls: &Value, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let (type_, obj) = match args {
+fn super_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // `_PyArg_NoKwnames("super", ...)` and `_PyArg_CheckPositional("super()", ...)`.
+    const SUPER: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("super()", &[crate::protocols::args::Param::pos_opt("type"), crate::protocols::args::Param::pos_opt("object_or_type")]);
+    crate::protocols::args::no_kwargs(vm, "super", kw)?;
+    let (type_, obj) = match SUPER.check(vm, args, None)? {
         [t, o] => (t.clone(), o.clone()),
         [t] => {
             if t.as_type().is_none() {
@@ -108,7 +111,7 @@ fn super_new(vm: &mut Vm, _cls: &Value, args: &[Value], _kw: Option<&Value>) -> 
             Some(pair) => pair,
             None => return Err(vm.runtime_error("super(): no arguments")),
         },
-        _ => return Err(vm.type_error(format!("super() takes at most 2 arguments ({} given)", args.len()))),
+        _ => unreachable!("checked"),
     };
     if type_.as_type().is_none() {
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", type_.ty().name())));

@@ -418,13 +418,15 @@ fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    if kwnames.is_some() && std::ptr::eq(cls.as_ptr(), &TUPLE_TYPE.0.header) {
-        return Err(vm.type_error("tuple() takes no keyword arguments"));
+    // Subclasses may take keywords (for their `__init__`); only the positional part is checked.
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("tuple", &[crate::protocols::args::Param::pos_opt("iterable")]);
+    if std::ptr::eq(cls.as_ptr(), &TUPLE_TYPE.0.header) {
+        crate::protocols::args::no_kwargs(vm, "tuple", kwnames)?;
     }
-    let items = match args {
-        [] => Vec::new(),
-        [it] => crate::protocols::iter::collect(vm, it)?,
-        _ => return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len()))),
+    let npos = crate::protocols::args::npositional(args, kwnames);
+    let items = match NEW.parse(vm, &args[..npos], None)? {
+        [None] => Vec::new(),
+        [Some(it)] => crate::protocols::iter::collect(vm, it)?,
     };
     // SAFETY: `cls` is a type.
     let cls_ty = unsafe { cls.as_type_unchecked() };
@@ -435,8 +437,10 @@ fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: Option<&Value>) 
     }
 }
 
-fn tuple_index(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, x, rest @ ..] = args else { return Err(vm.type_error("index expected at least 1 argument, got 0")) };
+fn tuple_index(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const INDEX: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("tuple.index", &[crate::protocols::args::Param::pos("value"), crate::protocols::args::Param::pos_opt("start"), crate::protocols::args::Param::pos_opt("stop")]);
+    let [x, rest @ ..] = INDEX.check(vm, &args[1..], kw)? else { unreachable!("checked") };
+    let this = &args[0];
     let items = items(this).to_vec();
     let (start, stop) = crate::objects::list::start_stop_args(vm, rest, items.len())?;
     for (i, it) in items.iter().enumerate().take(stop).skip(start) {
@@ -447,8 +451,9 @@ fn tuple_index(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     Err(vm.value_error("tuple.index(x): x not in tuple"))
 }
 
-fn tuple_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, x] = args else { return Err(vm.type_error(format!("count() takes exactly one argument ({} given)", args.len().saturating_sub(1)))) };
+fn tuple_count(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let x = crate::protocols::args::Spec::one("tuple.count").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     let items = items(this).to_vec();
     let mut n = 0;
     for it in &items {
@@ -459,7 +464,8 @@ fn tuple_count(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Val
     Ok(Value::int(n))
 }
 
-fn tuple_getnewargs(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn tuple_getnewargs(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("tuple.__getnewargs__").check(vm, &args[1..], kw)?;
     Ok(new_tuple(vec![new_tuple(items(&args[0]).to_vec())]))
 }
 

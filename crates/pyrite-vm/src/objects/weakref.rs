@@ -168,12 +168,12 @@ fn weakrefable(obj: &Value) -> bool {
 
 pub(crate) fn weakref_new(vm: &mut Vm, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let cls = cls.as_type().expect("type");
-    let (pos, _) = crate::protocols::args::split_kwargs(args, kw);
-    let (obj, cb) = match pos {
-        [o] => (o, None),
-        [o, c] => (o, if none::is_none(c) { None } else { Some(c.clone()) }),
-        _ => return Err(vm.type_error(format!("__new__ expected at most 2 arguments, got {}", pos.len()))),
-    };
+    // `PyArg_UnpackTuple(args, "__new__", 1, 2, ...)`; keywords are left to subclasses.
+    const NEW: crate::protocols::args::Spec = crate::protocols::args::Spec::positional("__new__", &[crate::protocols::args::Param::pos("object"), crate::protocols::args::Param::pos_opt("callback")]);
+    let npos = crate::protocols::args::npositional(args, kw);
+    let [obj, cb] = NEW.parse(vm, &args[..npos], None)?;
+    let obj = obj.expect("required");
+    let cb = cb.filter(|c| !none::is_none(c)).cloned();
     new_ref(vm, cls, obj, cb)
 }
 
@@ -210,10 +210,8 @@ pub fn new_ref(vm: &mut Vm, cls: &PyType, obj: &Value, cb: Option<Value>) -> PyR
 }
 
 fn weakref_call(vm: &mut Vm, this: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::protocols::args::no_kwargs(vm, "weakref", kw)?;
-    if !args.is_empty() {
-        return Err(vm.type_error(format!("weakref() takes exactly 0 arguments ({} given)", args.len())));
-    }
+    // `PyArg_UnpackTuple(args, "weakref", 0, 0)`.
+    crate::protocols::args::Spec::positional("weakref", &[]).check(vm, args, kw)?;
     Ok(referent(this).unwrap_or_else(none::none))
 }
 

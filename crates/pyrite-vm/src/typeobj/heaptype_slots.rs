@@ -71,6 +71,15 @@ fn slot_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let r = require(vm, v, "__next__", &[]);
     crate::protocols::iter::stop_iteration_to_none(r)
 }
+fn slot_am_await(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    require(vm, v, "__await__", &[])
+}
+fn slot_am_aiter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    require(vm, v, "__aiter__", &[])
+}
+fn slot_am_anext(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    require(vm, v, "__anext__", &[])
+}
 fn slot_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, ty: &Value) -> PyResult<Value> {
     let o = obj.cloned().unwrap_or_else(none::none);
     require(vm, d, "__get__", &[o, ty.clone()])
@@ -359,6 +368,9 @@ pub fn update_slots(vm: &mut Vm, ty: &PyType) {
     pick!(getitem, "__getitem__", SlotKind::GetItem, slot_getitem);
     pick!(contains, "__contains__", SlotKind::Contains, slot_contains);
     pick!(descr_get, "__get__", SlotKind::Get, slot_descr_get);
+    pick!(am_await, "__await__", SlotKind::Await, slot_am_await);
+    pick!(am_aiter, "__aiter__", SlotKind::AIter, slot_am_aiter);
+    pick!(am_anext, "__anext__", SlotKind::ANext, slot_am_anext);
 
     // __bool__ falls back to __len__.
     s.nb_bool.set(match find(vm, ty, "__bool__", SlotKind::Bool) {

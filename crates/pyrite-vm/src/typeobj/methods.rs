@@ -588,18 +588,24 @@ pub static TYPE_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "__abstractmethods__", get: type_get_abstractmethods, set: Some(type_set_abstractmethods) },
 ];
 
-fn type_mro_method(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn type_mro_method(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // Bound to a class, CPython names the method after it (`int.mro()`).
+    crate::protocols::args::Spec::noargs("mro").check_in(vm, args[0].as_type().map_or("type", |t| t.name()), &args[1..], kw)?;
     Ok(crate::objects::list::new_list(t(&args[0]).mro_slice().to_vec()))
 }
-fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn type_subclasses(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // Bound to a class, CPython names the method after it (`int.__subclasses__()`).
+    crate::protocols::args::Spec::noargs("__subclasses__").check_in(vm, args[0].as_type().map_or("type", |t| t.name()), &args[1..], kw)?;
     Ok(crate::objects::list::new_list(vm.subclasses(&args[0])))
 }
-fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [cls, obj] = args else { return Err(vm.type_error("__instancecheck__ expected 1 argument")) };
+fn type_instancecheck(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let obj = crate::protocols::args::Spec::one("type.__instancecheck__").arg(vm, &args[1..], kw)?;
+    let cls = &args[0];
     Ok(none::bool_value(obj.ty().is_subtype(t(cls))))
 }
-fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [cls, sub] = args else { return Err(vm.type_error("__subclasscheck__ expected 1 argument")) };
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let sub = crate::protocols::args::Spec::one("type.__subclasscheck__").arg(vm, &args[1..], kw)?;
+    let cls = &args[0];
     match sub.as_type() {
         Some(s) => Ok(none::bool_value(s.is_subtype(t(cls)))),
         None => Err(vm.type_error("issubclass() arg 1 must be a class")),
@@ -608,7 +614,9 @@ fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyRes
 fn type_prepare(_vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     Ok(dict::new_dict())
 }
-fn type_dir(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn type_dir(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    // Bound to a class, CPython names the method after it (`int.__dir__()`).
+    crate::protocols::args::Spec::noargs("__dir__").check_in(vm, args[0].as_type().map_or("type", |t| t.name()), &args[1..], kw)?;
     let result = dict::new_dict();
     let rd = dict::dict_data(&result).expect("dict");
     for ty in mro_of(&args[0]) {

@@ -131,6 +131,10 @@ pub struct Slots {
     pub contains: Cell<Option<ContainsFn>>,
     /// `tp_as_buffer` (`protocols/buffer.rs`).
     pub buffer: Cell<Option<&'static crate::protocols::buffer::BufferProcs>>,
+    /// `tp_as_async`: `__await__`, `__aiter__`, `__anext__`.
+    pub am_await: Cell<Option<UnaryFn>>,
+    pub am_aiter: Cell<Option<UnaryFn>>,
+    pub am_anext: Cell<Option<UnaryFn>>,
 }
 
 macro_rules! none_cells {
@@ -178,6 +182,9 @@ impl Slots {
             setitem: Cell::new(None),
             contains: Cell::new(None),
             buffer: Cell::new(None),
+            am_await: Cell::new(None),
+            am_aiter: Cell::new(None),
+            am_anext: Cell::new(None),
         }
     }
 }
@@ -228,6 +235,10 @@ pub struct SlotDefs {
     pub setitem: Option<SetItemFn>,
     pub contains: Option<ContainsFn>,
     pub buffer: Option<&'static crate::protocols::buffer::BufferProcs>,
+    /// The async slots (`tp_as_async`).
+    pub am_await: Option<UnaryFn>,
+    pub am_aiter: Option<UnaryFn>,
+    pub am_anext: Option<UnaryFn>,
 }
 
 impl SlotDefs {
@@ -263,6 +274,9 @@ impl SlotDefs {
         setitem: None,
         contains: None,
         buffer: None,
+        am_await: None,
+        am_aiter: None,
+        am_anext: None,
     };
 }
 
@@ -322,6 +336,9 @@ impl Slots {
             setitem: Cell::new(d.setitem),
             contains: Cell::new(d.contains),
             buffer: Cell::new(d.buffer),
+            am_await: Cell::new(d.am_await),
+            am_aiter: Cell::new(d.am_aiter),
+            am_anext: Cell::new(d.am_anext),
         }
     }
 }

@@ -128,9 +128,12 @@ fn fill_dict(t: &'static StaticType) {
     let s = &ty.slots;
     let base = ty.base();
     let own = |f: Option<usize>, bf: Option<usize>| f.is_some() && f != bf;
+    // As CPython's `add_operators`: a method the type defines itself under the same name
+    // (dict's METH_COEXIST `__contains__`/`__getitem__`) is kept.
+    let defined = |name: &str| t.methods.iter().any(|m| m.name == name);
     macro_rules! wrap {
         ($slot:ident, $name:literal, $kind:expr) => {
-            if own(s.$slot.get().map(|f| f as usize), base.and_then(|b| b.slots.$slot.get().map(|f| f as usize))) {
+            if !defined($name) && own(s.$slot.get().map(|f| f as usize), base.and_then(|b| b.slots.$slot.get().map(|f| f as usize))) {
                 put(&d, $name, descr::new_slot_wrapper($name, $kind, ty));
             }
         };
@@ -154,6 +157,9 @@ fn fill_dict(t: &'static StaticType) {
     wrap!(getitem, "__getitem__", SlotKind::GetItem);
     wrap!(contains, "__contains__", SlotKind::Contains);
     wrap!(descr_get, "__get__", SlotKind::Get);
+    wrap!(am_await, "__await__", SlotKind::Await);
+    wrap!(am_aiter, "__aiter__", SlotKind::AIter);
+    wrap!(am_anext, "__anext__", SlotKind::ANext);
     if own(s.setattro.get().map(|f| f as usize), base.and_then(|b| b.slots.setattro.get().map(|f| f as usize))) {
         put(&d, "__setattr__", descr::new_slot_wrapper("__setattr__", SlotKind::SetAttr, ty));
         put(&d, "__delattr__", descr::new_slot_wrapper("__delattr__", SlotKind::DelAttr, ty));

@@ -30,8 +30,9 @@ pub static STREAM_TYPE: StaticType = StaticType::new(
     &[],
 );
 
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let [this, s] = args else { return Err(vm.type_error("write() takes exactly one argument")) };
+fn stream_write(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let s = crate::protocols::args::Spec::one("TextIOWrapper.write").arg(vm, &args[1..], kw)?;
+    let this = &args[0];
     let Some(d) = pystr::str_data(s) else {
         return Err(vm.type_error(format!("write() argument must be str, not {}", s.ty().name())));
     };
@@ -53,7 +54,8 @@ pub fn encode_for_stream<'a>(vm: &mut Vm, fd: u8, s: &'a Value) -> PyResult<std:
     let errors = if fd == 2 { "backslashreplace" } else { "surrogateescape" };
     Ok(std::borrow::Cow::Owned(crate::objects::bytes::encode_str(vm, s, "utf-8", errors)?))
 }
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn stream_flush(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::protocols::args::Spec::noargs("TextIOWrapper.flush").check(vm, &args[1..], kw)?;
     vm.flush_stdout();
     Ok(none::none())
 }
