@@ -49,7 +49,8 @@ def slice_pieces(s):
 
 
 def find_end(s):
-    needle = s[-5:]
+    # Absent: every search scans the whole text.
+    needle = "xy" + s[4]
     for _ in range(200):
         s.find(needle)
 

@@ -174,6 +174,22 @@ impl StrData {
         let base = if block == 0 { 0 } else { index[block - 1] };
         str_wtf8::skip(self.as_bytes(), base, rest)
     }
+    /// Code-point index of byte offset `b` (a code point's start, or the end), in O(log n):
+    /// the index entry at or below `b`, then at most `STRIDE - 1` code points counted.
+    pub fn char_index(&self, b: usize) -> usize {
+        if self.is_ascii() {
+            return b.min(self.len);
+        }
+        let b = b.min(self.byte_len);
+        if self.len < STRIDE {
+            return str_wtf8::count(&self.as_bytes()[..b]);
+        }
+        let index = self.index();
+        // Entries at or below `b`: entry k is code point (k + 1) * STRIDE.
+        let k = index.partition_point(|&at| at <= b);
+        let (cp, from) = if k == 0 { (0, 0) } else { (k * STRIDE, index[k - 1]) };
+        cp + str_wtf8::count(&self.as_bytes()[from..b])
+    }
     /// The code-point index: the byte offsets of code points `STRIDE`, `2 * STRIDE`, ...,
     /// built on first use and kept in the tail's slot (non-ASCII strs only).
     #[inline]

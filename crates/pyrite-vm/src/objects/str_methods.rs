@@ -188,11 +188,7 @@ fn byte_at(d: &StrData, i: usize) -> usize {
 
 /// Code point index of byte offset `b` in the text of `d`.
 fn char_index(d: &StrData, b: usize) -> usize {
-    if d.is_ascii() {
-        b
-    } else {
-        d.text().get(..b).map(|p| p.chars().count()).unwrap_or(0)
-    }
+    d.char_index(b)
 }
 
 fn char_len(s: &str) -> usize {
