@@ -168,6 +168,10 @@ pub fn for_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if let Some(r) = it.downcast_exact::<crate::objects::range::RangeIterData>() {
         return Ok(crate::objects::range::range_iter_next(r).map(Value::int));
     }
+    // `for c in s`: the str iterator's next, called directly (it never raises).
+    if crate::objects::iter::is_str_iterator(it) {
+        return crate::objects::iter::str_iter_next(vm, it);
+    }
     iter::next(vm, it)
 }
 

@@ -333,7 +333,14 @@ fn str_iter_data(v: &Value) -> &StrIterData {
     unsafe { v.payload_unchecked::<StrIterData>() }
 }
 
-fn str_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+/// Whether `v` is a str iterator (either of its two types).
+#[inline]
+pub fn is_str_iterator(v: &Value) -> bool {
+    !v.is_small_int() && (std::ptr::eq(v.ty(), &STR_ASCII_ITER_TYPE.0) || std::ptr::eq(v.ty(), &STR_ITER_TYPE.0))
+}
+
+#[inline]
+pub(crate) fn str_iter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let d = str_iter_data(v);
     let bytes = pystr::str_data(&d.s).expect("str").as_bytes();
     let pos = d.pos.get();
