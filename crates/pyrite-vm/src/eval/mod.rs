@@ -906,7 +906,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let seq = peek!(1);
                     let items: &[Value] = if $code == op::UNPACK_SEQUENCE_LIST {
                         match seq.downcast_exact::<list::ListData>() {
-                            Some(l) => l.vec(),
+                            // SAFETY: only the length is read, before anything else runs.
+                            Some(l) => unsafe { l.items_unchecked() },
                             None => deopt!(UNPACK_SEQUENCE),
                         }
                     } else {
@@ -921,7 +922,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     skip_cache!(UNPACK_SEQUENCE);
                     let seq = pop!();
                     let items: &[Value] = match seq.downcast_exact::<list::ListData>() {
-                        Some(l) => l.vec(),
+                        // SAFETY: `seq` keeps the list alive, and pushing clones of its items
+                        // runs no Python code, so nothing changes it while `items` lives.
+                        Some(l) => unsafe { l.items_unchecked() },
                         None => tuple::items(&seq),
                     };
                     for v in items.iter().rev() {
@@ -2257,7 +2260,7 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                     }
                     Err(e) => break 'dispatch Err(cold_error(e)),
                 };
-                list::list_data(&l).expect("list").vec().extend(items);
+                list::list_data(&l).expect("list").extend(items);
             }
             op::SET_UPDATE => {
                 let it = pop!();

@@ -76,7 +76,7 @@ pub unsafe fn instance_store_target(owner: &Value, cache: *const u16) -> Option<
 #[inline(always)]
 pub unsafe fn method_not_shadowed(owner: &Value, cache: *const u16) -> bool {
     use crate::objects::inline_values;
-    inline_values::active(owner).is_some() && inline_values::keys(owner.ty()).len() as u32 == super::specialize::read_u32(cache.add(3))
+    inline_values::active(owner).is_some() && inline_values::keys_len(owner.ty()) as u32 == super::specialize::read_u32(cache.add(3))
 }
 
 /// The method LOAD_ATTR_METHOD_NO_DICT or LOAD_ATTR_METHOD_WITH_VALUES (`opcode`) pushes when
@@ -103,7 +103,7 @@ pub unsafe fn cached_method(owner: &Value, opcode: u8, cache: *const u16) -> Opt
 #[inline(always)]
 pub fn list_int_item(container: &Value, sub: &Value) -> Option<Value> {
     let (l, i) = (container.downcast_exact::<list::ListData>()?, sub.as_small_int()?);
-    l.vec().get(wrap_index(i, l.len())?).cloned()
+    l.get(wrap_index(i, l.len())?)
 }
 
 /// As [`list_int_item`], for BINARY_SUBSCR_TUPLE_INT (an exact tuple).
@@ -119,8 +119,7 @@ pub fn tuple_int_item(container: &Value, sub: &Value) -> Option<Value> {
 #[inline(always)]
 pub fn list_int_cell(container: &Value, sub: &Value) -> Option<*mut Value> {
     let (l, i) = (container.downcast_exact::<list::ListData>()?, sub.as_small_int()?);
-    let n = l.len();
-    l.vec().get_mut(wrap_index(i, n)?).map(|c| c as *mut Value)
+    l.item_ptr(wrap_index(i, l.len())?)
 }
 
 /// A sequence index as Python counts it (negative from the end), if it may be in range.

@@ -261,7 +261,7 @@ mod attr_shape {
         if tag == 0 {
             return resolve(ty, name);
         }
-        let keys_len = inline_values::keys(ty).len() as u32;
+        let keys_len = inline_values::keys_len(ty) as u32;
         let slot = type_name_slot(t, tag, n, SIZE);
         // SAFETY: the attached interpreter's table; `resolve` runs no Python code and does not
         // re-enter.
@@ -520,7 +520,7 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
             if inline_values::key_index(ty, name).is_some() {
                 return None;
             }
-            write_u32(c.add(3), inline_values::keys(ty).len() as u32);
+            write_u32(c.add(3), inline_values::keys_len(ty) as u32);
             return Some(op::LOAD_ATTR_METHOD_WITH_VALUES);
         }
         return Some(match dict_cell {

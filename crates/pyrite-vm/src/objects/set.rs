@@ -99,15 +99,26 @@ impl SetData {
         }
     }
 
-    /// Borrow the table. Never keep the borrow across a call into Python code.
-    #[allow(clippy::mut_from_ref)]
-    fn t(&self) -> &mut Table {
-        // SAFETY: single-threaded, and no borrow outlives a call into Python (module rule).
-        unsafe { &mut *self.table.get() }
+    /// Run `f` with the table, the one way to reach it (read or write).
+    ///
+    /// Rule: `f` must not run Python code, nor anything that can (`eq`, `hash` of a non-str,
+    /// `repr`, a call, a safe point of the eval loop or the collector), and must not reach
+    /// this set's table again (a nested `with_t` only on another set): the `&mut` is the only
+    /// live borrow of the table while `f` runs. Dropping a `Value` inside `f` is allowed:
+    /// deallocation never runs Python code (`__del__` and weakref callbacks are queued for the
+    /// next safe point) and never reads a set's table.
+    #[inline(always)]
+    fn with_t<R>(&self, f: impl FnOnce(&mut Table) -> R) -> R {
+        // SAFETY: the interpreter is single-threaded (the payload is reachable only from the
+        // thread its interpreter is attached to), and by the rule above no other borrow of
+        // the table is created while `f` runs, so this `&mut` is unique for its lifetime,
+        // which ends with `f`.
+        f(unsafe { &mut *self.table.get() })
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
-        self.t().used
+        self.with_t(|t| t.used)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -115,18 +126,18 @@ impl SetData {
     }
 
     fn mask(&self) -> usize {
-        self.t().entries.len() - 1
+        self.with_t(|t| t.entries.len() - 1)
     }
 
     /// Replace the entry vector (the old one is dropped by the caller, after the swap).
     fn replace_entries(&self, entries: Vec<Entry>) -> Vec<Entry> {
         self.generation.set(self.generation.get().wrapping_add(1));
-        std::mem::replace(&mut self.t().entries, entries)
+        self.with_t(|t| std::mem::replace(&mut t.entries, entries))
     }
 
     /// Does the slot `j` still hold `key` (same object) and is the table unchanged?
     fn unchanged(&self, gen: u64, j: usize, key: &Value) -> bool {
-        self.generation.get() == gen && self.t().entries.get(j).and_then(|e| e.key.as_ref()).map(|k| k.is(key)).unwrap_or(false)
+        self.generation.get() == gen && self.with_t(|t| t.entries.get(j).and_then(|e| e.key.as_ref()).map(|k| k.is(key)).unwrap_or(false))
     }
 
     /// `set_lookkey`.
@@ -139,8 +150,8 @@ impl SetData {
             loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let (eh, ek) = match self.t().entries.get(j) {
-                        Some(e) => (e.hash, e.key.clone()),
+                    let (eh, ek) = match self.with_t(|t| t.entries.get(j).map(|e| (e.hash, e.key.clone()))) {
+                        Some(entry) => entry,
                         None => continue 'restart,
                     };
                     let Some(sk) = ek else {
@@ -185,8 +196,8 @@ impl SetData {
             let slot = 'probe: loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let (eh, ek) = match self.t().entries.get(j) {
-                        Some(e) => (e.hash, e.key.clone()),
+                    let (eh, ek) = match self.with_t(|t| t.entries.get(j).map(|e| (e.hash, e.key.clone()))) {
+                        Some(entry) => entry,
                         None => continue 'restart,
                     };
                     match ek {
@@ -213,20 +224,21 @@ impl SetData {
                 perturb >>= PERTURB_SHIFT;
                 i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
             };
-            let t = self.t();
-            if let Some(f) = freeslot {
+            // The slot is empty or a dummy: the assignment drops no key.
+            let grow = self.with_t(|t| {
+                if let Some(f) = freeslot {
+                    t.used += 1;
+                    t.entries[f] = Entry { hash, key: Some(key) };
+                    return None;
+                }
+                t.fill += 1;
                 t.used += 1;
-                t.entries[f] = Entry { hash, key: Some(key) };
-                return Ok(());
+                t.entries[slot] = Entry { hash, key: Some(key) };
+                (t.fill * 5 >= mask * 3).then_some(t.used)
+            });
+            if let Some(used) = grow {
+                self.resize(if used > 50000 { used * 2 } else { used * 4 });
             }
-            t.fill += 1;
-            t.used += 1;
-            t.entries[slot] = Entry { hash, key: Some(key) };
-            if t.fill * 5 < mask * 3 {
-                return Ok(());
-            }
-            let used = t.used;
-            self.resize(if used > 50000 { used * 2 } else { used * 4 });
             return Ok(());
         }
     }
@@ -245,23 +257,25 @@ impl SetData {
         let mut new_entries = empty_entries(newsize);
         let mask = newsize - 1;
         let old = self.replace_entries(Vec::new());
-        let t = self.t();
-        t.fill = t.used;
         for e in old.into_iter() {
             if let Some(k) = e.key {
                 insert_clean(&mut new_entries, mask, k, e.hash);
             }
         }
-        t.entries = new_entries;
+        self.with_t(|t| {
+            t.fill = t.used;
+            t.entries = new_entries;
+        });
     }
 
     /// `set_discard_entry`: true if the key was present.
     pub fn discard_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<bool> {
         match self.lookup(vm, key, hash)? {
             Lookup::Found(j) => {
-                let t = self.t();
-                let old = std::mem::replace(&mut t.entries[j], Entry { hash: -1, key: None });
-                t.used -= 1;
+                let old = self.with_t(|t| {
+                    t.used -= 1;
+                    std::mem::replace(&mut t.entries[j], Entry { hash: -1, key: None })
+                });
                 drop(old);
                 Ok(true)
             }
@@ -272,41 +286,43 @@ impl SetData {
     /// Remove every element (`set_clear_internal`).
     pub fn clear(&self) {
         let old = self.replace_entries(empty_entries(MINSIZE));
-        let t = self.t();
-        t.fill = 0;
-        t.used = 0;
-        t.finger = 0;
+        self.with_t(|t| {
+            t.fill = 0;
+            t.used = 0;
+            t.finger = 0;
+        });
         drop(old);
     }
 
     /// The active `(hash, key)` pairs in table order (a snapshot for loops that call Python).
     fn active(&self) -> Vec<(i64, Value)> {
-        self.t().entries.iter().filter_map(|e| e.key.as_ref().map(|k| (e.hash, k.clone()))).collect()
+        self.with_t(|t| t.entries.iter().filter_map(|e| e.key.as_ref().map(|k| (e.hash, k.clone()))).collect())
     }
 
     /// The elements in iteration order.
     pub fn keys(&self) -> Vec<Value> {
-        self.t().entries.iter().filter_map(|e| e.key.clone()).collect()
+        self.with_t(|t| t.entries.iter().filter_map(|e| e.key.clone()).collect())
     }
 
     /// `set_pop`.
     fn pop(&self) -> Option<Value> {
-        let t = self.t();
-        if t.used == 0 {
-            return None;
-        }
-        let mask = t.entries.len() - 1;
-        let mut i = t.finger & mask;
-        while t.entries[i].key.is_none() {
-            i += 1;
-            if i > mask {
-                i = 0;
+        self.with_t(|t| {
+            if t.used == 0 {
+                return None;
             }
-        }
-        let e = std::mem::replace(&mut t.entries[i], Entry { hash: -1, key: None });
-        t.used -= 1;
-        t.finger = i + 1;
-        e.key
+            let mask = t.entries.len() - 1;
+            let mut i = t.finger & mask;
+            while t.entries[i].key.is_none() {
+                i += 1;
+                if i > mask {
+                    i = 0;
+                }
+            }
+            let e = std::mem::replace(&mut t.entries[i], Entry { hash: -1, key: None });
+            t.used -= 1;
+            t.finger = i + 1;
+            e.key
+        })
     }
 
     /// `set_merge`: add every element of another set.
@@ -314,28 +330,32 @@ impl SetData {
         if std::ptr::eq(self, other) || other.is_empty() {
             return Ok(());
         }
-        let (ofill, oused, omask) = (other.t().fill, other.t().used, other.mask());
-        if (self.t().fill + oused) * 5 >= self.mask() * 3 {
-            self.resize((self.t().used + oused) * 2);
+        let (ofill, oused, omask) = other.with_t(|t| (t.fill, t.used, t.entries.len() - 1));
+        let (fill, used) = self.with_t(|t| (t.fill, t.used));
+        if (fill + oused) * 5 >= self.mask() * 3 {
+            self.resize((used + oused) * 2);
         }
-        if self.t().fill == 0 && self.mask() == omask && ofill == oused {
-            let copy = other.t().entries.clone();
+        let fill = self.with_t(|t| t.fill);
+        if fill == 0 && self.mask() == omask && ofill == oused {
+            let copy = other.with_t(|t| t.entries.clone());
             let old = self.replace_entries(copy);
-            let t = self.t();
-            t.fill = ofill;
-            t.used = oused;
+            self.with_t(|t| {
+                t.fill = ofill;
+                t.used = oused;
+            });
             drop(old);
             return Ok(());
         }
-        if self.t().fill == 0 {
+        if fill == 0 {
             let items = other.active();
             let mask = self.mask();
-            let t = self.t();
-            t.fill = items.len();
-            t.used = items.len();
-            for (h, k) in items {
-                insert_clean(&mut t.entries, mask, k, h);
-            }
+            self.with_t(|t| {
+                t.fill = items.len();
+                t.used = items.len();
+                for (h, k) in items {
+                    insert_clean(&mut t.entries, mask, k, h);
+                }
+            });
             return Ok(());
         }
         for (h, k) in other.active() {
@@ -353,19 +373,20 @@ impl SetData {
         fn shuffle(h: u64) -> u64 {
             ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
         }
-        let t = self.t();
-        let mut hash: u64 = 0;
-        for e in &t.entries {
-            hash ^= shuffle(e.hash as u64);
-        }
-        let mask = t.entries.len() - 1;
-        if (mask + 1 - t.fill) & 1 != 0 {
-            hash ^= shuffle(0);
-        }
-        if (t.fill - t.used) & 1 != 0 {
-            hash ^= shuffle(u64::MAX);
-        }
-        hash ^= (t.used as u64 + 1).wrapping_mul(1927868237);
+        let mut hash: u64 = self.with_t(|t| {
+            let mut hash: u64 = 0;
+            for e in &t.entries {
+                hash ^= shuffle(e.hash as u64);
+            }
+            let mask = t.entries.len() - 1;
+            if (mask + 1 - t.fill) & 1 != 0 {
+                hash ^= shuffle(0);
+            }
+            if (t.fill - t.used) & 1 != 0 {
+                hash ^= shuffle(u64::MAX);
+            }
+            hash ^ (t.used as u64 + 1).wrapping_mul(1927868237)
+        });
         hash ^= (hash >> 11) ^ (hash >> 25);
         hash = hash.wrapping_mul(69069).wrapping_add(907133923);
         if hash == u64::MAX {
@@ -377,7 +398,11 @@ impl SetData {
 
     /// Exchange the contents of two sets (`set_swap_bodies`).
     fn swap_bodies(&self, other: &SetData) {
-        std::mem::swap(self.t(), other.t());
+        if std::ptr::eq(self, other) {
+            return;
+        }
+        // Two different sets: two distinct tables.
+        self.with_t(|a| other.with_t(|b| std::mem::swap(a, b)));
         self.generation.set(self.generation.get().wrapping_add(1));
         other.generation.set(other.generation.get().wrapping_add(1));
         self.hash.set(-1);
@@ -516,10 +541,11 @@ pub fn set_update(vm: &mut Vm, set: &Value, other: &Value) -> PyResult<()> {
     if !other.is_small_int() && std::ptr::eq(other.ty(), &dict::DICT_TYPE.0) {
         let dd = dict::dict_data(other).expect("dict");
         let n = dd.len();
-        if (d.t().fill + n) * 5 >= d.mask() * 3 {
-            d.resize((d.t().used + n) * 2);
+        let (fill, used) = d.with_t(|t| (t.fill, t.used));
+        if (fill + n) * 5 >= d.mask() * 3 {
+            d.resize((used + n) * 2);
         }
-        let entries: Vec<(i64, Value)> = dd.table().entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect();
+        let entries: Vec<(i64, Value)> = dd.hash_keys();
         for (h, k) in entries {
             d.add_hashed(vm, k, h)?;
         }
@@ -620,11 +646,10 @@ fn difference_update_internal(vm: &mut Vm, so: &Value, other: &Value) -> PyResul
             sd.discard_hashed(vm, &k, h)?;
         }
     }
-    let t = sd.t();
-    if t.fill - t.used <= sd.mask() / 4 {
+    let (fill, used) = sd.with_t(|t| (t.fill, t.used));
+    if fill - used <= sd.mask() / 4 {
         return Ok(());
     }
-    let used = t.used;
     sd.resize(if used > 50000 { used * 2 } else { used * 4 });
     Ok(())
 }
@@ -668,7 +693,7 @@ fn symmetric_difference_update(vm: &mut Vm, so: &Value, other: &Value) -> PyResu
         return Ok(());
     }
     let items: Vec<(i64, Value)> = if !other.is_small_int() && std::ptr::eq(other.ty(), &dict::DICT_TYPE.0) {
-        dict::dict_data(other).expect("dict").table().entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect()
+        dict::dict_data(other).expect("dict").hash_keys()
     } else if let Some(od) = set_data(other) {
         od.active()
     } else {
@@ -750,11 +775,14 @@ fn isdisjoint(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
 fn set_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: registered for set/frozenset (and subclasses), which carry this payload.
     let d = unsafe { payload_of::<SetData>(h) };
-    for e in &d.t().entries {
-        if let Some(k) = &e.key {
-            visit(k);
+    // Visiting only counts references (the collector's `visit` runs no Python code).
+    d.with_t(|t| {
+        for e in &t.entries {
+            if let Some(k) = &e.key {
+                visit(k);
+            }
         }
-    }
+    });
     crate::typeobj::traverse_instance_extras(h, visit);
 }
 
@@ -1245,13 +1273,16 @@ fn setiter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         it.used.set(-1);
         return Err(vm.runtime_error("Set changed size during iteration"));
     }
-    let entries = &d.t().entries;
     let mut i = it.pos.get();
-    while i < entries.len() && entries[i].key.is_none() {
-        i += 1;
-    }
+    let next = d.with_t(|t| {
+        let entries = &t.entries;
+        while i < entries.len() && entries[i].key.is_none() {
+            i += 1;
+        }
+        entries.get(i).and_then(|e| e.key.clone())
+    });
     it.pos.set(i + 1);
-    match entries.get(i).and_then(|e| e.key.clone()) {
+    match next {
         Some(k) => {
             it.remaining.set(it.remaining.get() - 1);
             Ok(Some(k))
@@ -1331,10 +1362,10 @@ mod tests {
     fn order_of(xs: &[i64]) -> Vec<i64> {
         let d = SetData::new();
         for &x in xs {
-            let t = d.t();
+            let grow = d.with_t(|t| {
             let present = t.entries.iter().any(|e| e.key.as_ref().and_then(|k| k.as_small_int()) == Some(x));
             if present {
-                continue;
+                return None;
             }
             let mask = t.entries.len() - 1;
             // No dummies and distinct keys: the first empty slot on the probe sequence.
@@ -1353,8 +1384,9 @@ mod tests {
             t.entries[slot] = Entry { hash: x, key: Some(Value::small_int(x)) };
             t.fill += 1;
             t.used += 1;
-            if t.fill * 5 >= mask * 3 {
-                let used = t.used;
+            (t.fill * 5 >= mask * 3).then_some(t.used)
+            });
+            if let Some(used) = grow {
                 d.resize(if used > 50000 { used * 2 } else { used * 4 });
             }
         }
@@ -1380,10 +1412,11 @@ mod tests {
         assert_eq!(SetData::new().frozen_hash(), 133146708735736);
         let d = SetData::new();
         for x in 1..=3i64 {
-            let t = d.t();
-            t.entries[x as usize] = Entry { hash: x, key: Some(Value::small_int(x)) };
-            t.fill += 1;
-            t.used += 1;
+            d.with_t(|t| {
+                t.entries[x as usize] = Entry { hash: x, key: Some(Value::small_int(x)) };
+                t.fill += 1;
+                t.used += 1;
+            });
         }
         assert_eq!(d.frozen_hash(), -272375401224217160);
     }

@@ -217,7 +217,9 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
     // Python code or drops a reference, so the sequence cannot change meanwhile.
     let snapshot: Vec<Value>;
     let items: &[Value] = if let Some(l) = it.downcast_exact::<crate::objects::list::ListData>() {
-        l.vec().as_slice()
+        // SAFETY: (the comment above) nothing below runs Python code or drops a reference
+        // until `items` is last used, and `it` keeps the list alive.
+        unsafe { l.items_unchecked() }
     } else if let Some(t) = tuple::exact_items(it) {
         t
     } else {
