@@ -35,58 +35,87 @@ use crate::vm::Vm;
 /// `cache_at` must point just past the opcode unit of an instruction with caches.
 #[inline(always)]
 pub unsafe fn unspecialize(cache_at: *mut u16, generic: u8) {
-    // Store just the opcode byte (the low byte of the unit): that needs no read of the unit,
-    // so the eval loop does not keep the instruction it dispatched on alive until here.
-    let unit = cache_at.sub(1) as *mut u8;
-    let opcode_byte = if cfg!(target_endian = "little") { unit } else { unit.add(1) };
-    *opcode_byte = generic;
+    // SAFETY: by the caller's contract (`# Safety` above) `cache_at` points just past an opcode
+    // unit, so `cache_at - 1` is that unit and its low-order byte (the opcode) is in bounds and
+    // writable.
+    unsafe {
+        // Store just the opcode byte (the low byte of the unit): that needs no read of the unit,
+        // so the eval loop does not keep the instruction it dispatched on alive until here.
+        let unit = cache_at.sub(1) as *mut u8;
+        let opcode_byte = if cfg!(target_endian = "little") { unit } else { unit.add(1) };
+        *opcode_byte = generic;
+    }
 }
 
 #[inline(always)]
 pub unsafe fn read_u32(c: *const u16) -> u32 {
-    *c as u32 | (*c.add(1) as u32) << 16
+    // SAFETY: callers pass a pointer to two readable cache units of a live instruction array (each
+    // caller's own contract).
+    unsafe { *c as u32 | (*c.add(1) as u32) << 16 }
 }
 
 #[inline(always)]
 unsafe fn write_u32(c: *mut u16, v: u32) {
-    *c = v as u16;
-    *c.add(1) = (v >> 16) as u16;
+    // SAFETY: callers pass a pointer to two writable cache units of a live instruction array (each
+    // caller's own contract).
+    unsafe {
+        *c = v as u16;
+        *c.add(1) = (v >> 16) as u16;
+    }
 }
 
 #[inline(always)]
 pub unsafe fn read_ptr(c: *const u16) -> *const ObjHeader {
-    (read_u32(c) as u64 | (read_u32(c.add(2)) as u64) << 32) as usize as *const ObjHeader
+    // SAFETY: callers pass a pointer to four readable cache units of a live instruction array.
+    unsafe { (read_u32(c) as u64 | (read_u32(c.add(2)) as u64) << 32) as usize as *const ObjHeader }
 }
 
 #[inline(always)]
 unsafe fn write_ptr(c: *mut u16, p: *const ObjHeader) {
-    let v = p as usize as u64;
-    write_u32(c, v as u32);
-    write_u32(c.add(2), (v >> 32) as u32);
+    // SAFETY: callers pass a pointer to four writable cache units of a live instruction array.
+    unsafe {
+        let v = p as usize as u64;
+        write_u32(c, v as u32);
+        write_u32(c.add(2), (v >> 32) as u32);
+    }
 }
 
 /// Rewrite the opcode byte at `instr`, keeping its argument byte.
 #[inline(always)]
 unsafe fn set_opcode(instr: *mut u16, opcode: u16) {
-    *instr = (*instr & 0xff00) | opcode;
+    // SAFETY: callers pass `instr`, a live instruction's opcode unit, which is in bounds and
+    // writable (instructions are rewritten in place only).
+    unsafe { *instr = (*instr & 0xff00) | opcode };
 }
 
 /// Install `opcode` and give it the full cool-down of misses.
 unsafe fn specialized(instr: *mut u16, counter: *mut u16, opcode: u16) {
-    set_opcode(instr, opcode);
-    *counter = adaptive::COOLDOWN;
+    // SAFETY: callers pass `instr` (an instruction's opcode unit) and `counter` (its first cache
+    // unit), both in bounds of the live instruction array.
+    unsafe {
+        set_opcode(instr, opcode);
+        *counter = adaptive::COOLDOWN;
+    }
 }
 
 /// Keep (or restore) the generic `family` and wait longer before trying again.
 unsafe fn unspecialized(instr: *mut u16, counter: *mut u16, family: u16) {
-    set_opcode(instr, family);
-    *counter = adaptive::backoff(*counter);
+    // SAFETY: as in `specialized`: `instr` and `counter` are an instruction's opcode unit and first
+    // cache unit.
+    unsafe {
+        set_opcode(instr, family);
+        *counter = adaptive::backoff(*counter);
+    }
 }
 
 unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option<u16>) {
-    match choice {
-        Some(opcode) => specialized(instr, counter, opcode),
-        None => unspecialized(instr, counter, family),
+    // SAFETY: as in `specialized`: `instr` and `counter` are an instruction's opcode unit and first
+    // cache unit.
+    unsafe {
+        match choice {
+            Some(opcode) => specialized(instr, counter, opcode),
+            None => unspecialized(instr, counter, family),
+        }
     }
 }
 
@@ -97,42 +126,47 @@ unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option
 /// `instr` is a BINARY_OP instruction and `counter` its first cache unit; `locals` are the
 /// frame's localsplus slots.
 pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16, locals: *const Option<Value>) {
-    let base = binop::base(oparg);
-    let both_floats = float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some();
-    let choice = if let (Some(x), Some(y)) = (lhs.as_small_int(), rhs.as_small_int()) {
-        match base {
-            binop::ADD => Some(op::BINARY_OP_ADD_INT),
-            binop::SUBTRACT => Some(op::BINARY_OP_SUBTRACT_INT),
-            binop::MULTIPLY => Some(op::BINARY_OP_MULTIPLY_INT),
-            // Only where the fast path applies now (a division by zero stays generic).
-            _ => crate::objects::int::small_int_binop(x, y, base).map(|_| op::BINARY_OP_INT_ANY),
-        }
-    } else if both_floats && matches!(base, binop::ADD | binop::SUBTRACT | binop::MULTIPLY) {
-        Some(match base {
-            binop::ADD => op::BINARY_OP_ADD_FLOAT,
-            binop::SUBTRACT => op::BINARY_OP_SUBTRACT_FLOAT,
-            _ => op::BINARY_OP_MULTIPLY_FLOAT,
-        })
-    } else if let (true, Some(x), Some(y)) = (
-        both_floats || float::exact_float(lhs).is_some() || float::exact_float(rhs).is_some(),
-        float::float_or_small_int(lhs),
-        float::float_or_small_int(rhs),
-    ) {
-        float::simple_float_binop(x, y, base).map(|_| op::BINARY_OP_FLOAT_ANY)
-    } else if base == binop::ADD && is_exact_str(lhs) && is_exact_str(rhs) {
-        // `s += t` stored straight back into the local that held `s` (CPython's test): the
-        // local's reference can be dropped first, so an unshared `s` grows in place.
-        let next = *counter.add(pyrite_bytecode::opcode::cache_size::BINARY_OP);
-        let to_store = matches!(next & 0xff, op::STORE_FAST | op::STORE_FAST__LOAD_FAST);
-        if oparg == binop::INPLACE + binop::ADD && to_store && (*locals.add((next >> 8) as usize)).as_ref().map(|v| v.is(lhs)).unwrap_or(false) {
-            Some(op::BINARY_OP_INPLACE_ADD_UNICODE)
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a BINARY_OP, `counter` its
+    // first cache unit (so its cache is writable) and `locals` the frame's live localsplus slots,
+    // which the fused forms' checks read.
+    unsafe {
+        let base = binop::base(oparg);
+        let both_floats = float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some();
+        let choice = if let (Some(x), Some(y)) = (lhs.as_small_int(), rhs.as_small_int()) {
+            match base {
+                binop::ADD => Some(op::BINARY_OP_ADD_INT),
+                binop::SUBTRACT => Some(op::BINARY_OP_SUBTRACT_INT),
+                binop::MULTIPLY => Some(op::BINARY_OP_MULTIPLY_INT),
+                // Only where the fast path applies now (a division by zero stays generic).
+                _ => crate::objects::int::small_int_binop(x, y, base).map(|_| op::BINARY_OP_INT_ANY),
+            }
+        } else if both_floats && matches!(base, binop::ADD | binop::SUBTRACT | binop::MULTIPLY) {
+            Some(match base {
+                binop::ADD => op::BINARY_OP_ADD_FLOAT,
+                binop::SUBTRACT => op::BINARY_OP_SUBTRACT_FLOAT,
+                _ => op::BINARY_OP_MULTIPLY_FLOAT,
+            })
+        } else if let (true, Some(x), Some(y)) = (
+            both_floats || float::exact_float(lhs).is_some() || float::exact_float(rhs).is_some(),
+            float::float_or_small_int(lhs),
+            float::float_or_small_int(rhs),
+        ) {
+            float::simple_float_binop(x, y, base).map(|_| op::BINARY_OP_FLOAT_ANY)
+        } else if base == binop::ADD && is_exact_str(lhs) && is_exact_str(rhs) {
+            // `s += t` stored straight back into the local that held `s` (CPython's test): the
+            // local's reference can be dropped first, so an unshared `s` grows in place.
+            let next = *counter.add(pyrite_bytecode::opcode::cache_size::BINARY_OP);
+            let to_store = matches!(next & 0xff, op::STORE_FAST | op::STORE_FAST__LOAD_FAST);
+            if oparg == binop::INPLACE + binop::ADD && to_store && (*locals.add((next >> 8) as usize)).as_ref().map(|v| v.is(lhs)).unwrap_or(false) {
+                Some(op::BINARY_OP_INPLACE_ADD_UNICODE)
+            } else {
+                Some(op::BINARY_OP_ADD_UNICODE)
+            }
         } else {
-            Some(op::BINARY_OP_ADD_UNICODE)
-        }
-    } else {
-        None
-    };
-    finish(instr, counter, op::BINARY_OP, choice);
+            None
+        };
+        finish(instr, counter, op::BINARY_OP, choice);
+    }
 }
 
 /// The polymorphic fallback of the instance attribute forms, for an owner of another class
@@ -303,47 +337,59 @@ pub fn is_exact_str(v: &Value) -> bool {
 /// # Safety
 /// As for [`binary_op`], for COMPARE_OP.
 pub unsafe fn compare_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16) {
-    let cmp_op = oparg >> 4;
-    let choice = if lhs.is_small_int() && rhs.is_small_int() {
-        Some(op::COMPARE_OP_INT)
-    } else if float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some() {
-        Some(op::COMPARE_OP_FLOAT)
-    } else if is_exact_str(lhs) && is_exact_str(rhs) && (cmp_op == cmp::EQ || cmp_op == cmp::NE) {
-        Some(op::COMPARE_OP_STR)
-    } else {
-        None
-    };
-    finish(instr, counter, op::COMPARE_OP, choice);
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a COMPARE_OP and `counter` its
+    // first cache unit: every write stays in that instruction's units.
+    unsafe {
+        let cmp_op = oparg >> 4;
+        let choice = if lhs.is_small_int() && rhs.is_small_int() {
+            Some(op::COMPARE_OP_INT)
+        } else if float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some() {
+            Some(op::COMPARE_OP_FLOAT)
+        } else if is_exact_str(lhs) && is_exact_str(rhs) && (cmp_op == cmp::EQ || cmp_op == cmp::NE) {
+            Some(op::COMPARE_OP_STR)
+        } else {
+            None
+        };
+        finish(instr, counter, op::COMPARE_OP, choice);
+    }
 }
 
 /// # Safety
 /// As for [`binary_op`], for BINARY_SUBSCR.
 pub unsafe fn binary_subscr(container: &Value, sub: &Value, instr: *mut u16, counter: *mut u16) {
-    let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
-        Some(op::BINARY_SUBSCR_LIST_INT)
-    } else if container.downcast_exact::<tuple::TupleData>().is_some() && sub.is_small_int() {
-        Some(op::BINARY_SUBSCR_TUPLE_INT)
-    } else if container.downcast_exact::<dict::DictData>().is_some() {
-        Some(op::BINARY_SUBSCR_DICT)
-    } else if is_exact_str(container) && sub.is_small_int() && pystr::str_data(container).map(|d| d.is_ascii()).unwrap_or(false) {
-        Some(op::BINARY_SUBSCR_STR_INT)
-    } else {
-        None
-    };
-    finish(instr, counter, op::BINARY_SUBSCR, choice);
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a BINARY_SUBSCR and `counter`
+    // its first cache unit: every write stays in that instruction's units.
+    unsafe {
+        let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
+            Some(op::BINARY_SUBSCR_LIST_INT)
+        } else if container.downcast_exact::<tuple::TupleData>().is_some() && sub.is_small_int() {
+            Some(op::BINARY_SUBSCR_TUPLE_INT)
+        } else if container.downcast_exact::<dict::DictData>().is_some() {
+            Some(op::BINARY_SUBSCR_DICT)
+        } else if is_exact_str(container) && sub.is_small_int() && pystr::str_data(container).map(|d| d.is_ascii()).unwrap_or(false) {
+            Some(op::BINARY_SUBSCR_STR_INT)
+        } else {
+            None
+        };
+        finish(instr, counter, op::BINARY_SUBSCR, choice);
+    }
 }
 
 /// # Safety
 /// As for [`binary_op`], for STORE_SUBSCR.
 pub unsafe fn store_subscr(container: &Value, sub: &Value, instr: *mut u16, counter: *mut u16) {
-    let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
-        Some(op::STORE_SUBSCR_LIST_INT)
-    } else if container.downcast_exact::<dict::DictData>().is_some() {
-        Some(op::STORE_SUBSCR_DICT)
-    } else {
-        None
-    };
-    finish(instr, counter, op::STORE_SUBSCR, choice);
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a STORE_SUBSCR and `counter`
+    // its first cache unit: every write stays in that instruction's units.
+    unsafe {
+        let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
+            Some(op::STORE_SUBSCR_LIST_INT)
+        } else if container.downcast_exact::<dict::DictData>().is_some() {
+            Some(op::STORE_SUBSCR_DICT)
+        } else {
+            None
+        };
+        finish(instr, counter, op::STORE_SUBSCR, choice);
+    }
 }
 
 /// CONTAINS_OP has no cache (its layout is CPython 3.12's): it specialises on first use; a
@@ -352,12 +398,16 @@ pub unsafe fn store_subscr(container: &Value, sub: &Value, instr: *mut u16, coun
 /// # Safety
 /// `instr` is a CONTAINS_OP instruction.
 pub unsafe fn contains_op(container: &Value, instr: *mut u16) {
-    if container.downcast_exact::<dict::DictData>().is_some() {
-        set_opcode(instr, op::CONTAINS_OP_DICT);
-    } else if set::is_anyset(container) && (set::is_exact_set(container) || std::ptr::eq(container.ty(), &set::FROZENSET_TYPE.0)) {
-        set_opcode(instr, op::CONTAINS_OP_SET);
-    } else if is_exact_str(container) {
-        set_opcode(instr, op::CONTAINS_OP_STR);
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a CONTAINS_OP: only its opcode
+    // byte is rewritten.
+    unsafe {
+        if container.downcast_exact::<dict::DictData>().is_some() {
+            set_opcode(instr, op::CONTAINS_OP_DICT);
+        } else if set::is_anyset(container) && (set::is_exact_set(container) || std::ptr::eq(container.ty(), &set::FROZENSET_TYPE.0)) {
+            set_opcode(instr, op::CONTAINS_OP_SET);
+        } else if is_exact_str(container) {
+            set_opcode(instr, op::CONTAINS_OP_STR);
+        }
     }
 }
 
@@ -367,35 +417,43 @@ pub unsafe fn contains_op(container: &Value, instr: *mut u16) {
 /// # Safety
 /// As for [`binary_op`], for FOR_ITER.
 pub unsafe fn for_iter(it: &Value, instr: *mut u16, counter: *mut u16) {
-    let choice = if it.downcast_exact::<range::RangeIterData>().is_some() {
-        Some(op::FOR_ITER_RANGE)
-    } else if !it.is_small_int() && std::ptr::eq(it.ty(), &iter::LIST_ITER_TYPE.0) {
-        Some(op::FOR_ITER_LIST)
-    } else if !it.is_small_int() && std::ptr::eq(it.ty(), &iter::TUPLE_ITER_TYPE.0) {
-        Some(op::FOR_ITER_TUPLE)
-    } else if it.downcast_exact::<generator::GeneratorData>().is_some() {
-        Some(op::FOR_ITER_GEN)
-    } else {
-        None
-    };
-    finish(instr, counter, op::FOR_ITER, choice);
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a FOR_ITER and `counter` its
+    // first cache unit: every write stays in that instruction's units.
+    unsafe {
+        let choice = if it.downcast_exact::<range::RangeIterData>().is_some() {
+            Some(op::FOR_ITER_RANGE)
+        } else if !it.is_small_int() && std::ptr::eq(it.ty(), &iter::LIST_ITER_TYPE.0) {
+            Some(op::FOR_ITER_LIST)
+        } else if !it.is_small_int() && std::ptr::eq(it.ty(), &iter::TUPLE_ITER_TYPE.0) {
+            Some(op::FOR_ITER_TUPLE)
+        } else if it.downcast_exact::<generator::GeneratorData>().is_some() {
+            Some(op::FOR_ITER_GEN)
+        } else {
+            None
+        };
+        finish(instr, counter, op::FOR_ITER, choice);
+    }
 }
 
 /// # Safety
 /// As for [`binary_op`], for UNPACK_SEQUENCE.
 pub unsafe fn unpack_sequence(seq: &Value, n: usize, instr: *mut u16, counter: *mut u16) {
-    let choice = if let Some(t) = seq.downcast_exact::<tuple::TupleData>() {
-        match (t.items().len() == n, n) {
-            (true, 2) => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
-            (true, _) => Some(op::UNPACK_SEQUENCE_TUPLE),
-            _ => None,
-        }
-    } else if let Some(l) = seq.downcast_exact::<list::ListData>() {
-        (l.len() == n).then_some(op::UNPACK_SEQUENCE_LIST)
-    } else {
-        None
-    };
-    finish(instr, counter, op::UNPACK_SEQUENCE, choice);
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is an UNPACK_SEQUENCE and
+    // `counter` its first cache unit: every write stays in that instruction's units.
+    unsafe {
+        let choice = if let Some(t) = seq.downcast_exact::<tuple::TupleData>() {
+            match (t.items().len() == n, n) {
+                (true, 2) => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
+                (true, _) => Some(op::UNPACK_SEQUENCE_TUPLE),
+                _ => None,
+            }
+        } else if let Some(l) = seq.downcast_exact::<list::ListData>() {
+            (l.len() == n).then_some(op::UNPACK_SEQUENCE_LIST)
+        } else {
+            None
+        };
+        finish(instr, counter, op::UNPACK_SEQUENCE, choice);
+    }
 }
 
 // -------------------------------------------------------------------------------------------
@@ -404,24 +462,28 @@ pub unsafe fn unpack_sequence(seq: &Value, n: usize, instr: *mut u16, counter: *
 /// # Safety
 /// `instr` is a LOAD_GLOBAL instruction and `counter` its first cache unit.
 pub unsafe fn load_global(globals: &Value, builtins: &Value, name: &Value, instr: *mut u16, counter: *mut u16) {
-    let choice = (|| {
-        let g = dict::dict_data(globals).filter(|_| std::ptr::eq(globals.ty(), &dict::DICT_TYPE.0))?;
-        let gv = g.keys_version_for_cache()?;
-        if let Some((i, _)) = g.get_str_index(name) {
-            let i = u16::try_from(i).ok()?;
-            *counter.add(1) = i;
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a LOAD_GLOBAL and `counter`
+    // its first of 4 cache units: every write stays in those units.
+    unsafe {
+        let choice = (|| {
+            let g = dict::dict_data(globals).filter(|_| std::ptr::eq(globals.ty(), &dict::DICT_TYPE.0))?;
+            let gv = g.keys_version_for_cache()?;
+            if let Some((i, _)) = g.get_str_index(name) {
+                let i = u16::try_from(i).ok()?;
+                *counter.add(1) = i;
+                *counter.add(2) = gv;
+                return Some(op::LOAD_GLOBAL_MODULE);
+            }
+            let b = dict::dict_data(builtins).filter(|_| std::ptr::eq(builtins.ty(), &dict::DICT_TYPE.0))?;
+            let bv = b.keys_version_for_cache()?;
+            let (i, _) = b.get_str_index(name)?;
+            *counter.add(1) = u16::try_from(i).ok()?;
             *counter.add(2) = gv;
-            return Some(op::LOAD_GLOBAL_MODULE);
-        }
-        let b = dict::dict_data(builtins).filter(|_| std::ptr::eq(builtins.ty(), &dict::DICT_TYPE.0))?;
-        let bv = b.keys_version_for_cache()?;
-        let (i, _) = b.get_str_index(name)?;
-        *counter.add(1) = u16::try_from(i).ok()?;
-        *counter.add(2) = gv;
-        *counter.add(3) = bv;
-        Some(op::LOAD_GLOBAL_BUILTIN)
-    })();
-    finish(instr, counter, op::LOAD_GLOBAL, choice);
+            *counter.add(3) = bv;
+            Some(op::LOAD_GLOBAL_BUILTIN)
+        })();
+        finish(instr, counter, op::LOAD_GLOBAL, choice);
+    }
 }
 
 /// Is attribute access on `ty` the generic algorithm (no `__getattribute__`/`__getattr__`)?
@@ -442,128 +504,49 @@ pub fn instance_dict(owner: &Value) -> Option<&dict::DictData> {
 /// # Safety
 /// `instr` is a LOAD_ATTR instruction and `counter` its first cache unit.
 pub unsafe fn load_attr(owner: &Value, name: &Value, method: bool, instr: *mut u16, counter: *mut u16) {
-    let choice = load_attr_choice(owner, name, method, counter);
-    finish(instr, counter, op::LOAD_ATTR, choice);
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a LOAD_ATTR and `counter` its
+    // first of 9 cache units: every write stays in those units.
+    unsafe {
+        let choice = load_attr_choice(owner, name, method, counter);
+        finish(instr, counter, op::LOAD_ATTR, choice);
+    }
 }
 
 unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u16) -> Option<u16> {
-    let h = owner.header()?;
-    let ty = h.ty();
-    // A module attribute: the module dict's keys version and the entry index.
-    if std::ptr::eq(ty, &module::MODULE_TYPE.0) && !method {
-        let md = owner.downcast_exact::<module::ModuleData>()?;
-        let d = dict::dict_data(&md.dict)?;
-        let kv = d.keys_version_for_cache()?;
-        let (i, _) = d.get_str_index(name)?;
-        write_u32(c.add(1), kv as u32);
-        write_u32(c.add(3), u32::try_from(i).ok()?);
-        return Some(op::LOAD_ATTR_MODULE);
-    }
-    // An attribute of a class object (metaclass `type`, which has no such attribute).
-    if let Some(cls) = owner.as_type() {
-        if !std::ptr::eq(ty, type_type()) || type_type().lookup(name).is_some() {
-            return None;
-        }
-        let tag = cls.version_tag.get();
-        let found = cls.lookup(name)?;
-        let plain = found.downcast_exact::<function::FunctionData>().is_some()
-            || descr::is_method_descriptor(&found)
-            || found.ty().slots.descr_get.get().is_none();
-        if !plain || tag == 0 {
-            return None;
-        }
-        write_u32(c.add(1), tag);
-        write_ptr(c.add(5), found.as_ptr());
-        return Some(op::LOAD_ATTR_CLASS);
-    }
-    if !generic_getattro(ty) {
-        return None;
-    }
-    let tag = ty.version_tag.get();
-    if tag == 0 {
-        return None;
-    }
-    let on_type = ty.lookup(name);
-    if let Some(d) = &on_type {
-        if let Some(m) = d.downcast_exact::<descr::MemberDescrData>() {
-            // The offset is only meaningful in instances of the member's own class.
-            if method || !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
-                return None;
-            }
-            write_u32(c.add(1), tag);
-            write_u32(c.add(3), u32::try_from(m.offset).ok()?);
-            return Some(op::LOAD_ATTR_SLOT);
-        }
-        if let Some(p) = d.downcast_exact::<descr::PropertyData>() {
-            let fget = (*p.fget.get()).clone();
-            if method || fget.downcast_exact::<function::FunctionData>().is_none() {
-                return None;
-            }
-            // The property itself (kept alive by the class dict while the tag holds): its
-            // getter is read on each run, as `property.__init__` can replace it.
-            write_u32(c.add(1), tag);
-            write_ptr(c.add(5), d.as_ptr());
-            return Some(op::LOAD_ATTR_PROPERTY);
-        }
-    }
-    let dict_cell = crate::typeobj::instance_dict_cell(owner);
-    if method {
-        let m = on_type?;
-        if m.downcast_exact::<function::FunctionData>().is_none() && !descr::is_method_descriptor(&m) {
-            return None;
-        }
-        write_u32(c.add(1), tag);
-        write_ptr(c.add(5), m.as_ptr());
-        if inline_values::active(owner).is_some() {
-            // No instance of the class can shadow the method while its keys lack the name:
-            // remember how many keys there were (they only grow).
-            if inline_values::key_index(ty, name).is_some() {
-                return None;
-            }
-            write_u32(c.add(3), inline_values::keys_len(ty) as u32);
-            return Some(op::LOAD_ATTR_METHOD_WITH_VALUES);
-        }
-        return Some(match dict_cell {
-            None => op::LOAD_ATTR_METHOD_NO_DICT,
-            Some(cell) if (*cell.get()).is_none() => op::LOAD_ATTR_METHOD_LAZY_DICT,
-            Some(_) => {
-                let d = instance_dict(owner)?;
-                if d.get_str(name).is_some() {
-                    return None;
-                }
-                // A materialised dict is checked on every run (the LAZY_DICT form does that).
-                op::LOAD_ATTR_METHOD_LAZY_DICT
-            }
-        });
-    }
-    // An instance attribute, unless a data descriptor on the type takes precedence.
-    if on_type.map(|d| d.ty().slots.descr_set.get().is_some()).unwrap_or(false) {
-        return None;
-    }
-    if let Some(b) = inline_values::active(owner) {
-        let i = inline_values::key_index(ty, name)?;
-        b.peek(i)?;
-        write_u32(c.add(1), tag);
-        write_u32(c.add(3), i as u32);
-        // No second class yet (units 5..7 may hold another form's descriptor pointer).
-        write_u32(c.add(5), 0);
-        *c.add(7) = 0;
-        return Some(op::LOAD_ATTR_INSTANCE_VALUE);
-    }
-    let d = instance_dict(owner)?;
-    let (i, _) = d.get_str_index(name)?;
-    write_u32(c.add(1), tag);
-    write_u32(c.add(3), u32::try_from(i).ok()?);
-    Some(op::LOAD_ATTR_WITH_HINT)
-}
-
-/// # Safety
-/// `instr` is a STORE_ATTR instruction and `counter` its first cache unit.
-pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: *mut u16) {
-    let choice = (|| {
+    // SAFETY: `c` is a LOAD_ATTR's first of 9 cache units (the only caller, `load_attr`, passes its
+    // `counter`): every write stays in those units; a cached borrowed pointer is kept alive by the
+    // type's dict while the tag written with it holds.
+    unsafe {
         let h = owner.header()?;
         let ty = h.ty();
-        if !ty.is_heap_type() || ty.slots.setattro.get().map(|f| f as usize) != Some(crate::objects::object::generic_setattr as *const () as usize) {
+        // A module attribute: the module dict's keys version and the entry index.
+        if std::ptr::eq(ty, &module::MODULE_TYPE.0) && !method {
+            let md = owner.downcast_exact::<module::ModuleData>()?;
+            let d = dict::dict_data(&md.dict)?;
+            let kv = d.keys_version_for_cache()?;
+            let (i, _) = d.get_str_index(name)?;
+            write_u32(c.add(1), kv as u32);
+            write_u32(c.add(3), u32::try_from(i).ok()?);
+            return Some(op::LOAD_ATTR_MODULE);
+        }
+        // An attribute of a class object (metaclass `type`, which has no such attribute).
+        if let Some(cls) = owner.as_type() {
+            if !std::ptr::eq(ty, type_type()) || type_type().lookup(name).is_some() {
+                return None;
+            }
+            let tag = cls.version_tag.get();
+            let found = cls.lookup(name)?;
+            let plain = found.downcast_exact::<function::FunctionData>().is_some()
+                || descr::is_method_descriptor(&found)
+                || found.ty().slots.descr_get.get().is_none();
+            if !plain || tag == 0 {
+                return None;
+            }
+            write_u32(c.add(1), tag);
+            write_ptr(c.add(5), found.as_ptr());
+            return Some(op::LOAD_ATTR_CLASS);
+        }
+        if !generic_getattro(ty) {
             return None;
         }
         let tag = ty.version_tag.get();
@@ -573,31 +556,123 @@ pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: 
         let on_type = ty.lookup(name);
         if let Some(d) = &on_type {
             if let Some(m) = d.downcast_exact::<descr::MemberDescrData>() {
-                if !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
+                // The offset is only meaningful in instances of the member's own class.
+                if method || !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
                     return None;
                 }
-                write_u32(counter.add(1), tag);
-                *counter.add(3) = u16::try_from(m.offset).ok()?;
-                return Some(op::STORE_ATTR_SLOT);
+                write_u32(c.add(1), tag);
+                write_u32(c.add(3), u32::try_from(m.offset).ok()?);
+                return Some(op::LOAD_ATTR_SLOT);
             }
-            if d.ty().slots.descr_set.get().is_some() {
-                return None;
+            if let Some(p) = d.downcast_exact::<descr::PropertyData>() {
+                let fget = (*p.fget.get()).clone();
+                if method || fget.downcast_exact::<function::FunctionData>().is_none() {
+                    return None;
+                }
+                // The property itself (kept alive by the class dict while the tag holds): its
+                // getter is read on each run, as `property.__init__` can replace it.
+                write_u32(c.add(1), tag);
+                write_ptr(c.add(5), d.as_ptr());
+                return Some(op::LOAD_ATTR_PROPERTY);
             }
         }
-        if inline_values::active(owner).is_some() {
-            // The name must already be one of the class's keys (the generic store adds it).
+        let dict_cell = crate::typeobj::instance_dict_cell(owner);
+        if method {
+            let m = on_type?;
+            if m.downcast_exact::<function::FunctionData>().is_none() && !descr::is_method_descriptor(&m) {
+                return None;
+            }
+            write_u32(c.add(1), tag);
+            write_ptr(c.add(5), m.as_ptr());
+            if inline_values::active(owner).is_some() {
+                // No instance of the class can shadow the method while its keys lack the name:
+                // remember how many keys there were (they only grow).
+                if inline_values::key_index(ty, name).is_some() {
+                    return None;
+                }
+                write_u32(c.add(3), inline_values::keys_len(ty) as u32);
+                return Some(op::LOAD_ATTR_METHOD_WITH_VALUES);
+            }
+            return Some(match dict_cell {
+                None => op::LOAD_ATTR_METHOD_NO_DICT,
+                Some(cell) if (*cell.get()).is_none() => op::LOAD_ATTR_METHOD_LAZY_DICT,
+                Some(_) => {
+                    let d = instance_dict(owner)?;
+                    if d.get_str(name).is_some() {
+                        return None;
+                    }
+                    // A materialised dict is checked on every run (the LAZY_DICT form does that).
+                    op::LOAD_ATTR_METHOD_LAZY_DICT
+                }
+            });
+        }
+        // An instance attribute, unless a data descriptor on the type takes precedence.
+        if on_type.map(|d| d.ty().slots.descr_set.get().is_some()).unwrap_or(false) {
+            return None;
+        }
+        if let Some(b) = inline_values::active(owner) {
             let i = inline_values::key_index(ty, name)?;
-            write_u32(counter.add(1), tag);
-            *counter.add(3) = i as u16;
-            return Some(op::STORE_ATTR_INSTANCE_VALUE);
+            b.peek(i)?;
+            write_u32(c.add(1), tag);
+            write_u32(c.add(3), i as u32);
+            // No second class yet (units 5..7 may hold another form's descriptor pointer).
+            write_u32(c.add(5), 0);
+            *c.add(7) = 0;
+            return Some(op::LOAD_ATTR_INSTANCE_VALUE);
         }
         let d = instance_dict(owner)?;
         let (i, _) = d.get_str_index(name)?;
-        write_u32(counter.add(1), tag);
-        *counter.add(3) = u16::try_from(i).ok()?;
-        Some(op::STORE_ATTR_WITH_HINT)
-    })();
-    finish(instr, counter, op::STORE_ATTR, choice);
+        write_u32(c.add(1), tag);
+        write_u32(c.add(3), u32::try_from(i).ok()?);
+        Some(op::LOAD_ATTR_WITH_HINT)
+    }
+}
+
+/// # Safety
+/// `instr` is a STORE_ATTR instruction and `counter` its first cache unit.
+pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a STORE_ATTR and `counter` its
+    // first of 4 cache units: every write stays in those units.
+    unsafe {
+        let choice = (|| {
+            let h = owner.header()?;
+            let ty = h.ty();
+            if !ty.is_heap_type() || ty.slots.setattro.get().map(|f| f as usize) != Some(crate::objects::object::generic_setattr as *const () as usize) {
+                return None;
+            }
+            let tag = ty.version_tag.get();
+            if tag == 0 {
+                return None;
+            }
+            let on_type = ty.lookup(name);
+            if let Some(d) = &on_type {
+                if let Some(m) = d.downcast_exact::<descr::MemberDescrData>() {
+                    if !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
+                        return None;
+                    }
+                    write_u32(counter.add(1), tag);
+                    *counter.add(3) = u16::try_from(m.offset).ok()?;
+                    return Some(op::STORE_ATTR_SLOT);
+                }
+                if d.ty().slots.descr_set.get().is_some() {
+                    return None;
+                }
+            }
+            if inline_values::active(owner).is_some() {
+                // The name must already be one of the class's keys (the generic store adds it).
+                let i = inline_values::key_index(ty, name)?;
+                write_u32(counter.add(1), tag);
+                *counter.add(3) = i as u16;
+                return Some(op::STORE_ATTR_INSTANCE_VALUE);
+            }
+            let d = instance_dict(owner)?;
+            let (i, _) = d.get_str_index(name)?;
+            write_u32(counter.add(1), tag);
+            *counter.add(3) = u16::try_from(i).ok()?;
+            Some(op::STORE_ATTR_WITH_HINT)
+        })();
+        finish(instr, counter, op::STORE_ATTR, choice);
+    }
 }
 
 // -------------------------------------------------------------------------------------------
@@ -629,95 +704,99 @@ pub fn simple_positional_call(fd: &function::FunctionData, nargs: usize) -> Opti
 /// `instr` is a CALL instruction and `counter` its first cache unit. `callable` and
 /// `self_or_null` are the two stack items under the `nargs` arguments.
 pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, nargs: usize, has_kwnames: bool, instr: *mut u16, counter: *mut u16) {
-    let choice = (|| {
-        let total = nargs + self_or_null.is_some() as usize;
-        if let Some(fd) = callable.downcast_exact::<function::FunctionData>() {
-            // Guarded by the code object, not the function: a function's code never changes,
-            // and what the call needs beyond it (the defaults) is read at each call.
-            let code_version = fd.code_data().version;
-            if has_kwnames || code_version == 0 {
+    // SAFETY: by the caller's contract (`# Safety` above) `instr` is a CALL and `counter` its first
+    // of 3 cache units: every write stays in those units.
+    unsafe {
+        let choice = (|| {
+            let total = nargs + self_or_null.is_some() as usize;
+            if let Some(fd) = callable.downcast_exact::<function::FunctionData>() {
+                // Guarded by the code object, not the function: a function's code never changes,
+                // and what the call needs beyond it (the defaults) is read at each call.
+                let code_version = fd.code_data().version;
+                if has_kwnames || code_version == 0 {
+                    return None;
+                }
+                let with_defaults = simple_positional_call(fd, total)?;
+                // The cache still holds the code version of an earlier specialisation: this site
+                // calls several functions (a method overridden in subclasses, a callback), so a
+                // code guard would keep failing. Guard the call's shape instead, at each call.
+                let seen = read_u32(counter.add(1));
+                if seen != 0 && seen != code_version {
+                    return Some(op::CALL_PY_GENERAL);
+                }
+                write_u32(counter.add(1), code_version);
+                return Some(if with_defaults { op::CALL_PY_WITH_DEFAULTS } else { op::CALL_PY_EXACT_ARGS });
+            }
+            if let Some(m) = callable.downcast_exact::<function::BoundMethodData>() {
+                let fd = m.func.downcast_exact::<function::FunctionData>()?;
+                if has_kwnames || self_or_null.is_some() || fd.version.get() == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
+                    return None;
+                }
+                write_u32(counter.add(1), fd.version.get());
+                return Some(op::CALL_BOUND_METHOD_EXACT_ARGS);
+            }
+            if let Some(b) = callable.downcast_exact::<descr::BuiltinFunctionData>() {
+                if b.bound_method || self_or_null.is_some() {
+                    return None;
+                }
+                if has_kwnames {
+                    return Some(op::CALL_BUILTIN_FAST_WITH_KEYWORDS);
+                }
+                if nargs == 1 && b.func as usize == crate::modules::builtins::b_len as *const () as usize {
+                    return Some(op::CALL_NO_KW_LEN);
+                }
+                if nargs == 2 && b.func as usize == crate::modules::builtins::b_isinstance as *const () as usize {
+                    return Some(op::CALL_NO_KW_ISINSTANCE);
+                }
+                return Some(if nargs == 1 { op::CALL_NO_KW_BUILTIN_O } else { op::CALL_NO_KW_BUILTIN_FAST });
+            }
+            if descr::is_method_descriptor(callable) {
+                let d = callable.downcast::<descr::MethodDescrData>()?;
+                self_or_null?;
+                if has_kwnames {
+                    return Some(op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
+                }
+                if nargs == 1 && d.def.func as usize == crate::objects::list_methods::list_append as *const () as usize {
+                    return Some(op::CALL_NO_KW_LIST_APPEND);
+                }
+                return Some(match nargs {
+                    0 => op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
+                    1 => op::CALL_NO_KW_METHOD_DESCRIPTOR_O,
+                    _ => op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
+                });
+            }
+            let cls = callable.as_type()?;
+            if self_or_null.is_some() || has_kwnames {
                 return None;
             }
-            let with_defaults = simple_positional_call(fd, total)?;
-            // The cache still holds the code version of an earlier specialisation: this site
-            // calls several functions (a method overridden in subclasses, a callback), so a
-            // code guard would keep failing. Guard the call's shape instead, at each call.
-            let seen = read_u32(counter.add(1));
-            if seen != 0 && seen != code_version {
-                return Some(op::CALL_PY_GENERAL);
+            if nargs == 1 {
+                if std::ptr::eq(cls, type_type()) {
+                    return Some(op::CALL_NO_KW_TYPE_1);
+                }
+                if std::ptr::eq(cls, &pystr::STR_TYPE.0) {
+                    return Some(op::CALL_NO_KW_STR_1);
+                }
+                if std::ptr::eq(cls, &tuple::TUPLE_TYPE.0) {
+                    return Some(op::CALL_NO_KW_TUPLE_1);
+                }
             }
-            write_u32(counter.add(1), code_version);
-            return Some(if with_defaults { op::CALL_PY_WITH_DEFAULTS } else { op::CALL_PY_EXACT_ARGS });
-        }
-        if let Some(m) = callable.downcast_exact::<function::BoundMethodData>() {
-            let fd = m.func.downcast_exact::<function::FunctionData>()?;
-            if has_kwnames || self_or_null.is_some() || fd.version.get() == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
+            if !cls.is_heap_type() {
+                return Some(op::CALL_BUILTIN_CLASS);
+            }
+            // A class whose instances come from object.__new__ and whose __init__ is a simple
+            // Python function: allocate, then enter __init__ like a Python call.
+            if !std::ptr::eq(callable.ty(), type_type()) || !crate::objects::object::uses_object_new(cls) || cls.lookup_str(vm, "__abstractmethods__").is_some() {
                 return None;
             }
-            write_u32(counter.add(1), fd.version.get());
-            return Some(op::CALL_BOUND_METHOD_EXACT_ARGS);
-        }
-        if let Some(b) = callable.downcast_exact::<descr::BuiltinFunctionData>() {
-            if b.bound_method || self_or_null.is_some() {
+            let tag = cls.version_tag.get();
+            let init = cls.lookup_str(vm, "__init__")?;
+            let fd = init.downcast_exact::<function::FunctionData>()?;
+            if tag == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
                 return None;
             }
-            if has_kwnames {
-                return Some(op::CALL_BUILTIN_FAST_WITH_KEYWORDS);
-            }
-            if nargs == 1 && b.func as usize == crate::modules::builtins::b_len as *const () as usize {
-                return Some(op::CALL_NO_KW_LEN);
-            }
-            if nargs == 2 && b.func as usize == crate::modules::builtins::b_isinstance as *const () as usize {
-                return Some(op::CALL_NO_KW_ISINSTANCE);
-            }
-            return Some(if nargs == 1 { op::CALL_NO_KW_BUILTIN_O } else { op::CALL_NO_KW_BUILTIN_FAST });
-        }
-        if descr::is_method_descriptor(callable) {
-            let d = callable.downcast::<descr::MethodDescrData>()?;
-            self_or_null?;
-            if has_kwnames {
-                return Some(op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
-            }
-            if nargs == 1 && d.def.func as usize == crate::objects::list_methods::list_append as *const () as usize {
-                return Some(op::CALL_NO_KW_LIST_APPEND);
-            }
-            return Some(match nargs {
-                0 => op::CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS,
-                1 => op::CALL_NO_KW_METHOD_DESCRIPTOR_O,
-                _ => op::CALL_NO_KW_METHOD_DESCRIPTOR_FAST,
-            });
-        }
-        let cls = callable.as_type()?;
-        if self_or_null.is_some() || has_kwnames {
-            return None;
-        }
-        if nargs == 1 {
-            if std::ptr::eq(cls, type_type()) {
-                return Some(op::CALL_NO_KW_TYPE_1);
-            }
-            if std::ptr::eq(cls, &pystr::STR_TYPE.0) {
-                return Some(op::CALL_NO_KW_STR_1);
-            }
-            if std::ptr::eq(cls, &tuple::TUPLE_TYPE.0) {
-                return Some(op::CALL_NO_KW_TUPLE_1);
-            }
-        }
-        if !cls.is_heap_type() {
-            return Some(op::CALL_BUILTIN_CLASS);
-        }
-        // A class whose instances come from object.__new__ and whose __init__ is a simple
-        // Python function: allocate, then enter __init__ like a Python call.
-        if !std::ptr::eq(callable.ty(), type_type()) || !crate::objects::object::uses_object_new(cls) || cls.lookup_str(vm, "__abstractmethods__").is_some() {
-            return None;
-        }
-        let tag = cls.version_tag.get();
-        let init = cls.lookup_str(vm, "__init__")?;
-        let fd = init.downcast_exact::<function::FunctionData>()?;
-        if tag == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
-            return None;
-        }
-        write_u32(counter.add(1), tag);
-        Some(op::CALL_ALLOC_AND_ENTER_INIT)
-    })();
-    finish(instr, counter, op::CALL, choice);
+            write_u32(counter.add(1), tag);
+            Some(op::CALL_ALLOC_AND_ENTER_INIT)
+        })();
+        finish(instr, counter, op::CALL, choice);
+    }
 }

@@ -377,6 +377,8 @@ impl DictData {
         })
     }
 
+    #[cold]
+    #[inline(never)]
     fn resize_table(t: &mut Table, min_used: usize) {
         let mut size = MIN_SIZE;
         while size * 2 < min_used * 3 {

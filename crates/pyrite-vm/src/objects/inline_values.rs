@@ -164,13 +164,18 @@ pub fn block(obj: &Value) -> Option<&InlineValues> {
 /// `obj` must be a heap instance of a class flagged `INLINE_VALUES`.
 #[inline(always)]
 pub unsafe fn active_in_flagged_class(obj: &Value) -> Option<&InlineValues> {
-    let ty = obj.header().unwrap_unchecked().ty();
-    let dict_cell = (obj.as_ptr() as *const u8).add(ty.dictoffset.get());
-    let cell = &*(dict_cell as *const UnsafeCell<Option<Value>>);
-    if (*cell.get()).is_some() {
-        return None;
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` is a heap instance of a class
+    // flagged `INLINE_VALUES`, so its layout has the inline values block right after the dict cell
+    // at `dictoffset`.
+    unsafe {
+        let ty = obj.header().unwrap_unchecked().ty();
+        let dict_cell = (obj.as_ptr() as *const u8).add(ty.dictoffset.get());
+        let cell = &*(dict_cell as *const UnsafeCell<Option<Value>>);
+        if (*cell.get()).is_some() {
+            return None;
+        }
+        Some(&*(dict_cell.add(8) as *const InlineValues))
     }
-    Some(&*(dict_cell.add(8) as *const InlineValues))
 }
 
 /// The block of `obj` while it is authoritative (the `__dict__` not materialised).
@@ -293,21 +298,28 @@ pub fn materialize(obj: &Value) -> Option<Value> {
 }
 
 /// Drop the block's values (dealloc, GC clear, `__dict__` replaced).
-pub fn clear(obj_base: *const u8, ty: &PyType) {
+///
+/// # Safety
+/// `obj_base` is the start of a live instance of `ty`.
+pub unsafe fn clear(obj_base: *const u8, ty: &PyType) {
     if ty.flags.get() & flags::INLINE_VALUES == 0 {
         return;
     }
-    // SAFETY: the flag guarantees the block's place in the layout.
+    // SAFETY: `obj_base` starts an instance of `ty` (the caller's contract), and the flag
+    // guarantees the block's place in its layout, right after the dict cell.
     let b = unsafe { &*(obj_base.add(ty.dictoffset.get() + 8) as *const InlineValues) };
     b.clear_all();
 }
 
 /// Visit the block's values (GC traversal).
-pub fn traverse(obj_base: *const u8, ty: &PyType, visit: &mut dyn FnMut(&Value)) {
+///
+/// # Safety
+/// As for [`clear`].
+pub unsafe fn traverse(obj_base: *const u8, ty: &PyType, visit: &mut dyn FnMut(&Value)) {
     if ty.flags.get() & flags::INLINE_VALUES == 0 {
         return;
     }
-    // SAFETY: as in `clear`.
+    // SAFETY: as in `clear`; visiting runs no Python code, so the block is not changed meanwhile.
     let b = unsafe { &*(obj_base.add(ty.dictoffset.get() + 8) as *const InlineValues) };
     b.visit(visit);
 }

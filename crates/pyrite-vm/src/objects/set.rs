@@ -27,6 +27,10 @@ struct Entry {
 
 const EMPTY: Entry = Entry { hash: 0, key: None };
 
+/// What [`SetData::entry_at`] reports past the end of the table: a key-less entry's hash is 0
+/// (empty) or -1 (dummy), never this.
+const PAST_END: i64 = 1;
+
 #[cfg(test)]
 impl Entry {
     fn is_empty(&self) -> bool {
@@ -135,6 +139,16 @@ impl SetData {
         self.with_t(|t| std::mem::replace(&mut t.entries, entries))
     }
 
+    /// The hash and key of slot `j` (a new reference), or `(PAST_END, None)` if the table
+    /// has shrunk below `j` (an `__eq__` resized it: the probe restarts).
+    #[inline(always)]
+    fn entry_at(&self, j: usize) -> (i64, Option<Value>) {
+        self.with_t(|t| match t.entries.get(j) {
+            Some(e) => (e.hash, e.key.clone()),
+            None => (PAST_END, None),
+        })
+    }
+
     /// Does the slot `j` still hold `key` (same object) and is the table unchanged?
     fn unchanged(&self, gen: u64, j: usize, key: &Value) -> bool {
         self.generation.get() == gen && self.with_t(|t| t.entries.get(j).and_then(|e| e.key.as_ref()).map(|k| k.is(key)).unwrap_or(false))
@@ -150,13 +164,13 @@ impl SetData {
             loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let (eh, ek) = match self.with_t(|t| t.entries.get(j).map(|e| (e.hash, e.key.clone()))) {
-                        Some(entry) => entry,
-                        None => continue 'restart,
-                    };
+                    let (eh, ek) = self.entry_at(j);
                     let Some(sk) = ek else {
                         if eh == 0 {
                             return Ok(Lookup::Missing);
+                        }
+                        if eh == PAST_END {
+                            continue 'restart;
                         }
                         continue;
                     };
@@ -196,12 +210,10 @@ impl SetData {
             let slot = 'probe: loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let (eh, ek) = match self.with_t(|t| t.entries.get(j).map(|e| (e.hash, e.key.clone()))) {
-                        Some(entry) => entry,
-                        None => continue 'restart,
-                    };
+                    let (eh, ek) = self.entry_at(j);
                     match ek {
                         None if eh == 0 => break 'probe j,
+                        None if eh == PAST_END => continue 'restart,
                         // CPython 3.12 remembers the last dummy on the probe path.
                         None => freeslot = Some(j),
                         Some(sk) => {
@@ -1191,6 +1203,7 @@ fn m_reduce(_vm: &mut Vm, args: &[Value], _kw: Option<&Value>) -> PyResult<Value
     if crate::objects::inline_values::active(so).map(|b| !b.is_empty()).unwrap_or(false) {
         crate::objects::inline_values::materialize(so);
     }
+    // SAFETY: reading the instance dict cell for a clone; no `&mut` to it is alive.
     let state = crate::typeobj::instance_dict_cell(so).and_then(|c| unsafe { (*c.get()).clone() }).unwrap_or_else(none::none);
     Ok(tuple::new_tuple(vec![
         so.ty().to_value(),
@@ -1363,28 +1376,28 @@ mod tests {
         let d = SetData::new();
         for &x in xs {
             let grow = d.with_t(|t| {
-            let present = t.entries.iter().any(|e| e.key.as_ref().and_then(|k| k.as_small_int()) == Some(x));
-            if present {
-                return None;
-            }
-            let mask = t.entries.len() - 1;
-            // No dummies and distinct keys: the first empty slot on the probe sequence.
-            let mut perturb = x as u64;
-            let mut i = (x as u64 as usize) & mask;
-            let slot = 'found: loop {
-                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-                for j in i..=i + probes {
-                    if t.entries[j].is_empty() {
-                        break 'found j;
-                    }
+                let present = t.entries.iter().any(|e| e.key.as_ref().and_then(|k| k.as_small_int()) == Some(x));
+                if present {
+                    return None;
                 }
-                perturb >>= PERTURB_SHIFT;
-                i = (i * 5 + 1 + perturb as usize) & mask;
-            };
-            t.entries[slot] = Entry { hash: x, key: Some(Value::small_int(x)) };
-            t.fill += 1;
-            t.used += 1;
-            (t.fill * 5 >= mask * 3).then_some(t.used)
+                let mask = t.entries.len() - 1;
+                // No dummies and distinct keys: the first empty slot on the probe sequence.
+                let mut perturb = x as u64;
+                let mut i = (x as u64 as usize) & mask;
+                let slot = 'found: loop {
+                    let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                    for j in i..=i + probes {
+                        if t.entries[j].is_empty() {
+                            break 'found j;
+                        }
+                    }
+                    perturb >>= PERTURB_SHIFT;
+                    i = (i * 5 + 1 + perturb as usize) & mask;
+                };
+                t.entries[slot] = Entry { hash: x, key: Some(Value::small_int(x)) };
+                t.fill += 1;
+                t.used += 1;
+                (t.fill * 5 >= mask * 3).then_some(t.used)
             });
             if let Some(used) = grow {
                 d.resize(if used > 50000 { used * 2 } else { used * 4 });

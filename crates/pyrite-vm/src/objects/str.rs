@@ -106,8 +106,11 @@ impl StrData {
 /// `obj` is an exact str whose count reached zero.
 #[inline]
 pub(crate) unsafe fn free_exact(obj: *mut crate::object::ObjHeader) {
-    let cap = (*(obj as *mut PyObj<StrData>)).data.capacity();
-    crate::object::free_with_tail::<StrData>(obj, &STR_TYPE, cap);
+    // SAFETY: the caller passes a dead exact str, a `PyObj<StrData>` block allocated with a
+    // tail of `capacity()` bytes, freed here once.
+    let cap = unsafe { (*(obj as *mut PyObj<StrData>)).data.capacity() };
+    // SAFETY: as above.
+    unsafe { crate::object::free_with_tail::<StrData>(obj, &STR_TYPE, cap) };
 }
 
 /// Writes the text of a str being made by [`build_str`]: pieces of UTF-8, in order.
@@ -469,6 +472,8 @@ pub fn append_in_place(a: Value, b: &Value) -> Value {
     // SAFETY: still the sole reference; nobody can observe the mutation.
     let d = unsafe { &mut (*(a.as_ptr() as *mut PyObj<StrData>)).data };
     if need > cap {
+        // SAFETY: the tail starts `tail_offset` bytes into the block just reallocated for this str,
+        // so the pointer stays in that block.
         d.ptr = unsafe { (a.as_ptr() as *mut u8).add(crate::object::tail_offset::<StrData>(&STR_TYPE)) };
     }
     // SAFETY: the tail has room for `need` bytes; `extra` is a different object.
