@@ -19,6 +19,7 @@
 //! * Instance layout of a heap type: the payload of its solid built-in base, then (at
 //!   `PyType::dictoffset`) an optional `__dict__` slot, then its `__slots__` slots.
 
+pub mod access;
 pub mod free_list;
 pub mod block_cache;
 pub mod lazy_table;

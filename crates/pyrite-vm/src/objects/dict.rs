@@ -8,6 +8,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
+use crate::object::access::AccessFlag;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
 use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType};
@@ -32,6 +33,8 @@ pub struct Table {
 
 pub struct DictData {
     table: UnsafeCell<Table>,
+    /// Debug builds: `table` is lent to a `with_table` closure.
+    access: AccessFlag,
     pub version: Cell<u64>,
     /// Names the current set of keys and their entry positions (CPython's `dk_version`):
     /// 0 until an inline cache asks for it, reset to 0 when a key is added or removed, and
@@ -106,6 +109,7 @@ impl DictData {
     pub fn new() -> DictData {
         DictData {
             table: UnsafeCell::new(Table { indices: Vec::new(), entries: Vec::new(), used: 0 }),
+            access: AccessFlag::new(),
             version: Cell::new(next_version()),
             keys_version: Cell::new(0),
         }
@@ -121,6 +125,7 @@ impl DictData {
     /// next safe point, see `gc::run_finalizer_on_dealloc`) and never reads a dict's table.
     #[inline(always)]
     pub fn with_table<R>(&self, f: impl FnOnce(&mut Table) -> R) -> R {
+        let _scope = self.access.enter();
         // SAFETY: the interpreter is single-threaded (the payload is reachable only from the
         // thread its interpreter is attached to), and by the rule above no other borrow of
         // the table is created while `f` runs, so this `&mut` is unique for its lifetime,

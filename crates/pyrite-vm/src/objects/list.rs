@@ -6,6 +6,7 @@
 
 use std::cell::UnsafeCell;
 
+use crate::object::access::AccessFlag;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
 use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType};
@@ -14,6 +15,8 @@ use pyrite_bytecode::opcode::binop;
 
 pub struct ListData {
     items: UnsafeCell<Vec<Value>>,
+    /// Debug builds: `items` is lent to a `with_vec` closure.
+    access: AccessFlag,
 }
 
 impl Payload for ListData {
@@ -24,7 +27,7 @@ impl Payload for ListData {
 
 impl ListData {
     pub fn new(items: Vec<Value>) -> ListData {
-        ListData { items: UnsafeCell::new(items) }
+        ListData { items: UnsafeCell::new(items), access: AccessFlag::new() }
     }
     /// Run `f` with the item vector, the one way to reach it (read or write).
     ///
@@ -37,6 +40,7 @@ impl ListData {
     /// reads another list's items.
     #[inline(always)]
     pub fn with_vec<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+        let _scope = self.access.enter();
         // SAFETY: the interpreter is single-threaded (the payload is reachable only from the
         // thread its interpreter is attached to), and by the rule above no other borrow of
         // the vector is created while `f` runs, so this `&mut` is unique for its lifetime,

@@ -7,6 +7,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
+use crate::object::access::AccessFlag;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, PyObj, Payload, Value};
 use crate::objects::iter::ValueCell;
 use crate::objects::{dict, exceptions, none, str as pystr, tuple};
@@ -57,6 +58,8 @@ fn empty_entries(n: usize) -> Vec<Entry> {
 
 pub struct SetData {
     table: UnsafeCell<Table>,
+    /// Debug builds: `table` is lent to a `with_t` closure.
+    access: AccessFlag,
     generation: Cell<u64>,
     /// Cached frozenset hash; -1 when not computed.
     hash: Cell<i64>,
@@ -98,6 +101,7 @@ impl SetData {
     pub fn new() -> SetData {
         SetData {
             table: UnsafeCell::new(Table { entries: empty_entries(MINSIZE), fill: 0, used: 0, finger: 0 }),
+            access: AccessFlag::new(),
             generation: Cell::new(0),
             hash: Cell::new(-1),
         }
@@ -113,6 +117,7 @@ impl SetData {
     /// next safe point) and never reads a set's table.
     #[inline(always)]
     fn with_t<R>(&self, f: impl FnOnce(&mut Table) -> R) -> R {
+        let _scope = self.access.enter();
         // SAFETY: the interpreter is single-threaded (the payload is reachable only from the
         // thread its interpreter is attached to), and by the rule above no other borrow of
         // the table is created while `f` runs, so this `&mut` is unique for its lifetime,
