@@ -190,7 +190,9 @@ impl DictData {
     /// The value of a live entry: only for positions validated by a keys-version guard.
     ///
     /// # Safety
-    /// The keys version matched one read when `index` held a live entry.
+    /// The keys version matched one read when `index` held a live entry, and the returned
+    /// reference is dropped before anything can change the table (no Python code runs and no
+    /// call mutates this dict meanwhile: the callers clone it at once).
     #[inline(always)]
     pub unsafe fn value_at_unchecked(&self, index: usize) -> &Value {
         // SAFETY: the caller's guard makes `index` a live entry; the reference is derived from
