@@ -74,12 +74,16 @@ fn state() -> &'static GcState {
 
 #[inline(always)]
 unsafe fn head_of(obj: *const ObjHeader) -> *mut GcHead {
-    (obj as *mut u8).sub(std::mem::size_of::<GcHead>()) as *mut GcHead
+    // SAFETY: callers pass an object of a GC type, allocated with its `GcHead` immediately before
+    // the header, so stepping back one `GcHead` stays in its block.
+    unsafe { (obj as *mut u8).sub(std::mem::size_of::<GcHead>()) as *mut GcHead }
 }
 
 #[inline(always)]
 unsafe fn obj_of(h: *const GcHead) -> *mut ObjHeader {
-    (h as *mut u8).add(std::mem::size_of::<GcHead>()) as *mut ObjHeader
+    // SAFETY: callers pass the `GcHead` of a tracked object (never the list root), whose header
+    // follows it in the same block.
+    unsafe { (h as *mut u8).add(std::mem::size_of::<GcHead>()) as *mut ObjHeader }
 }
 
 /// Link a freshly allocated GC object into the tracked list.
@@ -87,18 +91,23 @@ unsafe fn obj_of(h: *const GcHead) -> *mut ObjHeader {
 /// # Safety
 /// `obj` is a new object of a GC type, allocated with room for a `GcHead` before it.
 pub(crate) unsafe fn track_new(obj: *mut ObjHeader) {
-    let h = head_of(obj);
-    let interp = crate::pystate::interp();
-    let s = &interp.gc;
-    let root = s.root();
-    let last = (*root).prev.get();
-    ptr::write(h, GcHead { next: Cell::new(root), prev: Cell::new(last), gc_refs: Cell::new(0), flags: Cell::new(TRACKED) });
-    (*last).next.set(h);
-    (*root).prev.set(h);
-    let c = s.count.get() + 1;
-    s.count.set(c);
-    if c > s.threshold.get() && s.enabled.get() && !s.collecting.get() {
-        interp.request(crate::pystate::breaker::GC_DUE);
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` is a new GC object allocated with
+    // room for its `GcHead`, not yet linked: linking it before the root touches only that head and
+    // the live list neighbours.
+    unsafe {
+        let h = head_of(obj);
+        let interp = crate::pystate::interp();
+        let s = &interp.gc;
+        let root = s.root();
+        let last = (*root).prev.get();
+        ptr::write(h, GcHead { next: Cell::new(root), prev: Cell::new(last), gc_refs: Cell::new(0), flags: Cell::new(TRACKED) });
+        (*last).next.set(h);
+        (*root).prev.set(h);
+        let c = s.count.get() + 1;
+        s.count.set(c);
+        if c > s.threshold.get() && s.enabled.get() && !s.collecting.get() {
+            interp.request(crate::pystate::breaker::GC_DUE);
+        }
     }
 }
 
@@ -107,16 +116,21 @@ pub(crate) unsafe fn track_new(obj: *mut ObjHeader) {
 /// # Safety
 /// `obj` is an object of a GC type.
 pub(crate) unsafe fn untrack(obj: *mut ObjHeader) {
-    let h = head_of(obj);
-    if (*h).flags.get() & TRACKED == 0 {
-        return;
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` is an object of a GC type, so its
+    // `GcHead` exists; unlinking is skipped for an untracked head and otherwise touches only it and
+    // its live neighbours.
+    unsafe {
+        let h = head_of(obj);
+        if (*h).flags.get() & TRACKED == 0 {
+            return;
+        }
+        let (p, n) = ((*h).prev.get(), (*h).next.get());
+        (*p).next.set(n);
+        (*n).prev.set(p);
+        (*h).flags.set((*h).flags.get() & !TRACKED);
+        let s = state();
+        s.count.set(s.count.get().saturating_sub(1));
     }
-    let (p, n) = ((*h).prev.get(), (*h).next.get());
-    (*p).next.set(n);
-    (*n).prev.set(p);
-    (*h).flags.set((*h).flags.get() & !TRACKED);
-    let s = state();
-    s.count.set(s.count.get().saturating_sub(1));
 }
 
 /// Called when the count of an object whose type has `__del__` reaches zero: keep it alive
@@ -125,28 +139,33 @@ pub(crate) unsafe fn untrack(obj: *mut ObjHeader) {
 /// # Safety
 /// `obj` is the object whose count just reached zero.
 pub(crate) unsafe fn run_finalizer_on_dealloc(obj: NonNull<ObjHeader>) -> bool {
-    let ty = obj.as_ref().ty();
-    if !ty.has_gc() {
-        return false;
-    }
-    // Generators need finalizing (close()) only while suspended inside their body.
-    if std::ptr::eq(ty, &crate::objects::generator::GENERATOR_TYPE.0) || std::ptr::eq(ty, &crate::objects::coroutine::COROUTINE_TYPE.0) {
-        let v = std::mem::ManuallyDrop::new(Value::from_header(obj));
-        if !crate::objects::generator::needs_finalize(&v) {
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` is the object whose count just
+    // reached zero and whose type has the GC head the `FINALIZED` flag lives in; resurrecting it
+    // (count 1) hands that reference to the finalizer queue.
+    unsafe {
+        let ty = obj.as_ref().ty();
+        if !ty.has_gc() {
             return false;
         }
+        // Generators need finalizing (close()) only while suspended inside their body.
+        if std::ptr::eq(ty, &crate::objects::generator::GENERATOR_TYPE.0) || std::ptr::eq(ty, &crate::objects::coroutine::COROUTINE_TYPE.0) {
+            let v = std::mem::ManuallyDrop::new(Value::from_header(obj));
+            if !crate::objects::generator::needs_finalize(&v) {
+                return false;
+            }
+        }
+        let h = head_of(obj.as_ptr());
+        if (*h).flags.get() & FINALIZED != 0 {
+            return false;
+        }
+        (*h).flags.set((*h).flags.get() | FINALIZED);
+        obj.as_ref().refcnt.set(1);
+        let v = Value::from_header(obj);
+        let interp = crate::pystate::interp();
+        interp.gc.pending_finalizers.borrow_mut().push_back(v);
+        interp.request(crate::pystate::breaker::PENDING_CALLS);
+        true
     }
-    let h = head_of(obj.as_ptr());
-    if (*h).flags.get() & FINALIZED != 0 {
-        return false;
-    }
-    (*h).flags.set((*h).flags.get() | FINALIZED);
-    obj.as_ref().refcnt.set(1);
-    let v = Value::from_header(obj);
-    let interp = crate::pystate::interp();
-    interp.gc.pending_finalizers.borrow_mut().push_back(v);
-    interp.request(crate::pystate::breaker::PENDING_CALLS);
-    true
 }
 
 /// Run queued `__del__` methods (at a safe point).
@@ -236,6 +255,7 @@ fn gc_head_if_tracked(v: &Value) -> Option<*mut GcHead> {
     }
     // SAFETY: objects of GC types have a head before them.
     let gh = unsafe { head_of(h) };
+    // SAFETY: `gh` is the live head of the GC object `h` (just above).
     if unsafe { (*gh).flags.get() } & TRACKED != 0 { Some(gh) } else { None }
 }
 
@@ -248,20 +268,24 @@ fn gc_head_if_tracked(v: &Value) -> Option<*mut GcHead> {
 /// # Safety
 /// Every head in `all` belongs to a live object.
 unsafe fn untrack_atomic_tuples(all: Vec<*mut GcHead>) -> Vec<*mut GcHead> {
-    let tuple_type = &crate::objects::tuple::TUPLE_TYPE.0 as *const crate::typeobj::PyType;
-    let mut kept = Vec::with_capacity(all.len());
-    for h in all {
-        let o = &*obj_of(h);
-        if std::ptr::eq(o.ty(), tuple_type) {
-            let items = crate::objects::tuple::items_of_header(o);
-            if items.iter().all(|v| gc_head_if_tracked(v).is_none()) {
-                untrack(obj_of(h));
-                continue;
+    // SAFETY: by the caller's contract (`# Safety` above) every head in `all` belongs to a live
+    // object, so each is read (and possibly unlinked) while still valid.
+    unsafe {
+        let tuple_type = &crate::objects::tuple::TUPLE_TYPE.0 as *const crate::typeobj::PyType;
+        let mut kept = Vec::with_capacity(all.len());
+        for h in all {
+            let o = &*obj_of(h);
+            if std::ptr::eq(o.ty(), tuple_type) {
+                let items = crate::objects::tuple::items_of_header(o);
+                if items.iter().all(|v| gc_head_if_tracked(v).is_none()) {
+                    untrack(obj_of(h));
+                    continue;
+                }
             }
+            kept.push(h);
         }
-        kept.push(h);
+        kept
     }
-    kept
 }
 
 /// Untrack `v` if it is a tuple that [`untrack_atomic_tuples`] would untrack.

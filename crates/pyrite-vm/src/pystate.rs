@@ -295,17 +295,22 @@ impl InterpreterState {
     /// # Safety
     /// No reference returned by the accessors (`builtins()`, `modules()`, ...) is alive.
     pub(crate) unsafe fn clear_objects(&self) {
-        for s in self.static_names.iter() {
-            s.set((0, 0, std::ptr::null()));
+        // SAFETY: by the caller's contract (`# Safety` above) no borrow handed out by the accessors
+        // is alive, so the cells can be emptied and their objects dropped; the state is attached,
+        // as dropping them requires.
+        unsafe {
+            for s in self.static_names.iter() {
+                s.set((0, 0, std::ptr::null()));
+            }
+            for c in self.latin1_chars.iter() {
+                c.set(std::ptr::null());
+            }
+            for slot in [&self.dunder_init, &self.dunder_name, &self.builtins, &self.builtins_module, &self.sys_module, &self.modules] {
+                drop(slot.take());
+            }
+            let interned = std::mem::take(&mut *self.interned.borrow_mut());
+            drop(interned);
         }
-        for c in self.latin1_chars.iter() {
-            c.set(std::ptr::null());
-        }
-        for slot in [&self.dunder_init, &self.dunder_name, &self.builtins, &self.builtins_module, &self.sys_module, &self.modules] {
-            drop(slot.take());
-        }
-        let interned = std::mem::take(&mut *self.interned.borrow_mut());
-        drop(interned);
     }
 }
 
@@ -337,7 +342,9 @@ impl InitSlot {
     /// # Safety
     /// No borrow returned by `get` is alive.
     unsafe fn take(&self) -> Option<Value> {
-        std::ptr::replace(self.0.get(), None)
+        // SAFETY: by the caller's contract (`# Safety` above) no borrow returned by `get` is alive,
+        // so replacing the cell's contents invalidates nothing.
+        unsafe { std::ptr::replace(self.0.get(), None) }
     }
 }
 

@@ -44,32 +44,43 @@ unsafe impl GlobalAlloc for MiMalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if layout.align() <= PLAIN_ALIGN {
-            mi::mi_malloc(layout.size()) as *mut u8
+            // SAFETY: `mi_malloc` accepts any size (0 included) and returns null or a block
+            // aligned to at least `PLAIN_ALIGN` >= `layout.align()`.
+            unsafe { mi::mi_malloc(layout.size()) as *mut u8 }
         } else {
-            mi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+            // SAFETY: `layout.align()` is a power of two (a `Layout` invariant), as
+            // `mi_malloc_aligned` requires.
+            unsafe { mi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8 }
         }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         if layout.align() <= PLAIN_ALIGN {
-            mi::mi_zalloc(layout.size()) as *mut u8
+            // SAFETY: as `mi_malloc` in `alloc`, zeroed.
+            unsafe { mi::mi_zalloc(layout.size()) as *mut u8 }
         } else {
-            mi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+            // SAFETY: as `mi_malloc_aligned` in `alloc`, zeroed.
+            unsafe { mi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8 }
         }
     }
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-        mi::mi_free(ptr as *mut c_void);
+        // SAFETY: `GlobalAlloc` guarantees `ptr` came from this allocator (so from one of the
+        // mimalloc entry points above) and is freed once; `mi_free` frees aligned blocks too.
+        unsafe { mi::mi_free(ptr as *mut c_void) };
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if layout.align() <= PLAIN_ALIGN {
-            mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
+            // SAFETY: `ptr` is a live block of this allocator (the `GlobalAlloc` contract), and
+            // every mimalloc block keeps `PLAIN_ALIGN` alignment when resized.
+            unsafe { mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8 }
         } else {
-            mi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8
+            // SAFETY: `ptr` is a live block allocated with `layout.align()`, a power of two.
+            unsafe { mi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8 }
         }
     }
 }

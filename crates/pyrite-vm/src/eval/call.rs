@@ -36,38 +36,43 @@ pub fn call_function(vm: &mut Vm, func: &Value, args: &[Value], kwnames: Option<
 /// points at `total` live (non-NULL) stack slots, which are left empty.
 #[inline]
 pub unsafe fn frame_for_simple_call(vm: &mut Vm, func: Value, args: *mut Option<Value>, total: usize) -> Box<Frame> {
-    let (nlocalsplus, size, argcount) = {
-        let cd = func.payload_unchecked::<function::FunctionData>().code_data();
-        let nlocalsplus = cd.localsplusnames.len();
-        (nlocalsplus, nlocalsplus + cd.code.stacksize as usize + 1, cd.code.argcount as usize)
-    };
-    let mut frame = vm.frames.function_frame(func, nlocalsplus, size);
-    let slots = frame.slots.as_mut_ptr();
-    // The new frame's slots are empty (nothing to drop): move each argument in, leaving its
-    // stack slot empty. Calls pass few arguments: the first three are moved without a loop
-    // (which LLVM would unroll and vectorise for long counts).
-    let move_arg = |k: usize| std::ptr::write(slots.add(k), (*args.add(k)).take());
-    if total > 0 {
-        move_arg(0);
-        if total > 1 {
-            move_arg(1);
-            if total > 2 {
-                move_arg(2);
-                for k in 3..total {
-                    move_arg(k);
+    // SAFETY: by the caller's contract (`# Safety` above) `func` passes `simple_positional_call`
+    // (so the frame's slots have room for the parameters) and `args` points at `total` live stack
+    // slots, each read once and left empty.
+    unsafe {
+        let (nlocalsplus, size, argcount) = {
+            let cd = func.payload_unchecked::<function::FunctionData>().code_data();
+            let nlocalsplus = cd.localsplusnames.len();
+            (nlocalsplus, nlocalsplus + cd.code.stacksize as usize + 1, cd.code.argcount as usize)
+        };
+        let mut frame = vm.frames.function_frame(func, nlocalsplus, size);
+        let slots = frame.slots.as_mut_ptr();
+        // The new frame's slots are empty (nothing to drop): move each argument in, leaving its
+        // stack slot empty. Calls pass few arguments: the first three are moved without a loop
+        // (which LLVM would unroll and vectorise for long counts).
+        let move_arg = |k: usize| std::ptr::write(slots.add(k), (*args.add(k)).take());
+        if total > 0 {
+            move_arg(0);
+            if total > 1 {
+                move_arg(1);
+                if total > 2 {
+                    move_arg(2);
+                    for k in 3..total {
+                        move_arg(k);
+                    }
                 }
             }
         }
-    }
-    if total < argcount {
-        let fd = frame.func.as_ref().unwrap_unchecked().payload_unchecked::<function::FunctionData>();
-        let defaults = tuple::items(fd.defaults().unwrap_unchecked());
-        let n = defaults.len();
-        for k in total..argcount {
-            *slots.add(k) = Some(defaults.get_unchecked(n - (argcount - k)).clone());
+        if total < argcount {
+            let fd = frame.func.as_ref().unwrap_unchecked().payload_unchecked::<function::FunctionData>();
+            let defaults = tuple::items(fd.defaults().unwrap_unchecked());
+            let n = defaults.len();
+            for k in total..argcount {
+                *slots.add(k) = Some(defaults.get_unchecked(n - (argcount - k)).clone());
+            }
         }
+        frame
     }
-    frame
 }
 
 /// Create the frame for calling `func` with vectorcall arguments (binding parameters).

@@ -179,7 +179,9 @@ fn units_of(code: &Value) -> *mut u16 {
 /// The copy must not outlive `v`'s owner and is never dropped (it is `ManuallyDrop`).
 #[inline(always)]
 unsafe fn borrow(v: &Value) -> ManuallyDrop<Value> {
-    ManuallyDrop::new(std::ptr::read(v))
+    // SAFETY: by the caller's contract (`# Safety` above) the bitwise copy never outlives `v`'s
+    // owner and is never dropped, so no reference count changes and no double release happens.
+    unsafe { ManuallyDrop::new(std::ptr::read(v)) }
 }
 
 /// Pool of slot buffers (CPython's per-thread data stack, simplified).
@@ -207,6 +209,9 @@ impl FrameStack {
         // SAFETY: `func` is a function; the frame keeps it alive for as long as the borrowed
         // fields are used (they are reset before `func` is dropped in `release`).
         let fd = unsafe { func.payload_unchecked::<crate::objects::function::FunctionData>() };
+        // SAFETY: `fd` is the payload of `func`, which the frame owns until `release` resets these
+        // borrowed copies; they are `ManuallyDrop` and never dropped, so no count is released
+        // twice.
         let (code, globals, builtins) = unsafe { (borrow(&fd.code), borrow(&fd.globals), borrow(&fd.builtins)) };
         self.frame_with(code, Some(func), globals, builtins, false, None, nlocalsplus, size)
     }

@@ -124,11 +124,16 @@ impl Chain {
     /// The current frame is not an entry frame, so it has its caller.
     #[inline(always)]
     unsafe fn leave_to_caller(&mut self, vm: &mut Vm) -> Box<Frame> {
-        debug_assert!(!self.current.is_entry && self.current.caller.is_some());
-        let caller = self.current.caller.take().unwrap_unchecked();
-        let done = std::mem::replace(&mut self.current, caller);
-        vm.top_frame = &*self.current;
-        done
+        // SAFETY: by the caller's contract (`# Safety` above) the current frame is not an entry
+        // frame, so its caller link is set and the caller frame is alive (it is suspended below
+        // this one).
+        unsafe {
+            debug_assert!(!self.current.is_entry && self.current.caller.is_some());
+            let caller = self.current.caller.take().unwrap_unchecked();
+            let done = std::mem::replace(&mut self.current, caller);
+            vm.top_frame = &*self.current;
+            done
+        }
     }
 }
 
@@ -150,6 +155,8 @@ macro_rules! frame_access_macros {
         // keeps the loop's carried state small enough for LLVM to hold in registers.
         macro_rules! code {
             () => {
+                // SAFETY: a frame's code is a code object (`code_data` returns its payload), which
+                // the frame keeps alive while it executes.
                 unsafe { &*($f.code_data() as *const function::CodeData) }
             };
         }
@@ -169,12 +176,16 @@ macro_rules! frame_access_macros {
                 // SAFETY: the instruction pointer is in the frame's instruction array and the
                 // stack pointer in its slots.
                 $f.ip = unsafe { $ip.offset_from(instrs!()) } as usize;
+                // SAFETY: `$sp` points into the frame's slot buffer (between its stack base and
+                // `co_stacksize` above it).
                 $f.sp = unsafe { $sp.offset_from(slots!()) } as usize;
             }};
         }
         /// Read the stack pointer again after a callee that had the frame may have moved it.
         macro_rules! resync {
             () => {{
+                // SAFETY: `$f.sp` was written by `sync!` (or the frame's creation) as an offset
+                // within the slot buffer.
                 $sp = unsafe { slots!().add($f.sp) };
             }};
         }
@@ -182,12 +193,16 @@ macro_rules! frame_access_macros {
         macro_rules! reload {
             () => {{
                 $f = &mut $chain.current;
+                // SAFETY: `$f.ip` was written by `sync!` (or the frame's creation) as an offset
+                // within the instruction array.
                 $ip = unsafe { instrs!().add($f.ip) };
                 resync!();
             }};
         }
         macro_rules! slot {
             ($d i:expr) => {
+                // SAFETY: local indices in compiler-produced bytecode are below `co_nlocalsplus`,
+                // within the slot buffer; the borrow ends with the statement that uses it.
                 unsafe { &mut *slots!().add($d i) }
             };
         }
@@ -205,6 +220,9 @@ macro_rules! frame_access_macros {
                 // SAFETY: stack slots above the stack pointer are empty, and the compiler's
                 // stack-depth computation bounds it by co_stacksize.
                 unsafe { std::ptr::write($sp, Some(v)) };
+                // SAFETY: the stack pointer stays within the slot buffer, between the stack base
+                // and `co_stacksize` slots above it, which the compiler's stack-depth computation
+                // guarantees for every instruction's stack effect.
                 $sp = unsafe { $sp.add(1) };
             }};
         }
@@ -213,11 +231,17 @@ macro_rules! frame_access_macros {
                 let v: Option<Value> = $d v;
                 // SAFETY: as in `push!`.
                 unsafe { std::ptr::write($sp, v) };
+                // SAFETY: the stack pointer stays within the slot buffer, between the stack base
+                // and `co_stacksize` slots above it, which the compiler's stack-depth computation
+                // guarantees for every instruction's stack effect.
                 $sp = unsafe { $sp.add(1) };
             }};
         }
         macro_rules! pop_opt {
             () => {{
+                // SAFETY: the stack pointer stays within the slot buffer, between the stack base
+                // and `co_stacksize` slots above it, which the compiler's stack-depth computation
+                // guarantees for every instruction's stack effect.
                 $sp = unsafe { $sp.sub(1) };
                 // SAFETY: the stack pointer now points at a live stack slot; it is left empty.
                 unsafe { (*$sp).take() }
@@ -231,11 +255,16 @@ macro_rules! frame_access_macros {
         }
         macro_rules! peek_opt {
             ($d n:expr) => {
+                // SAFETY: `n` is within this instruction's stack effect (as the compiler's
+                // stack-depth computation checked), so the slot is a live stack slot.
                 unsafe { &*$sp.sub($d n) }
             };
         }
         macro_rules! peek {
             ($d n:expr) => {
+                // SAFETY: `n` is within this instruction's stack effect (as the compiler's
+                // stack-depth computation checked), so the slot is live, and the instructions that
+                // use `peek!` (not `peek_opt!`) never find NULL there.
                 unsafe { (*$sp.sub($d n)).as_ref().unwrap_unchecked() }
             };
         }
@@ -260,6 +289,7 @@ macro_rules! frame_access_macros {
             ($d n:expr) => {{
                 let n = $d n;
                 let mut items = Vec::with_capacity(n);
+                // SAFETY: the top `n` slots are live stack slots (the instruction's stack effect).
                 let start = unsafe { $sp.sub(n) };
                 for i in 0..n {
                     // SAFETY: live stack slots, left empty.
@@ -315,13 +345,18 @@ macro_rules! instruction_macros {
                 let (nargs, is_meth, total): (usize, bool, usize) = ($d nargs, $d is_meth, $d total);
                 skip_cache!(CALL);
                 tri!($vm.check_eval_breaker());
+                // SAFETY: a call's stack holds callable, self-or-NULL and `nargs` arguments, so
+                // `nargs + 2` slots are live.
                 let base = unsafe { $sp.sub(nargs + 2) };
+                // SAFETY: slot `base + 1 - is_meth` holds the callable (the guards just checked
+                // it), which is taken out.
                 let func = unsafe { (*base.add(!is_meth as usize)).take().unwrap_unchecked() };
                 // SAFETY: the caller's guards established the shape; the `total` arguments are
                 // the live slots under the stack pointer.
                 let new = unsafe { call::frame_for_simple_call($vm, func, $sp.sub(total), total) };
                 $sp = base;
                 if $d is_generator {
+                    // SAFETY: a frame made for a Python function call keeps the function in `func`.
                     let func = unsafe { new.func.clone().unwrap_unchecked() };
                     push!(crate::objects::generator::new_generator($vm, new, &func));
                 } else {
@@ -331,6 +366,9 @@ macro_rules! instruction_macros {
         }
         macro_rules! skip_cache {
             ($d name:ident) => {
+                // SAFETY: skipping an instruction's own inline cache lands on the instruction after
+                // it, which exists: the assembler never ends a code object with an instruction that
+                // falls through.
                 $ip = unsafe { $cache_at.add(cache_size::$d name) }
             };
         }
@@ -344,6 +382,8 @@ macro_rules! instruction_macros {
             ($d on_miss:expr) => {{
                 let owner = peek!(1);
                 match owner.header() {
+                    // SAFETY: `cache_at` is this specialised instruction's first cache unit; its
+                    // layout (specialize.rs) has the units read here.
                     Some(h) if h.ty().version_tag.get() == unsafe { specialize::read_u32($cache_at.add(1)) } => owner,
                     _ => $d on_miss,
                 }
@@ -370,11 +410,15 @@ macro_rules! instruction_macros {
             (|$d instr:ident, $d counter:ident| $d specialize:expr) => {{
                 // SAFETY: instructions with caches have their counter at `cache_at`.
                 let $d counter: *mut u16 = $cache_at;
+                // SAFETY: `counter` is this instruction's first cache unit (only instructions with
+                // caches are adaptive).
                 let c = unsafe { *$d counter };
                 if adaptive::is_zero(c) {
+                    // SAFETY: `$cache_at` is just past this instruction's opcode unit.
                     let $d instr: *mut u16 = unsafe { $cache_at.sub(1) };
                     $d specialize;
                 } else {
+                    // SAFETY: as above: the counter unit of this instruction.
                     unsafe { *$d counter = adaptive::decrement(c) };
                 }
             }};
@@ -402,6 +446,7 @@ macro_rules! instruction_macros {
                 set_local!($oparg as usize, v);
             }};
             (LOAD_CONST) => {{
+                // SAFETY: the compiler emits only constant indices within `co_consts`.
                 let v = unsafe { code!().consts.get_unchecked($oparg as usize) }.clone();
                 push!(v);
             }};
@@ -410,6 +455,8 @@ macro_rules! instruction_macros {
                 push_opt!(v);
             }};
             (SWAP) => {{
+                // SAFETY: SWAP's argument is at least 2 and at most the stack depth, so both slots
+                // are live stack slots.
                 unsafe { std::ptr::swap($sp.sub(1), $sp.sub($oparg as usize)) };
             }};
             (IS_OP) => {{
@@ -418,13 +465,19 @@ macro_rules! instruction_macros {
                 push!(none::bool_value(lhs.is(&rhs) != ($oparg == 1)));
             }};
             (JUMP_FORWARD) => {{
+                // SAFETY: a forward jump's target, computed by the assembler, is an instruction of
+                // this code object.
                 $ip = unsafe { $ip.add($oparg as usize) };
             }};
             (JUMP_BACKWARD) => {{
+                // SAFETY: a backward jump's target, computed by the assembler, is an instruction of
+                // this code object.
                 $ip = unsafe { $ip.sub($oparg as usize) };
                 tri!($vm.check_eval_breaker());
             }};
             (JUMP_BACKWARD_NO_INTERRUPT) => {{
+                // SAFETY: a backward jump's target, computed by the assembler, is an instruction of
+                // this code object.
                 $ip = unsafe { $ip.sub($oparg as usize) };
             }};
             (POP_JUMP_IF_FALSE) => { simple!(pop_jump_if_bool false) };
@@ -439,6 +492,8 @@ macro_rules! instruction_macros {
                     tri!(ob::is_true($vm, &v))
                 };
                 if t == $d jump_if {
+                    // SAFETY: a forward jump's target, computed by the assembler, is an instruction
+                    // of this code object.
                     $ip = unsafe { $ip.add($oparg as usize) };
                 }
             }};
@@ -447,6 +502,8 @@ macro_rules! instruction_macros {
             (pop_jump_if_none $d jump_if:literal) => {{
                 let v = pop!();
                 if none::is_none(&v) == $d jump_if {
+                    // SAFETY: a forward jump's target, computed by the assembler, is an instruction
+                    // of this code object.
                     $ip = unsafe { $ip.add($oparg as usize) };
                 }
             }};
@@ -468,6 +525,7 @@ macro_rules! instruction_macros {
                 sync!();
                 // SAFETY: a frame FOR_ITER_GEN runs has its generator and its caller.
                 let g = unsafe { $f.generator.take().unwrap_unchecked() };
+                // SAFETY: a frame FOR_ITER_GEN runs has its caller (it is never an entry frame).
                 let done = unsafe { $chain.leave_to_caller($vm) };
                 $vm.recursion_depth -= 1;
                 crate::objects::generator::finish_in_loop($vm, g);
@@ -477,6 +535,8 @@ macro_rules! instruction_macros {
                 // generator (its argument fits in its own code unit: wide ones never enter).
                 let for_iter_arg = unsafe { *$f.instr >> 8 } as usize;
                 drop_n!(1);
+                // SAFETY: the exhausted loop's exit (past its END_FOR) is a target the assembler
+                // computed inside this code object.
                 $ip = unsafe { $ip.add(for_iter_arg + 1) };
             }};
             (RETURN_VALUE) => {{
@@ -484,6 +544,7 @@ macro_rules! instruction_macros {
                 simple!(return_from_frame v)
             }};
             (RETURN_CONST) => {{
+                // SAFETY: the compiler emits only constant indices within `co_consts`.
                 let v = unsafe { code!().consts.get_unchecked($oparg as usize) }.clone();
                 simple!(return_from_frame v)
             }};
@@ -511,11 +572,14 @@ macro_rules! instruction_macros {
                 // SAFETY: `cells` stays alive with the frame's function; the writes go to the
                 // frame's own free-variable slots, which hold nothing yet.
                 for (i, c) in unsafe { &*cells }.iter().enumerate() {
+                    // SAFETY: `start + i` is one of the frame's free-variable slots, below
+                    // `co_nlocalsplus`, which hold nothing yet (so nothing is leaked by the write).
                     unsafe { std::ptr::write(slot!(start + i), Some(c.clone())) };
                 }
             }};
             (BUILD_TUPLE) => {{
                 let n = $oparg as usize;
+                // SAFETY: the top `n` slots are live stack slots (BUILD_TUPLE's stack effect).
                 let start = unsafe { $sp.sub(n) };
                 // SAFETY: the top `n` stack slots hold the items; they are moved out.
                 let t = unsafe { tuple::take_from_slots(start, n) };
@@ -549,6 +613,7 @@ macro_rules! instruction_macros {
                     let init_self = $f.init_self.take();
                     // The compiler empties the stack before a return; if something is left, the
                     // frame's own `sp` must say so for `release` to drop it.
+                    // SAFETY: `stack_base` is within the slot buffer.
                     let stack_is_empty = $sp == unsafe { slots!().add($f.stack_base) };
                     if !stack_is_empty {
                         sync!();
@@ -605,7 +670,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
     // `sp` points one past the top of the value stack (CPython's `stack_pointer`).
     let mut sp: *mut Option<Value>;
     frame_access_macros!($ f chain ip sp);
+    // SAFETY: the frame's saved `ip` is an offset within its instruction array.
     ip = unsafe { instrs!().add(f.ip) };
+    // SAFETY: the frame's saved `sp` is an offset within its slot buffer.
     sp = unsafe { slots!().add(f.sp) };
     let result: PyResult<Exit> = 'dispatch: loop {
         // The dispatch is one straight-line block (no branch before the jump table).
@@ -613,6 +680,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         f.instr = start;
         // SAFETY: `ip` stays within the instruction array for compiler-produced bytecode.
         let unit = unsafe { *start };
+        // SAFETY: `start` is a unit of the instruction array (see above), so the next unit is at
+        // most one past its end.
         ip = unsafe { start.add(1) };
         // An instruction with a wide argument starts with EXTENDED_ARG, which runs it; every
         // other instruction's argument is its own byte.
@@ -633,10 +702,13 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         /// out). Nothing has been popped yet, so the generic form starts from the same state.
         macro_rules! deopt {
             ($family:ident) => {{
+                // SAFETY: `cache_at` is just past the opcode unit of an instruction with caches
+                // (only forms with caches deopt).
                 unsafe { specialize::unspecialize(cache_at, op::$family) };
                 // Dispatch the same instruction again, now generic: the arm then runs the
                 // generic body out of line. Jumping back rather than calling the cold half here
                 // keeps a call (and the register spills around it) out of every specialised arm.
+                // SAFETY: `cache_at - 1` is the opcode unit of the instruction being deoptimised.
                 ip = unsafe { cache_at.sub(1) };
                 continue 'dispatch;
             }};
@@ -650,6 +722,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         /// caller once the fallback has succeeded).
         macro_rules! count_down_or_deopt {
             ($family:ident) => {{
+                // SAFETY: `cache_at` is this instruction's first cache unit (its adaptive counter).
                 let c = unsafe { *cache_at };
                 if adaptive::is_zero(c) {
                     deopt!($family);
@@ -668,11 +741,17 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             ($second_class:expr) => {{
                 if $second_class {
                     let owner = peek!(1);
+                    // SAFETY: `cache_at` is this specialised instruction's first cache unit; its
+                    // layout (specialize.rs) has the units read here.
                     let tag = unsafe { specialize::read_u32(cache_at.add(5)) };
                     // SAFETY: the primary guard found a heap object; a matching tag vouches
                     // that its class keeps inline values with this key index.
                     if tag != 0 && unsafe { owner.header().unwrap_unchecked() }.ty().version_tag.get() == tag {
+                        // SAFETY: `cache_at` is this specialised instruction's first cache unit;
+                        // its layout (specialize.rs) has the units read here.
                         let index = unsafe { *cache_at.add(7) } as usize;
+                        // SAFETY: the matching tag vouches that the class keeps inline values (the
+                        // primary guard found a heap object).
                         if let Some(v) = unsafe { crate::objects::inline_values::active_in_flagged_class(owner) }.and_then(|b| b.get(index)) {
                             skip_cache!(LOAD_ATTR);
                             replace_owner!(v, oparg & 1 != 0);
@@ -681,12 +760,16 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                 }
                 let c = count_down_or_deopt!(LOAD_ATTR);
+                // SAFETY: the compiler emits only name indices within `co_names`.
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                 let Some((v, is_method, inline_index)) = specialize::plain_attribute(peek!(1), name, oparg & 1 != 0) else { deopt!(LOAD_ATTR) };
+                // SAFETY: `cache_at` is this instruction's first cache unit (its adaptive counter).
                 unsafe { *cache_at = c };
                 if $second_class {
                     if let Some(index) = inline_index.and_then(|i| u16::try_from(i).ok()) {
                         let tag = peek!(1).ty().version_tag.get();
+                        // SAFETY: units 5..8 are LOAD_ATTR's cache units for the second class's tag
+                        // and index.
                         unsafe {
                             *cache_at.add(5) = tag as u16;
                             *cache_at.add(6) = (tag >> 16) as u16;
@@ -709,10 +792,12 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         macro_rules! store_attr_other_class {
             () => {{
                 let c = count_down_or_deopt!(STORE_ATTR);
+                // SAFETY: the compiler emits only name indices within `co_names`.
                 let name = unsafe { code!().names.get_unchecked(oparg as usize) };
                 if !specialize::plain_store_attribute(peek!(1), name, peek!(2)) {
                     deopt!(STORE_ATTR);
                 }
+                // SAFETY: `cache_at` is this instruction's first cache unit (its adaptive counter).
                 unsafe { *cache_at = c };
                 skip_cache!(STORE_ATTR);
                 drop_n!(2);
@@ -732,6 +817,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 }
             }};
         }
+        // SAFETY: `f.instr` is in the frame's instruction array and `sp` in its slot buffer.
         #[cfg(feature = "trace")]
         eprintln!("[trace] {:>4} {:<24} {:>4} sp={}", unsafe { f.instr.offset_from(instrs!()) } * 2, Opcode::dispatch(code as u8).name(), oparg, unsafe { sp.offset_from(slots!()) } as usize - f.stack_base);
         // Instructions that share one body are separate arms over the same macro, so that the
@@ -741,17 +827,32 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         macro_rules! replace_small_int_operands {
             ($r:expr) => {{
                 let r: Value = $r;
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let next = unsafe { *ip };
                 if next as u8 == op::STORE_FAST {
-                    sp = unsafe { sp.sub(2) };
-                    unsafe { std::ptr::write(sp, None) };
-                    unsafe { std::ptr::write(sp.add(1), None) };
+                    // SAFETY: the two operands are live stack slots holding small ints, which own
+                    // no reference: emptying them without a drop leaks nothing. `ip` is at the next
+                    // instruction's unit (the assembler never ends a code object with a
+                    // fall-through instruction).
+                    unsafe {
+                        sp = sp.sub(2);
+                        std::ptr::write(sp, None);
+                        std::ptr::write(sp.add(1), None);
+                    }
+                    // SAFETY: the STORE_FAST just read is consumed: `ip` moves to the instruction
+                    // after it, which exists (the assembler never ends a code object with a
+                    // fall-through instruction).
                     ip = unsafe { ip.add(1) };
                     set_local!((next >> 8) as usize, Some(r));
                 } else {
-                    sp = unsafe { sp.sub(1) };
-                    unsafe { std::ptr::write(sp, None) };
-                    unsafe { std::ptr::write(sp.sub(1), Some(r)) };
+                    // SAFETY: the two operands are live stack slots holding small ints, which own
+                    // no reference: overwriting them without a drop leaks nothing.
+                    unsafe {
+                        sp = sp.sub(1);
+                        std::ptr::write(sp, None);
+                        std::ptr::write(sp.sub(1), Some(r));
+                    }
                 }
             }};
         }
@@ -760,9 +861,14 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         macro_rules! replace_container_and_small_int {
             ($v:expr) => {{
                 let v: Value = $v;
-                sp = unsafe { sp.sub(1) };
-                unsafe { std::ptr::write(sp, None) };
-                let container = unsafe { std::ptr::replace(sp.sub(1), Some(v)) };
+                // SAFETY: the container and subscript are live stack slots; the subscript is a
+                // small int (no reference), so emptying it without a drop leaks nothing, and the
+                // container is moved out and dropped.
+                let container = unsafe {
+                    sp = sp.sub(1);
+                    std::ptr::write(sp, None);
+                    std::ptr::replace(sp.sub(1), Some(v))
+                };
                 drop(container);
             }};
         }
@@ -803,24 +909,41 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         /// bytecode, so jumps to it and `dis` are unchanged.
         macro_rules! run_next_store_or {
             ($v:ident, { $($before:tt)* }, $otherwise:expr) => {{
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let next = unsafe { *ip };
                 match next as u8 {
                     op::STORE_FAST => {
                         $($before)*
+                        // SAFETY: this steps over the unit(s) of the instruction(s) just consumed,
+                        // onto the next instruction, which exists: the assembler never ends a code
+                        // object with an instruction that falls through.
                         ip = unsafe { ip.add(1) };
                         set_local!((next >> 8) as usize, Some($v));
                     }
                     op::STORE_FAST__LOAD_FAST => {
                         $($before)*
+                        // SAFETY: `ip` is at the next instruction's unit, which exists: the
+                        // assembler never ends a code object with an instruction that falls
+                        // through.
                         let second = unsafe { *ip.add(1) };
                         set_local!((next >> 8) as usize, Some($v));
                         // As the superinstruction's own arm: a load that starts a pair of
                         // its own runs on its own.
                         if second as u8 == op::LOAD_FAST {
+                            // SAFETY: this steps over the unit(s) of the instruction(s) just
+                            // consumed, onto the next instruction, which exists: the assembler
+                            // never ends a code object with an instruction that falls through.
                             ip = unsafe { ip.add(2) };
+                            // SAFETY: local indices are below `co_nlocalsplus`, and LOAD_FAST (as
+                            // opposed to LOAD_FAST_CHECK) is emitted only for a local the compiler
+                            // proved bound.
                             let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
                             push!(b);
                         } else {
+                            // SAFETY: this steps over the unit(s) of the instruction(s) just
+                            // consumed, onto the next instruction, which exists: the assembler
+                            // never ends a code object with an instruction that falls through.
                             ip = unsafe { ip.add(1) };
                         }
                     }
@@ -835,12 +958,20 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
         macro_rules! push_bool_or_run_next_jump {
             ($r:expr) => {{
                 let r: bool = $r;
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let next = unsafe { *ip };
                 match next as u8 {
                     op::POP_JUMP_IF_FALSE => {
+                        // SAFETY: the POP_JUMP_IF_FALSE just read follows this instruction;
+                        // skipping it, or jumping to its target (computed by the assembler), stays
+                        // in this code object.
                         ip = unsafe { ip.add(1 + if r { 0 } else { (next >> 8) as usize }) };
                     }
                     op::POP_JUMP_IF_TRUE => {
+                        // SAFETY: the POP_JUMP_IF_TRUE just read follows this instruction; skipping
+                        // it, or jumping to its target (computed by the assembler), stays in this
+                        // code object.
                         ip = unsafe { ip.add(1 + if r { (next >> 8) as usize } else { 0 }) };
                     }
                     _ => push!(none::bool_value(r)),
@@ -867,6 +998,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                         Some(v) => push_or_run_next_store!(v),
                         None => {
                             drop_n!(1);
+                            // SAFETY: the exhausted loop's exit (past its END_FOR) is a target the
+                            // assembler computed inside this code object.
                             ip = unsafe { ip.add(oparg as usize + 1) };
                         }
                     }
@@ -877,6 +1010,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let owner = if $code == op::LOAD_ATTR_METHOD_WITH_VALUES { guard_type_version!(load_attr_other_class!()) } else { guard_type_version!(LOAD_ATTR) };
                     if $code == op::LOAD_ATTR_METHOD_WITH_VALUES {
                         // Inline attributes, and the class's keys still lack the method's name.
+                        // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised
+                        // attribute instruction just matched, the form `ops::method_not_shadowed`
+                        // reads.
                         if !unsafe { ops::method_not_shadowed(owner, cache_at) } {
                             deopt!(LOAD_ATTR);
                         }
@@ -887,6 +1023,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                             deopt!(LOAD_ATTR);
                         }
                         if let Some(d) = specialize::instance_dict(owner) {
+                            // SAFETY: the compiler emits only name indices within `co_names`.
                             let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
                             if !d.is_empty() && d.get_str(name).is_some() {
                                 deopt!(LOAD_ATTR);
@@ -906,7 +1043,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let seq = peek!(1);
                     let items: &[Value] = if $code == op::UNPACK_SEQUENCE_LIST {
                         match seq.downcast_exact::<list::ListData>() {
-                            Some(l) => l.vec(),
+                            // SAFETY: only the length is read, before anything else runs.
+                            Some(l) => unsafe { l.items_unchecked() },
                             None => deopt!(UNPACK_SEQUENCE),
                         }
                     } else {
@@ -921,7 +1059,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     skip_cache!(UNPACK_SEQUENCE);
                     let seq = pop!();
                     let items: &[Value] = match seq.downcast_exact::<list::ListData>() {
-                        Some(l) => l.vec(),
+                        // SAFETY: `seq` keeps the list alive, and pushing clones of its items
+                        // runs no Python code, so nothing changes it while `items` lives.
+                        Some(l) => unsafe { l.items_unchecked() },
                         None => tuple::items(&seq),
                     };
                     for v in items.iter().rev() {
@@ -936,6 +1076,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let is_meth = peek_opt!(nargs + 2).is_some();
                     let callable = if is_meth { peek!(nargs + 2) } else { peek!(nargs + 1) };
                     let Some(fd) = callable.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
+                    // SAFETY: `cache_at` is this specialised instruction's first cache unit; its
+                    // layout (specialize.rs) has the units read here.
                     if fd.code_data().version != unsafe { specialize::read_u32(cache_at.add(1)) } {
                         deopt!(CALL);
                     }
@@ -978,6 +1120,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     let kwnames = f.kwnames.take();
                     let r = match ($code, top_slice!(nargs)) {
                         (op::CALL_NO_KW_LEN, [x]) if specialize::is_exact_str(x) => Ok(int::from_usize(pystr::char_len(x))),
+                        // SAFETY: the guard just checked that `x` is an exact list.
                         (op::CALL_NO_KW_LEN, [x]) if x.downcast_exact::<list::ListData>().is_some() => Ok(int::from_usize(unsafe { x.payload_unchecked::<list::ListData>() }.len())),
                         // `isinstance(x, C)` for a class whose metaclass is `type`: no
                         // `__instancecheck__` to call, the answer is the MRO's.
@@ -1044,20 +1187,34 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 // be carried around the loop. This is rare: large functions' jumps, modules
                 // with many names.
                 let mut oparg = oparg;
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let mut unit = unsafe { *ip };
                 while unit as u8 == op::EXTENDED_ARG {
                     oparg = oparg << 8 | (unit >> 8) as u32;
+                    // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto
+                    // the next instruction, which exists: the assembler never ends a code object
+                    // with an instruction that falls through.
                     ip = unsafe { ip.add(1) };
+                    // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler
+                    // never ends a code object with an instruction that falls through.
                     unit = unsafe { *ip };
                 }
                 oparg = oparg << 8 | (unit >> 8) as u32;
                 f.instr = ip;
+                // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto the
+                // next instruction, which exists: the assembler never ends a code object with an
+                // instruction that falls through.
                 ip = unsafe { ip.add(1) };
                 // Long jumps (the loops and branches of big functions) stay in this half.
                 // (Written out: the shared bodies read the loop's own `oparg`, not this one.)
                 match unit as u8 {
+                    // SAFETY: a forward jump's target, computed by the assembler, is an instruction
+                    // of this code object.
                     op::JUMP_FORWARD => ip = unsafe { ip.add(oparg as usize) },
                     op::JUMP_BACKWARD => {
+                        // SAFETY: a backward jump's target, computed by the assembler, is an
+                        // instruction of this code object.
                         ip = unsafe { ip.sub(oparg as usize) };
                         tri!(vm.check_eval_breaker());
                     }
@@ -1073,22 +1230,38 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             // half that is a load and itself starts a pair (a LOAD_FAST__LOAD_CONST feeding a
             // subscript, an attribute pair) is left to run on its own: that pair does more.
             op::LOAD_FAST__LOAD_FAST => {
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let second = unsafe { *ip };
+                // SAFETY: local indices are below `co_nlocalsplus`, and LOAD_FAST (as opposed to
+                // LOAD_FAST_CHECK) is emitted only for a local the compiler proved bound.
                 let a = unsafe { (*slot!(oparg as usize)).as_ref().unwrap_unchecked() }.clone();
                 push!(a);
                 if second as u8 == op::LOAD_FAST {
+                    // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto
+                    // the next instruction, which exists: the assembler never ends a code object
+                    // with an instruction that falls through.
                     ip = unsafe { ip.add(1) };
+                    // SAFETY: local indices are below `co_nlocalsplus`, and LOAD_FAST (as opposed
+                    // to LOAD_FAST_CHECK) is emitted only for a local the compiler proved bound.
                     let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
                     push!(b);
                 }
             }
             op::LOAD_FAST__LOAD_CONST => {
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let next = unsafe { (*ip >> 8) as usize };
+                // SAFETY: local indices are below `co_nlocalsplus`, and LOAD_FAST (as opposed to
+                // LOAD_FAST_CHECK) is emitted only for a local the compiler proved bound.
                 let a = unsafe { (*slot!(oparg as usize)).as_ref().unwrap_unchecked() };
+                // SAFETY: the compiler emits only constant indices within `co_consts`.
                 let b = unsafe { code!().consts.get_unchecked(next) };
                 // `local[constant]` (a field of a list or tuple record): when the specialised
                 // subscript follows and its guard holds, push the item and skip it (a
                 // predicted successor, as for loop stores; the subscript stays in the bytecode).
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let subscr = unsafe { *ip.add(1) } as u8;
                 let item = match subscr {
                     op::BINARY_SUBSCR_LIST_INT => ops::list_int_item(a, b),
@@ -1096,11 +1269,17 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     _ => None,
                 };
                 if let Some(v) = item {
+                    // SAFETY: skipping an instruction's own inline cache lands on the instruction
+                    // after it, which exists: the assembler never ends a code object with an
+                    // instruction that falls through.
                     ip = unsafe { ip.add(2 + cache_size::BINARY_SUBSCR) };
                     push!(v);
                     continue 'dispatch;
                 }
                 let (a, b) = (a.clone(), b.clone());
+                // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto the
+                // next instruction, which exists: the assembler never ends a code object with an
+                // instruction that falls through.
                 ip = unsafe { ip.add(1) };
                 push!(a);
                 push!(b);
@@ -1110,15 +1289,26 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             // dispatch, and no reference-count traffic on the owner for a value); otherwise
             // this is LOAD_FAST, and the attribute instruction runs next on its own.
             op::LOAD_FAST__LOAD_ATTR => {
+                // SAFETY: a LOAD_FAST's local index is below `co_nlocalsplus`, so the slot is in
+                // the frame's buffer.
                 let owner: &Value = match unsafe { &*slots!().add(oparg as usize) } {
                     Some(v) => v,
                     None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
                 };
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let attr = unsafe { *ip };
+                // SAFETY: the instruction just peeked at has an opcode unit followed by its cache
+                // units, so its first cache unit is in bounds.
                 let cache = unsafe { ip.add(1) };
                 match attr as u8 {
                     op::LOAD_ATTR_INSTANCE_VALUE => {
+                        // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised
+                        // attribute instruction just matched, the form `ops::instance_value` reads.
                         if let Some(v) = unsafe { ops::instance_value(owner, cache) } {
+                            // SAFETY: skipping an instruction's own inline cache lands on the
+                            // instruction after it, which exists: the assembler never ends a code
+                            // object with an instruction that falls through.
                             ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
                             if attr & 0x100 != 0 {
                                 push_opt!(None);
@@ -1128,14 +1318,24 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                         }
                     }
                     op::LOAD_ATTR_SLOT => {
+                        // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised
+                        // attribute instruction just matched, the form `ops::slot_value` reads.
                         if let Some(v) = unsafe { ops::slot_value(owner, cache) } {
+                            // SAFETY: skipping an instruction's own inline cache lands on the
+                            // instruction after it, which exists: the assembler never ends a code
+                            // object with an instruction that falls through.
                             ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
                             push!(v);
                             continue 'dispatch;
                         }
                     }
                     op::LOAD_ATTR_METHOD_WITH_VALUES | op::LOAD_ATTR_METHOD_NO_DICT => {
+                        // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised
+                        // attribute instruction just matched, the form `ops::cached_method` reads.
                         if let Some(meth) = unsafe { ops::cached_method(owner, attr as u8, cache) } {
+                            // SAFETY: skipping an instruction's own inline cache lands on the
+                            // instruction after it, which exists: the assembler never ends a code
+                            // object with an instruction that falls through.
                             ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
                             let owner = owner.clone();
                             push!(meth);
@@ -1149,13 +1349,25 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 push!(v);
             }
             op::LOAD_FAST__STORE_ATTR => {
+                // SAFETY: a LOAD_FAST's local index is below `co_nlocalsplus`, so the slot is in
+                // the frame's buffer.
                 let owner: &Value = match unsafe { &*slots!().add(oparg as usize) } {
                     Some(v) => v,
                     None => break 'dispatch Err(cold_error(unbound_local(vm, f, oparg))),
                 };
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 if unsafe { *ip } as u8 == op::STORE_ATTR_INSTANCE_VALUE {
+                    // SAFETY: the instruction just peeked at has an opcode unit followed by its
+                    // cache units, so its first cache unit is in bounds.
                     let cache = unsafe { ip.add(1) };
+                    // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised
+                    // attribute instruction just matched, the form `ops::instance_store_target`
+                    // reads.
                     if let Some((values, index)) = unsafe { ops::instance_store_target(owner, cache) } {
+                        // SAFETY: skipping an instruction's own inline cache lands on the
+                        // instruction after it, which exists: the assembler never ends a code
+                        // object with an instruction that falls through.
                         ip = unsafe { cache.add(cache_size::STORE_ATTR) };
                         let v = pop!();
                         values.set(index, v);
@@ -1166,27 +1378,47 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 push!(v);
             }
             op::LOAD_CONST__LOAD_FAST => {
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let second = unsafe { *ip };
+                // SAFETY: the compiler emits only constant indices within `co_consts`.
                 let a = unsafe { code!().consts.get_unchecked(oparg as usize) }.clone();
                 push!(a);
                 if second as u8 == op::LOAD_FAST {
+                    // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto
+                    // the next instruction, which exists: the assembler never ends a code object
+                    // with an instruction that falls through.
                     ip = unsafe { ip.add(1) };
+                    // SAFETY: local indices are below `co_nlocalsplus`, and LOAD_FAST (as opposed
+                    // to LOAD_FAST_CHECK) is emitted only for a local the compiler proved bound.
                     let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
                     push!(b);
                 }
             }
             op::STORE_FAST__LOAD_FAST => {
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let second = unsafe { *ip };
                 let v = pop_opt!();
                 set_local!(oparg as usize, v);
                 if second as u8 == op::LOAD_FAST {
+                    // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto
+                    // the next instruction, which exists: the assembler never ends a code object
+                    // with an instruction that falls through.
                     ip = unsafe { ip.add(1) };
+                    // SAFETY: local indices are below `co_nlocalsplus`, and LOAD_FAST (as opposed
+                    // to LOAD_FAST_CHECK) is emitted only for a local the compiler proved bound.
                     let b = unsafe { (*slot!((second >> 8) as usize)).as_ref().unwrap_unchecked() }.clone();
                     push!(b);
                 }
             }
             op::STORE_FAST__STORE_FAST => {
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 let next = unsafe { (*ip >> 8) as usize };
+                // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto the
+                // next instruction, which exists: the assembler never ends a code object with an
+                // instruction that falls through.
                 ip = unsafe { ip.add(1) };
                 let v = pop_opt!();
                 set_local!(oparg as usize, v);
@@ -1212,18 +1444,31 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 // SAFETY: just checked.
                 let a = unsafe { peek!(1).as_small_int().unwrap_unchecked() };
                 // A small int owns no reference: overwrite it.
+                // SAFETY: the operand is a live stack slot holding a small int, which owns no
+                // reference: overwriting it leaks nothing.
                 unsafe { std::ptr::write(sp.sub(1), Some(Value::int(-a))) };
             }
             op::UNARY_NOT if peek!(1).as_ptr() == none::true_ptr() || peek!(1).as_ptr() == none::false_ptr() => {
                 let t = peek!(1).as_ptr() == none::true_ptr();
                 // Booleans are immortal: overwrite without dropping.
+                // SAFETY: the operand is a live stack slot holding an immortal bool: overwriting it
+                // without a drop leaks nothing.
                 unsafe { std::ptr::write(sp.sub(1), Some(none::bool_value(!t))) };
             }
+            // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+            // ends a code object with an instruction that falls through.
             op::COPY if oparg == 2 && unsafe { *ip } == COPY_2 => {
+                // SAFETY: the instruction just peeked at has an opcode unit followed by its cache
+                // units, so its first cache unit is in bounds.
                 let subscr = unsafe { ip.add(1) };
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 match unsafe { *subscr } as u8 {
                     op::BINARY_SUBSCR_LIST_INT => {
                         if let Some(v) = ops::list_int_item(peek!(2), peek!(1)) {
+                            // SAFETY: skipping an instruction's own inline cache lands on the
+                            // instruction after it, which exists: the assembler never ends a code
+                            // object with an instruction that falls through.
                             ip = unsafe { subscr.add(1 + cache_size::BINARY_SUBSCR) };
                             push!(v);
                             continue 'dispatch;
@@ -1231,6 +1476,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                     op::BINARY_SUBSCR_DICT if peek!(2).downcast_exact::<dict::DictData>().is_some() => {
                         f.instr = subscr;
+                        // SAFETY: skipping an instruction's own inline cache lands on the
+                        // instruction after it, which exists: the assembler never ends a code
+                        // object with an instruction that falls through.
                         ip = unsafe { subscr.add(1 + cache_size::BINARY_SUBSCR) };
                         let v = tri!(dict::dict_getitem(vm, peek!(2), peek!(1)));
                         push!(v);
@@ -1244,10 +1492,19 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 ip = subscr;
             }
             // `local.attr op= value`: COPY 1, LOAD_ATTR ... SWAP 2, STORE_ATTR; as above.
+            // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+            // ends a code object with an instruction that falls through.
             op::COPY if oparg == 1 && unsafe { *ip } as u8 == op::LOAD_ATTR_INSTANCE_VALUE && unsafe { *ip } & 0x100 == 0 => {
+                // SAFETY: the instruction just peeked at has an opcode unit followed by its cache
+                // units, so its first cache unit is in bounds.
                 let cache = unsafe { ip.add(1) };
+                // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised attribute
+                // instruction just matched, the form `ops::instance_value` reads.
                 let v = match unsafe { ops::instance_value(peek!(1), cache) } {
                     Some(v) => {
+                        // SAFETY: skipping an instruction's own inline cache lands on the
+                        // instruction after it, which exists: the assembler never ends a code
+                        // object with an instruction that falls through.
                         ip = unsafe { cache.add(cache_size::LOAD_ATTR) };
                         v
                     }
@@ -1256,18 +1513,31 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 push!(v);
             }
             op::COPY => simple!(COPY),
+            // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+            // ends a code object with an instruction that falls through.
             op::SWAP if oparg == 3 && unsafe { *ip } == SWAP_2 => {
                 // The stack is [container, key, value]: `container[key] = value`.
+                // SAFETY: the instruction just peeked at has an opcode unit followed by its cache
+                // units, so its first cache unit is in bounds.
                 let store = unsafe { ip.add(1) };
+                // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+                // ends a code object with an instruction that falls through.
                 match unsafe { *store } as u8 {
                     op::STORE_SUBSCR_LIST_INT => {
                         {
                             if let Some(cell) = ops::list_int_cell(peek!(3), peek!(2)) {
+                                // SAFETY: skipping an instruction's own inline cache lands on the
+                                // instruction after it, which exists: the assembler never ends a
+                                // code object with an instruction that falls through.
                                 ip = unsafe { store.add(1 + cache_size::STORE_SUBSCR) };
                                 let v = pop!();
                                 // The key is a small int: nothing to drop.
-                                sp = unsafe { sp.sub(1) };
-                                unsafe { std::ptr::write(sp, None) };
+                                // SAFETY: the subscript is a small int in a live stack slot:
+                                // emptying it without a drop leaks nothing.
+                                unsafe {
+                                    sp = sp.sub(1);
+                                    std::ptr::write(sp, None);
+                                }
                                 let container = pop!();
                                 // SAFETY: `container` keeps the list (and its buffer) alive;
                                 // nothing ran since the bounds check.
@@ -1280,6 +1550,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                     op::STORE_SUBSCR_DICT if peek!(3).downcast_exact::<dict::DictData>().is_some() => {
                         f.instr = store;
+                        // SAFETY: skipping an instruction's own inline cache lands on the
+                        // instruction after it, which exists: the assembler never ends a code
+                        // object with an instruction that falls through.
                         ip = unsafe { store.add(1 + cache_size::STORE_SUBSCR) };
                         let v = pop!();
                         let key = pop!();
@@ -1289,16 +1562,26 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     }
                     _ => {}
                 }
+                // SAFETY: the stack holds container, key and value: the three top slots are live.
                 unsafe {
                     std::ptr::swap(sp.sub(1), sp.sub(3));
                     std::ptr::swap(sp.sub(1), sp.sub(2));
                 }
                 ip = store;
             }
+            // SAFETY: `ip` is at the next instruction's unit, which exists: the assembler never
+            // ends a code object with an instruction that falls through.
             op::SWAP if oparg == 2 && unsafe { *ip } as u8 == op::STORE_ATTR_INSTANCE_VALUE => {
                 // The stack is [owner, value]: `owner.attr = value`.
+                // SAFETY: the instruction just peeked at has an opcode unit followed by its cache
+                // units, so its first cache unit is in bounds.
                 let cache = unsafe { ip.add(1) };
+                // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised attribute
+                // instruction just matched, the form `ops::instance_store_target` reads.
                 if let Some((values, index)) = unsafe { ops::instance_store_target(peek!(2), cache) } {
+                    // SAFETY: skipping an instruction's own inline cache lands on the instruction
+                    // after it, which exists: the assembler never ends a code object with an
+                    // instruction that falls through.
                     ip = unsafe { cache.add(cache_size::STORE_ATTR) };
                     let v = pop!();
                     values.set(index, v);
@@ -1339,6 +1622,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     deopt!(BINARY_OP);
                 }
                 // The STORE_FAST after the caches names the local that holds the left operand.
+                // SAFETY: skipping an instruction's own inline cache lands on the instruction after
+                // it, which exists: the assembler never ends a code object with an instruction that
+                // falls through.
                 let target = unsafe { (*cache_at.add(cache_size::BINARY_OP) >> 8) as usize };
                 if !(*slot!(target)).as_ref().map(|v| v.is(peek!(2))).unwrap_or(false) {
                     deopt!(BINARY_OP);
@@ -1352,6 +1638,9 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 drop(rhs);
                 (*slot!(target)) = Some(r);
                 // The STORE_FAST is done: skip it (a fused LOAD_FAST after it still runs).
+                // SAFETY: this steps over the unit(s) of the instruction(s) just consumed, onto the
+                // next instruction, which exists: the assembler never ends a code object with an
+                // instruction that falls through.
                 ip = unsafe { ip.add(1) };
             }
             op::BINARY_OP_ADD_UNICODE => {
@@ -1368,9 +1657,13 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 skip_cache!(COMPARE_OP);
                 let r = ops::compare_by_mask(a, b, oparg);
                 // Small ints own no reference: the operands are overwritten without dropping.
-                sp = unsafe { sp.sub(2) };
-                unsafe { std::ptr::write(sp, None) };
-                unsafe { std::ptr::write(sp.add(1), None) };
+                // SAFETY: the two operands are live stack slots holding small ints, which own no
+                // reference: emptying them without a drop leaks nothing.
+                unsafe {
+                    sp = sp.sub(2);
+                    std::ptr::write(sp, None);
+                    std::ptr::write(sp.add(1), None);
+                }
                 push_bool_or_run_next_jump!(r);
             }
             op::COMPARE_OP_FLOAT => {
@@ -1452,8 +1745,12 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let Some(cell) = ops::list_int_cell(peek!(2), peek!(1)) else { deopt!(STORE_SUBSCR) };
                 skip_cache!(STORE_SUBSCR);
                 // The subscript is a small int: nothing to drop.
-                sp = unsafe { sp.sub(1) };
-                unsafe { std::ptr::write(sp, None) };
+                // SAFETY: the subscript is a small int in a live stack slot: emptying it without a
+                // drop leaks nothing.
+                unsafe {
+                    sp = sp.sub(1);
+                    std::ptr::write(sp, None);
+                }
                 let container = pop!();
                 let v = pop!();
                 // SAFETY: `container` keeps the list (and its buffer) alive; nothing ran since the
@@ -1479,6 +1776,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     Some(i) => push_or_run_next_store!(Value::int(i)),
                     None => {
                         drop_n!(1);
+                        // SAFETY: the exhausted loop's exit (past its END_FOR) is a target the
+                        // assembler computed inside this code object.
                         ip = unsafe { ip.add(oparg as usize + 1) };
                     }
                 }
@@ -1486,6 +1785,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             // The generic form stays hot: iterators without a specialised form (enumerate, zip,
             // dict views, map...) run it every step.
             op::FOR_ITER => {
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::for_iter` handles.
                 adaptive!(|instr, counter| unsafe { specialize::for_iter(peek!(1), instr, counter) });
                 skip_cache!(FOR_ITER);
                 sync!();
@@ -1496,6 +1797,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     None => {
                         drop_n!(1);
                         // Skip the END_FOR at the target.
+                        // SAFETY: the exhausted loop's exit (past its END_FOR) is a target the
+                        // assembler computed inside this code object.
                         ip = unsafe { ip.add(oparg as usize + 1) };
                     }
                 }
@@ -1515,6 +1818,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     LoopStep::Enter(frame) => enter_frame!(frame),
                     LoopStep::Exhausted => {
                         drop_n!(1);
+                        // SAFETY: the exhausted loop's exit (past its END_FOR) is a target the
+                        // assembler computed inside this code object.
                         ip = unsafe { ip.add(oparg as usize + 1) };
                         continue 'dispatch;
                     }
@@ -1529,6 +1834,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     Some(v) => push!(v),
                     None => {
                         drop_n!(1);
+                        // SAFETY: the exhausted loop's exit (past its END_FOR) is a target the
+                        // assembler computed inside this code object.
                         ip = unsafe { ip.add(oparg as usize + 1) };
                     }
                 }
@@ -1543,6 +1850,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::LOAD_GLOBAL_MODULE => {
                 // SAFETY: frames' globals are dicts.
                 let g = unsafe { f.globals.payload_unchecked::<dict::DictData>() };
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 if !g.keys_version_is(unsafe { *cache_at.add(2) }) {
                     deopt!(LOAD_GLOBAL);
                 }
@@ -1557,7 +1866,10 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::LOAD_GLOBAL_BUILTIN => {
                 // SAFETY: frames' globals and builtins are dicts.
                 let g = unsafe { f.globals.payload_unchecked::<dict::DictData>() };
+                // SAFETY: frames' builtins are dicts.
                 let b = unsafe { f.builtins.payload_unchecked::<dict::DictData>() };
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 if !g.keys_version_is(unsafe { *cache_at.add(2) }) || !b.keys_version_is(unsafe { *cache_at.add(3) }) {
                     deopt!(LOAD_GLOBAL);
                 }
@@ -1571,7 +1883,10 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::LOAD_ATTR_WITH_HINT => {
                 let owner = guard_type_version!(LOAD_ATTR);
+                // SAFETY: the compiler emits only name indices within `co_names`.
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 let index = unsafe { specialize::read_u32(cache_at.add(3)) } as usize;
                 let Some(v) = specialize::instance_dict(owner).and_then(|d| d.value_at_if_key(index, name)) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
@@ -1581,12 +1896,18 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let owner = guard_type_version!(load_attr_other_class!(second_class));
                 // The tag vouches for the layout (the class keeps inline values) and the key
                 // index.
+                // SAFETY: the version tag guard vouches that the class keeps inline values (the
+                // owner is a heap instance).
                 let Some(b) = (unsafe { crate::objects::inline_values::active_in_flagged_class(owner) }) else { deopt!(LOAD_ATTR) };
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 let Some(v) = b.get(unsafe { specialize::read_u32(cache_at.add(3)) } as usize) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
                 replace_owner!(v, oparg & 1 != 0);
             }
             op::LOAD_ATTR_SLOT => {
+                // SAFETY: `cache`/`cache_at` is the first cache unit of the specialised attribute
+                // instruction just matched, the form `ops::slot_value` reads.
                 let Some(v) = (unsafe { ops::slot_value(peek!(1), cache_at) }) else { deopt!(LOAD_ATTR) };
                 skip_cache!(LOAD_ATTR);
                 replace_owner!(v, false);
@@ -1596,6 +1917,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 let Some(m) = owner.downcast_exact::<crate::objects::module::ModuleData>() else { deopt!(LOAD_ATTR) };
                 // SAFETY: module dicts are dicts.
                 let d = unsafe { m.dict.payload_unchecked::<dict::DictData>() };
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 if !d.keys_version_is(unsafe { *cache_at.add(1) }) {
                     deopt!(LOAD_ATTR);
                 }
@@ -1606,6 +1929,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             }
             op::LOAD_ATTR_CLASS => {
                 let owner = peek!(1);
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 let tag = unsafe { specialize::read_u32(cache_at.add(1)) };
                 // The metaclass must still be `type` (a class's `__class__` can be reassigned).
                 match owner.as_type() {
@@ -1638,7 +1963,10 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::LOAD_ATTR_METHOD_WITH_VALUES => arm_load_attr_method_no_dict!(op::LOAD_ATTR_METHOD_WITH_VALUES),
             op::STORE_ATTR_WITH_HINT => {
                 let owner = guard_type_version!(STORE_ATTR);
+                // SAFETY: the compiler emits only name indices within `co_names`.
                 let name = unsafe { code!().names.get_unchecked(oparg as usize) };
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 let index = unsafe { *cache_at.add(3) } as usize;
                 let Some(d) = specialize::instance_dict(owner) else { deopt!(STORE_ATTR) };
                 if !d.has_key_at(index, name) {
@@ -1659,6 +1987,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                     deopt!(STORE_ATTR);
                 }
                 skip_cache!(STORE_ATTR);
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 let index = unsafe { *cache_at.add(3) } as usize;
                 let owner = pop!();
                 let v = pop!();
@@ -1669,6 +1999,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
             op::STORE_ATTR_SLOT => {
                 guard_type_version!(STORE_ATTR);
                 skip_cache!(STORE_ATTR);
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 let offset = unsafe { *cache_at.add(3) } as usize;
                 let owner = pop!();
                 let v = pop!();
@@ -1706,13 +2038,20 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 }
                 let Some(m) = peek!(nargs + 1).downcast_exact::<function::BoundMethodData>() else { deopt!(CALL) };
                 let Some(fd) = m.func.downcast_exact::<function::FunctionData>() else { deopt!(CALL) };
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 if fd.version.get() != unsafe { specialize::read_u32(cache_at.add(1)) } || fd.code_data().code.argcount as usize != nargs + 1 {
                     deopt!(CALL);
                 }
                 skip_cache!(CALL);
                 tri!(vm.check_eval_breaker());
                 let (func, self_) = (m.func.clone(), m.self_.clone());
+                // SAFETY: a call's stack holds callable, self-or-NULL and `nargs` arguments, so
+                // `nargs + 2` slots are live; the self slot is replaced, its old value (NULL here)
+                // dropped.
                 let base = unsafe { sp.sub(nargs + 2) };
+                // SAFETY: slot `base + 1` (self-or-NULL, NULL here) is live; its old value is
+                // dropped after the replacement.
                 let bound = std::mem::replace(unsafe { &mut *base.add(1) }, Some(self_));
                 drop(bound);
                 // SAFETY: as for CALL_PY_EXACT_ARGS.
@@ -1725,6 +2064,8 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 if peek_opt!(nargs + 2).is_some() {
                     deopt!(CALL);
                 }
+                // SAFETY: `cache_at` is this specialised instruction's first cache unit; its layout
+                // (specialize.rs) has the units read here.
                 let tag = unsafe { specialize::read_u32(cache_at.add(1)) };
                 let Some(cls) = peek!(nargs + 1).as_type() else { deopt!(CALL) };
                 if cls.version_tag.get() != tag || !std::ptr::eq(peek!(nargs + 1).ty(), crate::typeobj::type_type()) {
@@ -1738,7 +2079,11 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 skip_cache!(CALL);
                 tri!(vm.check_eval_breaker());
                 let obj = crate::object::alloc_object(cls, crate::objects::object::ObjectData);
+                // SAFETY: a call's stack holds callable, self-or-NULL and `nargs` arguments, so
+                // `nargs + 2` slots are live; the class slot's value is replaced and dropped.
                 let base = unsafe { sp.sub(nargs + 2) };
+                // SAFETY: slot `base + 1` (self-or-NULL, the class here) is live; the class
+                // reference is dropped after the replacement.
                 let cls_value = std::mem::replace(unsafe { &mut *base.add(1) }, Some(obj.clone()));
                 drop(cls_value);
                 // SAFETY: `init` takes exactly self plus the positional arguments.
@@ -1804,6 +2149,7 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
                 sync!();
                 // SAFETY: a frame FOR_ITER_GEN runs has its generator and its caller.
                 let g = unsafe { f.generator.take().unwrap_unchecked() };
+                // SAFETY: a frame FOR_ITER_GEN runs has its caller (it is never an entry frame).
                 let frame = unsafe { chain.leave_to_caller(vm) };
                 vm.recursion_depth -= 1;
                 crate::objects::generator::suspend_in_loop(vm, g, frame);
@@ -1855,14 +2201,18 @@ fn execute(vm: &mut Vm, chain: &mut Chain) -> PyResult<Exit> {
 /// The cold half of the loop: executes one instruction (`code`, with its full argument) of the
 /// current frame, whose `ip` (just past the opcode unit) and `sp` are in the frame. Returns
 /// `Some` when the entry frame yields; a call may leave another frame current.
-#[allow(unused_unsafe)]
+// `'dispatch` is a loop only so that the macros shared with the hot half can leave it with
+// `break 'dispatch`; this half runs one instruction, so it never loops.
+#[allow(unused_unsafe, clippy::never_loop)]
 #[inline(never)]
 fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResult<Option<Exit>> {
     let mut f: &mut Frame = &mut chain.current;
     let mut ip: *mut u16;
     let mut sp: *mut Option<Value>;
     frame_access_macros!($ f chain ip sp);
+    // SAFETY: the frame's saved `ip` is an offset within its instruction array.
     ip = unsafe { instrs!().add(f.ip) };
+    // SAFETY: the frame's saved `sp` is an offset within its slot buffer.
     sp = unsafe { slots!().add(f.sp) };
     let cache_at = ip;
     let result: PyResult<Option<Exit>> = 'dispatch: loop {
@@ -1933,6 +2283,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 push!(r);
             }
             op::BINARY_OP => {
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::binary_op` handles.
                 adaptive!(|instr, counter| unsafe { specialize::binary_op(peek!(2), peek!(1), oparg, instr, counter, slots!()) });
                 skip_cache!(BINARY_OP);
                 let rhs = pop!();
@@ -1949,6 +2301,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 push!(r);
             }
             op::COMPARE_OP => {
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::compare_op` handles.
                 adaptive!(|instr, counter| unsafe { specialize::compare_op(peek!(2), peek!(1), oparg, instr, counter) });
                 skip_cache!(COMPARE_OP);
                 let rhs = pop!();
@@ -1962,6 +2316,7 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
             }
             op::CONTAINS_OP => {
                 if vm.config.specialize {
+                    // SAFETY: `cache_at - 1` is this CONTAINS_OP's opcode unit.
                     unsafe { specialize::contains_op(peek!(1), cache_at.sub(1)) };
                 }
                 let container = pop!();
@@ -1970,6 +2325,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 push!(none::bool_value(r != (oparg == 1)));
             }
             op::BINARY_SUBSCR => {
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::binary_subscr` handles.
                 adaptive!(|instr, counter| unsafe { specialize::binary_subscr(peek!(2), peek!(1), instr, counter) });
                 skip_cache!(BINARY_SUBSCR);
                 let sub = pop!();
@@ -1978,6 +2335,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 push!(r);
             }
             op::STORE_SUBSCR => {
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::store_subscr` handles.
                 adaptive!(|instr, counter| unsafe { specialize::store_subscr(peek!(2), peek!(1), instr, counter) });
                 skip_cache!(STORE_SUBSCR);
                 let sub = pop!();
@@ -2028,6 +2387,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 push!(it);
             }
             op::FOR_ITER => {
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::for_iter` handles.
                 adaptive!(|instr, counter| unsafe { specialize::for_iter(peek!(1), instr, counter) });
                 skip_cache!(FOR_ITER);
                 let next = tri!(ops::for_iter_next(vm, peek!(1)));
@@ -2037,12 +2398,17 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                         let it = pop!();
                         drop(it);
                         // Skip the END_FOR at the target.
+                        // SAFETY: the exhausted loop's exit (past its END_FOR) is a target the
+                        // assembler computed inside this code object.
                         ip = unsafe { ip.add(oparg as usize + 1) };
                     }
                 }
             }
             op::LOAD_GLOBAL => {
+                // SAFETY: the compiler emits only name indices within `co_names`.
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::load_global` handles.
                 adaptive!(|instr, counter| unsafe { specialize::load_global(&f.globals, &f.builtins, name, instr, counter) });
                 skip_cache!(LOAD_GLOBAL);
                 let found = match dict::get_str_key(&f.globals, name) {
@@ -2129,7 +2495,10 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 push!(v);
             }
             op::LOAD_ATTR => {
+                // SAFETY: the compiler emits only name indices within `co_names`.
                 let name = unsafe { code!().names.get_unchecked((oparg >> 1) as usize) };
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::load_attr` handles.
                 adaptive!(|instr, counter| unsafe { specialize::load_attr(peek!(1), name, oparg & 1 != 0, instr, counter) });
                 skip_cache!(LOAD_ATTR);
                 let name = name.clone();
@@ -2151,7 +2520,10 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 }
             }
             op::STORE_ATTR => {
+                // SAFETY: the compiler emits only name indices within `co_names`.
                 let name = unsafe { code!().names.get_unchecked(oparg as usize) };
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::store_attr` handles.
                 adaptive!(|instr, counter| unsafe { specialize::store_attr(peek!(1), name, instr, counter) });
                 skip_cache!(STORE_ATTR);
                 let name = name.clone();
@@ -2250,7 +2622,7 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                     }
                     Err(e) => break 'dispatch Err(cold_error(e)),
                 };
-                list::list_data(&l).expect("list").vec().extend(items);
+                list::list_data(&l).expect("list").extend(items);
             }
             op::SET_UPDATE => {
                 let it = pop!();
@@ -2274,6 +2646,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                 tri!(ops::dict_merge_kwargs(vm, f, &d, &src, oparg));
             }
             op::UNPACK_SEQUENCE => {
+                // SAFETY: `adaptive!` passes this instruction's opcode unit and first cache unit,
+                // and the instruction is of the family `specialize::unpack_sequence` handles.
                 adaptive!(|instr, counter| unsafe { specialize::unpack_sequence(peek!(1), oparg as usize, instr, counter) });
                 skip_cache!(UNPACK_SEQUENCE);
                 let seq = pop!();
@@ -2304,6 +2678,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                         None => (peek!(nargs + 1), None),
                     };
                     let (callable, self_or_null) = (callable.clone(), self_or_null.cloned());
+                    // SAFETY: `adaptive!` passes this CALL's opcode unit and first cache unit; the
+                    // callable and self-or-NULL are the stack items under the arguments.
                     unsafe { specialize::call(vm, &callable, self_or_null.as_ref(), nargs, f.kwnames.is_some(), instr, counter) }
                 });
                 skip_cache!(CALL);
@@ -2315,8 +2691,15 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                     // Unpack bound methods into the method form.
                     if let Some(m) = peek!(nargs + 1).downcast_exact::<function::BoundMethodData>() {
                         let (func, self_) = (m.func.clone(), m.self_.clone());
+                        // SAFETY: a call's stack holds callable, NULL (no self here) and `nargs`
+                        // arguments, so `nargs + 2` slots are live; the NULL slot gets the function
+                        // and the callable slot the bound self, the bound method's reference being
+                        // dropped.
                         let base = unsafe { sp.sub(nargs + 2) };
+                        // SAFETY: slot `base` (the NULL under the callable) is live.
                         unsafe { *base = Some(func) };
+                        // SAFETY: slot `base + 1` (the callable, a bound method) is live; its
+                        // reference is dropped after the replacement.
                         let bound = std::mem::replace(unsafe { &mut *base.add(1) }, Some(self_));
                         drop(bound);
                     }
@@ -2404,6 +2787,8 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
                     crate::objects::generator::SendResult::Yielded(y) => push!(y),
                     crate::objects::generator::SendResult::Returned(r) => {
                         push!(r);
+                        // SAFETY: a forward jump's target, computed by the assembler, is an
+                        // instruction of this code object.
                         ip = unsafe { ip.add(oparg as usize) };
                     }
                 }

@@ -27,13 +27,18 @@ pub fn compare_by_mask<T: PartialOrd>(a: T, b: T, oparg: u32) -> bool {
 /// `cache` points at a LOAD_ATTR_INSTANCE_VALUE's cache units.
 #[inline(always)]
 pub unsafe fn instance_value(owner: &Value, cache: *const u16) -> Option<Value> {
-    let h = owner.header()?;
-    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
-        return None;
+    // SAFETY: by the caller's contract (`# Safety` above) `cache` points at
+    // LOAD_ATTR_INSTANCE_VALUE's cache units, so units 1..5 are readable; the other unsafe call is
+    // justified where it stands.
+    unsafe {
+        let h = owner.header()?;
+        if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+            return None;
+        }
+        // SAFETY: the tag vouches that the class keeps inline values with this key index.
+        let b = crate::objects::inline_values::active_in_flagged_class(owner)?;
+        b.get(super::specialize::read_u32(cache.add(3)) as usize)
     }
-    // SAFETY: the tag vouches that the class keeps inline values with this key index.
-    let b = crate::objects::inline_values::active_in_flagged_class(owner)?;
-    b.get(super::specialize::read_u32(cache.add(3)) as usize)
 }
 
 /// The attribute LOAD_ATTR_SLOT reads when its guard holds (the version tag in units 1..2 of
@@ -43,12 +48,17 @@ pub unsafe fn instance_value(owner: &Value, cache: *const u16) -> Option<Value> 
 /// `cache` points at a LOAD_ATTR_SLOT's cache units.
 #[inline(always)]
 pub unsafe fn slot_value(owner: &Value, cache: *const u16) -> Option<Value> {
-    let h = owner.header()?;
-    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
-        return None;
+    // SAFETY: by the caller's contract (`# Safety` above) `cache` points at LOAD_ATTR_SLOT's cache
+    // units, so units 1..5 are readable; a matching version tag means the offset is a slot cell of
+    // `owner`'s layout.
+    unsafe {
+        let h = owner.header()?;
+        if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+            return None;
+        }
+        // SAFETY: the tag vouches that the type (and so the offset) is unchanged.
+        (*crate::typeobj::instance_slot_cell(owner, super::specialize::read_u32(cache.add(3)) as usize).get()).clone()
     }
-    // SAFETY: the tag vouches that the type (and so the offset) is unchanged.
-    (*crate::typeobj::instance_slot_cell(owner, super::specialize::read_u32(cache.add(3)) as usize).get()).clone()
 }
 
 /// The inline values STORE_ATTR_INSTANCE_VALUE stores into when its guard holds (the version
@@ -58,13 +68,18 @@ pub unsafe fn slot_value(owner: &Value, cache: *const u16) -> Option<Value> {
 /// `cache` points at a STORE_ATTR_INSTANCE_VALUE's cache units.
 #[inline(always)]
 pub unsafe fn instance_store_target(owner: &Value, cache: *const u16) -> Option<(&crate::objects::inline_values::InlineValues, usize)> {
-    let h = owner.header()?;
-    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
-        return None;
+    // SAFETY: by the caller's contract (`# Safety` above) `cache` points at
+    // STORE_ATTR_INSTANCE_VALUE's cache units, so units 1..4 are readable; the block access is
+    // justified where it stands.
+    unsafe {
+        let h = owner.header()?;
+        if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+            return None;
+        }
+        // SAFETY: as in `instance_value`.
+        let b = crate::objects::inline_values::active_in_flagged_class(owner)?;
+        Some((b, *cache.add(3) as usize))
     }
-    // SAFETY: as in `instance_value`.
-    let b = crate::objects::inline_values::active_in_flagged_class(owner)?;
-    Some((b, *cache.add(3) as usize))
 }
 
 /// LOAD_ATTR_METHOD_WITH_VALUES's guard beyond the type version: the instance keeps its
@@ -75,8 +90,12 @@ pub unsafe fn instance_store_target(owner: &Value, cache: *const u16) -> Option<
 /// `cache` points at a LOAD_ATTR_METHOD_WITH_VALUES's cache units.
 #[inline(always)]
 pub unsafe fn method_not_shadowed(owner: &Value, cache: *const u16) -> bool {
-    use crate::objects::inline_values;
-    inline_values::active(owner).is_some() && inline_values::keys(owner.ty()).len() as u32 == super::specialize::read_u32(cache.add(3))
+    // SAFETY: by the caller's contract (`# Safety` above) `cache` points at
+    // LOAD_ATTR_METHOD_WITH_VALUES's cache units, so units 3..5 are readable.
+    unsafe {
+        use crate::objects::inline_values;
+        inline_values::active(owner).is_some() && inline_values::keys_len(owner.ty()) as u32 == super::specialize::read_u32(cache.add(3))
+    }
 }
 
 /// The method LOAD_ATTR_METHOD_NO_DICT or LOAD_ATTR_METHOD_WITH_VALUES (`opcode`) pushes when
@@ -86,15 +105,20 @@ pub unsafe fn method_not_shadowed(owner: &Value, cache: *const u16) -> bool {
 /// `cache` points at the cache units of an instruction `opcode`.
 #[inline(always)]
 pub unsafe fn cached_method(owner: &Value, opcode: u8, cache: *const u16) -> Option<Value> {
-    let h = owner.header()?;
-    if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
-        return None;
+    // SAFETY: by the caller's contract (`# Safety` above) `cache` points at the cache units of an
+    // instruction `opcode`, so the tag and pointer units are readable; a matching tag keeps the
+    // cached method alive in the type's dict.
+    unsafe {
+        let h = owner.header()?;
+        if h.ty().version_tag.get() != super::specialize::read_u32(cache.add(1)) {
+            return None;
+        }
+        if opcode == pyrite_bytecode::opcode::op8::LOAD_ATTR_METHOD_WITH_VALUES && !method_not_shadowed(owner, cache) {
+            return None;
+        }
+        // SAFETY: the type's dict holds the method while the tag is unchanged.
+        Some(Value::from_header_borrowed(super::specialize::read_ptr(cache.add(5))))
     }
-    if opcode == pyrite_bytecode::opcode::op8::LOAD_ATTR_METHOD_WITH_VALUES && !method_not_shadowed(owner, cache) {
-        return None;
-    }
-    // SAFETY: the type's dict holds the method while the tag is unchanged.
-    Some(Value::from_header_borrowed(super::specialize::read_ptr(cache.add(5))))
 }
 
 /// `container[sub]` when BINARY_SUBSCR_LIST_INT's guard holds (an exact list, a small int
@@ -103,7 +127,7 @@ pub unsafe fn cached_method(owner: &Value, opcode: u8, cache: *const u16) -> Opt
 #[inline(always)]
 pub fn list_int_item(container: &Value, sub: &Value) -> Option<Value> {
     let (l, i) = (container.downcast_exact::<list::ListData>()?, sub.as_small_int()?);
-    l.vec().get(wrap_index(i, l.len())?).cloned()
+    l.get(wrap_index(i, l.len())?)
 }
 
 /// As [`list_int_item`], for BINARY_SUBSCR_TUPLE_INT (an exact tuple).
@@ -119,8 +143,7 @@ pub fn tuple_int_item(container: &Value, sub: &Value) -> Option<Value> {
 #[inline(always)]
 pub fn list_int_cell(container: &Value, sub: &Value) -> Option<*mut Value> {
     let (l, i) = (container.downcast_exact::<list::ListData>()?, sub.as_small_int()?);
-    let n = l.len();
-    l.vec().get_mut(wrap_index(i, n)?).map(|c| c as *mut Value)
+    l.item_ptr(wrap_index(i, l.len())?)
 }
 
 /// A sequence index as Python counts it (negative from the end), if it may be in range.
@@ -575,6 +598,7 @@ pub fn before_with(vm: &mut Vm, mgr: &Value) -> PyResult<(Value, Value)> {
 }
 
 pub fn is_mapping(v: &Value) -> bool {
+    // SAFETY: every item of an MRO tuple is a type object.
     dict::dict_data(v).is_some() || v.ty().is_heap_type() && v.ty().mro_slice().iter().any(|t| unsafe { t.as_type_unchecked() }.name() == "Mapping")
 }
 
@@ -585,6 +609,7 @@ pub fn is_sequence(v: &Value) -> bool {
     list::list_data(v).is_some()
         || tuple::try_items(v).is_some()
         || v.downcast::<crate::objects::range::RangeData>().is_some()
+        // SAFETY: every item of an MRO tuple is a type object.
         || v.ty().is_heap_type() && v.ty().mro_slice().iter().any(|t| unsafe { t.as_type_unchecked() }.name() == "Sequence")
 }
 

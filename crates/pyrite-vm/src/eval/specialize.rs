@@ -18,7 +18,7 @@
 //! * everything else (1): the counter only.
 
 use pyrite_bytecode::adaptive;
-use pyrite_bytecode::opcode::{binop, cmp, op};
+use pyrite_bytecode::opcode::{binop, cache_size, cmp, op};
 
 use crate::object::{ObjHeader, Value};
 use crate::objects::{descr, dict, float, function, generator, inline_values, iter, list, module, range, set, str as pystr, tuple};
@@ -35,58 +35,108 @@ use crate::vm::Vm;
 /// `cache_at` must point just past the opcode unit of an instruction with caches.
 #[inline(always)]
 pub unsafe fn unspecialize(cache_at: *mut u16, generic: u8) {
-    // Store just the opcode byte (the low byte of the unit): that needs no read of the unit,
-    // so the eval loop does not keep the instruction it dispatched on alive until here.
-    let unit = cache_at.sub(1) as *mut u8;
-    let opcode_byte = if cfg!(target_endian = "little") { unit } else { unit.add(1) };
-    *opcode_byte = generic;
+    // SAFETY: by the caller's contract (`# Safety` above) `cache_at` points just past an opcode
+    // unit, so `cache_at - 1` is that unit and its low-order byte (the opcode) is in bounds and
+    // writable.
+    unsafe {
+        // Store just the opcode byte (the low byte of the unit): that needs no read of the unit,
+        // so the eval loop does not keep the instruction it dispatched on alive until here.
+        let unit = cache_at.sub(1) as *mut u8;
+        let opcode_byte = if cfg!(target_endian = "little") { unit } else { unit.add(1) };
+        *opcode_byte = generic;
+    }
 }
 
 #[inline(always)]
 pub unsafe fn read_u32(c: *const u16) -> u32 {
-    *c as u32 | (*c.add(1) as u32) << 16
-}
-
-#[inline(always)]
-unsafe fn write_u32(c: *mut u16, v: u32) {
-    *c = v as u16;
-    *c.add(1) = (v >> 16) as u16;
+    // SAFETY: callers pass a pointer to two readable cache units of a live instruction array (each
+    // caller's own contract).
+    unsafe { *c as u32 | (*c.add(1) as u32) << 16 }
 }
 
 #[inline(always)]
 pub unsafe fn read_ptr(c: *const u16) -> *const ObjHeader {
-    (read_u32(c) as u64 | (read_u32(c.add(2)) as u64) << 32) as usize as *const ObjHeader
+    // SAFETY: callers pass a pointer to four readable cache units of a live instruction array.
+    unsafe { (read_u32(c) as u64 | (read_u32(c.add(2)) as u64) << 32) as usize as *const ObjHeader }
 }
 
-#[inline(always)]
-unsafe fn write_ptr(c: *mut u16, p: *const ObjHeader) {
-    let v = p as usize as u64;
-    write_u32(c, v as u32);
-    write_u32(c.add(2), (v >> 32) as u32);
+/// One instruction's opcode unit and inline cache, as the specialiser rewrites them. Made
+/// once, unsafely, from the pointers the eval loop passes; every access after that is checked
+/// against the family's cache size, so the specialising functions need no unsafe code of
+/// their own.
+struct Site {
+    instr: *mut u16,
+    /// The cache: `len` units after the opcode unit (unit 0 is the adaptive counter).
+    cache: *mut u16,
+    len: usize,
 }
 
-/// Rewrite the opcode byte at `instr`, keeping its argument byte.
-#[inline(always)]
-unsafe fn set_opcode(instr: *mut u16, opcode: u16) {
-    *instr = (*instr & 0xff00) | opcode;
-}
+impl Site {
+    /// # Safety
+    /// `instr` is the opcode unit of an instruction in a live instruction array, followed by
+    /// its `len` cache units (`counter == instr + 1`) and then by at least one more unit (the
+    /// assembler never ends a code object with an instruction that falls through), and
+    /// nothing else reads or writes those units while the `Site` is used.
+    #[inline(always)]
+    unsafe fn new(instr: *mut u16, counter: *mut u16, len: usize) -> Site {
+        debug_assert!(std::ptr::eq(counter, instr.wrapping_add(1)));
+        Site { instr, cache: counter, len }
+    }
 
-/// Install `opcode` and give it the full cool-down of misses.
-unsafe fn specialized(instr: *mut u16, counter: *mut u16, opcode: u16) {
-    set_opcode(instr, opcode);
-    *counter = adaptive::COOLDOWN;
-}
+    /// Cache unit `k`.
+    fn get(&self, k: usize) -> u16 {
+        assert!(k < self.len, "cache unit {k} of {}", self.len);
+        // SAFETY: `k` is one of the instruction's `len` cache units (`Site::new`'s contract).
+        unsafe { *self.cache.add(k) }
+    }
 
-/// Keep (or restore) the generic `family` and wait longer before trying again.
-unsafe fn unspecialized(instr: *mut u16, counter: *mut u16, family: u16) {
-    set_opcode(instr, family);
-    *counter = adaptive::backoff(*counter);
-}
+    /// Set cache unit `k`.
+    fn set(&self, k: usize, v: u16) {
+        assert!(k < self.len, "cache unit {k} of {}", self.len);
+        // SAFETY: as in `get`; no reference to the unit is alive.
+        unsafe { *self.cache.add(k) = v };
+    }
 
-unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option<u16>) {
-    match choice {
-        Some(opcode) => specialized(instr, counter, opcode),
-        None => unspecialized(instr, counter, family),
+    fn read_u32(&self, k: usize) -> u32 {
+        self.get(k) as u32 | (self.get(k + 1) as u32) << 16
+    }
+
+    fn write_u32(&self, k: usize, v: u32) {
+        self.set(k, v as u16);
+        self.set(k + 1, (v >> 16) as u16);
+    }
+
+    fn write_ptr(&self, k: usize, p: *const ObjHeader) {
+        let v = p as usize as u64;
+        self.write_u32(k, v as u32);
+        self.write_u32(k + 2, (v >> 32) as u32);
+    }
+
+    /// The unit of the instruction that follows this one (after its cache).
+    fn next_unit(&self) -> u16 {
+        // SAFETY: `Site::new`'s contract: a unit follows the cache.
+        unsafe { *self.cache.add(self.len) }
+    }
+
+    /// Rewrite the opcode byte, keeping the argument byte.
+    fn set_opcode(&self, opcode: u16) {
+        // SAFETY: `instr` is the instruction's opcode unit (`Site::new`'s contract).
+        unsafe { *self.instr = (*self.instr & 0xff00) | opcode };
+    }
+
+    /// Install the specialised `choice` with the full cool-down of misses, or keep (restore)
+    /// the generic `family` and wait longer before trying again.
+    fn finish(&self, family: u16, choice: Option<u16>) {
+        match choice {
+            Some(opcode) => {
+                self.set_opcode(opcode);
+                self.set(0, adaptive::COOLDOWN);
+            }
+            None => {
+                self.set_opcode(family);
+                self.set(0, adaptive::backoff(self.get(0)));
+            }
+        }
     }
 }
 
@@ -97,6 +147,9 @@ unsafe fn finish(instr: *mut u16, counter: *mut u16, family: u16, choice: Option
 /// `instr` is a BINARY_OP instruction and `counter` its first cache unit; `locals` are the
 /// frame's localsplus slots.
 pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16, locals: *const Option<Value>) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a BINARY_OP instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::BINARY_OP) };
     let base = binop::base(oparg);
     let both_floats = float::exact_float(lhs).is_some() && float::exact_float(rhs).is_some();
     let choice = if let (Some(x), Some(y)) = (lhs.as_small_int(), rhs.as_small_int()) {
@@ -122,9 +175,12 @@ pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, c
     } else if base == binop::ADD && is_exact_str(lhs) && is_exact_str(rhs) {
         // `s += t` stored straight back into the local that held `s` (CPython's test): the
         // local's reference can be dropped first, so an unshared `s` grows in place.
-        let next = *counter.add(pyrite_bytecode::opcode::cache_size::BINARY_OP);
+        let next = site.next_unit();
         let to_store = matches!(next & 0xff, op::STORE_FAST | op::STORE_FAST__LOAD_FAST);
-        if oparg == binop::INPLACE + binop::ADD && to_store && (*locals.add((next >> 8) as usize)).as_ref().map(|v| v.is(lhs)).unwrap_or(false) {
+        // SAFETY: a STORE_FAST's local index is below `co_nlocalsplus`, and `locals` are the
+        // frame's live localsplus slots (the caller's contract); the slot is only read.
+        let local = || unsafe { (*locals.add((next >> 8) as usize)).as_ref() };
+        if oparg == binop::INPLACE + binop::ADD && to_store && local().map(|v| v.is(lhs)).unwrap_or(false) {
             Some(op::BINARY_OP_INPLACE_ADD_UNICODE)
         } else {
             Some(op::BINARY_OP_ADD_UNICODE)
@@ -132,7 +188,7 @@ pub unsafe fn binary_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, c
     } else {
         None
     };
-    finish(instr, counter, op::BINARY_OP, choice);
+    site.finish(op::BINARY_OP, choice);
 }
 
 /// The polymorphic fallback of the instance attribute forms, for an owner of another class
@@ -261,7 +317,7 @@ mod attr_shape {
         if tag == 0 {
             return resolve(ty, name);
         }
-        let keys_len = inline_values::keys(ty).len() as u32;
+        let keys_len = inline_values::keys_len(ty) as u32;
         let slot = type_name_slot(t, tag, n, SIZE);
         // SAFETY: the attached interpreter's table; `resolve` runs no Python code and does not
         // re-enter.
@@ -303,6 +359,9 @@ pub fn is_exact_str(v: &Value) -> bool {
 /// # Safety
 /// As for [`binary_op`], for COMPARE_OP.
 pub unsafe fn compare_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a COMPARE_OP instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::COMPARE_OP) };
     let cmp_op = oparg >> 4;
     let choice = if lhs.is_small_int() && rhs.is_small_int() {
         Some(op::COMPARE_OP_INT)
@@ -313,12 +372,15 @@ pub unsafe fn compare_op(lhs: &Value, rhs: &Value, oparg: u32, instr: *mut u16, 
     } else {
         None
     };
-    finish(instr, counter, op::COMPARE_OP, choice);
+    site.finish(op::COMPARE_OP, choice);
 }
 
 /// # Safety
 /// As for [`binary_op`], for BINARY_SUBSCR.
 pub unsafe fn binary_subscr(container: &Value, sub: &Value, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a BINARY_SUBSCR instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::BINARY_SUBSCR) };
     let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
         Some(op::BINARY_SUBSCR_LIST_INT)
     } else if container.downcast_exact::<tuple::TupleData>().is_some() && sub.is_small_int() {
@@ -330,12 +392,15 @@ pub unsafe fn binary_subscr(container: &Value, sub: &Value, instr: *mut u16, cou
     } else {
         None
     };
-    finish(instr, counter, op::BINARY_SUBSCR, choice);
+    site.finish(op::BINARY_SUBSCR, choice);
 }
 
 /// # Safety
 /// As for [`binary_op`], for STORE_SUBSCR.
 pub unsafe fn store_subscr(container: &Value, sub: &Value, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a STORE_SUBSCR instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::STORE_SUBSCR) };
     let choice = if container.downcast_exact::<list::ListData>().is_some() && sub.is_small_int() {
         Some(op::STORE_SUBSCR_LIST_INT)
     } else if container.downcast_exact::<dict::DictData>().is_some() {
@@ -343,7 +408,7 @@ pub unsafe fn store_subscr(container: &Value, sub: &Value, instr: *mut u16, coun
     } else {
         None
     };
-    finish(instr, counter, op::STORE_SUBSCR, choice);
+    site.finish(op::STORE_SUBSCR, choice);
 }
 
 /// CONTAINS_OP has no cache (its layout is CPython 3.12's): it specialises on first use; a
@@ -352,12 +417,15 @@ pub unsafe fn store_subscr(container: &Value, sub: &Value, instr: *mut u16, coun
 /// # Safety
 /// `instr` is a CONTAINS_OP instruction.
 pub unsafe fn contains_op(container: &Value, instr: *mut u16) {
+    // SAFETY: the caller's contract: `instr` is a CONTAINS_OP (no cache) of live code, which
+    // does not end with it.
+    let site = unsafe { Site::new(instr, instr.add(1), 0) };
     if container.downcast_exact::<dict::DictData>().is_some() {
-        set_opcode(instr, op::CONTAINS_OP_DICT);
+        site.set_opcode(op::CONTAINS_OP_DICT);
     } else if set::is_anyset(container) && (set::is_exact_set(container) || std::ptr::eq(container.ty(), &set::FROZENSET_TYPE.0)) {
-        set_opcode(instr, op::CONTAINS_OP_SET);
+        site.set_opcode(op::CONTAINS_OP_SET);
     } else if is_exact_str(container) {
-        set_opcode(instr, op::CONTAINS_OP_STR);
+        site.set_opcode(op::CONTAINS_OP_STR);
     }
 }
 
@@ -367,6 +435,9 @@ pub unsafe fn contains_op(container: &Value, instr: *mut u16) {
 /// # Safety
 /// As for [`binary_op`], for FOR_ITER.
 pub unsafe fn for_iter(it: &Value, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a FOR_ITER instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::FOR_ITER) };
     let choice = if it.downcast_exact::<range::RangeIterData>().is_some() {
         Some(op::FOR_ITER_RANGE)
     } else if !it.is_small_int() && std::ptr::eq(it.ty(), &iter::LIST_ITER_TYPE.0) {
@@ -378,12 +449,15 @@ pub unsafe fn for_iter(it: &Value, instr: *mut u16, counter: *mut u16) {
     } else {
         None
     };
-    finish(instr, counter, op::FOR_ITER, choice);
+    site.finish(op::FOR_ITER, choice);
 }
 
 /// # Safety
 /// As for [`binary_op`], for UNPACK_SEQUENCE.
 pub unsafe fn unpack_sequence(seq: &Value, n: usize, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a UNPACK_SEQUENCE instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::UNPACK_SEQUENCE) };
     let choice = if let Some(t) = seq.downcast_exact::<tuple::TupleData>() {
         match (t.items().len() == n, n) {
             (true, 2) => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
@@ -395,7 +469,7 @@ pub unsafe fn unpack_sequence(seq: &Value, n: usize, instr: *mut u16, counter: *
     } else {
         None
     };
-    finish(instr, counter, op::UNPACK_SEQUENCE, choice);
+    site.finish(op::UNPACK_SEQUENCE, choice);
 }
 
 // -------------------------------------------------------------------------------------------
@@ -404,24 +478,27 @@ pub unsafe fn unpack_sequence(seq: &Value, n: usize, instr: *mut u16, counter: *
 /// # Safety
 /// `instr` is a LOAD_GLOBAL instruction and `counter` its first cache unit.
 pub unsafe fn load_global(globals: &Value, builtins: &Value, name: &Value, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a LOAD_GLOBAL instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::LOAD_GLOBAL) };
     let choice = (|| {
         let g = dict::dict_data(globals).filter(|_| std::ptr::eq(globals.ty(), &dict::DICT_TYPE.0))?;
         let gv = g.keys_version_for_cache()?;
         if let Some((i, _)) = g.get_str_index(name) {
             let i = u16::try_from(i).ok()?;
-            *counter.add(1) = i;
-            *counter.add(2) = gv;
+            site.set(1, i);
+            site.set(2, gv);
             return Some(op::LOAD_GLOBAL_MODULE);
         }
         let b = dict::dict_data(builtins).filter(|_| std::ptr::eq(builtins.ty(), &dict::DICT_TYPE.0))?;
         let bv = b.keys_version_for_cache()?;
         let (i, _) = b.get_str_index(name)?;
-        *counter.add(1) = u16::try_from(i).ok()?;
-        *counter.add(2) = gv;
-        *counter.add(3) = bv;
+        site.set(1, u16::try_from(i).ok()?);
+        site.set(2, gv);
+        site.set(3, bv);
         Some(op::LOAD_GLOBAL_BUILTIN)
     })();
-    finish(instr, counter, op::LOAD_GLOBAL, choice);
+    site.finish(op::LOAD_GLOBAL, choice);
 }
 
 /// Is attribute access on `ty` the generic algorithm (no `__getattribute__`/`__getattr__`)?
@@ -442,11 +519,14 @@ pub fn instance_dict(owner: &Value) -> Option<&dict::DictData> {
 /// # Safety
 /// `instr` is a LOAD_ATTR instruction and `counter` its first cache unit.
 pub unsafe fn load_attr(owner: &Value, name: &Value, method: bool, instr: *mut u16, counter: *mut u16) {
-    let choice = load_attr_choice(owner, name, method, counter);
-    finish(instr, counter, op::LOAD_ATTR, choice);
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a LOAD_ATTR instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::LOAD_ATTR) };
+    let choice = load_attr_choice(owner, name, method, &site);
+    site.finish(op::LOAD_ATTR, choice);
 }
 
-unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u16) -> Option<u16> {
+fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: &Site) -> Option<u16> {
     let h = owner.header()?;
     let ty = h.ty();
     // A module attribute: the module dict's keys version and the entry index.
@@ -455,8 +535,8 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
         let d = dict::dict_data(&md.dict)?;
         let kv = d.keys_version_for_cache()?;
         let (i, _) = d.get_str_index(name)?;
-        write_u32(c.add(1), kv as u32);
-        write_u32(c.add(3), u32::try_from(i).ok()?);
+        c.write_u32(1, kv as u32);
+        c.write_u32(3, u32::try_from(i).ok()?);
         return Some(op::LOAD_ATTR_MODULE);
     }
     // An attribute of a class object (metaclass `type`, which has no such attribute).
@@ -472,8 +552,8 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
         if !plain || tag == 0 {
             return None;
         }
-        write_u32(c.add(1), tag);
-        write_ptr(c.add(5), found.as_ptr());
+        c.write_u32(1, tag);
+        c.write_ptr(5, found.as_ptr());
         return Some(op::LOAD_ATTR_CLASS);
     }
     if !generic_getattro(ty) {
@@ -490,19 +570,20 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
             if method || !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
                 return None;
             }
-            write_u32(c.add(1), tag);
-            write_u32(c.add(3), u32::try_from(m.offset).ok()?);
+            c.write_u32(1, tag);
+            c.write_u32(3, u32::try_from(m.offset).ok()?);
             return Some(op::LOAD_ATTR_SLOT);
         }
         if let Some(p) = d.downcast_exact::<descr::PropertyData>() {
-            let fget = (*p.fget.get()).clone();
+            // SAFETY: a read of the getter cell for a clone; nothing replaces it meanwhile.
+            let fget = unsafe { (*p.fget.get()).clone() };
             if method || fget.downcast_exact::<function::FunctionData>().is_none() {
                 return None;
             }
             // The property itself (kept alive by the class dict while the tag holds): its
             // getter is read on each run, as `property.__init__` can replace it.
-            write_u32(c.add(1), tag);
-            write_ptr(c.add(5), d.as_ptr());
+            c.write_u32(1, tag);
+            c.write_ptr(5, d.as_ptr());
             return Some(op::LOAD_ATTR_PROPERTY);
         }
     }
@@ -512,20 +593,21 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
         if m.downcast_exact::<function::FunctionData>().is_none() && !descr::is_method_descriptor(&m) {
             return None;
         }
-        write_u32(c.add(1), tag);
-        write_ptr(c.add(5), m.as_ptr());
+        c.write_u32(1, tag);
+        c.write_ptr(5, m.as_ptr());
         if inline_values::active(owner).is_some() {
             // No instance of the class can shadow the method while its keys lack the name:
             // remember how many keys there were (they only grow).
             if inline_values::key_index(ty, name).is_some() {
                 return None;
             }
-            write_u32(c.add(3), inline_values::keys(ty).len() as u32);
+            c.write_u32(3, inline_values::keys_len(ty) as u32);
             return Some(op::LOAD_ATTR_METHOD_WITH_VALUES);
         }
         return Some(match dict_cell {
             None => op::LOAD_ATTR_METHOD_NO_DICT,
-            Some(cell) if (*cell.get()).is_none() => op::LOAD_ATTR_METHOD_LAZY_DICT,
+            // SAFETY: a read of the dict cell; nothing replaces it meanwhile.
+            Some(cell) if unsafe { (*cell.get()).is_none() } => op::LOAD_ATTR_METHOD_LAZY_DICT,
             Some(_) => {
                 let d = instance_dict(owner)?;
                 if d.get_str(name).is_some() {
@@ -543,23 +625,26 @@ unsafe fn load_attr_choice(owner: &Value, name: &Value, method: bool, c: *mut u1
     if let Some(b) = inline_values::active(owner) {
         let i = inline_values::key_index(ty, name)?;
         b.peek(i)?;
-        write_u32(c.add(1), tag);
-        write_u32(c.add(3), i as u32);
+        c.write_u32(1, tag);
+        c.write_u32(3, i as u32);
         // No second class yet (units 5..7 may hold another form's descriptor pointer).
-        write_u32(c.add(5), 0);
-        *c.add(7) = 0;
+        c.write_u32(5, 0);
+        c.set(7, 0);
         return Some(op::LOAD_ATTR_INSTANCE_VALUE);
     }
     let d = instance_dict(owner)?;
     let (i, _) = d.get_str_index(name)?;
-    write_u32(c.add(1), tag);
-    write_u32(c.add(3), u32::try_from(i).ok()?);
+    c.write_u32(1, tag);
+    c.write_u32(3, u32::try_from(i).ok()?);
     Some(op::LOAD_ATTR_WITH_HINT)
 }
 
 /// # Safety
 /// `instr` is a STORE_ATTR instruction and `counter` its first cache unit.
 pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a STORE_ATTR instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::STORE_ATTR) };
     let choice = (|| {
         let h = owner.header()?;
         let ty = h.ty();
@@ -576,8 +661,8 @@ pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: 
                 if !m.owner.as_type().map(|o| ty.is_subtype(o)).unwrap_or(false) {
                     return None;
                 }
-                write_u32(counter.add(1), tag);
-                *counter.add(3) = u16::try_from(m.offset).ok()?;
+                site.write_u32(1, tag);
+                site.set(3, u16::try_from(m.offset).ok()?);
                 return Some(op::STORE_ATTR_SLOT);
             }
             if d.ty().slots.descr_set.get().is_some() {
@@ -587,17 +672,17 @@ pub unsafe fn store_attr(owner: &Value, name: &Value, instr: *mut u16, counter: 
         if inline_values::active(owner).is_some() {
             // The name must already be one of the class's keys (the generic store adds it).
             let i = inline_values::key_index(ty, name)?;
-            write_u32(counter.add(1), tag);
-            *counter.add(3) = i as u16;
+            site.write_u32(1, tag);
+            site.set(3, i as u16);
             return Some(op::STORE_ATTR_INSTANCE_VALUE);
         }
         let d = instance_dict(owner)?;
         let (i, _) = d.get_str_index(name)?;
-        write_u32(counter.add(1), tag);
-        *counter.add(3) = u16::try_from(i).ok()?;
+        site.write_u32(1, tag);
+        site.set(3, u16::try_from(i).ok()?);
         Some(op::STORE_ATTR_WITH_HINT)
     })();
-    finish(instr, counter, op::STORE_ATTR, choice);
+    site.finish(op::STORE_ATTR, choice);
 }
 
 // -------------------------------------------------------------------------------------------
@@ -629,6 +714,9 @@ pub fn simple_positional_call(fd: &function::FunctionData, nargs: usize) -> Opti
 /// `instr` is a CALL instruction and `counter` its first cache unit. `callable` and
 /// `self_or_null` are the two stack items under the `nargs` arguments.
 pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, nargs: usize, has_kwnames: bool, instr: *mut u16, counter: *mut u16) {
+    // SAFETY: the caller's contract (`# Safety` above): `instr` is a CALL instruction of live
+    // code, `counter` its first cache unit, and the eval loop does not touch them meanwhile.
+    let site = unsafe { Site::new(instr, counter, cache_size::CALL) };
     let choice = (|| {
         let total = nargs + self_or_null.is_some() as usize;
         if let Some(fd) = callable.downcast_exact::<function::FunctionData>() {
@@ -642,11 +730,11 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
             // The cache still holds the code version of an earlier specialisation: this site
             // calls several functions (a method overridden in subclasses, a callback), so a
             // code guard would keep failing. Guard the call's shape instead, at each call.
-            let seen = read_u32(counter.add(1));
+            let seen = site.read_u32(1);
             if seen != 0 && seen != code_version {
                 return Some(op::CALL_PY_GENERAL);
             }
-            write_u32(counter.add(1), code_version);
+            site.write_u32(1, code_version);
             return Some(if with_defaults { op::CALL_PY_WITH_DEFAULTS } else { op::CALL_PY_EXACT_ARGS });
         }
         if let Some(m) = callable.downcast_exact::<function::BoundMethodData>() {
@@ -654,7 +742,7 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
             if has_kwnames || self_or_null.is_some() || fd.version.get() == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
                 return None;
             }
-            write_u32(counter.add(1), fd.version.get());
+            site.write_u32(1, fd.version.get());
             return Some(op::CALL_BOUND_METHOD_EXACT_ARGS);
         }
         if let Some(b) = callable.downcast_exact::<descr::BuiltinFunctionData>() {
@@ -716,8 +804,8 @@ pub unsafe fn call(vm: &mut Vm, callable: &Value, self_or_null: Option<&Value>, 
         if tag == 0 || is_generator(fd) || simple_positional_call(fd, nargs + 1)? {
             return None;
         }
-        write_u32(counter.add(1), tag);
+        site.write_u32(1, tag);
         Some(op::CALL_ALLOC_AND_ENTER_INIT)
     })();
-    finish(instr, counter, op::CALL, choice);
+    site.finish(op::CALL, choice);
 }

@@ -12,12 +12,21 @@ use crate::protocols::{args, call, iter, number};
 use crate::vm::{PyResult, Vm};
 use pyrite_bytecode::opcode::binop;
 
-extern "C" {
-    // glibc's libm, which the standard library links already.
-    fn erf(x: f64) -> f64;
-    fn erfc(x: f64) -> f64;
-    fn tgamma(x: f64) -> f64;
-    fn lgamma_r(x: f64, sign: *mut i32) -> f64;
+// glibc's libm, which the standard library links already. The three one-argument functions
+// take and return plain doubles, touch no memory and are defined for every input (NaN, inf
+// and poles give NaN/inf and set errno), so they are declared safe to call.
+unsafe extern "C" {
+    safe fn erf(x: f64) -> f64;
+    safe fn erfc(x: f64) -> f64;
+    safe fn tgamma(x: f64) -> f64;
+    #[link_name = "lgamma_r"]
+    fn c_lgamma_r(x: f64, sign: *mut i32) -> f64;
+}
+
+/// `lgamma_r`: log|Γ(x)| and the sign of Γ(x).
+fn lgamma_r(x: f64, sign: &mut i32) -> f64 {
+    // SAFETY: `sign` is a valid, exclusive `i32` for the call, which only writes it.
+    unsafe { c_lgamma_r(x, sign) }
 }
 
 type NativeResult = PyResult<Value>;
@@ -74,8 +83,8 @@ simple! {
     m_expm1 => "expm1", f64::exp_m1, true;
     m_fabs => "fabs", f64::abs, false;
     m_cbrt => "cbrt", f64::cbrt, false;
-    m_erf => "erf", |x| unsafe { erf(x) }, false;
-    m_erfc => "erfc", |x| unsafe { erfc(x) }, false;
+    m_erf => "erf", |x| erf(x), false;
+    m_erfc => "erfc", |x| erfc(x), false;
 }
 
 fn atanh(x: f64) -> f64 {
@@ -95,7 +104,7 @@ fn m_gamma(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
     if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
         return Err(domain(vm));
     }
-    let r = unsafe { tgamma(x) };
+    let r = tgamma(x);
     if r.is_infinite() {
         return Err(range(vm));
     }
@@ -115,7 +124,7 @@ fn m_lgamma(vm: &mut Vm, a: &[Value], k: Option<&Value>) -> NativeResult {
         return Err(domain(vm));
     }
     let mut sign = 0;
-    let r = unsafe { lgamma_r(x, &mut sign) };
+    let r = lgamma_r(x, &mut sign);
     if r.is_infinite() {
         return Err(range(vm));
     }

@@ -106,17 +106,22 @@ pub fn alloc(size: usize) -> *mut u8 {
 /// `block` came from [`alloc`] with the same `size`, and nothing uses it any more.
 #[inline(always)]
 pub unsafe fn free(block: *mut u8, size: usize) {
-    if !cfg!(feature = "plain-alloc") && size <= MAX_SIZE {
-        let class = &cache().classes[class_of(size)];
-        let n = class.count.get();
-        if n < KEEP {
-            *(block as *mut *mut u8) = class.head.get();
-            class.head.set(block);
-            class.count.set(n + 1);
-            return;
+    // SAFETY: by the caller's contract (`# Safety` above) `block` came from `alloc` with this
+    // `size` and is no longer used, so it may go back to its size class's cache or to the
+    // allocator.
+    unsafe {
+        if !cfg!(feature = "plain-alloc") && size <= MAX_SIZE {
+            let class = &cache().classes[class_of(size)];
+            let n = class.count.get();
+            if n < KEEP {
+                *(block as *mut *mut u8) = class.head.get();
+                class.head.set(block);
+                class.count.set(n + 1);
+                return;
+            }
         }
+        std::alloc::dealloc(block, layout(size));
     }
-    std::alloc::dealloc(block, layout(size));
 }
 
 /// Move a block to a new size (the first `min(old, new)` bytes are kept); null if the
@@ -125,16 +130,21 @@ pub unsafe fn free(block: *mut u8, size: usize) {
 /// # Safety
 /// As [`free`] for `block` and `old_size`.
 pub unsafe fn realloc(block: *mut u8, old_size: usize, new_size: usize) -> *mut u8 {
-    if old_size > MAX_SIZE && new_size > MAX_SIZE {
-        return std::alloc::realloc(block, layout(old_size), new_size);
+    // SAFETY: by the caller's contract (`# Safety` above) `block` came from `alloc` with `old_size`
+    // and nothing else uses it; the allocator's realloc (or alloc + copy + free of a cached block)
+    // keeps the first `min(old, new)` bytes.
+    unsafe {
+        if old_size > MAX_SIZE && new_size > MAX_SIZE {
+            return std::alloc::realloc(block, layout(old_size), new_size);
+        }
+        // A class block must be freed with its class layout: move it by hand.
+        let moved = alloc(new_size);
+        if !moved.is_null() {
+            std::ptr::copy_nonoverlapping(block, moved, old_size.min(new_size));
+            free(block, old_size);
+        }
+        moved
     }
-    // A class block must be freed with its class layout: move it by hand.
-    let moved = alloc(new_size);
-    if !moved.is_null() {
-        std::ptr::copy_nonoverlapping(block, moved, old_size.min(new_size));
-        free(block, old_size);
-    }
-    moved
 }
 
 #[cfg(test)]
@@ -148,19 +158,26 @@ mod tests {
         let _attached = unsafe { crate::pystate::Attached::new(&*state) };
         let a = alloc(40);
         let b = alloc(48);
+        // SAFETY: `a` came from `alloc(40)` and is not used again.
         unsafe { free(a, 40) };
         // Same class (33..=48 bytes): the block just freed is handed out again.
         let c = alloc(33);
         if !cfg!(feature = "plain-alloc") {
             assert_eq!(a, c);
         }
+        // SAFETY: `c` has 48 bytes (a request of 33 is rounded up to its 16-byte class, cached
+        // or not), so writing 48 bytes stays inside it; `b` and `c` came from `alloc` with these sizes
+        // and are not used again.
         unsafe {
             std::ptr::write_bytes(c, 0xab, 48);
             free(b, 48);
             free(c, 33);
         }
         let big = alloc(1000);
+        // SAFETY: the block came from `alloc(24)` and is moved once.
         let grown = unsafe { realloc(alloc(24), 24, 300) };
+        // SAFETY: `big` and `grown` came from `alloc(1000)` and `realloc(.., 300)`, each freed
+        // once with its size.
         unsafe {
             free(big, 1000);
             free(grown, 300);

@@ -25,7 +25,9 @@ impl FreeList {
     /// The word after the header, where the link to the next block is kept.
     #[inline(always)]
     unsafe fn link(obj: *mut ObjHeader) -> *mut *mut ObjHeader {
-        obj.add(1) as *mut *mut ObjHeader
+        // SAFETY: `obj` is a block on (or going onto) this list, which holds only blocks with at
+        // least one word of payload after the header, so the word after the header is in bounds.
+        unsafe { obj.add(1) as *mut *mut ObjHeader }
     }
 
     /// Keep the block of `obj` unless `max` blocks are kept already (then false: the caller
@@ -36,14 +38,19 @@ impl FreeList {
     /// with at least one word of payload, of the kind this list holds.
     #[inline]
     pub unsafe fn push(&self, obj: *mut ObjHeader, max: usize) -> bool {
-        let n = self.count.get();
-        if n >= max {
-            return false;
+        // SAFETY: by the caller's contract (`# Safety` above) `obj` is a dead, untracked block of
+        // this list's kind with a payload word free to hold the link, and it is owned by no one
+        // else once pushed.
+        unsafe {
+            let n = self.count.get();
+            if n >= max {
+                return false;
+            }
+            *Self::link(obj) = self.head.get();
+            self.head.set(obj);
+            self.count.set(n + 1);
+            true
         }
-        *Self::link(obj) = self.head.get();
-        self.head.set(obj);
-        self.count.set(n + 1);
-        true
     }
 
     /// A kept block, if any (its header and payload are garbage: the caller writes them).

@@ -19,6 +19,7 @@
 //! * Instance layout of a heap type: the payload of its solid built-in base, then (at
 //!   `PyType::dictoffset`) an optional `__dict__` slot, then its `__slots__` slots.
 
+pub mod access;
 pub mod free_list;
 pub mod block_cache;
 pub mod lazy_table;
@@ -135,17 +136,22 @@ pub fn tail_offset<T: Payload>(ty: &PyType) -> usize {
 /// payload alive, not weakly referenced) whose current tail is `old_tail` bytes, and its type
 /// must not be a GC type. The caller updates any payload field that points into the tail.
 pub unsafe fn realloc_tail<T: Payload>(v: Value, old_tail: usize, new_tail: usize) -> Value {
-    let ty = v.ty();
-    debug_assert!(!ty.has_gc() && v.refcount() == 1);
-    let fixed = tail_offset::<T>(ty);
-    let raw = v.into_raw() as *mut u8;
-    let moved = block_cache::realloc(raw, fixed + old_tail, fixed + new_tail);
-    if moved.is_null() {
-        std::alloc::handle_alloc_error(Layout::from_size_align(fixed + new_tail, 8).expect("object layout"));
+    // SAFETY: by the caller's contract (`# Safety` above) `v` is the only reference to a non-GC
+    // object with an `old_tail`-byte tail: the block can be moved by the allocator, the old address
+    // is used by no one else, and the returned value owns the moved block.
+    unsafe {
+        let ty = v.ty();
+        debug_assert!(!ty.has_gc() && v.refcount() == 1);
+        let fixed = tail_offset::<T>(ty);
+        let raw = v.into_raw() as *mut u8;
+        let moved = block_cache::realloc(raw, fixed + old_tail, fixed + new_tail);
+        if moved.is_null() {
+            std::alloc::handle_alloc_error(Layout::from_size_align(fixed + new_tail, 8).expect("object layout"));
+        }
+        crate::limits::note_free(old_tail);
+        crate::limits::note_allocation(new_tail);
+        Value::from_header(NonNull::new_unchecked(moved as *mut ObjHeader))
     }
-    crate::limits::note_free(old_tail);
-    crate::limits::note_allocation(new_tail);
-    Value::from_header(NonNull::new_unchecked(moved as *mut ObjHeader))
 }
 
 /// Allocate `size` bytes (plus the GC head for GC types) and return the header address. The
@@ -180,7 +186,10 @@ fn raw_alloc(ty: &PyType, size: usize, init_len: usize, zero_end: usize) -> NonN
 /// `obj` must be an object allocated by [`alloc_object`] for type `ty`, already untracked,
 /// and never used again.
 pub(crate) unsafe fn raw_free(obj: *mut ObjHeader, ty: &PyType, payload_size: usize) {
-    free_sized(obj, ty, ty.basicsize.get().max(payload_size));
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` was allocated by `alloc_object` for
+    // `ty` (so its block size and GC-head offset follow from `ty` and `payload_size`), is untracked
+    // and never used again.
+    unsafe { free_sized(obj, ty, ty.basicsize.get().max(payload_size)) };
 }
 
 /// Free the memory of an object allocated by [`alloc_object_with_tail`] with a `tail`-byte
@@ -189,14 +198,21 @@ pub(crate) unsafe fn raw_free(obj: *mut ObjHeader, ty: &PyType, payload_size: us
 /// # Safety
 /// As [`raw_free`]; `tail` is the tail length the object has now.
 pub(crate) unsafe fn free_with_tail<T: Payload>(obj: *mut ObjHeader, ty: &PyType, tail: usize) {
-    free_sized(obj, ty, tail_offset::<T>(ty) + tail);
+    // SAFETY: as in `raw_free` (the caller's contract, `# Safety` above), with the block's
+    // size including the `tail` bytes it has now.
+    unsafe { free_sized(obj, ty, tail_offset::<T>(ty) + tail) };
 }
 
 unsafe fn free_sized(obj: *mut ObjHeader, ty: &PyType, size: usize) {
-    let has_gc = ty.has_gc();
-    let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
-    crate::limits::note_free(size);
-    block_cache::free((obj as *mut u8).sub(pre), pre + size);
+    // SAFETY: the callers (`raw_free`, `free_with_tail`, under their contracts) pass a dead,
+    // untracked object whose block is `size` bytes (plus the GC head in front for GC types, so
+    // stepping back over it stays in the block) and which is never used again.
+    unsafe {
+        let has_gc = ty.has_gc();
+        let pre = if has_gc { std::mem::size_of::<gc::GcHead>() } else { 0 };
+        crate::limits::note_free(size);
+        block_cache::free((obj as *mut u8).sub(pre), pre + size);
+    }
 }
 
 /// The standard `dealloc` for a built-in type with payload `T`: untrack, drop the payload,
@@ -205,22 +221,27 @@ unsafe fn free_sized(obj: *mut ObjHeader, ty: &PyType, size: usize) {
 /// # Safety
 /// Called only by [`dealloc`] on an object of a type whose payload is `T`.
 pub(crate) unsafe fn dealloc_payload<T: Payload>(obj: *mut ObjHeader) {
-    let ty_ptr = (*obj).ob_type.get();
-    let ty = &*ty_ptr;
-    if ty.has_gc() {
-        gc::untrack(obj);
+    // SAFETY: called only by `dealloc` on a dead object whose type's payload is `T`: the payload is
+    // dropped once, the instance's extras cleared, the block freed with `T`'s size, and the type
+    // reference released last.
+    unsafe {
+        let ty_ptr = (*obj).ob_type.get();
+        let ty = &*ty_ptr;
+        if ty.has_gc() {
+            gc::untrack(obj);
+        }
+        // A heap subtype's dict and slots, and the instance dict of a static type that has one
+        // (exceptions, staticmethod/classmethod).
+        if ty.is_heap_type() || ty.dictoffset.get() != 0 {
+            crate::typeobj::clear_instance_extras(obj, ty);
+        }
+        let data = &mut (*(obj as *mut PyObj<T>)).data;
+        let tail = data.tail_len();
+        std::ptr::drop_in_place(data);
+        free_with_tail::<T>(obj, ty, tail);
+        // Release the reference the instance held to a heap type (after freeing: the type may go).
+        PyType::decref_as_type(ty_ptr);
     }
-    // A heap subtype's dict and slots, and the instance dict of a static type that has one
-    // (exceptions, staticmethod/classmethod).
-    if ty.is_heap_type() || ty.dictoffset.get() != 0 {
-        crate::typeobj::clear_instance_extras(obj, ty);
-    }
-    let data = &mut (*(obj as *mut PyObj<T>)).data;
-    let tail = data.tail_len();
-    std::ptr::drop_in_place(data);
-    free_with_tail::<T>(obj, ty, tail);
-    // Release the reference the instance held to a heap type (after freeing: the type may go).
-    PyType::decref_as_type(ty_ptr);
 }
 
 /// The deallocation path's part of an interpreter's state (CPython's trashcan).
@@ -245,62 +266,71 @@ const TRASHCAN_DEPTH: u32 = 64;
 #[cold]
 #[inline(never)]
 pub(crate) unsafe fn dealloc(obj: NonNull<ObjHeader>) {
-    // Fast path for leaf objects (no GC, no finalizer: floats, strs, big ints...): they
-    // cannot start a deep chain of deallocations, so skip the trashcan bookkeeping.
-    let ty = obj.as_ref().ty();
-    // The commonest deaths skip the general path's checks (neither floats nor strs have a
-    // finalizer, a GC head or weak references). First an exact float (arithmetic temporaries,
-    // overwritten locals and list items): back on the free list.
-    if std::ptr::eq(ty, &crate::objects::float::FLOAT_TYPE.0) {
-        crate::objects::float::free_exact(obj.as_ptr());
-        return;
-    }
-    // The next commonest, an exact str: one block, nothing inside to release.
-    if std::ptr::eq(ty, &crate::objects::str::STR_TYPE.0) {
-        crate::objects::str::free_exact(obj.as_ptr());
-        return;
-    }
-    if ty.flags.get() & (crate::typeobj::flags::HAVE_GC | crate::typeobj::flags::HAS_FINALIZER) == 0 {
-        crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
-        let f = ty.slots.dealloc.get();
-        f(obj.as_ptr());
-        return;
-    }
-    let state = &crate::pystate::interp().dealloc;
-    let depth = state.depth.get();
-    if depth >= TRASHCAN_DEPTH {
-        state.deferred.borrow_mut().push(obj);
-        return;
-    }
-    state.depth.set(depth + 1);
-    let header = obj.as_ref();
-    if header.ty().finalize_on_dealloc(obj) {
-        // `__del__` resurrected the object: it lives on.
-    } else {
-        // Weak references to the object go dead now (side table in `objects::weakref`).
-        crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
-        let f = header.ty().slots.dealloc.get();
-        f(obj.as_ptr());
-    }
-    state.depth.set(depth);
-    if depth == 0 {
-        drain_deferred(state);
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` is a live object whose count just
+    // reached zero, so the finalizer check, weakref clearing and the type's dealloc slot each see
+    // it once; deferred objects are handled the same way later.
+    unsafe {
+        // Fast path for leaf objects (no GC, no finalizer: floats, strs, big ints...): they
+        // cannot start a deep chain of deallocations, so skip the trashcan bookkeeping.
+        let ty = obj.as_ref().ty();
+        // The commonest deaths skip the general path's checks (neither floats nor strs have a
+        // finalizer, a GC head or weak references). First an exact float (arithmetic temporaries,
+        // overwritten locals and list items): back on the free list.
+        if std::ptr::eq(ty, &crate::objects::float::FLOAT_TYPE.0) {
+            crate::objects::float::free_exact(obj.as_ptr());
+            return;
+        }
+        // The next commonest, an exact str: one block, nothing inside to release.
+        if std::ptr::eq(ty, &crate::objects::str::STR_TYPE.0) {
+            crate::objects::str::free_exact(obj.as_ptr());
+            return;
+        }
+        if ty.flags.get() & (crate::typeobj::flags::HAVE_GC | crate::typeobj::flags::HAS_FINALIZER) == 0 {
+            crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
+            let f = ty.slots.dealloc.get();
+            f(obj.as_ptr());
+            return;
+        }
+        let state = &crate::pystate::interp().dealloc;
+        let depth = state.depth.get();
+        if depth >= TRASHCAN_DEPTH {
+            state.deferred.borrow_mut().push(obj);
+            return;
+        }
+        state.depth.set(depth + 1);
+        let header = obj.as_ref();
+        if header.ty().finalize_on_dealloc(obj) {
+            // `__del__` resurrected the object: it lives on.
+        } else {
+            // Weak references to the object go dead now (side table in `objects::weakref`).
+            crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
+            let f = header.ty().slots.dealloc.get();
+            f(obj.as_ptr());
+        }
+        state.depth.set(depth);
+        if depth == 0 {
+            drain_deferred(state);
+        }
     }
 }
 
 /// Deallocate the objects queued by the trashcan, one at a time at depth 1.
 unsafe fn drain_deferred(state: &DeallocState) {
-    loop {
-        let next = state.deferred.borrow_mut().pop();
-        let Some(obj) = next else { break };
-        state.depth.set(1);
-        let header = obj.as_ref();
-        if !header.ty().finalize_on_dealloc(obj) {
-            crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
-            let f = header.ty().slots.dealloc.get();
-            f(obj.as_ptr());
+    // SAFETY: the queue holds only objects whose count reached zero and which were not deallocated
+    // yet (pushed by `dealloc`), each popped and handled once.
+    unsafe {
+        loop {
+            let next = state.deferred.borrow_mut().pop();
+            let Some(obj) = next else { break };
+            state.depth.set(1);
+            let header = obj.as_ref();
+            if !header.ty().finalize_on_dealloc(obj) {
+                crate::objects::weakref::clear_on_dealloc(obj.as_ptr());
+                let f = header.ty().slots.dealloc.get();
+                f(obj.as_ptr());
+            }
+            state.depth.set(0);
         }
-        state.depth.set(0);
     }
 }
 

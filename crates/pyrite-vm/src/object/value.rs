@@ -36,8 +36,13 @@ impl Value {
     /// `ptr` must point at a live object.
     #[inline(always)]
     pub unsafe fn from_header_borrowed(ptr: *const ObjHeader) -> Value {
-        let v = ManuallyDrop::new(Value::from_header(NonNull::new_unchecked(ptr as *mut _)));
-        (*v).clone()
+        // SAFETY: by the caller's contract (`# Safety` above) `ptr` points at a live object; the
+        // temporary `Value` is never dropped (`ManuallyDrop`), and the clone takes the new
+        // reference returned.
+        unsafe {
+            let v = ManuallyDrop::new(Value::from_header(NonNull::new_unchecked(ptr as *mut _)));
+            (*v).clone()
+        }
     }
 
     /// A small int known to be in range.
@@ -160,7 +165,10 @@ impl Value {
     /// The value must be a heap object whose layout starts with `PyObj<T>`.
     #[inline(always)]
     pub unsafe fn payload_unchecked<T: Payload>(&self) -> &T {
-        &(*(self.as_ptr() as *const PyObj<T>)).data
+        // SAFETY: by the caller's contract (`# Safety` above) the value is a heap object laid out
+        // as `PyObj<T>` (`repr(C)`, header first); the borrow is tied to `self`, which keeps it
+        // alive.
+        unsafe { &(*(self.as_ptr() as *const PyObj<T>)).data }
     }
 
     /// Give up ownership without decrementing: returns the raw word.
@@ -176,7 +184,9 @@ impl Value {
     /// `raw` must come from `into_raw` and be re-owned at most once.
     #[inline(always)]
     pub unsafe fn from_raw(raw: *const ObjHeader) -> Value {
-        Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData }
+        // SAFETY: by the caller's contract (`# Safety` above) `raw` came from `into_raw` and is
+        // re-owned once, so the reference it stands for is taken over exactly once.
+        unsafe { Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData } }
     }
 
     /// The reference count as `sys.getrefcount` reports it (before its own argument).

@@ -25,6 +25,8 @@ struct Bools {
 }
 // SAFETY: immortal objects, never written after creation.
 unsafe impl Sync for Bools {}
+// SAFETY: as for `Sync`: the pointers name immortal objects that no thread ever writes, so
+// moving the pair to another thread hands over nothing that could race.
 unsafe impl Send for Bools {}
 static BOOLS: std::sync::OnceLock<Bools> = std::sync::OnceLock::new();
 

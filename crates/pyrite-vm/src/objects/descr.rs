@@ -394,6 +394,8 @@ fn member_get(vm: &mut Vm, descr: &Value, obj: Option<&Value>, _ty: &Value) -> P
     if !o.ty().is_subtype(owner) {
         return Err(member_type_error(vm, d, owner, o));
     }
+    // SAFETY: a member descriptor's offset names a slot cell of its owner's layout, and `o` is an
+    // instance of the owner (checked just above).
     let cell = unsafe { crate::typeobj::instance_slot_cell(o, d.offset) };
     // SAFETY: single-threaded read of the cell.
     match unsafe { &*cell.get() } {
@@ -411,6 +413,8 @@ fn member_set(vm: &mut Vm, descr: &Value, obj: &Value, value: Option<&Value>) ->
     }
     // SAFETY: as in `member_get`.
     let cell = unsafe { crate::typeobj::instance_slot_cell(obj, d.offset) };
+    // SAFETY: the slot cell of `obj` (above); no other borrow of it is alive, and the old value is
+    // dropped only after the write.
     let old = unsafe { &mut *cell.get() };
     if value.is_none() && old.is_none() {
         return Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", obj.ty().name(), pystr::as_str(&d.name))));
@@ -751,6 +755,8 @@ pub static STATICMETHOD_TYPE: StaticType = StaticType::new(
 fn wrapper_callable(v: &Value) -> Value {
     // SAFETY: these types' payload is `WrapperData` (checked by callers via type).
     let d = unsafe { v.payload_unchecked::<WrapperData>() };
+    // SAFETY: reading the callable cell for a clone; no `&mut` to it is alive (it is only replaced
+    // by `wrapper_clear`).
     unsafe { (*d.callable.get()).clone() }
 }
 
@@ -803,6 +809,8 @@ fn staticmethod_call(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: Opt
 fn wrapper_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for classmethod/staticmethod only.
     let d = unsafe { payload_of::<WrapperData>(h) };
+    // SAFETY: the collector's visit runs no Python code, so the cell is not replaced while
+    // borrowed.
     visit(unsafe { &*d.callable.get() });
     crate::typeobj::traverse_instance_extras(h, visit);
 }
@@ -810,6 +818,7 @@ fn wrapper_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
 fn wrapper_clear(h: &ObjHeader) {
     // SAFETY: called for classmethod/staticmethod only.
     let d = unsafe { payload_of::<WrapperData>(h) };
+    // SAFETY: no other borrow of the cell is alive; the old value is dropped after the replacement.
     let old = std::mem::replace(unsafe { &mut *d.callable.get() }, none::none());
     drop(old);
     crate::typeobj::clear_instance_extras_gc(h);
@@ -1007,6 +1016,8 @@ fn property_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for properties only.
     let d = unsafe { payload_of::<PropertyData>(h) };
     for c in [&d.fget, &d.fset, &d.fdel, &d.doc, &d.name] {
+        // SAFETY: the collector's visit runs no Python code, so the cells are not replaced while
+        // borrowed.
         visit(unsafe { &*c.get() });
     }
     crate::typeobj::traverse_instance_extras(h, visit);
@@ -1016,6 +1027,8 @@ fn property_clear(h: &ObjHeader) {
     // SAFETY: called for properties only.
     let d = unsafe { payload_of::<PropertyData>(h) };
     for c in [&d.fget, &d.fset, &d.fdel, &d.doc, &d.name] {
+        // SAFETY: no other borrow of the cell is alive; the old value is dropped after the
+        // replacement.
         let old = std::mem::replace(unsafe { &mut *c.get() }, none::none());
         drop(old);
     }

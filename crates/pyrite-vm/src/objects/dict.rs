@@ -8,6 +8,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
+use crate::object::access::AccessFlag;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
 use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType, SlotDefs, nb_slots};
@@ -32,6 +33,8 @@ pub struct Table {
 
 pub struct DictData {
     table: UnsafeCell<Table>,
+    /// Debug builds: `table` is lent to a `with_table` closure.
+    access: AccessFlag,
     pub version: Cell<u64>,
     /// Names the current set of keys and their entry positions (CPython's `dk_version`):
     /// 0 until an inline cache asks for it, reset to 0 when a key is added or removed, and
@@ -91,6 +94,18 @@ fn next_version() -> u64 {
     n
 }
 
+/// What one probe step found at an index-table slot.
+enum Slot {
+    /// EMPTY or DUMMY.
+    Free(i32),
+    /// The key (identity or a fast comparison): entry index.
+    Match(usize),
+    /// A different key.
+    Other,
+    /// Same hash, a key that needs `__eq__`: entry index and the key.
+    Compare(usize, Value),
+}
+
 /// What a probe found.
 enum Probe {
     /// The key is present: index-table slot and entry index.
@@ -111,22 +126,49 @@ impl DictData {
     pub fn new() -> DictData {
         DictData {
             table: UnsafeCell::new(Table { indices: Vec::new(), entries: Vec::new(), used: 0 }),
+            access: AccessFlag::new(),
             version: Cell::new(next_version()),
             keys_version: Cell::new(0),
         }
     }
 
-    /// Borrow the table. Never keep the borrow across a call into Python code.
+    /// Run `f` with the table, the one way to reach it (read or write).
+    ///
+    /// Rule: `f` must not run Python code, nor anything that can (`eq`, `hash` of a non-str,
+    /// `repr`, a call, a safe point of the eval loop or the collector), and must not reach
+    /// this dict's table again (no nested `with_table` on the same dict): the `&mut` is the
+    /// only live borrow of the table while `f` runs. Dropping a `Value` inside `f` is allowed:
+    /// deallocation never runs Python code (`__del__` and weakref callbacks are queued for the
+    /// next safe point, see `gc::run_finalizer_on_dealloc`) and never reads a dict's table.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
-    pub fn table(&self) -> &mut Table {
-        // SAFETY: single-threaded, and no borrow outlives a call into Python (module rule).
-        unsafe { &mut *self.table.get() }
+    pub fn with_table<R>(&self, f: impl FnOnce(&mut Table) -> R) -> R {
+        let _scope = self.access.enter();
+        // SAFETY: the interpreter is single-threaded (the payload is reachable only from the
+        // thread its interpreter is attached to), and by the rule above no other borrow of
+        // the table is created while `f` runs, so this `&mut` is unique for its lifetime,
+        // which ends with `f`.
+        f(unsafe { &mut *self.table.get() })
     }
 
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.table().used
+        self.with_table(|t| t.used)
+    }
+
+    /// The length of the dense entry vector (live entries and holes).
+    #[inline]
+    pub fn entries_len(&self) -> usize {
+        self.with_table(|t| t.entries.len())
+    }
+
+    /// Snapshot of all (hash, key) pairs in order.
+    pub fn hash_keys(&self) -> Vec<(i64, Value)> {
+        self.with_table(|t| t.entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect())
+    }
+
+    /// Snapshot of all (hash, key, value) triples in order.
+    pub fn hash_items(&self) -> Vec<(i64, Value, Value)> {
+        self.with_table(|t| t.entries.iter().flatten().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -165,10 +207,18 @@ impl DictData {
     /// The value of a live entry: only for positions validated by a keys-version guard.
     ///
     /// # Safety
-    /// The keys version matched one read when `index` held a live entry.
+    /// The keys version matched one read when `index` held a live entry, and the returned
+    /// reference is dropped before anything can change the table (no Python code runs and no
+    /// call mutates this dict meanwhile: the callers clone it at once).
     #[inline(always)]
     pub unsafe fn value_at_unchecked(&self, index: usize) -> &Value {
-        &self.table().entries.get_unchecked(index).as_ref().unwrap_unchecked().value
+        // SAFETY: the caller's guard makes `index` a live entry; the reference is derived from
+        // the cell's pointer without creating a `&mut`, and by the caller's contract (as for
+        // any reference into the table) it is used before anything can change the table.
+        unsafe {
+            let t: &Table = &*self.table.get();
+            &t.entries.get_unchecked(index).as_ref().unwrap_unchecked().value
+        }
     }
 
     /// Replace the value of a live entry validated like [`DictData::value_at_unchecked`].
@@ -178,53 +228,66 @@ impl DictData {
     #[inline(always)]
     pub unsafe fn replace_value_at_unchecked(&self, index: usize, value: Value) -> Value {
         self.bump();
-        std::mem::replace(&mut self.table().entries.get_unchecked_mut(index).as_mut().unwrap_unchecked().value, value)
+        self.with_table(|t| {
+            // SAFETY: the caller's guard makes `index` a live entry.
+            let e = unsafe { t.entries.get_unchecked_mut(index).as_mut().unwrap_unchecked() };
+            std::mem::replace(&mut e.value, value)
+        })
     }
 
     /// Probe for `key` with hash `hash`. May call `__eq__`.
     #[inline]
     fn probe(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Probe> {
-        let t = self.table();
-        if t.indices.is_empty() {
+        let n = self.with_table(|t| t.indices.len());
+        if n == 0 {
             return Ok(Probe::Missing(0));
         }
-        let mask = t.indices.len() - 1;
+        let mask = n - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         let mut first_dummy: Option<usize> = None;
         let version = self.version.get();
         loop {
-            // SAFETY: `i <= mask`, and an `__eq__` that resized the table makes the probe
-            // restart (version check below) before `i` is used again.
-            let ix = unsafe { *self.table().indices.get_unchecked(i) };
-            if ix == EMPTY {
-                return Ok(Probe::Missing(first_dummy.unwrap_or(i)));
-            }
-            if ix == DUMMY {
-                first_dummy.get_or_insert(i);
-            } else {
-                // SAFETY: a non-negative index names a live entry (the table's invariant).
-                let e = unsafe { self.table().entries.get_unchecked(ix as usize).as_ref().unwrap_unchecked() };
-                if e.key.is(key) {
-                    return Ok(Probe::Found(i, ix as usize));
+            // What slot `i` holds, read without running Python code; a key that needs
+            // `__eq__` is copied out and compared after the table borrow ends.
+            let step = self.with_table(|t| {
+                // SAFETY: `i <= mask`, and an `__eq__` that resized the table makes the probe
+                // restart (version check below) before `i` is used again.
+                let ix = unsafe { *t.indices.get_unchecked(i) };
+                if ix < 0 {
+                    return Slot::Free(ix);
                 }
-                if e.hash == hash {
-                    // Keys of the built-in types with a total order (small ints, exact strs,
-                    // floats, tuples of those) compare without running Python code, so without
-                    // holding a reference or re-checking the table afterwards.
-                    let equal = match crate::protocols::object::fast_ordering(&e.key, key) {
-                        Some(order) => order == std::cmp::Ordering::Equal,
-                        None => {
-                            let ek = e.key.clone();
-                            let equal = crate::protocols::object::eq(vm, &ek, key)?;
-                            if self.version.get() != version {
-                                return Ok(Probe::Restart);
-                            }
-                            equal
-                        }
-                    };
+                // SAFETY: a non-negative index names a live entry (the table's invariant).
+                let e = unsafe { t.entries.get_unchecked(ix as usize).as_ref().unwrap_unchecked() };
+                if e.key.is(key) {
+                    return Slot::Match(ix as usize);
+                }
+                if e.hash != hash {
+                    return Slot::Other;
+                }
+                // Keys of the built-in types with a total order (small ints, exact strs,
+                // floats, tuples of those) compare without running Python code, so without
+                // holding a reference or re-checking the table afterwards.
+                match crate::protocols::object::fast_ordering(&e.key, key) {
+                    Some(std::cmp::Ordering::Equal) => Slot::Match(ix as usize),
+                    Some(_) => Slot::Other,
+                    None => Slot::Compare(ix as usize, e.key.clone()),
+                }
+            });
+            match step {
+                Slot::Free(EMPTY) => return Ok(Probe::Missing(first_dummy.unwrap_or(i))),
+                Slot::Free(_) => {
+                    first_dummy.get_or_insert(i);
+                }
+                Slot::Match(ix) => return Ok(Probe::Found(i, ix)),
+                Slot::Other => {}
+                Slot::Compare(ix, ek) => {
+                    let equal = crate::protocols::object::eq(vm, &ek, key)?;
+                    if self.version.get() != version {
+                        return Ok(Probe::Restart);
+                    }
                     if equal {
-                        return Ok(Probe::Found(i, ix as usize));
+                        return Ok(Probe::Found(i, ix));
                     }
                 }
             }
@@ -247,7 +310,10 @@ impl DictData {
     pub fn get_with_hash(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
         match self.find(vm, key, hash)? {
             // SAFETY: `find` just returned a live entry's index.
-            Probe::Found(_, ix) => Ok(Some(unsafe { self.table().entries.get_unchecked(ix).as_ref().unwrap_unchecked() }.value.clone())),
+            Probe::Found(_, ix) => Ok(Some(self.with_table(|t| {
+                // SAFETY: `find` just returned a live entry's index.
+                unsafe { t.entries.get_unchecked(ix).as_ref().unwrap_unchecked() }.value.clone()
+            }))),
             _ => Ok(None),
         }
     }
@@ -263,27 +329,29 @@ impl DictData {
     pub fn get_str(&self, key: &Value) -> Option<Value> {
         let kd = pystr::str_data(key)?;
         let hash = kd.hash();
-        let t = self.table();
-        if t.indices.is_empty() {
-            return None;
-        }
-        let mask = t.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = t.indices[i];
-            if ix == EMPTY {
+        // Comparing strs runs no Python code.
+        self.with_table(|t| {
+            if t.indices.is_empty() {
                 return None;
             }
-            if ix >= 0 {
-                let e = t.entries[ix as usize].as_ref().expect("live entry");
-                if e.key.is(key) || (e.hash == hash && pystr::str_eq(&e.key, key)) {
-                    return Some(e.value.clone());
+            let mask = t.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                let ix = t.indices[i];
+                if ix == EMPTY {
+                    return None;
                 }
+                if ix >= 0 {
+                    let e = t.entries[ix as usize].as_ref().expect("live entry");
+                    if e.key.is(key) || (e.hash == hash && pystr::str_eq(&e.key, key)) {
+                        return Some(e.value.clone());
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
-        }
+        })
     }
 
     /// Like [`DictData::get_str`], also returning the entry's dense index (for inline caches).
@@ -291,33 +359,35 @@ impl DictData {
     pub fn get_str_index(&self, key: &Value) -> Option<(usize, Value)> {
         let kd = pystr::str_data(key)?;
         let hash = kd.hash();
-        let t = self.table();
-        if t.indices.is_empty() {
-            return None;
-        }
-        let mask = t.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = t.indices[i];
-            if ix == EMPTY {
+        // Comparing strs runs no Python code.
+        self.with_table(|t| {
+            if t.indices.is_empty() {
                 return None;
             }
-            if ix >= 0 {
-                let e = t.entries[ix as usize].as_ref().expect("live entry");
-                if e.key.is(key) || (e.hash == hash && pystr::str_eq(&e.key, key)) {
-                    return Some((ix as usize, e.value.clone()));
+            let mask = t.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                let ix = t.indices[i];
+                if ix == EMPTY {
+                    return None;
                 }
+                if ix >= 0 {
+                    let e = t.entries[ix as usize].as_ref().expect("live entry");
+                    if e.key.is(key) || (e.hash == hash && pystr::str_eq(&e.key, key)) {
+                        return Some((ix as usize, e.value.clone()));
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
-        }
+        })
     }
 
     /// Whether entry `index` holds `key` (identity): a cache check with no reference taken.
     #[inline(always)]
     pub fn has_key_at(&self, index: usize, key: &Value) -> bool {
-        matches!(self.table().entries.get(index), Some(Some(e)) if e.key.is(key))
+        self.with_table(|t| matches!(t.entries.get(index), Some(Some(e)) if e.key.is(key)))
     }
 
     /// The value of entry `index` if that entry's key is `key` (identity). A compact dict holds
@@ -325,14 +395,15 @@ impl DictData {
     /// this to revalidate a remembered index without hashing.
     #[inline(always)]
     pub fn value_at_if_key(&self, index: usize, key: &Value) -> Option<Value> {
-        match self.table().entries.get(index) {
+        self.with_table(|t| match t.entries.get(index) {
             Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
             _ => None,
-        }
+        })
     }
 
-    fn resize(&self, min_used: usize) {
-        let t = self.table();
+    #[cold]
+    #[inline(never)]
+    fn resize_table(t: &mut Table, min_used: usize) {
         let mut size = MIN_SIZE;
         while size * 2 < min_used * 3 {
             size <<= 1;
@@ -355,27 +426,27 @@ impl DictData {
 
     /// Insert at a probed-missing slot (the caller holds the hash).
     fn insert_new(&self, slot: usize, hash: i64, key: Value, value: Value) {
-        let t = self.table();
-        let usable = t.indices.len() * 2 / 3;
-        if t.indices.is_empty() || t.entries.len() >= usable {
-            self.resize(t.used + 1);
-            let t = self.table();
-            let mask = t.indices.len() - 1;
-            let mut perturb = hash as u64;
-            let mut i = (hash as u64 as usize) & mask;
-            while t.indices[i] != EMPTY {
-                perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        self.with_table(|t| {
+            let usable = t.indices.len() * 2 / 3;
+            if t.indices.is_empty() || t.entries.len() >= usable {
+                Self::resize_table(t, t.used + 1);
+                let mask = t.indices.len() - 1;
+                let mut perturb = hash as u64;
+                let mut i = (hash as u64 as usize) & mask;
+                while t.indices[i] != EMPTY {
+                    perturb >>= PERTURB_SHIFT;
+                    i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                }
+                t.indices[i] = t.entries.len() as i32;
+                t.entries.push(Some(Entry { hash, key, value }));
+            } else {
+                // SAFETY: `slot` is an index-table slot a probe of this table just returned (no
+                // Python code ran since, so the table is the same).
+                unsafe { *t.indices.get_unchecked_mut(slot) = t.entries.len() as i32 };
+                t.entries.push(Some(Entry { hash, key, value }));
             }
-            t.indices[i] = t.entries.len() as i32;
-            t.entries.push(Some(Entry { hash, key, value }));
-        } else {
-            // SAFETY: `slot` is an index-table slot a probe of this table just returned (no
-            // Python code ran since, so the table is the same).
-            unsafe { *t.indices.get_unchecked_mut(slot) = t.entries.len() as i32 };
-            t.entries.push(Some(Entry { hash, key, value }));
-        }
-        self.table().used += 1;
+            t.used += 1;
+        });
         self.bump();
         self.bump_keys();
     }
@@ -383,8 +454,7 @@ impl DictData {
     pub fn set_with_hash(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
         match self.find(vm, &key, hash)? {
             Probe::Found(_, ix) => {
-                let e = self.table().entries[ix].as_mut().expect("live entry");
-                let old = std::mem::replace(&mut e.value, value);
+                let old = self.with_table(|t| std::mem::replace(&mut t.entries[ix].as_mut().expect("live entry").value, value));
                 self.bump();
                 drop(old);
             }
@@ -402,8 +472,12 @@ impl DictData {
     /// Insert or replace under a str key without running Python code.
     pub fn set_str(&self, key: Value, value: Value) {
         let hash = pystr::str_data(&key).expect("str key").hash();
-        let t = self.table();
-        if !t.indices.is_empty() {
+        // Comparing strs runs no Python code. `Ok(old)`: replaced; `Err(value)`: absent,
+        // insert at the slot.
+        let found = self.with_table(|t| {
+            if t.indices.is_empty() {
+                return Err((value, 0));
+            }
             let mask = t.indices.len() - 1;
             let mut perturb = hash as u64;
             let mut i = (hash as u64 as usize) & mask;
@@ -411,26 +485,26 @@ impl DictData {
             loop {
                 let ix = t.indices[i];
                 if ix == EMPTY {
-                    break;
+                    return Err((value, first_dummy.unwrap_or(i)));
                 }
                 if ix == DUMMY {
                     first_dummy.get_or_insert(i);
                 } else {
                     let e = t.entries[ix as usize].as_mut().expect("live entry");
                     if e.key.is(&key) || (e.hash == hash && pystr::str_eq(&e.key, &key)) {
-                        let old = std::mem::replace(&mut e.value, value);
-                        self.bump();
-                        drop(old);
-                        return;
+                        return Ok(std::mem::replace(&mut e.value, value));
                     }
                 }
                 perturb >>= PERTURB_SHIFT;
                 i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
             }
-            let slot = first_dummy.unwrap_or(i);
-            self.insert_new(slot, hash, key, value);
-        } else {
-            self.insert_new(0, hash, key, value);
+        });
+        match found {
+            Ok(old) => {
+                self.bump();
+                drop(old);
+            }
+            Err((value, slot)) => self.insert_new(slot, hash, key, value),
         }
     }
 
@@ -438,10 +512,11 @@ impl DictData {
     pub fn remove_with_hash(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
         match self.find(vm, key, hash)? {
             Probe::Found(slot, ix) => {
-                let t = self.table();
-                t.indices[slot] = DUMMY;
-                let e = t.entries[ix].take().expect("live entry");
-                t.used -= 1;
+                let e = self.with_table(|t| {
+                    t.indices[slot] = DUMMY;
+                    t.used -= 1;
+                    t.entries[ix].take().expect("live entry")
+                });
                 self.bump();
                 self.bump_keys();
                 let Entry { key: k, value, .. } = e;
@@ -459,10 +534,11 @@ impl DictData {
 
     /// Remove every entry.
     pub fn clear(&self) {
-        let t = self.table();
-        let old = std::mem::take(&mut t.entries);
-        t.indices = Vec::new();
-        t.used = 0;
+        let old = self.with_table(|t| {
+            t.indices = Vec::new();
+            t.used = 0;
+            std::mem::take(&mut t.entries)
+        });
         self.bump();
         self.bump_keys();
         drop(old);
@@ -470,51 +546,56 @@ impl DictData {
 
     /// The live entry at or after dense position `pos`: `(next_pos, key, value)`.
     pub fn next_entry(&self, mut pos: usize) -> Option<(usize, Value, Value)> {
-        let t = self.table();
-        while pos < t.entries.len() {
-            if let Some(e) = &t.entries[pos] {
-                return Some((pos + 1, e.key.clone(), e.value.clone()));
+        self.with_table(|t| {
+            while pos < t.entries.len() {
+                if let Some(e) = &t.entries[pos] {
+                    return Some((pos + 1, e.key.clone(), e.value.clone()));
+                }
+                pos += 1;
             }
-            pos += 1;
-        }
-        None
+            None
+        })
     }
 
     /// Snapshot of all (key, value) pairs in order.
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.table().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+        self.with_table(|t| t.entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect())
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.table().entries.iter().flatten().map(|e| e.key.clone()).collect()
+        self.with_table(|t| t.entries.iter().flatten().map(|e| e.key.clone()).collect())
     }
 
     pub fn values(&self) -> Vec<Value> {
-        self.table().entries.iter().flatten().map(|e| e.value.clone()).collect()
+        self.with_table(|t| t.entries.iter().flatten().map(|e| e.value.clone()).collect())
     }
 
     /// Remove and return the last inserted entry.
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let t = self.table();
-        while let Some(last) = t.entries.pop() {
-            if let Some(e) = last {
-                // Find and clear its index slot.
-                let mask = t.indices.len() - 1;
-                let ix = t.entries.len() as i32;
-                let mut perturb = e.hash as u64;
-                let mut i = (e.hash as u64 as usize) & mask;
-                while t.indices[i] != ix {
-                    perturb >>= PERTURB_SHIFT;
-                    i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        let popped = self.with_table(|t| {
+            while let Some(last) = t.entries.pop() {
+                if let Some(e) = last {
+                    // Find and clear its index slot.
+                    let mask = t.indices.len() - 1;
+                    let ix = t.entries.len() as i32;
+                    let mut perturb = e.hash as u64;
+                    let mut i = (e.hash as u64 as usize) & mask;
+                    while t.indices[i] != ix {
+                        perturb >>= PERTURB_SHIFT;
+                        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                    }
+                    t.indices[i] = DUMMY;
+                    t.used -= 1;
+                    return Some((e.key, e.value));
                 }
-                t.indices[i] = DUMMY;
-                t.used -= 1;
-                self.bump();
-                self.bump_keys();
-                return Some((e.key, e.value));
             }
+            None
+        });
+        if popped.is_some() {
+            self.bump();
+            self.bump_keys();
         }
-        None
+        popped
     }
 }
 
@@ -536,10 +617,13 @@ pub fn get_str_key(d: &Value, key: &Value) -> Option<Value> {
 fn dict_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for dicts only.
     let d = unsafe { payload_of::<DictData>(h) };
-    for e in d.table().entries.iter().flatten() {
-        visit(&e.key);
-        visit(&e.value);
-    }
+    // Visiting only counts references (the collector's `visit` runs no Python code).
+    d.with_table(|t| {
+        for e in t.entries.iter().flatten() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    });
     crate::typeobj::traverse_instance_extras(h, visit);
 }
 

@@ -80,8 +80,7 @@ pub fn merge(vm: &mut Vm, target: &Value, source: &Value, override_: bool) -> Py
         && source.ty().slots.iter.get().map(|f| f as usize) == DICT_TYPE.slots.iter.get().map(|f| f as usize);
     if plain_iter {
         let src = dict_data(source).expect("dict");
-        let entries: Vec<(i64, Value, Value)> =
-            src.table().entries.iter().flatten().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect();
+        let entries: Vec<(i64, Value, Value)> = src.hash_items();
         let d = dict_data(target).expect("dict");
         for (h, k, v) in entries {
             if override_ || d.get_with_hash(vm, &k, h)?.is_none() {
@@ -189,8 +188,7 @@ pub fn copy_dict(vm: &mut Vm, src: &Value) -> PyResult<Value> {
 fn dict_copy(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     Spec::noargs("dict.copy").check(vm, &args[1..], kwnames)?;
     let src = this(args);
-    let entries: Vec<(i64, Value, Value)> =
-        src.table().entries.iter().flatten().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect();
+    let entries: Vec<(i64, Value, Value)> = src.hash_items();
     let out = new_dict();
     let d = dict_data(&out).expect("dict");
     for (h, k, v) in entries {
@@ -338,7 +336,7 @@ pub fn dict_iter_data(v: &Value) -> Option<&DictIterData> {
 fn make_iter(dict: Value, kind: IterKind, reverse: bool) -> Value {
     let d = dict_data(&dict).expect("dict");
     let used = d.len() as isize;
-    let pos = if reverse { d.table().entries.len() as isize - 1 } else { 0 };
+    let pos = if reverse { d.entries_len() as isize - 1 } else { 0 };
     let ty: &PyType = match (kind, reverse) {
         (IterKind::Keys, false) => &DICT_KEYITER_TYPE,
         (IterKind::Values, false) => &DICT_VALUEITER_TYPE,
@@ -379,27 +377,30 @@ pub fn dict_iter_next_entry(vm: &mut Vm, it: &DictIterData) -> PyResult<Option<(
         it.used.set(-1);
         return Err(vm.runtime_error("dictionary changed size during iteration"));
     }
-    let entries = &d.table().entries;
     let mut i = it.pos.get();
-    let found = if it.reverse {
-        loop {
-            if i < 0 {
-                break None;
+    // Reading and cloning entries runs no Python code.
+    let found = d.with_table(|t| {
+        let entries = &t.entries;
+        if it.reverse {
+            loop {
+                if i < 0 {
+                    break None;
+                }
+                if let Some(Some(e)) = entries.get(i as usize) {
+                    break Some((e.key.clone(), e.value.clone()));
+                }
+                i -= 1;
             }
-            if let Some(Some(e)) = entries.get(i as usize) {
-                break Some((e.key.clone(), e.value.clone()));
+        } else {
+            loop {
+                match entries.get(i.max(0) as usize) {
+                    None => break None,
+                    Some(Some(e)) => break Some((e.key.clone(), e.value.clone())),
+                    Some(None) => i += 1,
+                }
             }
-            i -= 1;
         }
-    } else {
-        loop {
-            match entries.get(i.max(0) as usize) {
-                None => break None,
-                Some(Some(e)) => break Some((e.key.clone(), e.value.clone())),
-                Some(None) => i += 1,
-            }
-        }
-    };
+    });
     let Some(kv) = found else {
         it.dict.set(None);
         return Ok(None);

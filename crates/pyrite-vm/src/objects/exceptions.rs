@@ -353,6 +353,8 @@ fn exc_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn exc_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for exceptions only.
     let d = unsafe { payload_of::<ExceptionData>(h) };
+    // SAFETY: the collector's visit runs no Python code, so none of these cells is replaced while
+    // borrowed.
     unsafe {
         visit(&*d.args.get());
         for c in [&d.traceback, &d.cause, &d.context, &d.group] {

@@ -158,10 +158,15 @@ pub fn simple_float_binop(a: f64, b: f64, op: u32) -> Option<f64> {
 /// # Safety
 /// Called by the object core on a float (or float subclass) whose count reached zero.
 unsafe fn float_dealloc(obj: *mut ObjHeader) {
-    if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE.0) {
-        free_exact(obj);
-    } else {
-        dealloc_payload::<FloatData>(obj)
+    // SAFETY: called by the object core once, on a float whose count reached zero: an exact float
+    // goes to `free_exact`, whose contract this is; a subclass instance takes the standard path for
+    // its payload.
+    unsafe {
+        if std::ptr::eq((*obj).ob_type.get(), &FLOAT_TYPE.0) {
+            free_exact(obj);
+        } else {
+            dealloc_payload::<FloatData>(obj)
+        }
     }
 }
 
@@ -171,10 +176,15 @@ unsafe fn float_dealloc(obj: *mut ObjHeader) {
 /// `obj` is an exact float whose count reached zero.
 #[inline]
 pub(crate) unsafe fn free_exact(obj: *mut ObjHeader) {
-    // SAFETY: a dead exact float; its payload (a plain f64) needs no drop.
-    let kept = unsafe { free_list().push(obj, FREE_LIST_MAX) };
-    if !kept {
-        dealloc_payload::<FloatData>(obj)
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` is a dead exact float: its payload
+    // needs no drop, and its block (of the float size class) goes on the float free list or back to
+    // the allocator, once.
+    unsafe {
+        // SAFETY: a dead exact float; its payload (a plain f64) needs no drop.
+        let kept = free_list().push(obj, FREE_LIST_MAX);
+        if !kept {
+            dealloc_payload::<FloatData>(obj)
+        }
     }
 }
 
@@ -1363,6 +1373,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)] // 3.14159 is a test input, not an approximation of π.
     fn double_to_string_codes() {
         // '%.3f' % x, '%.2e' % x, '%g' % x, '%#g' % x, '%.0f' % x from CPython 3.12.
         assert_eq!(double_to_string(3.14159, 'f', 3, 0), "3.142");

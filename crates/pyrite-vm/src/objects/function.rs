@@ -333,6 +333,8 @@ fn function_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     visit(&f.code);
     visit(&f.globals);
     visit(&f.builtins);
+    // SAFETY: the collector's visit runs no Python code, so none of these cells is replaced while
+    // borrowed.
     unsafe {
         visit(&*f.name.get());
         visit(&*f.qualname.get());
@@ -352,6 +354,8 @@ fn function_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
 fn function_clear(h: &ObjHeader) {
     // SAFETY: called for functions only, by the collector.
     let f = unsafe { payload_of::<FunctionData>(h) };
+    // SAFETY: no other borrow of these cells is alive; each old value is dropped after its
+    // replacement.
     unsafe {
         for c in [&f.defaults, &f.kwdefaults, &f.annotations, &f.dict] {
             let old = (*c.get()).take();
@@ -397,6 +401,8 @@ fn func_get_name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn func_set_name(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
     match value {
         Some(s) if pystr::is_str(s) => {
+            // SAFETY: no other borrow of the name cell is alive; the old name is dropped after the
+            // write.
             let old = std::mem::replace(unsafe { &mut *function_data(v).name.get() }, s.clone());
             drop(old);
             Ok(())
@@ -410,6 +416,8 @@ fn func_get_qualname(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn func_set_qualname(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
     match value {
         Some(s) if pystr::is_str(s) => {
+            // SAFETY: no other borrow of the qualname cell is alive; the old name is dropped after
+            // the write.
             let old = std::mem::replace(unsafe { &mut *function_data(v).qualname.get() }, s.clone());
             drop(old);
             Ok(())
@@ -458,6 +466,8 @@ fn func_get_annotations(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn func_set_annotations(_vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()> {
     let f = function_data(v);
+    // SAFETY: no other borrow of the annotations cell is alive; the old value is dropped after the
+    // write.
     let old = std::mem::replace(unsafe { &mut *f.annotations.get() }, value.cloned());
     drop(old);
     Ok(())
@@ -590,11 +600,15 @@ pub fn new_bound_method(func: Value, self_: Value) -> Value {
 /// Called by the object core on a bound method whose count reached zero (weak references
 /// already cleared).
 unsafe fn method_dealloc(obj: *mut ObjHeader) {
-    crate::gc::untrack(obj);
-    std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<BoundMethodData>)).data);
-    let kept = unsafe { free_methods().push(obj, FREE_METHODS_MAX) };
-    if !kept {
-        crate::object::raw_free(obj, &METHOD_TYPE.0, std::mem::size_of::<PyObj<BoundMethodData>>());
+    // SAFETY: called by the object core once, on a dead bound method (weak references already
+    // cleared): the payload is dropped once, then the block is kept on the free list or freed.
+    unsafe {
+        crate::gc::untrack(obj);
+        std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<BoundMethodData>)).data);
+        let kept = free_methods().push(obj, FREE_METHODS_MAX);
+        if !kept {
+            crate::object::raw_free(obj, &METHOD_TYPE.0, std::mem::size_of::<PyObj<BoundMethodData>>());
+        }
     }
 }
 
@@ -746,6 +760,8 @@ fn cell_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn cell_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for cells only.
     let c = unsafe { payload_of::<CellData>(h) };
+    // SAFETY: the collector's visit runs no Python code, so the cell is not replaced while
+    // borrowed.
     if let Some(v) = unsafe { &*c.contents.get() } {
         visit(v);
     }

@@ -140,6 +140,7 @@ impl GeneratorData {
     #[inline(always)]
     fn enter_exc_state(&self, vm: &mut Vm) {
         // SAFETY (both cells): single-threaded; no borrow of them is held.
+        // SAFETY: single-threaded, and no borrow of either cell is alive while they are swapped.
         unsafe {
             // The common case: no exception anywhere, nothing to switch.
             if vm.handled_exception.is_none() && (*self.exc_state.get()).is_none() {
@@ -202,6 +203,7 @@ fn resume(vm: &mut Vm, g: &Value, value: Value, throw: Option<PyErr>) -> PyResul
         };
     };
     if !d.started.get() && throw.is_none() && !none::is_none(&value) {
+        // SAFETY: the generator is not running, so nothing borrows its frame cell.
         unsafe { *d.frame.get() = Some(frame) };
         return Err(vm.type_error(format!("can't send non-None value to a just-started {}", kind(g))));
     }
@@ -359,6 +361,7 @@ pub fn next_for_loop(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
     // An exhausted (or closed) generator simply ends the loop.
     // SAFETY: read of the frame cell; nothing holds a borrow of it.
     let d = gen(g);
+    // SAFETY: a read of the frame cell; nothing holds a `&mut` to it.
     if !d.running.get() && unsafe { (*d.frame.get()).is_none() } {
         return Ok(None);
     }
@@ -418,6 +421,7 @@ pub(crate) fn throw_method(vm: &mut Vm, spec: &Spec, args: &[Value], kw: Option<
     // SAFETY: read of the frame cell.
     if !d.started.get() && unsafe { (*d.frame.get()).is_some() } {
         // Throwing into a just-started generator finishes it.
+        // SAFETY: the generator is not running (not started), so nothing borrows its frame cell.
         let f = unsafe { (*d.frame.get()).take() };
         if let Some(f) = f {
             vm.frames.release(f);
@@ -494,8 +498,11 @@ fn throw_into(vm: &mut Vm, g: &Value, err: PyErr) -> PyResult<SendResult> {
 /// `close()`: raise GeneratorExit inside; the generator must not yield again.
 pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
     let d = gen(g);
+    // SAFETY: a read of the frame cell; nothing holds a `&mut` to it.
     let suspended = d.started.get() && unsafe { (*d.frame.get()).is_some() };
     if !suspended {
+        // SAFETY: a generator that is not suspended is not running here either, so nothing borrows
+        // the frame cell.
         let f = unsafe { (*d.frame.get()).take() };
         if let Some(f) = f {
             vm.frames.release(f);
@@ -549,6 +556,7 @@ pub(crate) fn gen_suspended(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 pub(crate) fn gen_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = gen(v);
+    // SAFETY: a shared read of the frame cell, used before anything can resume (and so replace) it.
     match unsafe { &*d.frame.get() } {
         Some(f) => Ok(crate::objects::frameobj::new_frame_object((*f.code).clone(), (*f.globals).clone(), None, f.lineno(), None)),
         None => Ok(none::none()),
@@ -584,6 +592,8 @@ pub(crate) fn gen_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     for v in unsafe { [&*d.exc_state.get(), &*d.resumer_exc.get()] }.into_iter().flatten() {
         visit(v);
     }
+    // SAFETY: the collector's visit runs no Python code, so the frame cell is not replaced while
+    // borrowed.
     if let Some(f) = unsafe { &*d.frame.get() } {
         visit(&f.code);
         visit(&f.globals);
@@ -603,7 +613,10 @@ pub(crate) fn gen_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
 pub(crate) fn gen_clear(h: &ObjHeader) {
     // SAFETY: generators only; called by the collector.
     let d = unsafe { payload_of::<GeneratorData>(h) };
+    // SAFETY: the collector clears only objects that are not running, so nothing borrows the frame
+    // cell.
     let f = unsafe { (*d.frame.get()).take() };
+    // SAFETY: as for the frame cell.
     let exc = unsafe { ((*d.exc_state.get()).take(), (*d.resumer_exc.get()).take()) };
     drop((f, exc));
 }

@@ -164,13 +164,18 @@ pub fn block(obj: &Value) -> Option<&InlineValues> {
 /// `obj` must be a heap instance of a class flagged `INLINE_VALUES`.
 #[inline(always)]
 pub unsafe fn active_in_flagged_class(obj: &Value) -> Option<&InlineValues> {
-    let ty = obj.header().unwrap_unchecked().ty();
-    let dict_cell = (obj.as_ptr() as *const u8).add(ty.dictoffset.get());
-    let cell = &*(dict_cell as *const UnsafeCell<Option<Value>>);
-    if (*cell.get()).is_some() {
-        return None;
+    // SAFETY: by the caller's contract (`# Safety` above) `obj` is a heap instance of a class
+    // flagged `INLINE_VALUES`, so its layout has the inline values block right after the dict cell
+    // at `dictoffset`.
+    unsafe {
+        let ty = obj.header().unwrap_unchecked().ty();
+        let dict_cell = (obj.as_ptr() as *const u8).add(ty.dictoffset.get());
+        let cell = &*(dict_cell as *const UnsafeCell<Option<Value>>);
+        if (*cell.get()).is_some() {
+            return None;
+        }
+        Some(&*(dict_cell.add(8) as *const InlineValues))
     }
-    Some(&*(dict_cell.add(8) as *const InlineValues))
 }
 
 /// The block of `obj` while it is authoritative (the `__dict__` not materialised).
@@ -185,27 +190,47 @@ pub fn active(obj: &Value) -> Option<&InlineValues> {
     Some(b)
 }
 
-/// The class's attribute names (append only).
+/// Run `f` with the class's attribute names (append only), the one way to reach them.
+///
+/// Rule: `f` must not run Python code, nor anything that can, and must not reach this class's
+/// keys again: the `&mut` is the only live borrow of the vector while `f` runs. Nothing here
+/// drops a key (they live as long as the class).
 #[inline(always)]
-#[allow(clippy::mut_from_ref)]
-pub fn keys(ty: &PyType) -> &mut Vec<Value> {
-    // SAFETY: single-threaded; no borrow is held across Python code.
-    unsafe { &mut *ty.inline_keys.get() }
+fn with_keys<R>(ty: &PyType, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+    // SAFETY: the interpreter is single-threaded (a heap type is reachable only from the
+    // thread its interpreter is attached to; static types never get keys), and by the rule
+    // above no other borrow of the vector is created while `f` runs, so this `&mut` is
+    // unique for its lifetime, which ends with `f`.
+    f(unsafe { &mut *ty.inline_keys.get() })
+}
+
+/// How many attribute names the class has given slots (the inline caches' keys guard).
+#[inline(always)]
+pub fn keys_len(ty: &PyType) -> usize {
+    with_keys(ty, |ks| ks.len())
+}
+
+/// The attribute name of slot `i`, if assigned.
+#[inline]
+pub fn key_at(ty: &PyType, i: usize) -> Option<Value> {
+    with_keys(ty, |ks| ks.get(i).cloned())
 }
 
 /// Index of `name` in the class's keys. Keys are interned strs, so an interned `name` (attribute
 /// names in code always are) is found, or ruled out, by identity alone.
 #[inline]
 pub fn key_index(ty: &PyType, name: &Value) -> Option<usize> {
-    let ks = keys(ty);
-    if let Some(i) = ks.iter().position(|k| k.is(name)) {
-        return Some(i);
-    }
-    let d = pystr::str_data(name)?;
-    if d.interned.get() {
-        return None;
-    }
-    ks.iter().position(|k| pystr::str_eq(k, name))
+    // Comparing strs runs no Python code.
+    with_keys(ty, |ks| {
+        if let Some(i) = ks.iter().position(|k| k.is(name)) {
+            return Some(i);
+        }
+        let d = pystr::str_data(name)?;
+        if d.interned.get() {
+            return None;
+        }
+        ks.iter().position(|k| pystr::str_eq(k, name))
+    })
 }
 
 /// Index of `name`, adding it to the class's keys if there is room.
@@ -213,13 +238,17 @@ fn key_index_or_add(ty: &PyType, name: &Value) -> Option<usize> {
     if let Some(i) = key_index(ty, name) {
         return Some(i);
     }
-    let ks = keys(ty);
     // Only interned names become keys (see `key_index`); others go to a real dict.
-    if ks.len() >= CAPACITY || !pystr::str_data(name)?.interned.get() {
+    if !pystr::str_data(name)?.interned.get() {
         return None;
     }
-    ks.push(name.clone());
-    Some(ks.len() - 1)
+    with_keys(ty, |ks| {
+        if ks.len() >= CAPACITY {
+            return None;
+        }
+        ks.push(name.clone());
+        Some(ks.len() - 1)
+    })
 }
 
 /// `obj.name` from the inline block: `None` if the block does not apply (dict materialised or
@@ -259,9 +288,8 @@ pub fn materialize(obj: &Value) -> Option<Value> {
     let d = dict::new_dict();
     if let Some(b) = block(obj) {
         let dd = dict::dict_data(&d).expect("dict");
-        let ks = keys(obj.ty());
         for (i, v) in b.drain() {
-            dd.set_str(ks[i].clone(), v);
+            dd.set_str(key_at(obj.ty(), i).expect("a key for each set value"), v);
         }
     }
     // SAFETY: as above; the cell was empty.
@@ -270,21 +298,28 @@ pub fn materialize(obj: &Value) -> Option<Value> {
 }
 
 /// Drop the block's values (dealloc, GC clear, `__dict__` replaced).
-pub fn clear(obj_base: *const u8, ty: &PyType) {
+///
+/// # Safety
+/// `obj_base` is the start of a live instance of `ty`.
+pub unsafe fn clear(obj_base: *const u8, ty: &PyType) {
     if ty.flags.get() & flags::INLINE_VALUES == 0 {
         return;
     }
-    // SAFETY: the flag guarantees the block's place in the layout.
+    // SAFETY: `obj_base` starts an instance of `ty` (the caller's contract), and the flag
+    // guarantees the block's place in its layout, right after the dict cell.
     let b = unsafe { &*(obj_base.add(ty.dictoffset.get() + 8) as *const InlineValues) };
     b.clear_all();
 }
 
 /// Visit the block's values (GC traversal).
-pub fn traverse(obj_base: *const u8, ty: &PyType, visit: &mut dyn FnMut(&Value)) {
+///
+/// # Safety
+/// As for [`clear`].
+pub unsafe fn traverse(obj_base: *const u8, ty: &PyType, visit: &mut dyn FnMut(&Value)) {
     if ty.flags.get() & flags::INLINE_VALUES == 0 {
         return;
     }
-    // SAFETY: as in `clear`.
+    // SAFETY: as in `clear`; visiting runs no Python code, so the block is not changed meanwhile.
     let b = unsafe { &*(obj_base.add(ty.dictoffset.get() + 8) as *const InlineValues) };
     b.visit(visit);
 }

@@ -709,6 +709,8 @@ fn zip_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 fn zip_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: registered for zip and subclasses; traversal runs no Python code.
     let d = unsafe { payload_of::<ZipData>(h) };
+    // SAFETY: the collector's visit runs no Python code, so the iterator vector is not replaced
+    // while borrowed.
     for it in unsafe { &*d.iters.get() } {
         visit(it);
     }
@@ -789,6 +791,8 @@ fn map_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: registered for map and subclasses; traversal runs no Python code.
     let d = unsafe { payload_of::<MapData>(h) };
     d.func.visit(visit);
+    // SAFETY: the collector's visit runs no Python code, so the iterator vector is not replaced
+    // while borrowed.
     for it in unsafe { &*d.iters.get() } {
         visit(it);
     }
@@ -799,6 +803,7 @@ fn map_clear(h: &ObjHeader) {
     // SAFETY: as for traverse; the old vector is dropped after the swap.
     let d = unsafe { payload_of::<MapData>(h) };
     d.func.set(None);
+    // SAFETY: no other borrow of the vector is alive; the old iterators are dropped after the swap.
     let old = unsafe { std::mem::take(&mut *d.iters.get()) };
     drop(old);
     crate::typeobj::clear_instance_extras_gc(h);

@@ -6,6 +6,7 @@
 
 use std::cell::UnsafeCell;
 
+use crate::object::access::AccessFlag;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, Payload, PyObj, Value};
 use crate::objects::{none, str as pystr};
 use crate::typeobj::{flags, payload_of, CompareOp, PyType, StaticType, SlotDefs, nb_slots};
@@ -14,6 +15,8 @@ use pyrite_bytecode::opcode::binop;
 
 pub struct ListData {
     items: UnsafeCell<Vec<Value>>,
+    /// Debug builds: `items` is lent to a `with_vec` closure.
+    access: AccessFlag,
 }
 
 impl Payload for ListData {
@@ -24,39 +27,87 @@ impl Payload for ListData {
 
 impl ListData {
     pub fn new(items: Vec<Value>) -> ListData {
-        ListData { items: UnsafeCell::new(items) }
+        ListData { items: UnsafeCell::new(items), access: AccessFlag::new() }
     }
-    /// Borrow the items. The borrow must end before any Python code can run.
+    /// Run `f` with the item vector, the one way to reach it (read or write).
+    ///
+    /// Rule: `f` must not run Python code, nor anything that can (a call that re-enters the
+    /// interpreter: `eq`, `hash` of a non-str, `repr`, a call, a safe point of the eval loop
+    /// or the collector), and must not reach this list again through another reference: the
+    /// `&mut` is the only live borrow of the vector while `f` runs. Dropping a `Value` inside
+    /// `f` is allowed: deallocation never runs Python code (`__del__` and weakref callbacks
+    /// are queued for the next safe point, see `gc::run_finalizer_on_dealloc`) and never
+    /// reads another list's items.
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
-    pub fn vec(&self) -> &mut Vec<Value> {
-        // SAFETY: single-threaded; callers never keep this borrow across calls into Python
-        // (module rule above), so no two live borrows alias.
-        unsafe { &mut *self.items.get() }
+    pub fn with_vec<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> R {
+        let _scope = self.access.enter();
+        // SAFETY: the interpreter is single-threaded (the payload is reachable only from the
+        // thread its interpreter is attached to), and by the rule above no other borrow of
+        // the vector is created while `f` runs, so this `&mut` is unique for its lifetime,
+        // which ends with `f`.
+        f(unsafe { &mut *self.items.get() })
     }
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.vec().len()
+        self.with_vec(|v| v.len())
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// The item at `i` (a new reference), if in range.
     #[inline(always)]
     pub fn get(&self, i: usize) -> Option<Value> {
-        self.vec().get(i).cloned()
+        self.with_vec(|v| v.get(i).cloned())
     }
+    #[inline(always)]
     pub fn push(&self, v: Value) {
-        self.vec().push(v)
+        self.with_vec(|items| items.push(v))
+    }
+    /// Replace the item at `i` (in range) and return the old one, for the caller to drop.
+    #[inline]
+    pub fn set(&self, i: usize, v: Value) -> Value {
+        self.with_vec(|items| std::mem::replace(&mut items[i], v))
+    }
+    /// The address of item `i`, if in range, for STORE_SUBSCR_LIST_INT. Writing through it is
+    /// sound only while the list is alive and nothing has changed its length or buffer since
+    /// (no Python code ran).
+    #[inline(always)]
+    pub fn item_ptr(&self, i: usize) -> Option<*mut Value> {
+        self.with_vec(|v| v.get_mut(i).map(|c| c as *mut Value))
+    }
+    /// Borrow the items without copying them.
+    ///
+    /// # Safety
+    /// While the slice lives, no Python code may run and nothing may change this list (no
+    /// `with_vec` or other mutating call on it, no drop of the last reference to it).
+    #[inline(always)]
+    pub unsafe fn items_unchecked(&self) -> &[Value] {
+        // SAFETY: the caller guarantees that no `&mut` to the vector is created while the
+        // slice lives, so this shared borrow does not alias a unique one.
+        unsafe { (*self.items.get()).as_slice() }
     }
     /// A snapshot of the items (for iteration that calls into Python).
     pub fn snapshot(&self) -> Vec<Value> {
-        self.vec().clone()
+        self.with_vec(|v| v.clone())
+    }
+    /// A copy of the items `lo..hi` (a valid range).
+    pub fn copy_range(&self, lo: usize, hi: usize) -> Vec<Value> {
+        self.with_vec(|v| v[lo..hi].to_vec())
     }
     /// Replace the contents; the old items are dropped after the swap (their `__del__`
     /// may see the list, which is already consistent).
     pub fn replace(&self, items: Vec<Value>) {
-        let old = std::mem::replace(self.vec(), items);
+        let old = self.take_replace(items);
         drop(old);
+    }
+    /// Replace the contents and hand back the old items.
+    #[inline]
+    pub fn take_replace(&self, items: Vec<Value>) -> Vec<Value> {
+        self.with_vec(|v| std::mem::replace(v, items))
+    }
+    /// Append `items`.
+    pub fn extend(&self, items: Vec<Value>) {
+        self.with_vec(|v| v.extend(items))
     }
 }
 
@@ -100,9 +151,8 @@ pub fn list_data(v: &Value) -> Option<&ListData> {
 fn list_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for lists only.
     let d = unsafe { payload_of::<ListData>(h) };
-    for v in d.vec().iter() {
-        visit(v);
-    }
+    // Visiting only counts references (the collector's `visit` runs no Python code).
+    d.with_vec(|items| items.iter().for_each(|v| visit(v)));
     crate::typeobj::traverse_instance_extras(h, visit);
 }
 
@@ -207,11 +257,11 @@ pub fn list_setitem(vm: &mut Vm, v: &Value, index: &Value, value: Option<&Value>
     let i = normalize_index(vm, index, d.len(), "list assignment")?;
     match value {
         Some(x) => {
-            let old = std::mem::replace(&mut d.vec()[i], x.clone());
+            let old = d.set(i, x.clone());
             drop(old);
         }
         None => {
-            let old = d.vec().remove(i);
+            let old = d.with_vec(|v| v.remove(i));
             drop(old);
         }
     }
@@ -235,7 +285,7 @@ fn list_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         return Ok(none::not_implemented());
     }
     let items = crate::protocols::iter::collect(vm, b)?;
-    list_data(a).expect("list").vec().extend(items);
+    list_data(a).expect("list").extend(items);
     Ok(a.clone())
 }
 

@@ -66,7 +66,7 @@ fn list_extend(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult
         }
         return Ok(none::none());
     };
-    this(args).vec().extend(items);
+    this(args).extend(items);
     Ok(none::none())
 }
 
@@ -77,7 +77,8 @@ fn list_insert(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult
     let d = this(args);
     let n = d.len() as isize;
     let pos = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
-    d.vec().insert(pos, rest[1].clone());
+    let item = rest[1].clone();
+    d.with_vec(|v| v.insert(pos, item));
     Ok(none::none())
 }
 
@@ -97,7 +98,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Va
     if j < 0 || j >= n {
         return Err(vm.index_error("pop index out of range"));
     }
-    Ok(d.vec().remove(j as usize))
+    Ok(d.with_vec(|v| v.remove(j as usize)))
 }
 
 fn list_remove(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
@@ -108,7 +109,7 @@ fn list_remove(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult
         if crate::protocols::object::eq(vm, &item, &x)? {
             // The list may have changed during `__eq__`; remove only if still in range.
             if i < d.len() {
-                let old = d.vec().remove(i);
+                let old = d.with_vec(|v| v.remove(i));
                 drop(old);
             }
             return Ok(none::none());
@@ -163,7 +164,7 @@ fn list_copy(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
 
 fn list_reverse(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     Spec::noargs("list.reverse").check(vm, &args[1..], kwnames)?;
-    this(args).vec().reverse();
+    this(args).with_vec(|v| v.reverse());
     Ok(none::none())
 }
 
@@ -459,7 +460,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
     };
     let d = this(args);
     // Take the items out: during the sort the list looks empty, as in CPython.
-    let mut values = std::mem::take(d.vec());
+    let mut values = d.take_replace(Vec::new());
     let keys: Vec<Value> = match &key {
         None => Vec::new(),
         Some(f) => {
@@ -468,7 +469,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
                 match crate::protocols::call::call(vm, f, std::slice::from_ref(v), None) {
                     Ok(k) => ks.push(k),
                     Err(e) => {
-                        let added = std::mem::replace(d.vec(), values);
+                        let added = d.take_replace(values);
                         drop(added);
                         return Err(e);
                     }
@@ -496,11 +497,8 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: Option<&Value>) -> PyResult<V
     // Apply the permutation (complete even after an error: the list keeps the partial order).
     let mut slots: Vec<Option<Value>> = values.drain(..).map(Some).collect();
     let sorted: Vec<Value> = order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
-    let modified = {
-        let cur = d.vec();
-        !cur.is_empty() || cur.capacity() != 0
-    };
-    let added = std::mem::replace(d.vec(), sorted);
+    let modified = d.with_vec(|cur| !cur.is_empty() || cur.capacity() != 0);
+    let added = d.take_replace(sorted);
     drop(added);
     drop(keys);
     if let Some(e) = sort_error {
@@ -533,7 +531,7 @@ pub fn set_slice(vm: &mut Vm, list: &Value, slice: &SliceData, value: Option<&Va
         let n = d.len();
         let lo = (start.max(0) as usize).min(n);
         let hi = (stop.max(start).max(0) as usize).min(n).max(lo);
-        let removed: Vec<Value> = d.vec().splice(lo..hi, items).collect();
+        let removed: Vec<Value> = d.with_vec(|v| v.splice(lo..hi, items).collect());
         drop(removed);
         return Ok(());
     }
@@ -547,7 +545,7 @@ pub fn set_slice(vm: &mut Vm, list: &Value, slice: &SliceData, value: Option<&Va
                     *r = true;
                 }
             }
-            let old = std::mem::take(d.vec());
+            let old = d.take_replace(Vec::new());
             let mut kept = Vec::with_capacity(old.len());
             let mut dropped = Vec::new();
             for (i, v) in old.into_iter().enumerate() {
@@ -557,7 +555,7 @@ pub fn set_slice(vm: &mut Vm, list: &Value, slice: &SliceData, value: Option<&Va
                     kept.push(v);
                 }
             }
-            let added = std::mem::replace(d.vec(), kept);
+            let added = d.take_replace(kept);
             drop(added);
             drop(dropped);
             Ok(())
@@ -576,13 +574,15 @@ pub fn set_slice(vm: &mut Vm, list: &Value, slice: &SliceData, value: Option<&Va
                 )));
             }
             let d = list_data(list).expect("list");
-            let mut old = Vec::with_capacity(items.len());
-            let vec = d.vec();
-            for (&i, item) in indices.iter().zip(items) {
-                if let Some(slot) = vec.get_mut(i) {
-                    old.push(std::mem::replace(slot, item));
+            let old: Vec<Value> = d.with_vec(|vec| {
+                let mut old = Vec::with_capacity(items.len());
+                for (&i, item) in indices.iter().zip(items) {
+                    if let Some(slot) = vec.get_mut(i) {
+                        old.push(std::mem::replace(slot, item));
+                    }
                 }
-            }
+                old
+            });
             drop(old);
             Ok(())
         }

@@ -16,7 +16,9 @@ impl Payload for ObjectData {
 }
 
 unsafe fn object_dealloc(obj: *mut ObjHeader) {
-    crate::object::dealloc_payload::<ObjectData>(obj)
+    // SAFETY: called by the object core, once, on a dead instance of `object` (or a class whose
+    // payload is `ObjectData`), as `dealloc_payload` requires.
+    unsafe { crate::object::dealloc_payload::<ObjectData>(obj) }
 }
 
 pub static OBJECT_TYPE: StaticType = StaticType::new(
@@ -302,7 +304,8 @@ fn object_set_dict(vm: &mut Vm, v: &Value, value: Option<&Value>) -> PyResult<()
             // The new dict replaces every attribute, inline ones included (cleared after it is
             // installed, so that a `__del__` run by the clearing stores into the new dict).
             if let Some(h) = v.header() {
-                crate::objects::inline_values::clear(h as *const _ as *const u8, h.ty());
+                // SAFETY: `h` heads the live instance `v` of `h.ty()`.
+                unsafe { crate::objects::inline_values::clear(h as *const _ as *const u8, h.ty()) };
             }
             drop(old);
             Ok(())

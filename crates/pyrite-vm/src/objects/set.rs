@@ -7,6 +7,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 
+use crate::object::access::AccessFlag;
 use crate::object::{alloc_object, dealloc_payload, ObjHeader, PyObj, Payload, Value};
 use crate::objects::iter::ValueCell;
 use crate::objects::{dict, exceptions, none, str as pystr, tuple};
@@ -27,6 +28,10 @@ struct Entry {
 }
 
 const EMPTY: Entry = Entry { hash: 0, key: None };
+
+/// What [`SetData::entry_at`] reports past the end of the table: a key-less entry's hash is 0
+/// (empty) or -1 (dummy), never this.
+const PAST_END: i64 = 1;
 
 #[cfg(test)]
 impl Entry {
@@ -54,6 +59,8 @@ fn empty_entries(n: usize) -> Vec<Entry> {
 
 pub struct SetData {
     table: UnsafeCell<Table>,
+    /// Debug builds: `table` is lent to a `with_t` closure.
+    access: AccessFlag,
     generation: Cell<u64>,
     /// Cached frozenset hash; -1 when not computed.
     hash: Cell<i64>,
@@ -123,20 +130,33 @@ impl SetData {
     pub fn new() -> SetData {
         SetData {
             table: UnsafeCell::new(Table { entries: empty_entries(MINSIZE), fill: 0, used: 0, finger: 0 }),
+            access: AccessFlag::new(),
             generation: Cell::new(0),
             hash: Cell::new(-1),
         }
     }
 
-    /// Borrow the table. Never keep the borrow across a call into Python code.
-    #[allow(clippy::mut_from_ref)]
-    fn t(&self) -> &mut Table {
-        // SAFETY: single-threaded, and no borrow outlives a call into Python (module rule).
-        unsafe { &mut *self.table.get() }
+    /// Run `f` with the table, the one way to reach it (read or write).
+    ///
+    /// Rule: `f` must not run Python code, nor anything that can (`eq`, `hash` of a non-str,
+    /// `repr`, a call, a safe point of the eval loop or the collector), and must not reach
+    /// this set's table again (a nested `with_t` only on another set): the `&mut` is the only
+    /// live borrow of the table while `f` runs. Dropping a `Value` inside `f` is allowed:
+    /// deallocation never runs Python code (`__del__` and weakref callbacks are queued for the
+    /// next safe point) and never reads a set's table.
+    #[inline(always)]
+    fn with_t<R>(&self, f: impl FnOnce(&mut Table) -> R) -> R {
+        let _scope = self.access.enter();
+        // SAFETY: the interpreter is single-threaded (the payload is reachable only from the
+        // thread its interpreter is attached to), and by the rule above no other borrow of
+        // the table is created while `f` runs, so this `&mut` is unique for its lifetime,
+        // which ends with `f`.
+        f(unsafe { &mut *self.table.get() })
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
-        self.t().used
+        self.with_t(|t| t.used)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -144,18 +164,28 @@ impl SetData {
     }
 
     fn mask(&self) -> usize {
-        self.t().entries.len() - 1
+        self.with_t(|t| t.entries.len() - 1)
     }
 
     /// Replace the entry vector (the old one is dropped by the caller, after the swap).
     fn replace_entries(&self, entries: Vec<Entry>) -> Vec<Entry> {
         self.generation.set(self.generation.get().wrapping_add(1));
-        std::mem::replace(&mut self.t().entries, entries)
+        self.with_t(|t| std::mem::replace(&mut t.entries, entries))
+    }
+
+    /// The hash and key of slot `j` (a new reference), or `(PAST_END, None)` if the table
+    /// has shrunk below `j` (an `__eq__` resized it: the probe restarts).
+    #[inline(always)]
+    fn entry_at(&self, j: usize) -> (i64, Option<Value>) {
+        self.with_t(|t| match t.entries.get(j) {
+            Some(e) => (e.hash, e.key.clone()),
+            None => (PAST_END, None),
+        })
     }
 
     /// Does the slot `j` still hold `key` (same object) and is the table unchanged?
     fn unchanged(&self, gen: u64, j: usize, key: &Value) -> bool {
-        self.generation.get() == gen && self.t().entries.get(j).and_then(|e| e.key.as_ref()).map(|k| k.is(key)).unwrap_or(false)
+        self.generation.get() == gen && self.with_t(|t| t.entries.get(j).and_then(|e| e.key.as_ref()).map(|k| k.is(key)).unwrap_or(false))
     }
 
     /// `set_lookkey`.
@@ -168,13 +198,13 @@ impl SetData {
             loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let (eh, ek) = match self.t().entries.get(j) {
-                        Some(e) => (e.hash, e.key.clone()),
-                        None => continue 'restart,
-                    };
+                    let (eh, ek) = self.entry_at(j);
                     let Some(sk) = ek else {
                         if eh == 0 {
                             return Ok(Lookup::Missing);
+                        }
+                        if eh == PAST_END {
+                            continue 'restart;
                         }
                         continue;
                     };
@@ -214,12 +244,10 @@ impl SetData {
             let slot = 'probe: loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let (eh, ek) = match self.t().entries.get(j) {
-                        Some(e) => (e.hash, e.key.clone()),
-                        None => continue 'restart,
-                    };
+                    let (eh, ek) = self.entry_at(j);
                     match ek {
                         None if eh == 0 => break 'probe j,
+                        None if eh == PAST_END => continue 'restart,
                         // CPython 3.12 remembers the last dummy on the probe path.
                         None => freeslot = Some(j),
                         Some(sk) => {
@@ -242,20 +270,21 @@ impl SetData {
                 perturb >>= PERTURB_SHIFT;
                 i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
             };
-            let t = self.t();
-            if let Some(f) = freeslot {
+            // The slot is empty or a dummy: the assignment drops no key.
+            let grow = self.with_t(|t| {
+                if let Some(f) = freeslot {
+                    t.used += 1;
+                    t.entries[f] = Entry { hash, key: Some(key) };
+                    return None;
+                }
+                t.fill += 1;
                 t.used += 1;
-                t.entries[f] = Entry { hash, key: Some(key) };
-                return Ok(());
+                t.entries[slot] = Entry { hash, key: Some(key) };
+                (t.fill * 5 >= mask * 3).then_some(t.used)
+            });
+            if let Some(used) = grow {
+                self.resize(if used > 50000 { used * 2 } else { used * 4 });
             }
-            t.fill += 1;
-            t.used += 1;
-            t.entries[slot] = Entry { hash, key: Some(key) };
-            if t.fill * 5 < mask * 3 {
-                return Ok(());
-            }
-            let used = t.used;
-            self.resize(if used > 50000 { used * 2 } else { used * 4 });
             return Ok(());
         }
     }
@@ -274,23 +303,25 @@ impl SetData {
         let mut new_entries = empty_entries(newsize);
         let mask = newsize - 1;
         let old = self.replace_entries(Vec::new());
-        let t = self.t();
-        t.fill = t.used;
         for e in old.into_iter() {
             if let Some(k) = e.key {
                 insert_clean(&mut new_entries, mask, k, e.hash);
             }
         }
-        t.entries = new_entries;
+        self.with_t(|t| {
+            t.fill = t.used;
+            t.entries = new_entries;
+        });
     }
 
     /// `set_discard_entry`: true if the key was present.
     pub fn discard_hashed(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<bool> {
         match self.lookup(vm, key, hash)? {
             Lookup::Found(j) => {
-                let t = self.t();
-                let old = std::mem::replace(&mut t.entries[j], Entry { hash: -1, key: None });
-                t.used -= 1;
+                let old = self.with_t(|t| {
+                    t.used -= 1;
+                    std::mem::replace(&mut t.entries[j], Entry { hash: -1, key: None })
+                });
                 drop(old);
                 Ok(true)
             }
@@ -301,41 +332,43 @@ impl SetData {
     /// Remove every element (`set_clear_internal`).
     pub fn clear(&self) {
         let old = self.replace_entries(empty_entries(MINSIZE));
-        let t = self.t();
-        t.fill = 0;
-        t.used = 0;
-        t.finger = 0;
+        self.with_t(|t| {
+            t.fill = 0;
+            t.used = 0;
+            t.finger = 0;
+        });
         drop(old);
     }
 
     /// The active `(hash, key)` pairs in table order (a snapshot for loops that call Python).
     fn active(&self) -> Vec<(i64, Value)> {
-        self.t().entries.iter().filter_map(|e| e.key.as_ref().map(|k| (e.hash, k.clone()))).collect()
+        self.with_t(|t| t.entries.iter().filter_map(|e| e.key.as_ref().map(|k| (e.hash, k.clone()))).collect())
     }
 
     /// The elements in iteration order.
     pub fn keys(&self) -> Vec<Value> {
-        self.t().entries.iter().filter_map(|e| e.key.clone()).collect()
+        self.with_t(|t| t.entries.iter().filter_map(|e| e.key.clone()).collect())
     }
 
     /// `set_pop`.
     fn pop(&self) -> Option<Value> {
-        let t = self.t();
-        if t.used == 0 {
-            return None;
-        }
-        let mask = t.entries.len() - 1;
-        let mut i = t.finger & mask;
-        while t.entries[i].key.is_none() {
-            i += 1;
-            if i > mask {
-                i = 0;
+        self.with_t(|t| {
+            if t.used == 0 {
+                return None;
             }
-        }
-        let e = std::mem::replace(&mut t.entries[i], Entry { hash: -1, key: None });
-        t.used -= 1;
-        t.finger = i + 1;
-        e.key
+            let mask = t.entries.len() - 1;
+            let mut i = t.finger & mask;
+            while t.entries[i].key.is_none() {
+                i += 1;
+                if i > mask {
+                    i = 0;
+                }
+            }
+            let e = std::mem::replace(&mut t.entries[i], Entry { hash: -1, key: None });
+            t.used -= 1;
+            t.finger = i + 1;
+            e.key
+        })
     }
 
     /// `set_merge`: add every element of another set.
@@ -343,28 +376,32 @@ impl SetData {
         if std::ptr::eq(self, other) || other.is_empty() {
             return Ok(());
         }
-        let (ofill, oused, omask) = (other.t().fill, other.t().used, other.mask());
-        if (self.t().fill + oused) * 5 >= self.mask() * 3 {
-            self.resize((self.t().used + oused) * 2);
+        let (ofill, oused, omask) = other.with_t(|t| (t.fill, t.used, t.entries.len() - 1));
+        let (fill, used) = self.with_t(|t| (t.fill, t.used));
+        if (fill + oused) * 5 >= self.mask() * 3 {
+            self.resize((used + oused) * 2);
         }
-        if self.t().fill == 0 && self.mask() == omask && ofill == oused {
-            let copy = other.t().entries.clone();
+        let fill = self.with_t(|t| t.fill);
+        if fill == 0 && self.mask() == omask && ofill == oused {
+            let copy = other.with_t(|t| t.entries.clone());
             let old = self.replace_entries(copy);
-            let t = self.t();
-            t.fill = ofill;
-            t.used = oused;
+            self.with_t(|t| {
+                t.fill = ofill;
+                t.used = oused;
+            });
             drop(old);
             return Ok(());
         }
-        if self.t().fill == 0 {
+        if fill == 0 {
             let items = other.active();
             let mask = self.mask();
-            let t = self.t();
-            t.fill = items.len();
-            t.used = items.len();
-            for (h, k) in items {
-                insert_clean(&mut t.entries, mask, k, h);
-            }
+            self.with_t(|t| {
+                t.fill = items.len();
+                t.used = items.len();
+                for (h, k) in items {
+                    insert_clean(&mut t.entries, mask, k, h);
+                }
+            });
             return Ok(());
         }
         for (h, k) in other.active() {
@@ -382,19 +419,20 @@ impl SetData {
         fn shuffle(h: u64) -> u64 {
             ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
         }
-        let t = self.t();
-        let mut hash: u64 = 0;
-        for e in &t.entries {
-            hash ^= shuffle(e.hash as u64);
-        }
-        let mask = t.entries.len() - 1;
-        if (mask + 1 - t.fill) & 1 != 0 {
-            hash ^= shuffle(0);
-        }
-        if (t.fill - t.used) & 1 != 0 {
-            hash ^= shuffle(u64::MAX);
-        }
-        hash ^= (t.used as u64 + 1).wrapping_mul(1927868237);
+        let mut hash: u64 = self.with_t(|t| {
+            let mut hash: u64 = 0;
+            for e in &t.entries {
+                hash ^= shuffle(e.hash as u64);
+            }
+            let mask = t.entries.len() - 1;
+            if (mask + 1 - t.fill) & 1 != 0 {
+                hash ^= shuffle(0);
+            }
+            if (t.fill - t.used) & 1 != 0 {
+                hash ^= shuffle(u64::MAX);
+            }
+            hash ^ (t.used as u64 + 1).wrapping_mul(1927868237)
+        });
         hash ^= (hash >> 11) ^ (hash >> 25);
         hash = hash.wrapping_mul(69069).wrapping_add(907133923);
         if hash == u64::MAX {
@@ -406,7 +444,11 @@ impl SetData {
 
     /// Exchange the contents of two sets (`set_swap_bodies`).
     fn swap_bodies(&self, other: &SetData) {
-        std::mem::swap(self.t(), other.t());
+        if std::ptr::eq(self, other) {
+            return;
+        }
+        // Two different sets: two distinct tables.
+        self.with_t(|a| other.with_t(|b| std::mem::swap(a, b)));
         self.generation.set(self.generation.get().wrapping_add(1));
         other.generation.set(other.generation.get().wrapping_add(1));
         self.hash.set(-1);
@@ -545,10 +587,11 @@ pub fn set_update(vm: &mut Vm, set: &Value, other: &Value) -> PyResult<()> {
     if !other.is_small_int() && std::ptr::eq(other.ty(), &dict::DICT_TYPE.0) {
         let dd = dict::dict_data(other).expect("dict");
         let n = dd.len();
-        if (d.t().fill + n) * 5 >= d.mask() * 3 {
-            d.resize((d.t().used + n) * 2);
+        let (fill, used) = d.with_t(|t| (t.fill, t.used));
+        if (fill + n) * 5 >= d.mask() * 3 {
+            d.resize((used + n) * 2);
         }
-        let entries: Vec<(i64, Value)> = dd.table().entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect();
+        let entries: Vec<(i64, Value)> = dd.hash_keys();
         for (h, k) in entries {
             d.add_hashed(vm, k, h)?;
         }
@@ -649,11 +692,10 @@ fn difference_update_internal(vm: &mut Vm, so: &Value, other: &Value) -> PyResul
             sd.discard_hashed(vm, &k, h)?;
         }
     }
-    let t = sd.t();
-    if t.fill - t.used <= sd.mask() / 4 {
+    let (fill, used) = sd.with_t(|t| (t.fill, t.used));
+    if fill - used <= sd.mask() / 4 {
         return Ok(());
     }
-    let used = t.used;
     sd.resize(if used > 50000 { used * 2 } else { used * 4 });
     Ok(())
 }
@@ -697,7 +739,7 @@ fn symmetric_difference_update(vm: &mut Vm, so: &Value, other: &Value) -> PyResu
         return Ok(());
     }
     let items: Vec<(i64, Value)> = if !other.is_small_int() && std::ptr::eq(other.ty(), &dict::DICT_TYPE.0) {
-        dict::dict_data(other).expect("dict").table().entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect()
+        dict::dict_data(other).expect("dict").hash_keys()
     } else if let Some(od) = set_data(other) {
         od.active()
     } else {
@@ -779,11 +821,14 @@ fn isdisjoint(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
 fn set_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: registered for set/frozenset (and subclasses), which carry this payload.
     let d = unsafe { payload_of::<SetData>(h) };
-    for e in &d.t().entries {
-        if let Some(k) = &e.key {
-            visit(k);
+    // Visiting only counts references (the collector's `visit` runs no Python code).
+    d.with_t(|t| {
+        for e in &t.entries {
+            if let Some(k) = &e.key {
+                visit(k);
+            }
         }
-    }
+    });
     crate::typeobj::traverse_instance_extras(h, visit);
 }
 
@@ -1163,6 +1208,7 @@ fn m_reduce(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
     if crate::objects::inline_values::active(so).map(|b| !b.is_empty()).unwrap_or(false) {
         crate::objects::inline_values::materialize(so);
     }
+    // SAFETY: reading the instance dict cell for a clone; no `&mut` to it is alive.
     let state = crate::typeobj::instance_dict_cell(so).and_then(|c| unsafe { (*c.get()).clone() }).unwrap_or_else(none::none);
     Ok(tuple::new_tuple(vec![
         so.ty().to_value(),
@@ -1252,13 +1298,16 @@ fn setiter_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         it.used.set(-1);
         return Err(vm.runtime_error("Set changed size during iteration"));
     }
-    let entries = &d.t().entries;
     let mut i = it.pos.get();
-    while i < entries.len() && entries[i].key.is_none() {
-        i += 1;
-    }
+    let next = d.with_t(|t| {
+        let entries = &t.entries;
+        while i < entries.len() && entries[i].key.is_none() {
+            i += 1;
+        }
+        entries.get(i).and_then(|e| e.key.clone())
+    });
     it.pos.set(i + 1);
-    match entries.get(i).and_then(|e| e.key.clone()) {
+    match next {
         Some(k) => {
             it.remaining.set(it.remaining.get() - 1);
             Ok(Some(k))
@@ -1306,30 +1355,31 @@ mod tests {
     fn order_of(xs: &[i64]) -> Vec<i64> {
         let d = SetData::new();
         for &x in xs {
-            let t = d.t();
-            let present = t.entries.iter().any(|e| e.key.as_ref().and_then(|k| k.as_small_int()) == Some(x));
-            if present {
-                continue;
-            }
-            let mask = t.entries.len() - 1;
-            // No dummies and distinct keys: the first empty slot on the probe sequence.
-            let mut perturb = x as u64;
-            let mut i = (x as u64 as usize) & mask;
-            let slot = 'found: loop {
-                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-                for j in i..=i + probes {
-                    if t.entries[j].is_empty() {
-                        break 'found j;
-                    }
+            let grow = d.with_t(|t| {
+                let present = t.entries.iter().any(|e| e.key.as_ref().and_then(|k| k.as_small_int()) == Some(x));
+                if present {
+                    return None;
                 }
-                perturb >>= PERTURB_SHIFT;
-                i = (i * 5 + 1 + perturb as usize) & mask;
-            };
-            t.entries[slot] = Entry { hash: x, key: Some(Value::small_int(x)) };
-            t.fill += 1;
-            t.used += 1;
-            if t.fill * 5 >= mask * 3 {
-                let used = t.used;
+                let mask = t.entries.len() - 1;
+                // No dummies and distinct keys: the first empty slot on the probe sequence.
+                let mut perturb = x as u64;
+                let mut i = (x as u64 as usize) & mask;
+                let slot = 'found: loop {
+                    let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                    for j in i..=i + probes {
+                        if t.entries[j].is_empty() {
+                            break 'found j;
+                        }
+                    }
+                    perturb >>= PERTURB_SHIFT;
+                    i = (i * 5 + 1 + perturb as usize) & mask;
+                };
+                t.entries[slot] = Entry { hash: x, key: Some(Value::small_int(x)) };
+                t.fill += 1;
+                t.used += 1;
+                (t.fill * 5 >= mask * 3).then_some(t.used)
+            });
+            if let Some(used) = grow {
                 d.resize(if used > 50000 { used * 2 } else { used * 4 });
             }
         }
@@ -1355,10 +1405,11 @@ mod tests {
         assert_eq!(SetData::new().frozen_hash(), 133146708735736);
         let d = SetData::new();
         for x in 1..=3i64 {
-            let t = d.t();
-            t.entries[x as usize] = Entry { hash: x, key: Some(Value::small_int(x)) };
-            t.fill += 1;
-            t.used += 1;
+            d.with_t(|t| {
+                t.entries[x as usize] = Entry { hash: x, key: Some(Value::small_int(x)) };
+                t.fill += 1;
+                t.used += 1;
+            });
         }
         assert_eq!(d.frozen_hash(), -272375401224217160);
     }

@@ -266,10 +266,14 @@ impl StrData {
 /// `obj` is an exact str whose count reached zero.
 #[inline]
 pub(crate) unsafe fn free_exact(obj: *mut crate::object::ObjHeader) {
-    let data = &mut (*(obj as *mut PyObj<StrData>)).data;
-    data.free_index();
-    let cap = data.capacity();
-    crate::object::free_with_tail::<StrData>(obj, &STR_TYPE, cap);
+    // SAFETY: the caller passes a dead exact str, a `PyObj<StrData>` block allocated with a
+    // tail of `capacity()` bytes, freed here once (its index first).
+    unsafe {
+        let data = &mut (*(obj as *mut PyObj<StrData>)).data;
+        data.free_index();
+        let cap = data.capacity();
+        crate::object::free_with_tail::<StrData>(obj, &STR_TYPE, cap);
+    }
 }
 
 /// Writes the text of a str being made by [`build_str`]: pieces of UTF-8, in order.
@@ -722,7 +726,8 @@ pub fn append_in_place(a: Value, b: &Value) -> Value {
     // SAFETY: still the sole reference; nobody can observe the mutation.
     let d = unsafe { &mut (*(a.as_ptr() as *mut PyObj<StrData>)).data };
     if need > cap {
-        // SAFETY: the text starts after the slot in the (moved) tail.
+        // SAFETY: the tail starts `tail_offset` bytes into the block just reallocated for this
+        // str, and the text `slot` bytes after that, so the pointer stays in that block.
         d.ptr = unsafe { (a.as_ptr() as *mut u8).add(crate::object::tail_offset::<StrData>(&STR_TYPE) + slot) };
     }
     // SAFETY: the tail has room for `need` bytes; `extra` is a different object.

@@ -82,7 +82,7 @@ fn relabel_call(vm: &mut Vm, args: &[Value], kw: Option<&Value>, f: crate::typeo
     let moved: Vec<Value> = args.iter().map(|a| map_any(a, true)).collect();
     let r = f(vm, &moved, kw)?;
     if let Some(l) = r.downcast_exact::<crate::objects::list::ListData>() {
-        let items: Vec<Value> = l.vec().iter().map(|x| map_any(x, false)).collect();
+        let items: Vec<Value> = l.snapshot().iter().map(|x| map_any(x, false)).collect();
         return Ok(crate::objects::list::new_list(items));
     }
     Ok(map_any(&r, false))
@@ -216,7 +216,9 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: Option<&Value>) -> PyResult<Value> 
     // Python code or drops a reference, so the sequence cannot change meanwhile.
     let snapshot: Vec<Value>;
     let items: &[Value] = if let Some(l) = it.downcast_exact::<crate::objects::list::ListData>() {
-        l.vec().as_slice()
+        // SAFETY: (the comment above) nothing below runs Python code or drops a reference
+        // until `items` is last used, and `it` keeps the list alive.
+        unsafe { l.items_unchecked() }
     } else if let Some(t) = tuple::exact_items(it) {
         t
     } else {

@@ -128,6 +128,7 @@ fn super_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     // SAFETY: type_ is a type.
     let tn = unsafe { d.type_.as_type_unchecked() }.name().to_owned();
     Ok(pystr::from_string(match &d.obj_type {
+        // SAFETY: `obj_type` is always a type (set by `super()` from a checked type).
         Some(ot) => format!("<super: <class '{tn}'>, <{} object>>", unsafe { ot.as_type_unchecked() }.name()),
         None => format!("<super: <class '{tn}'>, NULL>"),
     }))

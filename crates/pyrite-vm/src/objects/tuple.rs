@@ -79,17 +79,22 @@ const FREE_PER_LEN: usize = 64;
 /// # Safety
 /// Called by the object core on a tuple (or subclass instance) whose count reached zero.
 unsafe fn tuple_dealloc(obj: *mut ObjHeader) {
-    let n = (*(obj as *mut PyObj<TupleData>)).data.len;
-    if !std::ptr::eq((*obj).ob_type.get(), &TUPLE_TYPE.0) || !(1..=FREE_MAX_LEN).contains(&n) {
-        return dealloc_payload::<TupleData>(obj);
-    }
-    crate::gc::untrack(obj);
-    // The items go first: their deallocation may put other tuples on the lists.
-    std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<TupleData>)).data);
-    // SAFETY: the block is dead, untracked, its payload dropped.
-    let kept = unsafe { crate::pystate::interp().free_lists.tuples[n].push(obj, FREE_PER_LEN) };
-    if !kept {
-        crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>());
+    // SAFETY: the object core calls this once, on a tuple whose count reached zero: its items are
+    // dropped once and the block (allocated for this type and length) is freed or kept on the free
+    // list of its length.
+    unsafe {
+        let n = (*(obj as *mut PyObj<TupleData>)).data.len;
+        if !std::ptr::eq((*obj).ob_type.get(), &TUPLE_TYPE.0) || !(1..=FREE_MAX_LEN).contains(&n) {
+            return dealloc_payload::<TupleData>(obj);
+        }
+        crate::gc::untrack(obj);
+        // The items go first: their deallocation may put other tuples on the lists.
+        std::ptr::drop_in_place(&mut (*(obj as *mut PyObj<TupleData>)).data);
+        // SAFETY: the block is dead, untracked, its payload dropped.
+        let kept = crate::pystate::interp().free_lists.tuples[n].push(obj, FREE_PER_LEN);
+        if !kept {
+            crate::object::free_with_tail::<TupleData>(obj, &TUPLE_TYPE, n * std::mem::size_of::<Value>());
+        }
     }
 }
 
@@ -111,24 +116,29 @@ pub(crate) fn drain_free_list(list: &FreeList, n: usize) {
 /// # Safety
 /// `fill` must initialise all `n` slots with owned values.
 unsafe fn alloc_tuple(ty: &PyType, n: usize, fill: impl FnOnce(*mut Value)) -> Value {
-    if std::ptr::eq(ty, &TUPLE_TYPE.0) && (1..=FREE_MAX_LEN).contains(&n) {
-        if let Some(obj) = pop_free(n) {
-            // A whole block of an exact tuple of this length: header, payload, items.
-            let ptr = (obj as *mut u8).add(crate::object::tail_offset::<TupleData>(ty)) as *mut Value;
-            fill(ptr);
-            std::ptr::write(
-                obj as *mut PyObj<TupleData>,
-                PyObj { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data: TupleData { ptr, len: n } },
-            );
-            crate::gc::track_new(obj);
-            return Value::from_header(std::ptr::NonNull::new_unchecked(obj));
+    // SAFETY: the block is allocated for `n` item slots and `fill` initialises all of them (the
+    // caller's contract (`# Safety` above)) before the tuple is published; the payload pointer and
+    // length describe exactly that tail.
+    unsafe {
+        if std::ptr::eq(ty, &TUPLE_TYPE.0) && (1..=FREE_MAX_LEN).contains(&n) {
+            if let Some(obj) = pop_free(n) {
+                // A whole block of an exact tuple of this length: header, payload, items.
+                let ptr = (obj as *mut u8).add(crate::object::tail_offset::<TupleData>(ty)) as *mut Value;
+                fill(ptr);
+                std::ptr::write(
+                    obj as *mut PyObj<TupleData>,
+                    PyObj { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data: TupleData { ptr, len: n } },
+                );
+                crate::gc::track_new(obj);
+                return Value::from_header(std::ptr::NonNull::new_unchecked(obj));
+            }
         }
+        alloc_object_with_tail(ty, n * std::mem::size_of::<Value>(), |tail| {
+            let ptr = tail as *mut Value;
+            fill(ptr);
+            TupleData { ptr, len: n }
+        })
     }
-    alloc_object_with_tail(ty, n * std::mem::size_of::<Value>(), |tail| {
-        let ptr = tail as *mut Value;
-        fill(ptr);
-        TupleData { ptr, len: n }
-    })
 }
 
 fn tuple_of(ty: &PyType, items: Vec<Value>) -> Value {
@@ -222,11 +232,15 @@ pub fn pair(a: Value, b: Value) -> Value {
 // Out of line: inlined into the eval loop it disturbs the loop's register allocation.
 #[inline(never)]
 pub unsafe fn take_from_slots(slots: *mut Option<Value>, n: usize) -> Value {
-    alloc_tuple(&TUPLE_TYPE, n, |dst| {
-        for i in 0..n {
-            std::ptr::write(dst.add(i), (*slots.add(i)).take().unwrap_unchecked());
-        }
-    })
+    // SAFETY: by the caller's contract (`# Safety` above) the `n` slots are live and hold values,
+    // which are moved (read once, then the slots are set to `None`) into the new tuple.
+    unsafe {
+        alloc_tuple(&TUPLE_TYPE, n, |dst| {
+            for i in 0..n {
+                std::ptr::write(dst.add(i), (*slots.add(i)).take().unwrap_unchecked());
+            }
+        })
+    }
 }
 
 pub fn new_subclass_instance(cls: &PyType, items: Vec<Value>) -> Value {
@@ -252,7 +266,9 @@ pub fn items(v: &Value) -> &[Value] {
 /// `h` must be the header of a live tuple.
 #[inline]
 pub(crate) unsafe fn items_of_header(h: &ObjHeader) -> &[Value] {
-    payload_of::<TupleData>(h).items()
+    // SAFETY: by the caller's contract (`# Safety` above) `h` heads a live tuple, whose payload
+    // describes `len` initialised items in its block; the borrow is tied to `h`.
+    unsafe { payload_of::<TupleData>(h).items() }
 }
 
 /// The items if `v` is exactly a tuple (not a subclass instance).

@@ -114,21 +114,26 @@ pub fn run_pending_callbacks(vm: &mut Vm) {
 }
 
 unsafe fn weakref_dealloc(obj: *mut ObjHeader) {
-    let data = payload_of::<WeakrefData>(&*obj);
-    let target = data.target.get();
-    if !target.is_null() {
-        let addr = target as usize;
-        let w = weakrefs();
-        let mut t = w.table.borrow_mut();
-        if let Some(v) = t.get_mut(&addr) {
-            v.retain(|&r| r != obj as usize);
-            if v.is_empty() {
-                t.remove(&addr);
-                w.active.set(w.active.get() - 1);
+    // SAFETY: called by the object core once, on a dead weakref object (`obj` heads a
+    // `PyObj<WeakrefData>`): it leaves the side table before its payload is dropped and its block
+    // freed by `dealloc_payload`.
+    unsafe {
+        let data = payload_of::<WeakrefData>(&*obj);
+        let target = data.target.get();
+        if !target.is_null() {
+            let addr = target as usize;
+            let w = weakrefs();
+            let mut t = w.table.borrow_mut();
+            if let Some(v) = t.get_mut(&addr) {
+                v.retain(|&r| r != obj as usize);
+                if v.is_empty() {
+                    t.remove(&addr);
+                    w.active.set(w.active.get() - 1);
+                }
             }
         }
+        dealloc_payload::<WeakrefData>(obj);
     }
-    dealloc_payload::<WeakrefData>(obj);
 }
 
 fn wr(v: &Value) -> &WeakrefData {
@@ -189,6 +194,8 @@ pub fn new_ref(vm: &mut Vm, cls: &PyType, obj: &Value, cb: Option<Value>) -> PyR
         let existing = weakrefs().table.borrow().get(&addr).and_then(|v| v.iter().copied().find(|&r| {
             // SAFETY: weakrefs in the table are alive.
             let h = unsafe { &*(r as *const ObjHeader) };
+            // SAFETY: only weakref objects (of the exact weakref type, checked first) carry
+            // `WeakrefData`.
             std::ptr::eq(h.ty(), &*WEAKREF_TYPE) && unsafe { payload_of::<WeakrefData>(h) }.callback.borrow().is_none()
         }));
         if let Some(r) = existing {

@@ -341,7 +341,7 @@ pub fn slice_simple(obj: &Value, start: &Value, stop: &Value) -> Option<Value> {
     }
     if let Some(l) = obj.downcast_exact::<crate::objects::list::ListData>() {
         let (a, b) = clip(l.len(), &mut a, &mut b);
-        return Some(crate::objects::list::new_list(l.vec()[a..b].to_vec()));
+        return Some(crate::objects::list::new_list(l.copy_range(a, b)));
     }
     if let Some(items) = crate::objects::tuple::exact_items(obj) {
         let (a, b) = clip(items.len(), &mut a, &mut b);

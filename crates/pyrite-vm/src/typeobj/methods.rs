@@ -183,6 +183,7 @@ fn compute_mro(vm: &mut Vm, ty: &Value, bases: &[Value]) -> PyResult<Vec<Value>>
             }
         }
         let Some(c) = candidate else {
+            // SAFETY: the bases were checked to be types before.
             let names: Vec<String> = bases.iter().map(|b| unsafe { b.as_type_unchecked() }.name().to_owned()).collect();
             return Err(vm.type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
@@ -220,6 +221,8 @@ fn type_new(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: Option<&Value>) 
     let mut winner = meta.clone();
     for b in &bases_items {
         let bt = b.ty().to_value();
+        // SAFETY: `winner` starts as the metaclass and is only replaced by a base's type; both are
+        // types.
         let (w, t) = unsafe { (winner.as_type_unchecked(), bt.as_type_unchecked()) };
         if w.is_subtype(t) {
             continue;
@@ -641,6 +644,8 @@ pub static TYPE_METHODS: &[MethodDef] = &[
 fn type_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for type objects only.
     let ty = unsafe { &*(h as *const ObjHeader as *const PyType) };
+    // SAFETY: `ty` is the live type object being traversed; the collector's visit runs no Python
+    // code, so none of its cells is replaced while borrowed.
     unsafe {
         for c in [&ty.bases, &ty.mro, &ty.dict] {
             if let Some(v) = &*c.get() {
@@ -657,6 +662,8 @@ fn type_clear(h: &ObjHeader) {
     if !ty.is_heap_type() {
         return;
     }
+    // SAFETY: `ty` is a live heap type being cleared by the collector; no other borrow of its cells
+    // is alive, and the old values are dropped after the replacement.
     unsafe {
         if let Some(d) = (*ty.dict.get()).clone() {
             dict::dict_data(&d).expect("dict").clear();

@@ -454,7 +454,9 @@ impl Value {
     /// The value must be a type object.
     #[inline(always)]
     pub unsafe fn as_type_unchecked(&self) -> &PyType {
-        &*(self.as_ptr() as *const PyType)
+        // SAFETY: the caller guarantees a type object, whose block starts with a `PyType`
+        // (header first); `self` keeps it alive for the borrow.
+        unsafe { &*(self.as_ptr() as *const PyType) }
     }
 }
 
@@ -620,6 +622,7 @@ impl PyType {
         // SAFETY: the mro tuple is replaced only by `set_mro`, not while borrowed; it is an
         // exact tuple.
         match unsafe { &*self.mro.get() } {
+            // SAFETY: an MRO is always an exact tuple.
             Some(t) => unsafe { t.payload_unchecked::<crate::objects::tuple::TupleData>() }.items(),
             None => &[],
         }
@@ -727,7 +730,9 @@ impl PyType {
     /// # Safety
     /// `ty` must be a live type on which the caller owns one reference.
     pub(crate) unsafe fn decref_as_type(ty: *const PyType) {
-        drop(Value::from_header(std::ptr::NonNull::new_unchecked(ty as *mut ObjHeader)));
+        // SAFETY: `ty` is a live type (non-null, header first) and the caller hands over the
+        // reference it owns, which the dropped `Value` releases.
+        drop(unsafe { Value::from_header(std::ptr::NonNull::new_unchecked(ty as *mut ObjHeader)) });
     }
 
     /// Run `__del__` for an instance of a heap type whose count just reached zero. Returns
@@ -739,7 +744,8 @@ impl PyType {
         if !self.has_flag(flags::HAS_FINALIZER) {
             return false;
         }
-        crate::gc::run_finalizer_on_dealloc(obj)
+        // SAFETY: the caller's contract: `obj` is the object whose count just reached zero.
+        unsafe { crate::gc::run_finalizer_on_dealloc(obj) }
     }
 
     /// `self.__init__` along the MRO, from [`PyType::init_cache`] when it holds the current
@@ -919,22 +925,28 @@ mod method_cache {
 /// # Safety
 /// Called by dealloc for objects of `type` (and metaclasses) only.
 unsafe fn dealloc_heap_type(obj: *mut ObjHeader) {
-    let ty_ptr = (*obj).ob_type.get();
-    let meta = &*ty_ptr;
-    crate::gc::untrack(obj);
-    if meta.is_heap_type() {
-        clear_instance_extras(obj, meta);
+    // SAFETY: `obj` is a dead (count zero, untracked here) heap type object: a `PyType`
+    // block whose metaclass `ty_ptr` it holds a reference on. Its owned fields are each
+    // dropped once, the block is freed with the size it was allocated with, and the
+    // reference on the metaclass is released last, after the last use of `meta`.
+    unsafe {
+        let ty_ptr = (*obj).ob_type.get();
+        let meta = &*ty_ptr;
+        crate::gc::untrack(obj);
+        if meta.is_heap_type() {
+            clear_instance_extras(obj, meta);
+        }
+        let t = obj as *mut PyType;
+        unregister_subclass(obj, (*(*t).bases.get()).as_ref());
+        std::ptr::drop_in_place(&mut (*t).name);
+        std::ptr::drop_in_place(&mut (*t).qualname);
+        std::ptr::drop_in_place(&mut (*t).bases);
+        std::ptr::drop_in_place(&mut (*t).mro);
+        std::ptr::drop_in_place(&mut (*t).dict);
+        std::ptr::drop_in_place(&mut (*t).inline_keys);
+        crate::object::raw_free(obj, meta, std::mem::size_of::<PyType>());
+        PyType::decref_as_type(ty_ptr);
     }
-    let t = obj as *mut PyType;
-    unregister_subclass(obj, (*(*t).bases.get()).as_ref());
-    std::ptr::drop_in_place(&mut (*t).name);
-    std::ptr::drop_in_place(&mut (*t).qualname);
-    std::ptr::drop_in_place(&mut (*t).bases);
-    std::ptr::drop_in_place(&mut (*t).mro);
-    std::ptr::drop_in_place(&mut (*t).dict);
-    std::ptr::drop_in_place(&mut (*t).inline_keys);
-    crate::object::raw_free(obj, meta, std::mem::size_of::<PyType>());
-    PyType::decref_as_type(ty_ptr);
 }
 
 /// Heap-type instances: drop the `__dict__` and `__slots__` cells that follow the payload.
@@ -945,14 +957,20 @@ pub(crate) unsafe fn clear_instance_extras(obj: *mut ObjHeader, ty: &PyType) {
     let base = obj as *mut u8;
     let off = ty.dictoffset.get();
     if off != 0 {
-        let cell = base.add(off) as *mut Option<Value>;
-        drop((*cell).take());
-        crate::objects::inline_values::clear(base, ty);
+        // SAFETY: `obj` is an instance of `ty` (the caller's contract), so `dictoffset` is
+        // within its block and holds the `__dict__` cell.
+        let cell = unsafe { base.add(off) } as *mut Option<Value>;
+        // SAFETY: as above; the instance is being torn down, nothing else borrows the cell.
+        drop(unsafe { (*cell).take() });
+        // SAFETY: `base` starts an instance of `ty` (the caller's contract).
+        unsafe { crate::objects::inline_values::clear(base, ty) };
     }
     let soff = ty.slotsoffset.get();
     for i in 0..ty.nslots.get() {
-        let cell = base.add(soff + i * 8) as *mut Option<Value>;
-        drop((*cell).take());
+        // SAFETY: `ty`'s layout puts `nslots` value cells at `slotsoffset`.
+        let cell = unsafe { base.add(soff + i * 8) } as *mut Option<Value>;
+        // SAFETY: as for the dict cell.
+        drop(unsafe { (*cell).take() });
     }
 }
 
@@ -973,7 +991,9 @@ pub fn instance_dict_cell(obj: &Value) -> Option<&UnsafeCell<Option<Value>>> {
 /// # Safety
 /// `i < obj.ty().nslots` along the slot's defining class.
 pub unsafe fn instance_slot_cell(obj: &Value, offset: usize) -> &UnsafeCell<Option<Value>> {
-    &*((obj.as_ptr() as *const u8).add(offset) as *const UnsafeCell<Option<Value>>)
+    // SAFETY: the caller guarantees `offset` names a slot cell of `obj`'s layout, which holds
+    // an `Option<Value>`; `obj` keeps the block alive for the borrow.
+    unsafe { &*((obj.as_ptr() as *const u8).add(offset) as *const UnsafeCell<Option<Value>>) }
 }
 
 /// Traverse a heap-type instance's dict and slots.
@@ -1020,5 +1040,7 @@ pub fn clear_instance_extras_gc(h: &ObjHeader) {
 /// `h` must be the header of a `PyObj<T>`.
 #[inline(always)]
 pub unsafe fn payload_of<T>(h: &ObjHeader) -> &T {
-    &(*(h as *const ObjHeader as *const PyObj<T>)).data
+    // SAFETY: the caller guarantees `h` heads a `PyObj<T>` (`repr(C)`, header first), which
+    // lives at least as long as the borrow of `h`.
+    unsafe { &(*(h as *const ObjHeader as *const PyObj<T>)).data }
 }
