@@ -60,6 +60,9 @@ pub struct InterpreterState {
     pub(crate) blocks: BlockCache,
     /// Bytes currently held by this interpreter's objects (for embedders' limits).
     pub(crate) allocated: Cell<usize>,
+    /// A str holding a lone surrogate has been made in this interpreter: until then the str
+    /// methods skip looking for them (`str_methods::relabelled`).
+    pub(crate) made_surrogates: Cell<bool>,
 
     /// Settings chosen before the interpreter started.
     pub config: Config,
@@ -148,6 +151,7 @@ impl InterpreterState {
             free_lists: FreeLists::new(),
             blocks: BlockCache::new(),
             allocated: Cell::new(0),
+            made_surrogates: Cell::new(false),
             config,
             builtins: InitSlot::new(),
             builtins_module: InitSlot::new(),

@@ -2605,10 +2605,7 @@ fn execute_slow(vm: &mut Vm, chain: &mut Chain, code: u8, oparg: u32) -> PyResul
             }
             op::BUILD_STRING => {
                 let items = collect_top!(oparg as usize);
-                let parts: Vec<&pystr::StrData> = items.iter().map(|it| pystr::str_data(it).expect("str")).collect();
-                let s = pystr::concat_data(&parts);
-                drop(parts);
-                push!(s);
+                push!(pystr::concat_items(&items));
             }
             op::SET_ADD => simple!(SET_ADD),
             op::MAP_ADD => simple!(MAP_ADD),

@@ -92,8 +92,9 @@ impl StrData {
     #[inline(always)]
     fn capacity(&self) -> usize {
         let slot = if self.form & INDEX_SLOT != 0 { SLOT } else { 0 };
-        let copies = if self.form & SURROGATES != 0 { 2 } else { 1 };
-        slot + self.byte_len * copies + self.spare as usize
+        // The lossy copy's `byte_len` bytes, branch-free.
+        let lossy = self.byte_len & ((self.form & SURROGATES) as usize).wrapping_neg();
+        slot + self.byte_len + lossy + self.spare as usize
     }
     /// The text's bytes: generalized UTF-8 (lone surrogates included). Equality, ordering,
     /// hashing and search work on these.
@@ -109,12 +110,11 @@ impl StrData {
     /// the str methods see them exactly (`str_methods.rs`).
     #[inline(always)]
     pub fn text(&self) -> &str {
-        let at = if self.form & SURROGATES != 0 {
-            // SAFETY: a surrogate-bearing str's tail holds its lossy copy right after the text.
-            unsafe { self.ptr.add(self.byte_len) }
-        } else {
-            self.ptr
-        };
+        // Branch-free: the lossy copy's offset is `byte_len` with surrogates, else 0.
+        let skip = self.byte_len & ((self.form & SURROGATES) as usize).wrapping_neg();
+        // SAFETY: a surrogate-bearing str's tail holds its lossy copy right after the text;
+        // otherwise `skip` is 0.
+        let at = unsafe { self.ptr.add(skip) };
         // SAFETY: `at` addresses `byte_len` initialised bytes of valid UTF-8 (the text when it
         // has no surrogate, else its lossy copy) in this object's block, alive as long as the
         // borrow of its payload.
@@ -231,6 +231,7 @@ impl StrData {
         }
     }
     /// Free the index (when the text changes or the str dies).
+    #[inline]
     fn free_index(&mut self) {
         if self.form & INDEX_SLOT == 0 {
             return;
@@ -288,7 +289,7 @@ impl StrWriter {
         self.push_bytes(piece.as_bytes());
     }
     /// A piece of generalized UTF-8 (the text of another str: [`StrData::as_bytes`]).
-    #[inline]
+    #[inline(always)]
     pub fn push_bytes(&mut self, piece: &[u8]) {
         assert!(piece.len() <= self.room, "str built longer than announced");
         // SAFETY: `at` has `room` writable bytes left in the new str's tail.
@@ -315,6 +316,7 @@ impl StrWriter {
 /// `char_len` code points, written by `fill` straight into the object (one allocation, no
 /// copy through a temporary `String`). `fill` must write exactly `byte_len` bytes of
 /// generalized UTF-8, with lone surrogates only if `surrogates` says so.
+#[inline]
 fn build_str_of(ty: &PyType, byte_len: usize, char_len: usize, surrogates: bool, fill: impl FnOnce(&mut StrWriter)) -> Value {
     let slot = if char_len != byte_len { SLOT } else { 0 };
     let tail = slot + if surrogates { 2 * byte_len } else { byte_len };
@@ -337,6 +339,7 @@ fn build_str_of(ty: &PyType, byte_len: usize, char_len: usize, surrogates: bool,
         debug_assert_eq!(surrogates, str_wtf8::has_surrogates(bytes));
         debug_assert!(str_wtf8::is_valid(bytes));
         if surrogates {
+            crate::pystate::interp().made_surrogates.set(true);
             // SAFETY: the second `byte_len` bytes of the text area are the lossy copy's.
             str_wtf8::write_lossy(bytes, unsafe { std::slice::from_raw_parts_mut(text.add(byte_len), byte_len) });
         }
@@ -358,6 +361,12 @@ pub fn build_str_wtf8(byte_len: usize, char_len: usize, surrogates: bool, fill: 
 
 fn alloc_str(ty: &PyType, pieces: &[&str], byte_len: usize, char_len: usize) -> Value {
     build_str_of(ty, byte_len, char_len, false, |w| pieces.iter().for_each(|p| w.push(p)))
+}
+
+/// A new exact str of the UTF-8 `text` holding `char_len` code points.
+#[inline(never)]
+fn alloc_one(text: &str, char_len: usize) -> Value {
+    build_str_of(&STR_TYPE, text.len(), char_len, false, |w| w.push(text))
 }
 
 /// Number of code points (ASCII text, the common case, is checked a word at a time).
@@ -399,7 +408,7 @@ fn hash_bytes(bytes: &[u8], ascii: bool) -> i64 {
 }
 
 pub fn new_str(s: &str) -> Value {
-    alloc_str(&STR_TYPE, &[s], s.len(), char_count(s))
+    alloc_one(s, char_count(s))
 }
 
 /// A new str of generalized UTF-8 `bytes` (which may hold lone surrogates).
@@ -423,7 +432,7 @@ pub fn from_code_points(cps: impl IntoIterator<Item = u32>) -> Value {
 /// are known, e.g. any piece of an ASCII str), saving the count.
 pub fn new_str_counted(text: &str, char_len: usize) -> Value {
     debug_assert_eq!(char_len, char_count(text));
-    alloc_str(&STR_TYPE, &[text], text.len(), char_len)
+    alloc_one(text, char_len)
 }
 
 /// A piece of the text of `whole` (ASCII text makes the piece's count its length).
@@ -439,10 +448,43 @@ pub fn from_pieces(pieces: &[&str], char_len: usize) -> Value {
 
 /// A new str made of the texts of the strs `parts`, in order (exact for lone surrogates).
 pub fn concat_data(parts: &[&StrData]) -> Value {
-    let byte_len = parts.iter().map(|p| p.byte_len).sum();
-    let char_len = parts.iter().map(|p| p.len).sum();
-    let sur = parts.iter().any(|p| p.has_surrogates());
-    build_str_of(&STR_TYPE, byte_len, char_len, sur, |w| parts.iter().for_each(|p| w.push_bytes(p.as_bytes())))
+    let (mut byte_len, mut char_len, mut sur) = (0, 0, false);
+    for p in parts {
+        byte_len += p.byte_len;
+        char_len += p.len;
+        sur |= p.has_surrogates();
+    }
+    build_str_of(&STR_TYPE, byte_len, char_len, sur, |w| {
+        for p in parts {
+            w.push_bytes(p.as_bytes());
+        }
+    })
+}
+
+/// `x + y` for two strs (exact for lone surrogates).
+#[inline]
+pub fn concat2(x: &StrData, y: &StrData) -> Value {
+    let sur = x.has_surrogates() | y.has_surrogates();
+    build_str_of(&STR_TYPE, x.byte_len + y.byte_len, x.len + y.len, sur, |w| {
+        w.push_bytes(x.as_bytes());
+        w.push_bytes(y.as_bytes());
+    })
+}
+
+/// The concatenation of the str values `items` (BUILD_STRING), with no intermediate vector.
+pub fn concat_items(items: &[Value]) -> Value {
+    let (mut byte_len, mut char_len, mut sur) = (0, 0, false);
+    for v in items {
+        let d = str_data(v).expect("str");
+        byte_len += d.byte_len;
+        char_len += d.len;
+        sur |= d.has_surrogates();
+    }
+    build_str_of(&STR_TYPE, byte_len, char_len, sur, |w| {
+        for v in items {
+            w.push_bytes(str_data(v).expect("str").as_bytes());
+        }
+    })
 }
 
 pub fn from_string(s: String) -> Value {
@@ -624,7 +666,7 @@ fn str_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
 
 fn str_add(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     match (str_data(a), str_data(b)) {
-        (Some(x), Some(y)) => Ok(concat_data(&[x, y])),
+        (Some(x), Some(y)) => Ok(concat2(x, y)),
         _ => Ok(none::not_implemented()),
     }
 }
@@ -685,7 +727,7 @@ pub fn char_len(v: &Value) -> usize {
 
 /// `a + b` for two strs.
 pub fn concat_values(a: &Value, b: &Value) -> Value {
-    concat_data(&[str_data(a).expect("str"), str_data(b).expect("str")])
+    concat2(str_data(a).expect("str"), str_data(b).expect("str"))
 }
 
 /// `a += b` for two exact strs where `a` is the only reference to its object: append to it in

@@ -25,16 +25,17 @@ use crate::vm::{PyResult, Vm};
 /// Whether an operand holds a lone surrogate (a str, or a tuple of strs as `startswith` takes).
 #[inline]
 fn has_surrogates(v: &Value) -> bool {
-    match pystr::str_data(v) {
-        Some(d) => d.has_surrogates(),
-        None => tuple::exact_items(v).is_some_and(|t| t.iter().any(|x| pystr::str_data(x).is_some_and(StrData::has_surrogates))),
+    if pystr::is_str(v) {
+        return pystr::str_data(v).is_some_and(StrData::has_surrogates);
     }
+    tuple::exact_items(v).is_some_and(|t| t.iter().any(|x| pystr::str_data(x).is_some_and(StrData::has_surrogates)))
 }
 
-/// Call the `&str` method `f` with lone surrogates relabelled (see above).
+/// Call the `&str` method `f` with lone surrogates relabelled (see above). An interpreter
+/// that never made a str with a surrogate skips the check.
 #[inline]
 fn relabelled(vm: &mut Vm, args: &[Value], kw: Option<&Value>, f: crate::typeobj::NativeFn) -> PyResult<Value> {
-    if !args.iter().any(has_surrogates) {
+    if !vm.made_surrogates.get() || !args.iter().any(has_surrogates) {
         return f(vm, args, kw);
     }
     relabel_call(vm, args, kw, f)
