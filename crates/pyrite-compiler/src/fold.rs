@@ -55,16 +55,37 @@ impl Drop for SurrogateLiterals {
     }
 }
 
+/// The text of a str literal piece (a string literal part or f-string literal text) that
+/// starts at `start` and that Ruff decoded as `value`: generalized UTF-8, with the lone
+/// surrogates Ruff's value cannot hold.
+pub fn literal_bytes(start: u32, value: &str) -> Vec<u8> {
+    if value.contains('\u{FFFD}') {
+        if let Some(b) = SURROGATE_LITERALS.with(|t| t.borrow().get(&start).cloned()) {
+            return b;
+        }
+    }
+    value.as_bytes().to_vec()
+}
+
+/// The str constant of generalized UTF-8 `text`.
+pub fn str_constant(text: Vec<u8>) -> Constant {
+    match String::from_utf8(text) {
+        Ok(s) => Constant::Str(s),
+        Err(e) => Constant::SurrogateStr(e.into_bytes()),
+    }
+}
+
 /// The constant a str literal denotes.
 fn str_literal(s: &ast::ExprStringLiteral) -> Constant {
     let text = s.value.to_str();
-    if text.contains('\u{FFFD}') {
-        let start = ruff_text_size::Ranged::start(s).to_u32();
-        if let Some(b) = SURROGATE_LITERALS.with(|t| t.borrow().get(&start).cloned()) {
-            return Constant::SurrogateStr(b);
-        }
+    if !text.contains('\u{FFFD}') {
+        return Constant::Str(text.to_string());
     }
-    Constant::Str(text.to_string())
+    let mut bytes = Vec::new();
+    for part in s.value.iter() {
+        bytes.extend(literal_bytes(crate::parse::Ranged::start(part).to_u32(), &part.value));
+    }
+    str_constant(bytes)
 }
 
 /// The constant a literal node denotes (no folding).

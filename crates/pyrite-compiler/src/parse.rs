@@ -981,21 +981,51 @@ fn memchr_iter_backslash(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     b.iter().enumerate().filter(|(_, &c)| c == b'\\').map(|(i, _)| i)
 }
 
-/// The str literals of `body` whose text holds lone surrogates (see `Parsed`).
+/// The str literal pieces of `body` whose text holds lone surrogates (see `Parsed`): string
+/// literal parts and f-string literal text, by their start offsets.
 fn surrogate_literals(source: &str, body: &Body) -> std::collections::HashMap<u32, Vec<u8>> {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
+    use ruff_python_ast::StringFlags;
     struct Finder<'s> {
         source: &'s str,
         found: std::collections::HashMap<u32, Vec<u8>>,
     }
+    impl Finder<'_> {
+        fn part(&mut self, l: &ast::StringLiteral) {
+            if l.flags.prefix().is_raw() || !l.value.contains('\u{FFFD}') {
+                return;
+            }
+            let (start, end) = (l.range.start() + l.flags.opener_len(), l.range.end() - l.flags.closer_len());
+            if let Some(b) = literal_code_points(&self.source[start.to_usize()..end.to_usize()], &l.value, false) {
+                self.found.insert(l.range.start().to_u32(), b);
+            }
+        }
+    }
     impl<'a> Visitor<'a> for Finder<'_> {
         fn visit_expr(&mut self, e: &'a ast::Expr) {
-            if let ast::Expr::StringLiteral(s) = e {
-                if s.value.to_str().contains('\u{FFFD}') {
-                    if let Some(b) = literal_code_points(self.source, s) {
-                        self.found.insert(s.range.start().to_u32(), b);
+            match e {
+                ast::Expr::StringLiteral(s) => s.value.iter().for_each(|l| self.part(l)),
+                ast::Expr::FString(f) => {
+                    for part in f.value.iter() {
+                        match part {
+                            ast::FStringPart::Literal(l) => self.part(l),
+                            ast::FStringPart::FString(fs) if !fs.flags.prefix().is_raw() => {
+                                for el in fs.elements.iter() {
+                                    if let ast::InterpolatedStringElement::Literal(l) = el {
+                                        if l.value.contains('\u{FFFD}') {
+                                            let src = &self.source[l.range.start().to_usize()..l.range.end().to_usize()];
+                                            if let Some(b) = literal_code_points(src, &l.value, true) {
+                                                self.found.insert(l.range.start().to_u32(), b);
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            ast::FStringPart::FString(_) => {}
+                        }
                     }
                 }
+                _ => {}
             }
             walk_expr(self, e);
         }
@@ -1010,22 +1040,15 @@ fn surrogate_literals(source: &str, body: &Body) -> std::collections::HashMap<u3
     f.found
 }
 
-/// The code points of a (possibly implicitly concatenated) str literal as generalized UTF-8,
-/// if an escape in it denotes a lone surrogate. Ruff has decoded every other escape; its
-/// value is walked beside the source, and only `\\u`/`\\U` escapes are read again.
-fn literal_code_points(source: &str, lit: &ast::ExprStringLiteral) -> Option<Vec<u8>> {
-    use ruff_python_ast::StringFlags;
+/// The code points of the source text `src` of a (non-raw) literal piece, whose value Ruff
+/// decoded as `decoded`, as generalized UTF-8, if an escape in it denotes a lone surrogate.
+/// Ruff has decoded every other escape; its value is walked beside the source, and only
+/// `\\u`/`\\U` escapes are read again. `fstring`: doubled braces stand for one.
+fn literal_code_points(src: &str, decoded: &str, fstring: bool) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let mut any = false;
-    for part in lit.value.iter() {
-        let flags = part.flags;
-        let (start, end) = (part.range.start() + flags.opener_len(), part.range.end() - flags.closer_len());
-        if flags.prefix().is_raw() || !part.value.contains('\u{FFFD}') {
-            out.extend_from_slice(part.value.as_bytes());
-            continue;
-        }
-        let src = &source[start.to_usize()..end.to_usize()];
-        let mut dec = part.value.chars();
+    {
+        let mut dec = decoded.chars();
         let push = |out: &mut Vec<u8>, c: Option<char>| {
             if let Some(c) = c {
                 out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
@@ -1036,6 +1059,13 @@ fn literal_code_points(source: &str, lit: &ast::ExprStringLiteral) -> Option<Vec
             if c == '\r' {
                 // A source line end (`\r\n` or `\r`) is one `\n` in the value.
                 if s.peek().is_some_and(|&(_, n)| n == '\n') {
+                    s.next();
+                }
+                push(&mut out, dec.next());
+                continue;
+            }
+            if fstring && (c == '{' || c == '}') {
+                if s.peek().is_some_and(|&(_, n)| n == c) {
                     s.next();
                 }
                 push(&mut out, dec.next());

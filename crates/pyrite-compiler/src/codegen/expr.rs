@@ -627,31 +627,32 @@ impl<'a> Compiler<'a> {
     fn fstring(&mut self, f: &'a ast::ExprFString, loc: Loc) -> R {
         // Flatten into CPython's JoinedStr values: merged literal runs and formatted values.
         enum Piece<'b> {
-            Lit(String),
+            /// Generalized UTF-8 (literal text may hold lone surrogates).
+            Lit(Vec<u8>),
             Val(&'b ast::InterpolatedElement),
         }
-        fn push_lit(pieces: &mut Vec<Piece>, s: &str) {
+        fn push_lit(pieces: &mut Vec<Piece>, s: &[u8]) {
             if s.is_empty() {
                 return;
             }
             if let Some(Piece::Lit(last)) = pieces.last_mut() {
-                last.push_str(s);
+                last.extend_from_slice(s);
             } else {
-                pieces.push(Piece::Lit(s.to_string()));
+                pieces.push(Piece::Lit(s.to_vec()));
             }
         }
         let mut pieces: Vec<Piece<'a>> = Vec::new();
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(l) => push_lit(&mut pieces, &l.value),
+                ast::FStringPart::Literal(l) => push_lit(&mut pieces, &crate::fold::literal_bytes(l.range.start().to_u32(), &l.value)),
                 ast::FStringPart::FString(fs) => {
                     for el in fs.elements.iter() {
                         match el {
-                            ast::InterpolatedStringElement::Literal(l) => push_lit(&mut pieces, &l.value),
+                            ast::InterpolatedStringElement::Literal(l) => push_lit(&mut pieces, &crate::fold::literal_bytes(l.range.start().to_u32(), &l.value)),
                             ast::InterpolatedStringElement::Interpolation(i) => {
                                 if let Some(d) = &i.debug_text {
                                     let text = format!("{}{}{}", d.leading(), d.expression(), d.trailing());
-                                    push_lit(&mut pieces, &text);
+                                    push_lit(&mut pieces, text.as_bytes());
                                 }
                                 pieces.push(Piece::Val(i));
                             }
@@ -667,7 +668,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BUILD_LIST, 0, loc);
             for p in &pieces {
                 match p {
-                    Piece::Lit(s) => self.load_const(Constant::Str(s.clone()), loc),
+                    Piece::Lit(s) => self.load_const(crate::fold::str_constant(s.clone()), loc),
                     Piece::Val(v) => self.formatted_value(v)?,
                 }
                 self.emit(Opcode::LIST_APPEND, 1, loc);
@@ -682,7 +683,7 @@ impl<'a> Compiler<'a> {
         let n = pieces.len();
         for p in &pieces {
             match p {
-                Piece::Lit(s) => self.load_const(Constant::Str(s.clone()), loc),
+                Piece::Lit(s) => self.load_const(crate::fold::str_constant(s.clone()), loc),
                 Piece::Val(v) => self.formatted_value(v)?,
             }
         }
