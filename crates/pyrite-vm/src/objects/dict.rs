@@ -150,25 +150,36 @@ impl DictData {
         f(unsafe { &mut *self.table.get() })
     }
 
+    /// Lend the table shared to `f`, which only reads it. Several shared borrows may coexist
+    /// (lookups in an immortal built-in type's dict from interpreters on several threads at
+    /// once), but none with `with_table`'s: `f` must not run Python code or mutate any dict.
+    #[inline(always)]
+    pub fn with_table_ref<R>(&self, f: impl FnOnce(&Table) -> R) -> R {
+        // SAFETY: the table is written only through `with_table`, whose `&mut` is never alive
+        // while `f` runs: within a thread by the rule above, and across threads because a dict
+        // shared by interpreters (an immortal type's) is never written after start-up.
+        f(unsafe { &*self.table.get() })
+    }
+
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.with_table(|t| t.used)
+        self.with_table_ref(|t| t.used)
     }
 
     /// The length of the dense entry vector (live entries and holes).
     #[inline]
     pub fn entries_len(&self) -> usize {
-        self.with_table(|t| t.entries.len())
+        self.with_table_ref(|t| t.entries.len())
     }
 
     /// Snapshot of all (hash, key) pairs in order.
     pub fn hash_keys(&self) -> Vec<(i64, Value)> {
-        self.with_table(|t| t.entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect())
+        self.with_table_ref(|t| t.entries.iter().flatten().map(|e| (e.hash, e.key.clone())).collect())
     }
 
     /// Snapshot of all (hash, key, value) triples in order.
     pub fn hash_items(&self) -> Vec<(i64, Value, Value)> {
-        self.with_table(|t| t.entries.iter().flatten().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect())
+        self.with_table_ref(|t| t.entries.iter().flatten().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -238,7 +249,7 @@ impl DictData {
     /// Probe for `key` with hash `hash`. May call `__eq__`.
     #[inline]
     fn probe(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Probe> {
-        let n = self.with_table(|t| t.indices.len());
+        let n = self.with_table_ref(|t| t.indices.len());
         if n == 0 {
             return Ok(Probe::Missing(0));
         }
@@ -250,7 +261,7 @@ impl DictData {
         loop {
             // What slot `i` holds, read without running Python code; a key that needs
             // `__eq__` is copied out and compared after the table borrow ends.
-            let step = self.with_table(|t| {
+            let step = self.with_table_ref(|t| {
                 // SAFETY: `i <= mask`, and an `__eq__` that resized the table makes the probe
                 // restart (version check below) before `i` is used again.
                 let ix = unsafe { *t.indices.get_unchecked(i) };
@@ -310,7 +321,7 @@ impl DictData {
     pub fn get_with_hash(&self, vm: &mut Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
         match self.find(vm, key, hash)? {
             // SAFETY: `find` just returned a live entry's index.
-            Probe::Found(_, ix) => Ok(Some(self.with_table(|t| {
+            Probe::Found(_, ix) => Ok(Some(self.with_table_ref(|t| {
                 // SAFETY: `find` just returned a live entry's index.
                 unsafe { t.entries.get_unchecked(ix).as_ref().unwrap_unchecked() }.value.clone()
             }))),
@@ -330,7 +341,7 @@ impl DictData {
         let kd = pystr::str_data(key)?;
         let hash = kd.hash();
         // Comparing strs runs no Python code.
-        self.with_table(|t| {
+        self.with_table_ref(|t| {
             if t.indices.is_empty() {
                 return None;
             }
@@ -360,7 +371,7 @@ impl DictData {
         let kd = pystr::str_data(key)?;
         let hash = kd.hash();
         // Comparing strs runs no Python code.
-        self.with_table(|t| {
+        self.with_table_ref(|t| {
             if t.indices.is_empty() {
                 return None;
             }
@@ -387,7 +398,7 @@ impl DictData {
     /// Whether entry `index` holds `key` (identity): a cache check with no reference taken.
     #[inline(always)]
     pub fn has_key_at(&self, index: usize, key: &Value) -> bool {
-        self.with_table(|t| matches!(t.entries.get(index), Some(Some(e)) if e.key.is(key)))
+        self.with_table_ref(|t| matches!(t.entries.get(index), Some(Some(e)) if e.key.is(key)))
     }
 
     /// The value of entry `index` if that entry's key is `key` (identity). A compact dict holds
@@ -395,7 +406,7 @@ impl DictData {
     /// this to revalidate a remembered index without hashing.
     #[inline(always)]
     pub fn value_at_if_key(&self, index: usize, key: &Value) -> Option<Value> {
-        self.with_table(|t| match t.entries.get(index) {
+        self.with_table_ref(|t| match t.entries.get(index) {
             Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
             _ => None,
         })
@@ -559,15 +570,15 @@ impl DictData {
 
     /// Snapshot of all (key, value) pairs in order.
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.with_table(|t| t.entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect())
+        self.with_table_ref(|t| t.entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect())
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.with_table(|t| t.entries.iter().flatten().map(|e| e.key.clone()).collect())
+        self.with_table_ref(|t| t.entries.iter().flatten().map(|e| e.key.clone()).collect())
     }
 
     pub fn values(&self) -> Vec<Value> {
-        self.with_table(|t| t.entries.iter().flatten().map(|e| e.value.clone()).collect())
+        self.with_table_ref(|t| t.entries.iter().flatten().map(|e| e.value.clone()).collect())
     }
 
     /// Remove and return the last inserted entry.
@@ -618,7 +629,7 @@ fn dict_traverse(h: &ObjHeader, visit: &mut dyn FnMut(&Value)) {
     // SAFETY: called for dicts only.
     let d = unsafe { payload_of::<DictData>(h) };
     // Visiting only counts references (the collector's `visit` runs no Python code).
-    d.with_table(|t| {
+    d.with_table_ref(|t| {
         for e in t.entries.iter().flatten() {
             visit(&e.key);
             visit(&e.value);
