@@ -338,31 +338,7 @@ impl DictData {
     /// strs never match (used for namespaces and type dicts).
     #[inline]
     pub fn get_str(&self, key: &Value) -> Option<Value> {
-        let kd = pystr::str_data(key)?;
-        let hash = kd.hash();
-        // Comparing strs runs no Python code.
-        self.with_table_ref(|t| {
-            if t.indices.is_empty() {
-                return None;
-            }
-            let mask = t.indices.len() - 1;
-            let mut perturb = hash as u64;
-            let mut i = (hash as u64 as usize) & mask;
-            loop {
-                let ix = t.indices[i];
-                if ix == EMPTY {
-                    return None;
-                }
-                if ix >= 0 {
-                    let e = t.entries[ix as usize].as_ref().expect("live entry");
-                    if e.key.is(key) || (e.hash == hash && pystr::str_eq(&e.key, key)) {
-                        return Some(e.value.clone());
-                    }
-                }
-                perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
-            }
-        })
+        self.get_str_index(key).map(|(_, v)| v)
     }
 
     /// Like [`DictData::get_str`], also returning the entry's dense index (for inline caches).
